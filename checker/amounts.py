@@ -1,0 +1,58 @@
+"""Money cells of the 项目资金 block: "15万元", "8,827,620.53", "１５万元", " 万元" (blank).
+
+Amounts are Decimal in 元. A number without a unit is in the form's declared unit (元 unless the
+form says 金额单位：万元).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+import re
+import unicodedata
+
+_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(100000000),
+            "亿": Decimal(100000000), "千元": Decimal(1000)}
+
+_AMOUNT = re.compile(
+    r"(?P<num>[0-9][0-9,，]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<unit>亿元|万元|千元|元|万|亿)?"
+)
+
+
+def _ascii_digits(text: str) -> str:
+    # NFKC folds full-width digits and signs; only ASCII digits survive the regex below.
+    return unicodedata.normalize("NFKC", text)
+
+
+def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
+    """The amount in 元 in ``text``, or None when the cell holds no number.
+
+    Only the first number is read; a cell like "其中：财政拨款 15万元" gives 150000.
+    """
+    if not text:
+        return None
+    folded = _ascii_digits(text)
+    m = _AMOUNT.search(folded)
+    if m is None:
+        return None
+    raw = m.group("num").replace(",", "").replace("，", "")
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        return None
+    unit = m.group("unit") or _unit_after(folded, m.end()) or default_unit
+    factor = _FACTORS.get(unit, Decimal(1))
+    return number * factor
+
+
+def _unit_after(text: str, pos: int) -> str | None:
+    rest = text[pos:].lstrip()
+    for unit in ("亿元", "万元", "千元", "元"):
+        if rest.startswith(unit):
+            return unit
+    return None
+
+
+def declared_unit(text: str) -> str | None:
+    """The amount unit a line declares: 金额单位：元 / 单位：万元 → "元" / "万元"."""
+    m = re.search(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元|千元)", text)
+    return m.group(1) if m else None

@@ -1,0 +1,72 @@
+"""The ``jixiao`` command line: the only place that reads argv, prints, or exits.
+
+Each subcommand lives in ``checker/commands/<name>.py`` with ``HELP`` (one line),
+``add_arguments(parser)`` and ``run(args) -> int``. Modules are imported only when their command
+runs, so ``jixiao parse`` does not pay for openpyxl or the rule catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module, one-line help). Kept here, not discovered, so --help needs no imports.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("checker.commands.check", "check forms against the rule catalogue"),
+    "parse": ("checker.commands.parse", "parse indicator values (指标值) and print their meaning"),
+    "dump": ("checker.commands.dump", "load forms and print them in canonical JSON/YAML"),
+    "rules": ("checker.commands.rules", "list every rule"),
+    "explain": ("checker.commands.explain", "print a rule's documentation and examples"),
+    "format": ("checker.commands.format", "rewrite values into canonical form (the fix command)"),
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 without a traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"jixiao: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
+    from checker import __version__
+
+    parser = _Parser(prog="jixiao", description="Checker for 项目支出绩效目标表 forms.")
+    parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            importlib.import_module(module).add_arguments(p)
+    return parser, chosen if chosen in COMMANDS else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser, chosen = build_parser(argv)
+        args = parser.parse_args(argv)
+        if chosen is None or args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        return int(importlib.import_module(COMMANDS[chosen][0]).run(args))
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.stderr.write("jixiao: interrupted\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never show a traceback to a user
+        sys.stderr.write(f"jixiao: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write("jixiao: please report this with the input that caused it.\n")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

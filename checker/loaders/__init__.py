@@ -1,0 +1,1 @@
+"""Loaders: turn input files into ``checker.model.Document`` objects."""
