@@ -1,0 +1,32 @@
+"""Shared test configuration: Hypothesis profiles and paths.
+
+HYPOTHESIS_PROFILE=ci (default) keeps the suite fast on a 2-core machine; HYPOTHESIS_PROFILE=fuzz
+is the long run, by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "bazhong-2022-city-government-office.txt"
+PUBLIC_FORMS = ROOT / "tests" / "data" / "public-forms"
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=20000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
