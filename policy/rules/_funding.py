@@ -1,0 +1,202 @@
+"""Shared pieces of the F (funding) rules: amounts, option validators, and cost-line extraction.
+
+A *cost line* is an annual indicator under a cost 二级/一级 (hierarchy.COST_LEVEL2 or 一级 成本指标),
+or a row elsewhere whose name says 经费/成本/费用/预算/资金 and whose value is a money cap
+("预计经费 ≤15万元" filed under 质量指标 is still a cost cap for the funding sums).
+
+Each cost line is classified:
+
+- ``cap``: a money amount with no rate (≤X万元, X万元) — summed and compared with the budget;
+- ``unit``: a unit cost (67.5元/份（册）, ≤475元/亩, or a name saying 标准/单价/人均 …) — not summed;
+- ``unknown``: a cost row whose amount cannot be read (blank, damaged, prose without money);
+- rows whose value is a non-money quantity (成本控制率 100%) are not cost amounts at all and are
+  left out (V112 reports them).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterable, Iterator
+
+import attrs
+
+from checker.hierarchy import COST_LEVEL2
+from checker.model import ANNUAL, Amount, Form, Indicator
+
+CAP = "cap"
+UNIT = "unit"
+UNKNOWN = "unknown"
+
+DEFAULT_COST_NAME_WORDS = ("经费", "成本", "费用", "预算", "资金")
+DEFAULT_UNIT_COST_WORDS = ("标准", "单价", "单位成本", "人均", "户均", "亩均", "每")
+DEFAULT_CUMULATIVE_WORDS = ("累计", "项目期", "总投资", "中长期")
+_CAP_OPS = frozenset({"≤", "<"})
+
+
+def non_negative_decimal(value: Any) -> Decimal:
+    """Option validator: a number ≥ 0, returned as Decimal (floats go through str, never binary)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number ≥ 0")
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"expected a number ≥ 0, got {value!r}") from None
+    if not number.is_finite() or number < 0:
+        raise ValueError(f"expected a number ≥ 0, got {value!r}")
+    return number
+
+
+def positive_decimal(value: Any) -> Decimal:
+    number = non_negative_decimal(value)
+    if number == 0:
+        raise ValueError("expected a number > 0")
+    return number
+
+
+def word_list(value: Any) -> tuple[str, ...]:
+    """Option validator: a non-empty list of non-empty strings."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ValueError("expected a list of strings")
+    words = tuple(value)
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError("expected a non-empty list of non-empty strings")
+    return words
+
+
+def yuan(amount: Amount | None) -> Decimal | None:
+    """The amount in 元, or None when the cell is missing or unreadable."""
+    return amount.yuan if amount is not None else None
+
+
+def is_blank(amount: Amount | None) -> bool:
+    """True when the cell is absent or holds no text at all (a unit alone, "万元", is blank too)."""
+    if amount is None or amount.text is None:
+        return True
+    stripped = amount.text.strip()
+    for unit in ("亿元", "万元", "千元", "元", "万"):
+        stripped = stripped.replace(unit, "")
+    return not stripped.strip(" \u3000：:")
+
+
+def has_funding_block(form: Form) -> bool:
+    """Whether the form carries a 项目资金 block at all (any amount cell or any source)."""
+    f = form.funding
+    cells = (f.total, f.fiscal, f.other, f.long_term_total, f.long_term_fiscal, f.long_term_other,
+             f.previous_years, f.procurement, f.purchase_services)
+    return any(c is not None for c in cells) or bool(f.sources)
+
+
+@attrs.frozen
+class CostLine:
+    """One cost line: the indicator, its classification, and the amount in 元 for a cap."""
+
+    indicator: Indicator
+    kind: str  # CAP, UNIT or UNKNOWN
+    yuan: Decimal | None = None  # for CAP: the amount; for UNIT: the unit cost
+    quantity: Any = None  # the grammar Quantity the amount came from (CAP/UNIT)
+
+
+def is_cost_family(ind: Indicator) -> bool:
+    return ind.level2 in COST_LEVEL2 or (ind.level2 is None and ind.level1 == "成本指标")
+
+
+def _money(q: Any) -> bool:
+    return getattr(q, "kind", None) == "quantity" and getattr(q, "dimension", None) == "money"
+
+
+def _classify_quantity(q: Any, name: str, unit_words: Iterable[str]) -> tuple[str, Decimal | None]:
+    if getattr(q, "per", None) is not None or any(w in name for w in unit_words):
+        return UNIT, q.base_value
+    return CAP, q.base_value
+
+
+def cost_lines(
+    form: Form,
+    cost_name_words: Iterable[str] = DEFAULT_COST_NAME_WORDS,
+    unit_cost_words: Iterable[str] = DEFAULT_UNIT_COST_WORDS,
+    cumulative_words: Iterable[str] = DEFAULT_CUMULATIVE_WORDS,
+) -> list[CostLine]:
+    """The annual cost lines of a form, in form order; identical (name, value) rows count once."""
+    cost_name_words = tuple(cost_name_words)
+    unit_cost_words = tuple(unit_cost_words)
+    cumulative_words = tuple(cumulative_words)
+    out: list[CostLine] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for ind in form.indicators:
+        if ind.period != ANNUAL:
+            continue
+        name = ind.name or ""
+        if any(w in name for w in cumulative_words):
+            continue
+        key = (ind.name, ind.value_text)
+        line = _cost_line(ind, name, cost_name_words, unit_cost_words)
+        if line is None or key in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+    return out
+
+
+def _cost_line(
+    ind: Indicator, name: str, cost_name_words: tuple[str, ...], unit_cost_words: tuple[str, ...]
+) -> CostLine | None:
+    value = ind.value
+    in_family = is_cost_family(ind)
+    if not in_family:
+        # Elsewhere only an explicit money cap under a cost-like name is a cost line.
+        if not any(w in name for w in cost_name_words) or "率" in name:
+            return None
+        if _money(value) and value.op in _CAP_OPS and value.per is None:
+            kind, amount = _classify_quantity(value, name, unit_cost_words)
+            return CostLine(ind, kind, amount, value)
+        return None
+    if ind.name is None and ind.value_text is None:
+        return None
+    if value is None or getattr(value, "error", None) is not None:
+        return CostLine(ind, UNKNOWN)
+    kind_ = getattr(value, "kind", None)
+    if kind_ == "quantity":
+        if _money(value):
+            kind, amount = _classify_quantity(value, name, unit_cost_words)
+            return CostLine(ind, kind, amount, value)
+        if getattr(value, "dimension", None) is None and getattr(value, "unit", None) is None:
+            return CostLine(ind, UNKNOWN)  # a bare number under 成本指标: which unit?
+        return None  # a rate or count under 成本指标 is not an amount (V112's business)
+    if kind_ == "range":
+        if getattr(value, "dimension", None) == "money":
+            # The lower end is what the line certainly needs; using it never overstates a sum.
+            lo = value.lo
+            if getattr(lo, "per", None) is not None or any(w in name for w in unit_cost_words):
+                return CostLine(ind, UNIT, lo.base_value, lo)
+            return CostLine(ind, CAP, lo.base_value, lo)
+        return None
+    if kind_ == "text":
+        money = [q for q in getattr(value, "quantities", ()) if _money(q)]
+        if not money:
+            return CostLine(ind, UNKNOWN)
+        if any(q.per is not None for q in money) or any(w in name for w in unit_cost_words):
+            first = next((q for q in money if q.per is not None), money[0])
+            return CostLine(ind, UNIT, first.base_value, first)
+        # Prose with several amounts ("总预算50万元，其中差旅费10万元"): the largest is a safe
+        # lower bound of what the line costs; summing could double-count a total and its part.
+        largest = max(money, key=lambda q: q.base_value)
+        return CostLine(ind, CAP, largest.base_value, largest)
+    return None
+
+
+def caps(lines: Iterable[CostLine]) -> Iterator[CostLine]:
+    return (line for line in lines if line.kind == CAP and line.yuan is not None)
+
+
+def where(amount: Amount | None, form: Form):
+    """The location of a funding cell, falling back to the form."""
+    if amount is not None and amount.location is not None:
+        return amount.location
+    return form.location
+
+
+def shown(amount: Amount | None) -> str:
+    """How a funding cell reads in evidence: its text, or （空） when blank."""
+    if amount is None or amount.text is None:
+        return "（空）"
+    return amount.text
