@@ -1,0 +1,47 @@
+"""A101: 项目属性 must have exactly one option ticked."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.rules._attributes import has_attribute_block, labels
+
+
+class ProjectKindNotSingle(Rule):
+    code = "A101"
+    name = "project-kind-not-single"
+    category = Category.ATTRIBUTES
+    severity = Severity.ERROR
+    summary = "项目属性 has no option or several options ticked"
+    summary_zh = "项目属性未勾选或勾选了多项"
+    rationale = (
+        "A project is either new (新增) or continuing (延续) — never both, never neither. The "
+        "choice decides whether the previous years' budget must be stated and how the targets "
+        "are reviewed against past performance."
+    )
+    fix = "Tick exactly one of 新增项目 / 延续项目."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.20 (unit filing guides [P]; the form [D])",
+                    "The checkbox row offers mutually exclusive options.")
+    bad = (
+        Example({"attributes": {"kind": [], "term": "经常性", "basis": ["其他"]}},
+                note="nothing ticked", expect=("A101.none",)),
+        Example({"attributes": {"kind": ["新增项目", "延续项目"], "term": "经常性",
+                                "basis": ["其他"]}},
+                note="both ticked", expect=("A101.many",)),
+    )
+    good = (
+        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}),
+        Example({"attributes": {"kind": "阶段性项目", "term": "一次性", "basis": ["法律法规"]}},
+                note="Shanghai's vocabulary, one ticked"),
+    )
+
+    def check(self, form, ctx):
+        a = form.attributes
+        if not has_attribute_block(form):
+            raise NotApplicable("A.reason.no-attributes")
+        loc = a.kind_location or form.location
+        if not a.kind_checked:
+            yield Finding("A101.none", {"options": labels(a.kind_options) or "新增项目、延续项目"},
+                          location=loc, evidence={"项目属性": "（未勾选）"})
+        elif len(a.kind_checked) > 1:
+            yield Finding("A101.many", {"checked": "、".join(a.kind_checked)}, location=loc,
+                          evidence={"项目属性": "、".join(a.kind_checked)})
