@@ -1,0 +1,190 @@
+"""The fix behind ``jixiao format``: rewrite 指标值 cells into the grammar's canonical form.
+
+``plan_file`` reads one input and works out every rewrite without writing anything; ``write``
+puts a planned result on disk atomically. Only values the grammar reads without damage, as a
+quantity, range or date, whose canonical text differs and means the same, are rewritten (see
+``checker.fixer.values``); names, prose, damaged values and every other byte stay as they were.
+Inputs that cannot be rewritten safely are reported, never half-written. See docs/fix.md.
+
+This module never prints or exits; the ``format`` command does.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from typing import Callable
+
+import attrs
+import yaml
+
+from checker.fixer import csv_text, json_text, yaml_text
+from checker.fixer.atomic import write_atomic
+from checker.fixer.edits import LineIndex
+from checker.fixer.textio import decode
+from checker.fixer.values import canonical_rewrite
+from checker.model import LoadIssue, Location
+
+FORMAT_BY_SUFFIX = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".txt": "text",
+}
+REWRITABLE_FORMATS = ("yaml", "json", "csv", "xlsx")
+
+
+@attrs.frozen
+class ValueEdit:
+    """One value rewritten: where, as written, and its canonical form."""
+
+    location: Location
+    old: str
+    new: str
+
+
+@attrs.frozen
+class FixResult:
+    """What formatting one file would do. ``data`` is the new file content (None: no change);
+    ``before``/``after`` are the decoded texts for a diff (text formats only)."""
+
+    path: str
+    format: str | None
+    edits: tuple[ValueEdit, ...] = ()
+    data: bytes | None = None
+    before: str | None = None
+    after: str | None = None
+    error: LoadIssue | None = None
+    notices: tuple[LoadIssue, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.data is not None
+
+
+def _issue(message_id: str, path: str, severity: str = "error", **args: object) -> LoadIssue:
+    return LoadIssue(message_id, {"path": path, **args}, Location(path=path), severity=severity)
+
+
+def input_format(path: str, detected: str | None = None) -> str | None:
+    """The format by suffix, else what the loader detected."""
+    found = FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower())
+    return found or detected
+
+
+def _plan_text(path: str, fmt: str, raw: bytes, rewrite: Callable[[str], str | None]) -> FixResult:
+    decoded = decode(raw)
+    if decoded is None:
+        return FixResult(path, fmt, error=_issue("format.encoding", path))
+    text = decoded.text
+    notices: list[LoadIssue] = []
+    try:
+        if fmt == "yaml":
+            spans = yaml_text.plan(text, rewrite)
+            after = yaml_text.apply(text, spans) if spans else text
+        elif fmt == "json":
+            spans, paths = json_text.plan(text, rewrite)
+            after = json_text.apply(text, spans, paths) if spans else text
+        else:
+            spans, cells, columns, delimiter = csv_text.plan(
+                text, lambda value: rewrite(value, spreadsheet=True)
+            )
+            if columns is None:
+                notices.append(_issue("format.no-value-column", path, severity="info"))
+            elif columns.split:
+                notices.append(_issue("format.split-layout", path, severity="info"))
+            after = csv_text.apply(text, spans, cells, delimiter) if spans else text
+    except (yaml_text.UnsafeEdit, json_text.UnsafeEdit, csv_text.UnsafeEdit) as exc:
+        return FixResult(path, fmt, error=_issue("format.unsafe", path, reason=str(exc)))
+    except (yaml.YAMLError, ValueError, csv.Error, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return FixResult(path, fmt, error=_issue("format.unparsable", path, reason=reason))
+    lines = LineIndex(text)
+    base = Location(path=path)
+    edits = tuple(
+        ValueEdit(base.with_position(*lines.position(span.start)), span.old, span.new)
+        for span in sorted(spans, key=lambda s: s.start)
+    )
+    if not edits:
+        return FixResult(path, fmt, notices=tuple(notices))
+    return FixResult(
+        path,
+        fmt,
+        edits=edits,
+        data=decoded.encode(after),
+        before=text,
+        after=after,
+        notices=tuple(notices),
+    )
+
+
+def _plan_xlsx(path: str, raw: bytes, rewrite: Callable[..., str | None]) -> FixResult:
+    import zipfile
+
+    from checker.fixer import xlsx
+
+    try:
+        edits, data, split_sheets = xlsx.plan_and_apply(
+            raw, lambda value: rewrite(value, spreadsheet=True)
+        )
+    except xlsx.UnsafeEdit as exc:
+        return FixResult(path, "xlsx", error=_issue("format.xlsx-lossy", path, parts=str(exc)))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return FixResult(path, "xlsx", error=_issue("format.unparsable", path, reason=reason))
+    notices = tuple(
+        _issue("format.split-layout", path, severity="info", sheet=sheet) for sheet in split_sheets
+    )
+    found = tuple(
+        ValueEdit(Location(path=path, line=e.row, sheet=e.sheet, cell=e.cell), e.old, e.new)
+        for e in edits
+    )
+    return FixResult(path, "xlsx", edits=found, data=data, notices=notices)
+
+
+def plan_file(
+    path: str,
+    detected_format: str | None = None,
+    rewrite: Callable[..., str | None] = canonical_rewrite,
+) -> FixResult:
+    """Work out every rewrite of one file (already loaded without error by the loader)."""
+    fmt = input_format(path, detected_format)
+    if fmt not in REWRITABLE_FORMATS:
+        return FixResult(path, fmt, notices=(_issue("format.unsupported", path, "info"),))
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        return FixResult(path, fmt, error=_issue("format.unreadable", path, reason=exc.strerror))
+    if fmt == "xlsx":
+        return _plan_xlsx(path, raw, rewrite)
+    return _plan_text(path, fmt, raw, rewrite)
+
+
+def output_path(path: str, output_dir: str) -> str:
+    """Where ``--output DIR`` puts the formatted copy of ``path``: its path relative to the
+    working directory when inside it, else its name."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    if relative.startswith(os.pardir) or os.path.isabs(relative):
+        relative = os.path.basename(absolute)
+    return os.path.join(output_dir, relative)
+
+
+def write(result: FixResult, target: str | None = None) -> LoadIssue | None:
+    """Write a changed result over its file (or to ``target``) atomically; an issue on failure.
+
+    On failure the destination is left exactly as it was and no temporary file remains.
+    """
+    if result.data is None:
+        return None
+    destination = target or result.path
+    try:
+        if target is not None:
+            os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        write_atomic(destination, result.data, mode_from=result.path)
+    except OSError as exc:
+        return _issue("format.write-failed", result.path, reason=exc.strerror or str(exc))
+    return None
