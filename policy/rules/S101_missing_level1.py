@@ -1,0 +1,73 @@
+"""S101: a required 一级 (产出, 效益, 满意度) or any cost indicator is missing."""
+
+from __future__ import annotations
+
+from checker.model import ANNUAL
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import (
+    boolean,
+    is_cost_row,
+    level1_list,
+    level1_of,
+    period_label,
+    row_order,
+    rows_by_period,
+    where,
+)
+from policy.rules._structure_examples import form, only, row
+
+
+class MissingLevel1(Rule):
+    code = "S101"
+    name = "missing-level1"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    summary = "A required 一级 indicator category (产出/效益/满意度, or any cost line) has no indicator"
+    summary_zh = "缺少必备的一级指标（产出、效益、满意度或成本）"
+    rationale = (
+        "中发〔2018〕34号 requires performance targets to cover outputs, cost, benefits "
+        "(economic, social, ecological, sustainable) and service-object satisfaction. A 一级 "
+        "category whose rows are all blank sets no target at all for that dimension."
+    )
+    fix = "Add at least one 三级 indicator with a value under the missing 一级 (cost under 产出指标 or as its own 一级)."
+    source = Source(SourceKind.OFFICIAL, "中发〔2018〕34号《关于全面实施预算绩效管理的意见》; domain.md §4.1")
+    options = {
+        "required": Option(("产出指标", "效益指标", "满意度指标"),
+                           "一级 categories that must each hold a filled 三级 row", validate=level1_list),
+        "require_cost": Option(True, "require at least one cost row (成本指标 under 产出 or as 一级)",
+                               validate=boolean),
+    }
+    bad = (
+        Example(form(drop=("学员履职能力提升率",)), note="效益指标 left blank", expect=("S101",)),
+        Example(form(drop=("人均培训成本",)), note="no cost line anywhere", expect=("S101.cost",)),
+        Example(only(), note="no indicator rows at all", expect=("S101.empty",)),
+    )
+    good = (
+        Example(form(), note="all four present"),
+        Example(form(row("成本指标", "经济成本指标", "人均培训成本", "≤500元/人次"), drop=("人均培训成本",)),
+                note="成本指标 as its own 一级 (财预〔2021〕101号)"),
+        Example(form(row(None, "成本指标", "场地租金", "≤2万元"), drop=("人均培训成本",)),
+                note="cost 二级 with the 一级 cell left blank"),
+    )
+
+    def check(self, form, ctx):
+        required = ctx.options["required"]
+        periods = dict(rows_by_period(form))
+        if ANNUAL not in periods:
+            # No annual target row at all: every category is missing; say it once.
+            yield Finding("S101.empty", {"period": period_label(ANNUAL)}, location=form.location)
+        for period, rows in periods.items():
+            present = {level1_of(i) for i in rows}
+            anchor = rows[0]
+            for level1 in required:
+                if level1 not in present:
+                    blank = next((i for i in sorted(form.indicators, key=row_order)
+                                  if i.period == period and level1_of(i) == level1), None)
+                    yield Finding("S101", {"level1": level1, "period": period_label(period)},
+                                  location=where(blank or anchor, form),
+                                  evidence={"已填一级指标": "、".join(sorted(p for p in present if p))})
+            if ctx.options["require_cost"] and not any(is_cost_row(i) for i in rows):
+                blank = next((i for i in sorted(form.indicators, key=row_order)
+                              if i.period == period and is_cost_row(i)), None)
+                yield Finding("S101.cost", {"period": period_label(period)},
+                              location=where(blank or anchor, form))

@@ -1,0 +1,90 @@
+"""S102: a 一级 that is present lacks a 二级 the filing guides expect (数量/质量/时效 …)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from checker.hierarchy import LEVEL1, LEVEL2
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import level1_of, period_label, row_order, rows_by_period, where
+from policy.rules._structure_examples import form, row
+
+
+def _requirements(value: Any) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """{一级: [[二级 alternatives], ...]}: each inner list needs at least one of its 二级."""
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a table 一级 = [[二级, ...], ...]")
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for level1, groups in value.items():
+        if level1 not in LEVEL1:
+            raise ValueError(f"unknown 一级 {level1!r}")
+        if isinstance(groups, str) or not isinstance(groups, (list, tuple)):
+            raise ValueError(f"{level1}: expected a list of lists of 二级")
+        parsed = []
+        for group in groups:
+            names = (group,) if isinstance(group, str) else tuple(group)
+            bad = [n for n in names if n not in LEVEL2]
+            if bad or not names:
+                raise ValueError(f"{level1}: unknown 二级 {bad}")
+            parsed.append(names)
+        out[level1] = tuple(parsed)
+    return out
+
+
+DEFAULT = {
+    "产出指标": (("数量指标",), ("质量指标",), ("时效指标",)),
+    "效益指标": (("经济效益", "社会效益", "生态效益", "可持续影响"),),
+    "满意度指标": (("服务对象满意度",),),
+}
+
+
+class MissingLevel2(Rule):
+    code = "S102"
+    name = "missing-level2"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    summary = "A 一级 category lacks a 二级 the filing guides expect (e.g. 时效指标 under 产出指标)"
+    summary_zh = "一级指标下缺少应有的二级指标"
+    rationale = (
+        "Filing guides break each 一级 down into fixed 二级: outputs into quantity, quality and "
+        "timeliness, benefits into at least one of economic/social/ecological/sustainable impact, "
+        "satisfaction into service-object satisfaction. A missing 二级 leaves that side of the "
+        "output unmeasured. Missing cost is S101's (an official requirement)."
+    )
+    fix = "Add a 三级 indicator with a value under the missing 二级, or configure the requirement away."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.1, §2 (unit filing guides)",
+                    "Guides require each 一级 to be broken down into its 二级 with concrete values.")
+    options = {
+        "required": Option(DEFAULT, "一级 → list of 二级 groups; each group needs one filled 二级",
+                           validate=_requirements),
+    }
+    bad = (
+        Example(form(drop=("培训完成时间",)), note="产出指标 without 时效指标", expect=("S102",)),
+        Example(form(drop=("培训人次", "培训完成率")), note="neither 数量 nor 质量", expect=("S102",)),
+    )
+    good = (
+        Example(form(), note="数量/质量/时效 and a benefit present"),
+        Example(form(row("效益指标", "可持续影响", "培训成果长效应用", "长期"),
+                     drop=("学员履职能力提升率",)), note="any one benefit 二级 is enough"),
+        Example(form(drop=("学员满意度", "学员履职能力提升率")),
+                note="absent 一级 are S101's, not repeated here"),
+    )
+
+    def check(self, form, ctx):
+        required = ctx.options["required"]
+        for period, rows in rows_by_period(form):
+            for level1, groups in required.items():
+                under = [i for i in rows if level1_of(i) == level1]
+                if not under:
+                    continue  # the whole 一级 is missing: S101 reports it
+                present = {i.level2 for i in under}
+                for group in groups:
+                    if present.isdisjoint(group):
+                        blank = next((i for i in sorted(form.indicators, key=row_order) if i.period == period
+                                      and i.level2 in group), None)
+                        yield Finding(
+                            "S102",
+                            {"level1": level1, "level2": "/".join(group), "period": period_label(period)},
+                            location=where(blank or under[0], form),
+                            evidence={"已填二级指标": "、".join(sorted(p for p in present if p)) or "—"},
+                        )

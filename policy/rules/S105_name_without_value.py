@@ -1,0 +1,42 @@
+"""S105: a 三级 indicator name with an empty value ("指标值不能为空")."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
+from policy.rules._structure import has_name, has_value, period_label, where
+from policy.rules._structure_examples import form, row
+
+
+class NameWithoutValue(Rule):
+    code = "S105"
+    name = "name-without-value"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    summary = "A 三级 indicator has a name but no value"
+    summary_zh = "三级指标没有填写指标值"
+    rationale = (
+        "Every 三级 indicator needs a concrete target value; the budget system refuses to save "
+        "a row with an empty 指标值 (\"指标值不能为空\"). A named row without a value can never be "
+        "evaluated."
+    )
+    fix = "Fill in the target value (operator, number and unit, or a graded qualitative value)."
+    source = Source(SourceKind.SYSTEM, "domain.md §4.2 (budget-system message 指标值不能为空)")
+    bad = (
+        Example(form(row("产出指标", "质量指标", "设施设备验收合格率", None)), note="empty value", expect=("S105",)),
+        Example(form(row("产出指标", "成本指标", "开展调研工作差旅费", "  ")), note="blank value", expect=("S105",)),
+    )
+    good = (
+        Example(form(), note="every row has a value"),
+        Example(form(row("产出指标", "质量指标", "设施设备验收合格率", "0%")), note="0% is a value"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if has_name(ind) and not has_value(ind):
+                yield Finding(
+                    "S105",
+                    {"name": ind.name.strip(), "level2": ind.level2_text or ind.level1_text or "—",
+                     "period": period_label(ind.period)},
+                    location=where(ind, form), indicator=ind,
+                    evidence={"三级指标": ind.name.strip()},
+                )

@@ -1,0 +1,56 @@
+"""S108: the same 三级 name twice in one form with conflicting values (also inside "A、B")."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import period_label, positive_int, where
+from policy.rules._structure_examples import form, row
+from policy.rules._structure_names import conflicting, same_name_pairs
+
+
+class DuplicateNameConflict(Rule):
+    code = "S108"
+    name = "duplicate-name-conflict"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    summary = "The same 三级 indicator appears twice in one form with conflicting targets"
+    summary_zh = "同一三级指标重复出现且指标值相互矛盾"
+    rationale = (
+        "One indicator can have only one target per period. When the same name (or one part of "
+        "a compound name such as 网络故障修复响应时间、系统故障修复响应时间) carries two different "
+        "targets of the same kind, at least one of them is wrong and the evaluation cannot tell which."
+    )
+    fix = "Keep one row per indicator and decide which target is meant."
+    source = Source(SourceKind.DERIVED, "domain.md §4.6",
+                    "Two different targets for one indicator contradict each other on the form itself.")
+    options = {"min_part_chars": Option(4, "compound-name parts shorter than this are not split off",
+                                        validate=positive_int)}
+    bad = (
+        Example(form(row("产出指标", "时效指标", "网络故障修复响应时间、系统故障修复响应时间", "≤1小时"),
+                     row("产出指标", "时效指标", "系统软件故障修复响应时间、系统故障修复响应时间", "≤2小时")),
+                note="one part of two compound names, ≤1小时 vs ≤2小时", expect=("S108",)),
+        Example(form(row("产出指标", "数量指标", "培训人次", "≥300人次")),
+                note="same name, 280 vs 300 人次", expect=("S108",)),
+    )
+    good = (
+        Example(form(row("产出指标", "质量指标", "网络、系统软件验收合格率", "100%"),
+                     row("产出指标", "质量指标", "网络、系统软件正常运行率", "≥99%")),
+                note="'网络' is a shared head, not a name of its own"),
+        Example(form(row("产出指标", "时效指标", "培训人次", "适时安排")),
+                note="a count and a prose schedule are not comparable (S113 notes the repeat)"),
+        Example(form(row("产出指标", "数量指标", "培训人次", "≥280人次", period="long_term")),
+                note="the same name in the long-term column"),
+    )
+
+    def check(self, form, ctx):
+        for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False):
+            if conflicting(first.value, later.value):
+                yield Finding(
+                    "S108",
+                    {"name": key, "value": later.value_text.strip(), "other": first.value_text.strip(),
+                     "other_line": first.location.line if first.location and first.location.line else "?",
+                     "period": period_label(later.period)},
+                    location=where(later, form), indicator=later,
+                    evidence={"三级指标": key, "指标值": later.value_text.strip(),
+                              "另一处指标值": first.value_text.strip()},
+                )

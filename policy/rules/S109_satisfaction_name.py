@@ -1,0 +1,43 @@
+"""S109: a row under 满意度指标 whose name does not say it measures satisfaction."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import contains_any, has_name, level1_of, where, word_list
+from policy.rules._structure_examples import form, row
+
+
+class SatisfactionName(Rule):
+    code = "S109"
+    name = "satisfaction-name"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    summary = "A 满意度 indicator's name does not contain 满意"
+    summary_zh = "满意度指标名称中没有“满意”"
+    rationale = (
+        "Under 满意度指标 only the satisfaction of the people served is measured; the budget "
+        "system and filing guides expect the name to say so (…满意度). 社会认可度, 知晓度 or an "
+        "incident count filed there measure something else and leave satisfaction unmeasured."
+    )
+    fix = "Rename the indicator to the satisfaction it measures (e.g. 群众满意度), or move it to the 二级 it belongs to."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.3 (the 满意度 indicator's name contains 满意) [P]/[S]")
+    options = {"required_words": Option(("满意",), "a satisfaction name must contain one of these",
+                                        validate=word_list)}
+    bad = (
+        Example(form(row("满意度指标", "服务对象满意度", "社会认可度", "≥98%")), note="认可度", expect=("S109",)),
+        Example(form(row("满意度指标", "服务对象满意度", "群众对民生政策的知晓度", "≥85%")),
+                note="知晓度", expect=("S109",)),
+    )
+    good = (
+        Example(form(), note="学员满意度"),
+        Example(form(row("满意度指标", "满意度指标", "受益群众满意率", "≥90%")), note="满意率 is fine"),
+    )
+
+    def check(self, form, ctx):
+        words = ctx.options["required_words"]
+        for ind in form.indicators:
+            under = ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标"
+            if under and has_name(ind) and not contains_any(ind.name, words):
+                yield Finding("S109", {"name": ind.name.strip()}, location=where(ind, form), indicator=ind,
+                              evidence={"三级指标": ind.name.strip(),
+                                        "二级指标": ind.level2_text or ind.level1_text or "—"})

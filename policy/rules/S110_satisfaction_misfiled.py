@@ -1,0 +1,58 @@
+"""S110: a satisfaction indicator filed under a 效益 (or another non-满意度) 二级."""
+
+from __future__ import annotations
+
+from checker.hierarchy import BENEFIT_LEVEL2
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import contains_any, has_name, level1_of, where, word_list
+from policy.rules._structure_examples import form, row
+
+
+class SatisfactionMisfiled(Rule):
+    code = "S110"
+    name = "satisfaction-misfiled"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    summary = "A satisfaction indicator (…满意度) is filed outside 满意度指标, e.g. as a 效益 indicator"
+    summary_zh = "满意度类指标未列在满意度指标下（如列为效益指标）"
+    rationale = (
+        "Filing guides forbid using a satisfaction indicator in place of a benefit indicator: "
+        "benefits are the project's effects, satisfaction is what the people served say of it. "
+        "Filed under 效益 or 质量 it both misstates the benefit and hides the satisfaction target."
+    )
+    fix = "Move the satisfaction indicator to 满意度指标/服务对象满意度 and state a real benefit under 效益指标."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.3 (a satisfaction-type indicator is not used in place of a 效益 indicator)")
+    options = {
+        "satisfaction_words": Option(("满意度", "满意率", "满意程度"), "words that make a name a satisfaction indicator",
+                                     validate=word_list),
+        "exempt_words": Option(("调查", "测评", "不满意"), "names with these words are about the survey, not satisfaction",
+                               validate=word_list),
+    }
+    bad = (
+        Example(form(row("效益指标", "社会效益", "服务周期内市民对空气质量改善的满意程度", "≥85%")),
+                note="满意程度 as a social benefit", expect=("S110",)),
+        Example(form(row("产出指标", "质量指标", "资助对象满意度", "95%以上")),
+                note="satisfaction as an output quality", expect=("S110.other",)),
+    )
+    good = (
+        Example(form(), note="satisfaction under 满意度指标"),
+        Example(form(row("产出指标", "数量指标", "满意度调查问卷发放份数", "≥500份")),
+                note="a count of survey questionnaires is an output"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if not has_name(ind) or ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标":
+                continue
+            if level1_of(ind) is None and ind.level2 is None:
+                continue  # nowhere filed: nothing to say about its placement
+            if not contains_any(ind.name, ctx.options["satisfaction_words"]):
+                continue
+            if contains_any(ind.name, ctx.options["exempt_words"]):
+                continue
+            benefit = ind.level2 in BENEFIT_LEVEL2 or level1_of(ind) == "效益指标"
+            yield Finding("S110" if benefit else "S110.other",
+                          {"name": ind.name.strip(), "level2": ind.level2_text or ind.level1_text or "—"},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"三级指标": ind.name.strip(),
+                                    "所在指标": " / ".join(t for t in (ind.level1_text, ind.level2_text) if t)})

@@ -1,0 +1,70 @@
+"""S111: where weights are given, the weights of one form and period add up to 100."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
+                        Severity, Source, SourceKind)
+from policy.rules._structure import has_name, non_negative_decimal, period_label, rows_by_period
+from policy.rules._structure_examples import form, row
+
+W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
+     ("学员履职能力提升率", 30), ("学员满意度", 10))
+
+
+def weighted(weights, change=None):
+    out = form()
+    for r in out["indicators"]:
+        r["weight"] = dict(weights).get(r["name"])
+    if change:
+        change(out["indicators"])
+    return out
+
+
+class WeightsSum(Rule):
+    code = "S111"
+    name = "weights-sum"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    summary = "The indicator weights of one form and period do not add up to 100"
+    summary_zh = "指标权重合计不等于100"
+    rationale = (
+        "Where weights are used, the budget system requires the weights of one target to add up "
+        "to 100; otherwise the indicators cannot be scored against each other."
+    )
+    fix = "Adjust the weights so they add up to the total."
+    source = Source(SourceKind.SYSTEM, "domain.md §4.5 (weights of one target add to 100)")
+    options = {
+        "total": Option(Decimal(100), "what the weights must add up to", validate=non_negative_decimal),
+        "tolerance": Option(Decimal(0), "allowed difference", validate=non_negative_decimal),
+    }
+    bad = (
+        Example(weighted(W[:-1] + (("学员满意度", 20),)), note="adds up to 110", expect=("S111",)),
+        Example(weighted(W[1:] + (("培训人次", 10),)), note="adds up to 90", expect=("S111",)),
+    )
+    good = (
+        Example(weighted(W), note="adds up to 100"),
+        Example(form(), note="no weights: not applicable"),
+    )
+
+    def check(self, form, ctx):
+        total, tolerance = ctx.options["total"], ctx.options["tolerance"]
+        any_weight = False
+        for period, rows in rows_by_period(form):
+            named = [i for i in rows if has_name(i)]
+            weights = [i.weight for i in named if i.weight is not None]
+            if not weights:
+                continue
+            any_weight = True
+            missing = [i for i in named if i.weight is None]
+            if missing:
+                raise InsufficientData("S.reason.partial-weights", count=len(missing),
+                                       period=period_label(period))
+            s = sum(weights, Decimal(0))
+            if abs(s - total) > tolerance:
+                yield Finding("S111", {"sum": s, "total": total, "period": period_label(period)},
+                              location=named[0].location or form.location,
+                              evidence={"权重合计": str(s), "应为": str(total)})
+        if not any_weight:
+            raise NotApplicable("S.reason.no-weights")

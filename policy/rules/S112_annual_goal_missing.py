@@ -1,0 +1,42 @@
+"""S112: the 年度目标 (annual overall goal) is empty or a placeholder."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
+from policy.rules._structure import clean, is_placeholder_text
+from policy.rules._structure_examples import form
+
+
+class AnnualGoalMissing(Rule):
+    code = "S112"
+    name = "annual-goal-missing"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    summary = "The 年度目标 (annual overall goal) is empty"
+    summary_zh = "年度目标未填写"
+    rationale = (
+        "The annual goal states what the year's money buys; the indicators are its breakdown. "
+        "Every form template has the field and annual and long-term goals are to be filled "
+        "separately; without it the indicators have nothing to be checked against."
+    )
+    fix = "Describe what the project will deliver within the budget year, with its main quantities."
+    source = Source(SourceKind.SYSTEM, "domain.md §1 (总体目标 field), §4.4 (annual and long-term targets filled separately)")
+    bad = (
+        Example(form(goals={"annual": None, "long_term": "三年内培训干部900人次"}), note="empty", expect=("S112",)),
+        Example(form(goals={"annual": "—"}), note="a dash only", expect=("S112",)),
+    )
+    good = (
+        Example(form(), note="filled"),
+        Example(form(goals={"annual": "全年培训280人次"}), note="short but real"),
+    )
+
+    def check(self, form, ctx):
+        goals = form.goals
+        text = goals.annual
+        if not clean(text) and goals.annual_location is None and not clean(goals.long_term):
+            # The loader found no 总体目标 block at all: nothing says the field was left empty.
+            raise InsufficientData("S.reason.no-goals-block")
+        if not clean(text) or is_placeholder_text(text):
+            yield Finding("S112", {"text": (text or "").strip() or "—"},
+                          location=goals.annual_location or form.location,
+                          evidence={"年度目标": (text or "").strip() or "（空）"})

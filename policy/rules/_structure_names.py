@@ -1,0 +1,55 @@
+"""Pairs of rows of one form and period that carry the same 三级 name, for S108/S113."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from checker.model import Form, Indicator
+from policy.rules._structure import name_key, name_parts, rows_by_period
+from policy.rules._value import dimension_of, interval_of, is_measure, kind, per_of
+
+
+def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool) -> Iterator[tuple[str, Indicator, Indicator]]:
+    """(shared name, earlier row, later row) for rows of one period sharing a name (or, unless
+    ``whole_only``, a part of a compound name)."""
+    for _, rows in rows_by_period(form):
+        seen: dict[str, Indicator] = {}
+        for ind in rows:
+            keys = (name_key(ind.name),) if whole_only else name_parts(ind.name, min_part_chars)
+            reported = False
+            for key in keys:
+                if not key:
+                    continue
+                first = seen.get(key)
+                if first is not None and first is not ind and not reported:
+                    yield key, first, ind
+                    reported = True
+                seen.setdefault(key, ind)
+
+
+def _base(value: Any) -> str | None:
+    q = value.lo if kind(value) == "range" else value
+    return getattr(q, "base_unit", None)
+
+
+def _per(value: Any) -> str | None:
+    per = per_of(value)
+    return getattr(per, "symbol", None) if per is not None else None
+
+
+def comparable(a: Any, b: Any) -> bool:
+    """Both values are measures of the same dimension, base unit and rate denominator."""
+    return (is_measure(a) and is_measure(b) and dimension_of(a) is not None
+            and dimension_of(a) == dimension_of(b) and _base(a) == _base(b) and _per(a) == _per(b))
+
+
+def _bounds(value: Any) -> tuple[Any, ...]:
+    iv = interval_of(value)
+    if iv is None:
+        return (getattr(value, "normalized", None),)
+    return (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed)
+
+
+def conflicting(a: Any, b: Any) -> bool:
+    """Comparable values that promise different things (≤1小时 vs ≤2小时)."""
+    return comparable(a, b) and _bounds(a) != _bounds(b)
