@@ -143,6 +143,7 @@ class Indicator:
     value: Any = None  # grammar.Value | None
     weight: Decimal | None = None
     extra: Mapping[str, str] = attrs.field(factory=dict)  # other columns kept as written
+    value_location: Location | None = None  # the value cell, when it is not where the name is
 
     @property
     def level1(self) -> str | None:

@@ -1,0 +1,43 @@
+"""LoadIssue constructors: one place that knows the message ids of the loaders.
+
+Ids ``E0xx`` are file-level errors (the file could not be read as a whole), ``E1xx`` are
+cell-level warnings (a cell could not be placed or understood). Templates live in
+``policy/catalogue/<lang>/load.toml``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.model import LoadIssue, Location
+
+# File-level (severity "error").
+UNREADABLE = "E001"  # OS error reading the file
+UNDECODABLE = "E002"  # bytes that are neither UTF-8/UTF-16 nor GB18030
+UNKNOWN_FORMAT = "E003"  # suffix or content not a supported form format
+TOO_LARGE = "E004"  # file larger than Limits.max_file_bytes
+SYNTAX = "E005"  # YAML/JSON syntax error
+SCHEMA = "E006"  # canonical file does not match the schema
+BROKEN_ZIP = "E007"  # .xlsx that is not a readable workbook
+ZIP_BOMB = "E008"  # too many members or too large uncompressed
+TOO_MANY_FORMS = "E009"  # more forms than Limits.max_forms_per_file
+NOT_FOUND = "E010"  # path does not exist
+NO_HEADER = "E011"  # flat table without a recognisable header row
+NO_FORM = "E012"  # a text file with no form title / form labels
+TOO_MANY_ROWS = "E013"  # more rows than Limits.max_rows
+
+# Cell-level (severity "warning").
+UNPLACED_CELL = "E101"
+BAD_AMOUNT = "E102"
+NO_TABLE = "E103"  # a form without (or with an empty) indicator table
+CELL_TOO_LONG = "E104"
+TOO_MANY_INDICATORS = "E105"
+ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
+
+
+def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:
+    return LoadIssue(message_id=message_id, args=args, location=location, severity="error")
+
+
+def cell_warning(message_id: str, location: Location, **args: Any) -> LoadIssue:
+    return LoadIssue(message_id=message_id, args=args, location=location, severity="warning")

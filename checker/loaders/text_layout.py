@@ -1,0 +1,218 @@
+"""The extracted-text layout: forms as published, converted to TAB-separated text.
+
+Many forms per file, each starting at a title line (…绩效目标…表, which also gives the budget
+year), then the project block (``text_head``) and the 绩效指标 table (``text_table``). See the
+corpus README for what the extraction does to the table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.loaders import issues as ids
+from checker.loaders.cells import Cell, split_cells, squash
+from checker.loaders.limits import Limits
+from checker.loaders.text_head import HeadParser
+from checker.loaders.text_table import TableParser, is_table_header
+from checker.model import (
+    Amount,
+    Attributes,
+    Checkbox,
+    Form,
+    Funding,
+    Goals,
+    LoadIssue,
+    Location,
+)
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_KIND = {"新增": "新增", "延续": "延续"}
+
+
+def is_title(cells: list[Cell]) -> bool:
+    if len(cells) != 1 or len(cells[0].text) > 120:
+        return False
+    text = squash(cells[0].text)
+    pos = text.find("绩效目标")
+    return pos >= 0 and "表" in text[pos:]
+
+
+def has_form_title(lines: list[str]) -> bool:
+    return any(is_title(split_cells(line, 1000)[0]) for line in lines if "绩效目标" in line)
+
+
+def has_text_layout(lines: list[str]) -> bool:
+    """Whether the lines look like extracted forms: a form title or a 项目名称 label cell."""
+    for line in lines:
+        cells, _ = split_cells(line, 1000)
+        if is_title(cells) or any(squash(c.text) == "项目名称" for c in cells):
+            return True
+    return False
+
+
+def parse_text_layout(
+    lines: list[str], path: str, limits: Limits
+) -> tuple[list[Form], list[LoadIssue]]:
+    """The forms of a file and the file-level issues (cells outside any form, limits)."""
+    rows: list[tuple[int, list[Cell]]] = []
+    file_issues: list[LoadIssue] = []
+    for number, line in enumerate(lines, 1):
+        cells, cut = split_cells(line, limits.max_cell_chars)
+        for c in cut:
+            file_issues.append(
+                ids.cell_warning(
+                    ids.CELL_TOO_LONG,
+                    Location(path, number, c.column),
+                    length=len(c.text),
+                    limit=limits.max_cell_chars,
+                )
+            )
+        if cells:
+            rows.append((number, cells))
+    starts = [i for i, (_, cells) in enumerate(rows) if is_title(cells)]
+    if not starts:
+        first = next(
+            (i for i, (_, cells) in enumerate(rows) if any(squash(c.text) == "项目名称" for c in cells)),
+            None,
+        )
+        starts = [first] if first is not None else []
+    if not starts:
+        return [], file_issues
+    for number, cells in rows[: starts[0]]:
+        for c in cells:
+            file_issues.append(
+                ids.cell_warning(ids.UNPLACED_CELL, Location(path, number, c.column), text=c.text)
+            )
+    if len(starts) > limits.max_forms_per_file:
+        number = rows[starts[limits.max_forms_per_file]][0]
+        file_issues.append(
+            ids.file_error(
+                ids.TOO_MANY_FORMS, Location(path, number), limit=limits.max_forms_per_file
+            )
+        )
+        starts = starts[: limits.max_forms_per_file]
+        ends = starts[1:] + [starts[-1] + 1 + _form_len(rows, starts[-1])]
+    else:
+        ends = starts[1:] + [len(rows)]
+    forms = [
+        _parse_form(rows[start:end], path, index, limits)
+        for index, (start, end) in enumerate(zip(starts, ends))
+    ]
+    return forms, file_issues
+
+
+def _form_len(rows: list[tuple[int, list[Cell]]], start: int) -> int:
+    for offset, (_, cells) in enumerate(rows[start + 1 :]):
+        if is_title(cells):
+            return offset
+    return len(rows) - start - 1
+
+
+def _parse_form(rows: list[tuple[int, list[Cell]]], path: str, index: int, limits: Limits) -> Form:
+    issues: list[LoadIssue] = []
+    first_line, first_cells = rows[0]
+    titled = is_title(first_cells)
+    title = first_cells[0].text if titled else None
+    location = Location(path, first_line, first_cells[0].column)
+    head = HeadParser(path, issues.append)
+    table: TableParser | None = None
+    for number, cells in rows[1:] if titled else rows:
+        if table is None and is_table_header(cells):
+            table = TableParser(path, cells, issues.append, limits.max_indicators_per_form)
+            table.feed_header(number, cells)
+        elif table is None:
+            head.feed(number, cells)
+        else:
+            table.feed(number, cells)
+    if table is None:
+        issues.append(ids.cell_warning(ids.NO_TABLE, location))
+    year_match = _YEAR.search(title or "")
+    return Form(
+        location=location,
+        index=index,
+        name=_text(head, "name"),
+        budget_unit=_text(head, "budget_unit"),
+        implementer=_text(head, "implementer"),
+        attributes=_attributes(head, location),
+        funding=_funding(head),
+        goals=_goals(head),
+        indicators=tuple(table.indicators) if table is not None else (),
+        title=title,
+        year=int(year_match.group(1)) if year_match else None,
+        issues=tuple(sorted(issues, key=_issue_order)),
+        name_location=_text_loc(head, "name"),
+        budget_unit_location=_text_loc(head, "budget_unit"),
+        implementer_location=_text_loc(head, "implementer"),
+    )
+
+
+def _issue_order(issue: LoadIssue) -> tuple[int, int]:
+    return (issue.location.line or 0, issue.location.column or 0)
+
+
+def _text(head: HeadParser, field: str) -> str | None:
+    return head.text[field][0] if field in head.text else None
+
+
+def _text_loc(head: HeadParser, field: str) -> Location | None:
+    return head.text[field][1] if field in head.text else None
+
+
+def _checked(options: tuple[Checkbox, ...]) -> tuple[str, ...]:
+    return tuple(o.label for o in options if o.checked)
+
+
+def _attributes(head: HeadParser, fallback: Location) -> Attributes:
+    def get(field: str) -> tuple[tuple[Checkbox, ...], Location | None]:
+        return head.options.get(field, ((), None))
+
+    kind, kind_loc = get("kind")
+    term, term_loc = get("term")
+    basis, basis_loc = get("basis")
+    return Attributes(
+        kind_checked=_checked(kind),
+        term_checked=_checked(term),
+        basis=_checked(basis),
+        kind_options=kind,
+        term_options=term,
+        basis_options=basis,
+        kind_location=kind_loc,
+        term_location=term_loc,
+        basis_location=basis_loc,
+    )
+
+
+def _funding(head: HeadParser) -> Funding:
+    a = head.amounts
+    sources: dict[str, Amount] = dict(head.sources)
+    return Funding(
+        total=a.get("total"),
+        fiscal=a.get("fiscal"),
+        other=a.get("other"),
+        long_term_total=a.get("long_term_total"),
+        long_term_fiscal=a.get("long_term_fiscal"),
+        long_term_other=a.get("long_term_other"),
+        previous_years=a.get("previous_years"),
+        procurement=a.get("procurement"),
+        purchase_services=a.get("purchase_services"),
+        sources=sources,
+        amount_unit=head.amount_unit,
+    )
+
+
+def _goals(head: HeadParser) -> Goals:
+    def joined(which: str) -> tuple[str | None, Location | None]:
+        parts = head.goal_text[which]
+        if not parts:
+            return None, None
+        return "\n".join(p for p, _ in parts), parts[0][1]
+
+    long_term, lt_loc = joined("long_term")
+    annual, an_loc = joined("annual")
+    return Goals(
+        long_term=long_term,
+        annual=annual,
+        long_term_label=head.goal_label,
+        long_term_location=lt_loc or head.goal_label_location,
+        annual_location=an_loc,
+    )

@@ -1,0 +1,183 @@
+"""The 绩效指标 table of the extracted-text layout.
+
+Cells drift between columns from row to row, labels repeat in both column groups and 一级 labels
+land in odd places, so rows are read by what their cells say: 一级 and 二级 labels (via
+``checker.hierarchy``) set the current context, the rest are 三级 names and values. Which column
+group (中长期 or 年度) a cell belongs to comes from the row's repeated 二级 label when there is
+one, else from its position against the header's second 二级 column.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from checker.hierarchy import canonical_level1, canonical_level2
+from checker.loaders import issues as ids
+from checker.loaders.cells import Cell, squash
+from checker.model import ANNUAL, LONG_TERM, Indicator, LoadIssue, Location
+from grammar import parse_value
+
+HEADER_WORDS = ("绩效指标", "一级指标", "二级指标", "三级指标", "中长期指标", "年度指标")
+_VALUE_DAMAGE = frozenset(
+    {"placeholder", "missing-number", "letter-in-number", "bad-number", "unknown-unit"}
+)
+
+
+def is_table_header(cells: list[Cell]) -> bool:
+    words = [squash(c.text) for c in cells]
+    return "一级指标" in words and ("二级指标" in words or "三级指标" in words)
+
+
+def _is_header_word(sq: str) -> bool:
+    return sq in HEADER_WORDS or sq.startswith("指标值") or sq in ("年度指标值", "中长期指标值")
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether a lone cell is an 指标值 rather than a 三级 name, by the value grammar: a quantity,
+    range or date, a known grade or vague phrase, or a damaged value (``≥**%``)."""
+    value = parse_value(text)
+    if value is None:
+        return False
+    error = getattr(value, "error", None)
+    if error is not None:
+        return getattr(error, "code", None) in _VALUE_DAMAGE
+    kind = getattr(value, "kind", None)
+    if kind in ("quantity", "range", "date"):
+        return True
+    return bool(getattr(value, "grade", None) or getattr(value, "vague", None))
+
+
+class TableParser:
+    """Turns the rows below the 绩效指标 header into Indicators."""
+
+    def __init__(
+        self,
+        path: str,
+        header: list[Cell],
+        report: Callable[[LoadIssue], None],
+        max_indicators: int,
+    ):
+        self.path = path
+        self.report = report
+        self.max_indicators = max_indicators
+        self.indicators: list[Indicator] = []
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self._last_group: str | None = None
+        self._overflow = False
+        words = [(squash(c.text), c.index) for c in header]
+        self.c1 = next((i for w, i in words if w == "一级指标"), 1)
+        level2_cols = [i for w, i in words if w == "二级指标"]
+        self.c2a = level2_cols[0] if level2_cols else self.c1 + 1
+        self.boundary = level2_cols[1] if len(level2_cols) >= 2 else None
+        header_text = "".join(w for w, _ in words)
+        if self.boundary is not None:
+            self.periods = {"left": LONG_TERM, "right": ANNUAL}
+        elif "中长期" in header_text and "年度" not in header_text:
+            self.periods = {"left": LONG_TERM, "right": LONG_TERM}
+        else:
+            self.periods = {"left": ANNUAL, "right": ANNUAL}
+        self.header_line: int | None = None
+
+    def feed_header(self, line: int, cells: list[Cell]) -> None:
+        """The header row itself may carry a 一级 label (seed form 7: 绩效指标 | 产出指标 | 一级指标)."""
+        self.header_line = line
+        self.feed(line, [c for c in cells if not _is_header_word(squash(c.text))])
+
+    def feed(self, line: int, cells: list[Cell]) -> None:
+        leftovers: list[Cell] = []
+        level2_cells: list[Cell] = []
+        row_has_level1 = False
+        for cell in cells:
+            sq = squash(cell.text)
+            if _is_header_word(sq):
+                continue
+            l1 = canonical_level1(sq)
+            l2 = canonical_level2(sq)
+            if l1 and l2:  # 成本指标, 满意度指标: a 一级 only in the 一级 column
+                near_l1 = cell.index <= self.c1 or cell.index - self.c1 < self.c2a - cell.index
+                if row_has_level1 or level2_cells or not near_l1:
+                    l1 = None
+                else:
+                    l2 = None
+            if l1:
+                self.level1 = cell.text
+                self.level2 = None
+                row_has_level1 = True
+            elif l2:
+                self.level2 = cell.text
+                level2_cells.append(cell)
+            else:
+                leftovers.append(cell)
+        if level2_cells:
+            self._last_group = self._position_group(level2_cells[-1].index) or "right"
+            if len(level2_cells) >= 2:
+                self._last_group = "right"
+        groups = self._assign_groups(leftovers, level2_cells)
+        for side in ("left", "right"):
+            mine = [c for c, g in groups if g == side]
+            if mine:
+                self._emit(line, mine, self.periods[side])
+
+    def _position_group(self, index: int) -> str | None:
+        if self.boundary is None:
+            return "right"
+        if index >= self.boundary:
+            return "right"
+        if index >= self.c2a:
+            return "left"
+        return None
+
+    def _assign_groups(self, cells: list[Cell], level2_cells: list[Cell]) -> list[tuple[Cell, str]]:
+        assigned: list[tuple[Cell, str | None]] = []
+        if len(level2_cells) >= 2:
+            first, divider = level2_cells[0].index, level2_cells[-1].index
+            for c in cells:
+                if c.index > divider:
+                    assigned.append((c, "right"))
+                elif c.index > first:
+                    assigned.append((c, "left"))
+                else:
+                    assigned.append((c, None))
+        else:
+            assigned = [(c, self._position_group(c.index)) for c in cells]
+        known = {g for _, g in assigned if g is not None}
+        fallback = known.pop() if len(known) == 1 else (self._last_group or "right")
+        return [(c, g or fallback) for c, g in assigned]
+
+    def _emit(self, line: int, cells: list[Cell], period: str) -> None:
+        if len(cells) == 1:
+            cell = cells[0]
+            name_cell, value_cell = (None, cell) if looks_like_value(cell.text) else (cell, None)
+        else:
+            name_cell, value_cell = cells[0], cells[1]
+            for extra in cells[2:]:
+                self.report(
+                    ids.cell_warning(ids.UNPLACED_CELL, self._loc(line, extra), text=extra.text)
+                )
+        if len(self.indicators) >= self.max_indicators:
+            if not self._overflow:
+                self._overflow = True
+                self.report(
+                    ids.cell_warning(
+                        ids.TOO_MANY_INDICATORS, self._loc(line, cells[0]), limit=self.max_indicators
+                    )
+                )
+            return
+        first = name_cell or value_cell
+        value_text = value_cell.text if value_cell is not None else None
+        self.indicators.append(
+            Indicator(
+                level1_text=self.level1,
+                level2_text=self.level2,
+                name=name_cell.text if name_cell is not None else None,
+                value_text=value_text,
+                period=period,
+                location=self._loc(line, first),
+                value=parse_value(value_text) if value_text is not None else None,
+                value_location=self._loc(line, value_cell) if value_cell is not None else None,
+            )
+        )
+
+    def _loc(self, line: int, cell: Cell) -> Location:
+        return Location(path=self.path, line=line, column=cell.column)
