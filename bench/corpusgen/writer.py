@@ -1,0 +1,128 @@
+"""Write a generated corpus to disk in one or more formats, ``per_file`` forms per file.
+
+Forms stream from ``generate_forms`` through one sink per format; a sink holds at most one file's
+worth of forms (YAML/JSON/XLSX need a whole document per file), never the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from bench.corpusgen.canonical import to_mapping
+from bench.corpusgen.flat_table import HEADER, UNIT_LINE, rows
+from bench.corpusgen.forms import generate_forms
+from bench.corpusgen.spec import GenForm
+from bench.corpusgen.text_layout import TextLayoutWriter
+
+FORMATS = ("text", "yaml", "json", "csv", "xlsx")
+EXTENSIONS = {"text": "txt", "yaml": "yaml", "json": "json", "csv": "csv", "xlsx": "xlsx"}
+
+
+class _Sink:
+    """Collects forms into numbered files of one format."""
+
+    def __init__(self, fmt: str, directory: Path, per_file: int, seed: int, drift: float) -> None:
+        self.fmt = fmt
+        self.directory = directory
+        self.per_file = per_file
+        self.batch: list[GenForm] = []
+        self.files: list[Path] = []
+        self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def add(self, form: GenForm) -> None:
+        self.batch.append(form)
+        if len(self.batch) >= self.per_file:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        path = self.directory / f"forms-{len(self.files) + 1:05d}.{EXTENSIONS[self.fmt]}"
+        getattr(self, f"_write_{self.fmt}")(path, self.batch)
+        self.files.append(path)
+        self.batch = []
+
+    def _write_text(self, path: Path, forms: list[GenForm]) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            for n, form in enumerate(forms):
+                self.text.write(form, out, first=n == 0)
+
+    def _write_yaml(self, path: Path, forms: list[GenForm]) -> None:
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        with open(path, "w", encoding="utf-8") as out:
+            yaml.dump({"forms": [to_mapping(f) for f in forms]}, out, Dumper=dumper,
+                      allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+    def _write_json(self, path: Path, forms: list[GenForm]) -> None:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump({"forms": [to_mapping(f) for f in forms]}, out, ensure_ascii=False, indent=1)
+
+    def _write_csv(self, path: Path, forms: list[GenForm]) -> None:
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:
+            w = csv.writer(out)
+            w.writerow([UNIT_LINE] + [""] * (len(HEADER) - 1))
+            w.writerow(HEADER)
+            for form in forms:
+                w.writerows(["" if c is None else c for c in r] for r in rows(form))
+
+    def _write_xlsx(self, path: Path, forms: list[GenForm]) -> None:
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("项目支出绩效目标")
+        ws.append([UNIT_LINE])
+        ws.append(list(HEADER))
+        for form in forms:
+            for r in rows(form):
+                ws.append(r)
+        wb.save(path)
+
+
+def write_corpus(
+    out_dir: str | os.PathLike,
+    count: int,
+    formats: Iterable[str] = ("text",),
+    per_file: int = 100,
+    seed: int = 0,
+    defect_rate: float = 0.3,
+    drift: float = 0.12,
+) -> dict[str, Any]:
+    """Write ``count`` forms in each format under ``out_dir/<format>/`` plus ``manifest.jsonl``
+    (one line per form: its file, position and injected defects). Returns a summary."""
+    out = Path(out_dir)
+    formats = tuple(formats)
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if count < 0 or per_file < 1:
+        raise ValueError("count must be >= 0 and per_file >= 1")
+    out.mkdir(parents=True, exist_ok=True)
+    sinks = [_Sink(fmt, out / fmt, per_file, seed, drift) for fmt in formats]
+    defects: dict[str, int] = {}
+    defective = 0
+    with open(out / "manifest.jsonl", "w", encoding="utf-8") as manifest:
+        for form in generate_forms(count, seed=seed, defect_rate=defect_rate):
+            for sink in sinks:
+                sink.add(form)
+            manifest.write(json.dumps({
+                "index": form.index, "file": form.index // per_file + 1, "position": form.index % per_file,
+                "name": form.name, "budget_unit": form.budget_unit, "defects": form.defects,
+            }, ensure_ascii=False) + "\n")
+            defective += bool(form.defects)
+            for d in form.defects:
+                defects[d] = defects.get(d, 0) + 1
+    for sink in sinks:
+        sink.flush()
+    return {
+        "forms": count,
+        "defective_forms": defective,
+        "defects": dict(sorted(defects.items())),
+        "files": {s.fmt: [str(p) for p in s.files] for s in sinks},
+    }
