@@ -1,0 +1,43 @@
+"""Reporters: a Report → text in one output format. They format; they never decide or print.
+
+Each module has ``render(report, options) -> str``. Modules are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Sequence
+
+import attrs
+
+FORMATS: dict[str, str] = {
+    "text": "checker.reporters.text",
+    "json": "checker.reporters.json_format",
+    "sarif": "checker.reporters.sarif",
+    "github": "checker.reporters.github",
+    "junit": "checker.reporters.junit",
+}
+
+
+@attrs.frozen
+class RenderOptions:
+    """How to render: language, colour (text only), statistics instead of findings, quiet
+    (findings only), and the rule catalogue (SARIF lists every rule)."""
+
+    lang: str = "zh"
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    rules: Sequence[Any] | None = None  # rule classes; None = the registry's
+    docs_url: str = "docs/rules.md"
+
+
+def render(report: Any, fmt: str, options: RenderOptions | None = None) -> str:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return importlib.import_module(FORMATS[fmt]).render(report, options or RenderOptions())
+
+
+def display_line(value: int | None) -> int:
+    """Line/column for formats that need a number: unknown is shown as 1."""
+    return value if value is not None and value > 0 else 1

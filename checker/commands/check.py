@@ -1,0 +1,136 @@
+"""``jixiao check PATH...``: check forms and report in text, json, sarif, github or junit.
+
+Exit 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage or configuration
+error, an input that could not be read, or a rule that crashed (the other inputs are still
+checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HELP = "check forms against the rule catalogue"
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("--format", default="text", choices=("text", "json", "sarif", "github", "junit"),
+                        help="output format (default: text)")
+    parser.add_argument("--select", type=_codes, metavar="CODES",
+                        help="only these rule codes or prefixes, comma-separated (replaces config)")
+    parser.add_argument("--extend-select", type=_codes, metavar="CODES", action="append",
+                        help="add rule codes or prefixes to the selection")
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", action="append",
+                        help="skip these rule codes or prefixes")
+    parser.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"),
+                        help="lowest severity that makes the exit code 1 (default: error)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when findings reach --fail-on (2 still means broken input)")
+    parser.add_argument("--statistics", action="store_true", help="print the count per rule")
+    parser.add_argument("--config", metavar="FILE",
+                        help="jixiao.toml or pyproject.toml to use instead of the one found upward")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="write every current finding to FILE as accepted ([[suppress]] entries)")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="findings only: no progress, no summary")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="check files in N processes (same output as 1)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    import attrs
+
+    from checker.config import ConfigError, discover_config, load_config
+    from checker.report import safe_render
+
+    paths = args.paths or ["."]
+    lang = args.lang or "zh"
+    try:
+        config = load_config(args.config) if args.config else discover_config(paths)
+        ignore = [c for group in (args.ignore or []) for c in group]
+        extend = [c for group in (args.extend_select or []) for c in group]
+        config = config.replace(
+            select=tuple(args.select) if args.select else None,
+            extend_select=(*config.extend_select, *extend) if extend else None,
+            ignore=(*config.ignore, *ignore) if ignore else None,
+            lang=args.lang,
+            fail_on=args.fail_on,
+        ).validate()
+        lang = config.lang
+        if args.jobs < 1:
+            sys.stderr.write("jixiao: error: --jobs must be at least 1\n")
+            return EXIT_ERROR
+        if args.write_baseline:  # a baseline records every current finding
+            config = attrs.evolve(config, suppress=(), baseline=None)
+        report = _check(paths, config, args)
+    except ConfigError as exc:
+        sys.stderr.write(f"jixiao: {exc.message(lang)}\n")
+        return EXIT_ERROR
+    except ImportError as exc:
+        sys.stderr.write("jixiao: " + safe_render("core.loader-unavailable", {"error": str(exc)}, lang) + "\n")
+        return EXIT_ERROR
+
+    if args.write_baseline:
+        from checker.baseline import write_baseline
+
+        try:
+            count = write_baseline(report, args.write_baseline)
+        except OSError as exc:
+            sys.stderr.write("jixiao: " + safe_render(
+                "core.baseline.write-failed", {"path": args.write_baseline, "error": exc.strerror or str(exc)},
+                lang) + "\n")
+            return EXIT_ERROR
+        sys.stderr.write(safe_render("core.baseline.written",
+                                     {"count": count, "path": args.write_baseline}, lang) + "\n")
+        return EXIT_ERROR if report.failures or report.errors else EXIT_OK
+
+    from checker.reporters import RenderOptions, render
+
+    to_file = bool(args.output)
+    color = (args.format == "text" and not to_file and sys.stdout.isatty()
+             and not os.environ.get("NO_COLOR"))
+    text = render(report, args.format, RenderOptions(lang=lang, color=color, statistics=args.statistics,
+                                                      quiet=args.quiet))
+    if to_file:
+        from checker.atomic import write_text_atomic
+
+        try:
+            write_text_atomic(Path(args.output), text)
+        except OSError as exc:
+            sys.stderr.write("jixiao: " + safe_render(
+                "core.output.write-failed", {"path": args.output, "error": exc.strerror or str(exc)},
+                lang) + "\n")
+            return EXIT_ERROR
+        if args.format != "text" and not args.quiet:
+            from checker.reporters.text import summary_line
+
+            sys.stderr.write(summary_line(report, lang) + "\n")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if args.format != "text":
+        for failure in report.failures:  # machine formats carry them too; humans see them here
+            sys.stderr.write(f"{failure.path}:{failure.line or 1}: {failure.message(lang)}\n")
+    return report.exit_code(config.fail_on, exit_zero=args.exit_zero)
+
+
+def _check(paths: list[str], config, args: argparse.Namespace):
+    from checker.parallel import run_paths
+    from checker.progress import Progress
+
+    progress = Progress(sys.stderr, config.lang) if Progress.wanted(sys.stderr, args.quiet) else None
+    try:
+        return run_paths(paths, config, jobs=args.jobs, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()

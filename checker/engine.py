@@ -1,0 +1,418 @@
+"""The engine: runs the selected rules over a stream of documents and builds a Report.
+
+Form-scope rules run on each form as it arrives. Unit-scope rules keep only ``summarize(form)``
+per form, grouped by 预算单位, and compare at the end — so memory stays flat however many forms
+stream through. A rule that raises NotApplicable/InsufficientData gets that outcome (its findings
+so far are kept); any other exception is an internal error recorded for that rule and form.
+
+Work per document (``DocumentChecker.check_document``) is separate from the merge
+(``Accumulator``) so ``--jobs N`` can run documents in worker processes and merge in order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+import datetime as dt
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from checker.config import ActiveRule, Config, Suppression, is_loader_code_shown, resolve_rules
+from checker.model import Document, Form, LoadIssue, Location
+from checker.report import (
+    Diagnostic,
+    FormCoverage,
+    IndicatorRef,
+    LoadFailure,
+    Notice,
+    Report,
+    RuleError,
+    RuleOutcome,
+    sort_diagnostics,
+)
+from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
+from policy.messages import MessageError, render
+
+LOADER_SOURCE = {"kind": "loader", "citation": "jixiao loader", "note": ""}
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _unit_key(form: Form) -> str | None:
+    if form.budget_unit is None:
+        return None
+    key = "".join(form.budget_unit.split())
+    return key or None
+
+
+@attrs.frozen
+class UnitItem:
+    """What a unit-scope rule kept of one form."""
+
+    code: str
+    unit: str
+    form: FormRef
+    summary: Any
+
+
+@attrs.define
+class DocumentResult:
+    """Everything one document contributed; small and picklable."""
+
+    path: str
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    coverage: list[tuple[FormRef, list[RuleOutcome]]] = attrs.field(factory=list)
+    unit_items: list[UnitItem] = attrs.field(factory=list)
+    errors: list[RuleError] = attrs.field(factory=list)
+    failure: LoadFailure | None = None
+    forms: int = 0
+
+
+class DocumentChecker:
+    """Runs the form-scope rules (and unit summaries) of one resolved configuration."""
+
+    def __init__(self, config: Config, active: Sequence[ActiveRule] | None = None) -> None:
+        self.config = config
+        self.active = list(active) if active is not None else resolve_rules(config)
+        self.instances = {a.code: a.rule() for a in self.active}
+        self._outcome_cache: dict[tuple, RuleOutcome] = {}
+
+    # -- diagnostics -------------------------------------------------------------------------
+
+    def _context(self, rule: ActiveRule, form: Form | None) -> Context:
+        year = form.year if form is not None and form.year is not None else self.config.year
+        return Context(options=rule.options, year=year, profile=self.config.profile)
+
+    def diagnostic(self, rule: ActiveRule, finding: Finding, form_ref: FormRef) -> Diagnostic:
+        location = finding.location
+        if location is None and finding.indicator is not None:
+            location = finding.indicator.location
+        if location is None:
+            location = form_ref.location
+        line = location.line if location.line is not None else form_ref.location.line
+        column = location.column if location.line is not None else form_ref.location.column
+        cls = rule.rule
+        return Diagnostic(
+            code=rule.code,
+            name=cls.name,
+            category=getattr(cls.category, "value", str(cls.category)),
+            severity=rule.severity,
+            message_id=finding.message_id,
+            args=dict(finding.args),
+            path=location.path or form_ref.path,
+            line=line,
+            column=column,
+            form=form_ref,
+            indicator=IndicatorRef.of(finding.indicator) if finding.indicator is not None else None,
+            evidence={str(k): str(v) for k, v in finding.evidence.items()},
+            source=cls.source.to_json(),
+        )
+
+    def _message_problem(self, finding: Finding) -> str | None:
+        try:
+            render(finding.message_id, finding.args, "zh")
+            render(finding.message_id, finding.args, "en")
+        except MessageError as exc:
+            return str(exc)
+        return None
+
+    def _outcome(self, code: str, outcome: str, reason_id: str | None = None,
+                 args: Mapping[str, Any] | None = None, error: str | None = None) -> RuleOutcome:
+        key = (code, outcome, reason_id, repr(sorted((args or {}).items())), error)
+        cached = self._outcome_cache.get(key)
+        if cached is None:
+            cached = RuleOutcome(code, outcome, reason_id, dict(args or {}), error)
+            if len(self._outcome_cache) < 10000:
+                self._outcome_cache[key] = cached
+        return cached
+
+    def collect(self, rule: ActiveRule, form_ref: FormRef, findings: Iterable[Finding],
+                result: DocumentResult) -> tuple[list[Diagnostic], RuleOutcome | None]:
+        """Drain a rule's findings; returns the diagnostics and a non-pass outcome (or None)."""
+        out: list[Diagnostic] = []
+        try:
+            for finding in findings:
+                problem = self._message_problem(finding)
+                if problem is not None:
+                    result.errors.append(RuleError(rule.code, form_ref.path, form_ref,
+                                                   f"message {finding.message_id}: {problem}"))
+                out.append(self.diagnostic(rule, finding, form_ref))
+        except NotApplicable as exc:
+            kind = "fail" if out else "not_applicable"
+            return out, self._outcome(rule.code, kind, exc.message_id, exc.args_)
+        except InsufficientData as exc:
+            kind = "fail" if out else "insufficient_data"
+            return out, self._outcome(rule.code, kind, exc.message_id, exc.args_)
+        except Exception as exc:  # a bug in a rule: record it, never crash the run
+            text = _error_text(exc)
+            result.errors.append(RuleError(rule.code, form_ref.path, form_ref, text))
+            return out, self._outcome(rule.code, "error", error=text)
+        if any(e.code == rule.code and e.form == form_ref for e in result.errors):
+            return out, self._outcome(rule.code, "error", error=result.errors[-1].error)
+        return out, (self._outcome(rule.code, "fail") if out else None)
+
+    # -- forms and documents -----------------------------------------------------------------
+
+    def check_form(self, form: Form, result: DocumentResult) -> None:
+        form_ref = FormRef.of(form)
+        outcomes: list[RuleOutcome] = []
+        for issue in form.issues:
+            self._load_issue(issue, form_ref, result)
+        for rule in self.active:
+            inst = self.instances[rule.code]
+            ctx = self._context(rule, form)
+            if rule.rule.scope == "unit":
+                outcome = self._summarize(rule, inst, form, form_ref, ctx, result)
+                if outcome is not None:
+                    outcomes.append(outcome)
+                continue
+            try:
+                findings = inst.check(form, ctx)
+            except Exception as exc:  # check() itself (not the generator) may raise
+                findings = _raising(exc)
+            diags, outcome = self.collect(rule, form_ref, findings, result)
+            result.diagnostics.extend(diags)
+            if outcome is not None:
+                outcomes.append(outcome)
+        result.coverage.append((form_ref, outcomes))
+        result.forms += 1
+
+    def _summarize(self, rule: ActiveRule, inst: Any, form: Form, form_ref: FormRef, ctx: Context,
+                   result: DocumentResult) -> RuleOutcome | None:
+        try:
+            summary = inst.summarize(form, ctx)
+        except NotApplicable as exc:
+            return self._outcome(rule.code, "not_applicable", exc.message_id, exc.args_)
+        except InsufficientData as exc:
+            return self._outcome(rule.code, "insufficient_data", exc.message_id, exc.args_)
+        except Exception as exc:
+            text = _error_text(exc)
+            result.errors.append(RuleError(rule.code, form_ref.path, form_ref, text))
+            return self._outcome(rule.code, "error", error=text)
+        unit = _unit_key(form)
+        if unit is None:
+            return self._outcome(rule.code, "insufficient_data", "core.reason.no-budget-unit")
+        result.unit_items.append(UnitItem(rule.code, unit, form_ref, summary))
+        return None
+
+    def _load_issue(self, issue: LoadIssue, form_ref: FormRef | None, result: DocumentResult) -> None:
+        code = issue.message_id.split(".")[0]
+        if not is_loader_code_shown(code, self.config):
+            return
+        loc = issue.location
+        result.diagnostics.append(
+            Diagnostic(
+                code=code,
+                name="load-issue",
+                category="input",
+                severity=issue.severity if issue.severity in ("error", "warning", "info") else "warning",
+                message_id=issue.message_id,
+                args=dict(issue.args),
+                path=loc.path or (form_ref.path if form_ref else result.path),
+                line=loc.line,
+                column=loc.column,
+                form=form_ref,
+                source=LOADER_SOURCE,
+            )
+        )
+
+    def check_document(self, document: Document) -> DocumentResult:
+        result = DocumentResult(path=document.path)
+        if document.error is not None:
+            err = document.error
+            result.failure = LoadFailure(
+                path=document.path, code=err.message_id.split(".")[0], message_id=err.message_id,
+                args=dict(err.args), line=err.location.line if err.location else None,
+            )
+        for issue in document.issues:
+            self._load_issue(issue, None, result)
+        for form in document.forms:
+            self.check_form(form, result)
+        return result
+
+    # -- unit scope --------------------------------------------------------------------------
+
+    def check_units(self, items: Sequence[UnitItem]) -> tuple[list[Diagnostic], dict[tuple, list[RuleOutcome]], list[RuleError]]:
+        """Run every unit-scope rule over the forms of each unit (sorted, so order never matters)."""
+        grouped: dict[tuple[str, str], list[UnitItem]] = defaultdict(list)
+        for item in items:
+            grouped[(item.code, item.unit)].append(item)
+        by_code = {a.code: a for a in self.active}
+        diagnostics: list[Diagnostic] = []
+        outcomes: dict[tuple, list[RuleOutcome]] = defaultdict(list)
+        scratch = DocumentResult(path="")
+        for (code, _unit), group in sorted(grouped.items()):
+            rule = by_code[code]
+            group = sorted(group, key=lambda it: (it.form.path, it.form.index))
+            refs = [it.form for it in group]
+            pairs = [(it.form, it.summary) for it in group]
+            ctx = self._context(rule, None)
+            try:
+                findings = self.instances[code].check_unit(pairs, ctx)
+            except Exception as exc:
+                findings = _raising(exc)
+            found: list[Diagnostic] = []
+            outcome: RuleOutcome | None = None
+            try:
+                for finding in findings:
+                    target = finding.form or _form_at(refs, finding.location) or refs[0]
+                    problem = self._message_problem(finding)
+                    if problem is not None:
+                        scratch.errors.append(RuleError(code, target.path, target,
+                                                        f"message {finding.message_id}: {problem}"))
+                    found.append(self.diagnostic(rule, finding, target))
+            except NotApplicable as exc:
+                outcome = self._outcome(code, "not_applicable", exc.message_id, exc.args_)
+            except InsufficientData as exc:
+                outcome = self._outcome(code, "insufficient_data", exc.message_id, exc.args_)
+            except Exception as exc:
+                text = _error_text(exc)
+                scratch.errors.append(RuleError(code, refs[0].path, None, text))
+                outcome = self._outcome(code, "error", error=text)
+            diagnostics.extend(found)
+            failed = {(d.form.path, d.form.index) for d in found if d.form is not None}
+            for ref in refs:
+                key = (ref.path, ref.index)
+                if outcome is not None and outcome.outcome == "error":
+                    outcomes[key].append(outcome)
+                elif key in failed:
+                    outcomes[key].append(self._outcome(code, "fail"))
+                elif outcome is not None:
+                    outcomes[key].append(outcome)
+        return diagnostics, outcomes, scratch.errors
+
+
+def _raising(exc: BaseException) -> Iterator[Finding]:
+    raise exc
+    yield  # pragma: no cover - makes this a generator
+
+
+def _form_at(refs: Sequence[FormRef], location: Location | None) -> FormRef | None:
+    """The form a unit finding points into, when the rule gave a location but no form."""
+    if location is None:
+        return None
+    best = None
+    for ref in refs:
+        if ref.path == location.path and (ref.location.line or 0) <= (location.line or 0):
+            if best is None or (ref.location.line or 0) >= (best.location.line or 0):
+                best = ref
+    return best
+
+
+class Accumulator:
+    """Merges document results in input order, then finishes the report."""
+
+    def __init__(self, checker: DocumentChecker, baseline: Sequence[Suppression] = (),
+                 today: dt.date | None = None) -> None:
+        self.checker = checker
+        self.diagnostics: list[Diagnostic] = []
+        self.coverage: list[tuple[FormRef, list[RuleOutcome]]] = []
+        self.unit_items: list[UnitItem] = []
+        self.errors: list[RuleError] = []
+        self.failures: list[LoadFailure] = []
+        self.files = 0
+        self.forms = 0
+        self.baseline = tuple(baseline)
+        self.today = today or dt.date.today()
+
+    def add(self, result: DocumentResult) -> None:
+        self.files += 1
+        self.forms += result.forms
+        self.diagnostics.extend(result.diagnostics)
+        self.coverage.extend(result.coverage)
+        self.unit_items.extend(result.unit_items)
+        self.errors.extend(result.errors)
+        if result.failure is not None:
+            self.failures.append(result.failure)
+
+    def finish(self) -> Report:
+        unit_diags, unit_outcomes, unit_errors = self.checker.check_units(self.unit_items)
+        self.unit_items = []
+        diagnostics = sort_diagnostics([*self.diagnostics, *unit_diags])
+        diagnostics, notices = apply_suppressions(
+            diagnostics, (*self.checker.config.suppress, *self.baseline), self.today
+        )
+        codes = tuple(a.code for a in self.checker.active)
+        coverage = tuple(
+            FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
+            for ref, outs in self.coverage
+        )
+        errors = sorted([*self.errors, *unit_errors], key=lambda e: (e.path, e.code, e.form.index if e.form else -1))
+        return Report(
+            diagnostics=diagnostics,
+            coverage=coverage,
+            failures=tuple(self.failures),
+            errors=tuple(errors),
+            notices=tuple(notices),
+            rules=codes,
+            files=self.files,
+            forms=self.forms,
+        )
+
+
+def apply_suppressions(
+    diagnostics: Sequence[Diagnostic], entries: Sequence[Suppression], today: dt.date
+) -> tuple[tuple[Diagnostic, ...], list[Notice]]:
+    """Mark accepted findings; say which entries expired or no longer match anything."""
+    notices: list[Notice] = []
+    live = []
+    for entry in entries:
+        if entry.expires is not None and entry.expires < today:
+            notices.append(Notice("core.suppress.expired", {"origin": entry.origin, "form": entry.form,
+                                  "code": entry.code, "expires": entry.expires.isoformat()},
+                                  path=entry.origin))
+        else:
+            live.append(entry)
+    used = [0] * len(live)
+    out = []
+    for d in diagnostics:
+        justification = None
+        for i, entry in enumerate(live):
+            if entry.count is not None and used[i] >= entry.count:
+                continue
+            if entry.matches(d.form.name if d.form else None, d.code, d.path):
+                used[i] += 1
+                justification = entry.reason
+                break
+        out.append(d if justification is None else attrs.evolve(d, suppressed=justification))
+    for entry, n in zip(live, used):
+        args = {"origin": entry.origin, "form": entry.form, "code": entry.code}
+        if n == 0:
+            notices.append(Notice("core.suppress.unmatched", args, path=entry.origin))
+        elif entry.count is not None and n < entry.count:
+            notices.append(Notice("core.suppress.partial", {**args, "count": entry.count, "found": n},
+                                  path=entry.origin))
+    return tuple(out), notices
+
+
+class Engine:
+    """Checks documents with one configuration. ``run`` streams; nothing is kept per form but
+    its diagnostics, its non-passing outcomes and the unit rules' small summaries."""
+
+    def __init__(self, config: Config | None = None, rules: Sequence[type] | None = None,
+                 today: dt.date | None = None) -> None:
+        from checker.config import load_baseline
+
+        self.config = (config or Config()).validate()
+        self.checker = DocumentChecker(self.config, resolve_rules(self.config, rules))
+        self.baseline = load_baseline(self.config.baseline) if self.config.baseline else ()
+        self.today = today
+
+    def accumulator(self) -> Accumulator:
+        return Accumulator(self.checker, self.baseline, self.today)
+
+    def run(self, documents: Iterable[Document],
+            progress: Callable[[int, int], None] | None = None) -> Report:
+        acc = self.accumulator()
+        for document in documents:
+            acc.add(self.checker.check_document(document))
+            if progress is not None:
+                progress(acc.files, acc.forms)
+        return acc.finish()
+
+    def check_forms(self, forms: Iterable[Form], path: str = "<forms>") -> Report:
+        """Check forms built in code (one pseudo-document)."""
+        return self.run([Document(path=path, forms=tuple(forms))])

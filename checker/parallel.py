@@ -1,0 +1,79 @@
+"""Checking paths serially or in worker processes, with the same report either way.
+
+Workers load and check whole files (the expensive part) and send back small DocumentResults;
+the parent merges them in input order and runs the unit-scope rules at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from checker.config import Config
+from checker.engine import DocumentChecker, DocumentResult, Engine
+
+_WORKER: tuple[DocumentChecker, object] | None = None
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Files to check, in the order iter_documents uses: each argument in turn, directories
+    searched recursively (sorted) for supported suffixes. Missing paths are kept (the loader
+    reports them)."""
+    from checker.loaders import SUPPORTED_SUFFIXES
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            ]
+            for p in sorted(found):
+                yield str(p)
+        else:
+            yield raw
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = (DocumentChecker(config), config.loader_limits())
+
+
+def _check_file(path: str) -> DocumentResult:
+    from checker.loaders import load_path
+
+    assert _WORKER is not None
+    checker, limits = _WORKER
+    return checker.check_document(load_path(path, limits))
+
+
+def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
+              progress: Callable[[int, int], None] | None = None,
+              today: dt.date | None = None):
+    """Check ``paths``; ``jobs`` > 1 uses a process pool (results merged in input order)."""
+    from checker.loaders import iter_documents, load_path
+
+    engine = Engine(config, today=today)
+    limits = config.loader_limits()
+    if jobs <= 1:
+        return engine.run(iter_documents(list(paths), limits), progress=progress)
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = list(expand_paths(paths))
+    acc = engine.accumulator()
+    workers = max(1, min(jobs, len(files), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(engine.config,)) as pool:
+        futures = [pool.submit(_check_file, f) for f in files]
+        for path, future in zip(files, futures):
+            try:
+                result = future.result()
+            except Exception:  # a worker died or a result did not pickle: redo it here
+                result = engine.checker.check_document(load_path(path, limits))
+            acc.add(result)
+            if progress is not None:
+                progress(acc.files, acc.forms)
+    return acc.finish()
