@@ -1,0 +1,59 @@
+"""parse_value: any str → a Value, never an exception; identical strings are parsed once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from grammar import damage, text
+from grammar.ast import Damage, GrammarError, Text
+from grammar.normalize import collapse, normalize
+
+# Longer values are prose: they skip the grammar (bounded work on huge input).
+MAX_STRUCTURED_LENGTH = 120
+CACHE_SIZE = 65536
+
+
+def parse_value(source: str):
+    """Read one 指标值 the way a finance reviewer does (docs/value-ast.md)."""
+    if not isinstance(source, str):
+        raise GrammarError(f"parse_value expects str, got {type(source).__name__}")
+    return _parse_cached(source)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_cached(source: str):
+    return parse_uncached(source)
+
+
+def parse_uncached(source: str):
+    """parse_value without the cache (benchmarks, tests)."""
+    norm = normalize(source)
+    shown = collapse(source)
+    if not norm:
+        return Text(text=shown, error=Damage("empty", {}), source=source)
+    found = damage.placeholder(norm)
+    if found is not None:
+        return Text(text=shown, error=found, source=source)
+    if len(norm) <= MAX_STRUCTURED_LENGTH:
+        from grammar.fastpath import fast_parse
+        from grammar.parser import parse_structured
+
+        value = fast_parse(norm)
+        if value is None:
+            value = parse_structured(norm)
+        if value is not None:
+            return attrs.evolve(value, source=source)
+        found = damage.diagnose(norm)
+    else:
+        found = damage.unbalanced(norm[: text.PROSE_SCAN_LIMIT])
+    if found is not None:
+        return Text(text=shown, error=found, source=source)
+    return Text(
+        text=shown,
+        grade=text.grade_of(norm),
+        vague=text.vague_of(norm),
+        quantities=text.quantities_in(norm),
+        source=source,
+    )

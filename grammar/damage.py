@@ -1,0 +1,97 @@
+"""Recognising damaged values: template placeholders, blanks where the number should be, OCR
+letters in numbers, foreign digits, unbalanced brackets, unknown units. Never guesses a repair."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from grammar import lexicon, units
+from grammar.ast import Damage
+
+_PLACEHOLDER = re.compile(
+    r"[*]+|(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])|[□○]{2,}|_{2,}"
+)
+_FILLER_ONLY = re.compile(r"^[-_/\\—–.·。、~]+$")
+_LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(?=[0-9OoIl.]*[0-9])(?=[0-9OoIl.]*[OoIl])[0-9OoIl][0-9OoIl.]*(?![A-Za-z])")
+_CN_NEXT_TO_DIGIT = re.compile(r"[零〇一二两三四五六七八九][0-9]+|[0-9]+[零〇一二两三四五六七八九]")
+_OPENERS = {"(": ")", "[": "]", "【": "】", "《": "》", "{": "}", "「": "」", "『": "』", "〔": "〕"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    op = _alt(lexicon.PREFIX_OPS)
+    suffix = _alt(lexicon.SUFFIX_OPS)
+    unit = _alt(units.SPELLINGS)
+    mag = _alt(units.MAGNITUDE_SPELLINGS)
+    missing = re.compile(
+        rf"^(?P<op>{op})? ?(?P<mag>{mag})?(?P<unit>{unit})?(?:/(?P<per>{unit}))? ?(?P<suffix>{suffix})?$"
+    )
+    unknown = re.compile(
+        rf"^(?P<op>{op})? ?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?) ?(?P<unit>[^\s0-9,.;:!?()。，；：、]{{1,4}})$"
+    )
+    return missing, unknown
+
+
+def placeholder(norm: str) -> Damage | None:
+    """Unfilled template text: `≥**%`, `XX`, `20**年`, `****000元`, or only filler marks."""
+    found = _PLACEHOLDER.search(norm)
+    if found:
+        return Damage("placeholder", {"placeholder": found.group(0)})
+    if _FILLER_ONLY.match(norm):
+        return Damage("placeholder", {"placeholder": norm})
+    return None
+
+
+def unbalanced(text: str) -> Damage | None:
+    """The first bracket without its partner (truncated or mistyped cells)."""
+    stack: list[str] = []
+    for char in text:
+        if char in _OPENERS:
+            stack.append(char)
+        elif char in _CLOSERS:
+            if not stack or stack[-1] != _CLOSERS[char]:
+                return Damage("unbalanced-bracket", {"bracket": char})
+            stack.pop()
+    if stack:
+        return Damage("unbalanced-bracket", {"bracket": stack[-1]})
+    return None
+
+
+def diagnose(norm: str) -> Damage | None:
+    """Why a value that did not parse is damaged, or None when it is simply prose."""
+    for char in norm:
+        if char.isdecimal() and not "0" <= char <= "9":
+            return Damage("bad-number", {"number": char})
+    missing, unknown = _patterns()
+    found = missing.match(norm)
+    if found and (found.group("op") or found.group("unit") or found.group("mag")):
+        op = lexicon.PREFIX_OPS.get(found.group("op") or "") or lexicon.SUFFIX_OPS.get(
+            found.group("suffix") or "", ""
+        )
+        unit = found.group("unit") or ""
+        unit = (found.group("mag") or "") + units.canonical_symbol(unit)
+        return Damage("missing-number", {"op": op, "unit": unit})
+    letter = _LETTER_IN_NUMBER.search(norm)
+    if letter:
+        return Damage("letter-in-number", {"number": letter.group(0)})
+    short = len(norm) <= 16
+    if short:
+        mixed = _CN_NEXT_TO_DIGIT.search(norm)
+        if mixed:
+            return Damage("bad-number", {"number": mixed.group(0)})
+    bracket = unbalanced(norm)
+    if bracket:
+        return bracket
+    found = unknown.match(norm)
+    if found:
+        word = found.group("unit")
+        known_prefix = any(word.startswith(s) for s in units.SPELLINGS)
+        if found.group("op") or not known_prefix:
+            return Damage("unknown-unit", {"number": found.group("number"), "unit": word})
+    return None

@@ -1,0 +1,92 @@
+"""Builds the Lark LALR parser once per process and runs it on normalised text.
+
+The grammar text is value.lark with its word lists filled in from units.py and lexicon.py. The
+built parser is cached on disk (Lark ``cache=``) in a file named by the grammar's hash, under
+$JIXIAO_CACHE_DIR or the user cache directory; Lark re-checks the hash on load, so a stale
+cache is rebuilt, and an unwritable directory only costs start-up time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from grammar import lexicon, units
+
+GRAMMAR_FILE = Path(__file__).with_name("value.lark")
+
+
+def _alternation(words) -> str:
+    ordered = sorted(set(words), key=lambda s: (-len(s), s))
+    body = "|".join(re.escape(w).replace("/", "\\/") for w in ordered)
+    return f"/(?:{body})/"
+
+
+def grammar_text() -> str:
+    """value.lark with every word list substituted."""
+    text = GRAMMAR_FILE.read_text(encoding="utf-8")
+    lists = {
+        "PREFIX_OP": lexicon.PREFIX_OPS,
+        "SUFFIX_OP": lexicon.SUFFIX_OPS,
+        "UNIT": units.SPELLINGS,
+        "MAGNITUDE": units.MAGNITUDE_SPELLINGS,
+        "RANGE_SEP": lexicon.RANGE_SEPARATORS,
+        "DEADLINE": lexicon.DEADLINE_SUFFIXES,
+        "EVERY": lexicon.EVERY_WORDS,
+    }
+    for name, words in lists.items():
+        text = text.replace(f"@{name}@", _alternation(words))
+    return text
+
+
+def _cache_path(text: str) -> str:
+    base = os.environ.get("JIXIAO_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jixiao"
+    )
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        base = tempfile.gettempdir()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return os.path.join(base, f"value-grammar-{digest}.lark-cache")
+
+
+@lru_cache(maxsize=1)
+def lark_parser():
+    """The LALR parser with the AST transformer applied inline (built once per process)."""
+    from lark import Lark
+
+    from grammar.transform import ToAst
+
+    text = grammar_text()
+    return Lark(
+        text,
+        parser="lalr",
+        lexer="contextual",
+        transformer=ToAst(),
+        cache=_cache_path(text),
+        maybe_placeholders=False,
+    )
+
+
+def lark_grammar():
+    """A parser without transformer, for tooling (hypothesis.extra.lark.from_lark)."""
+    from lark import Lark
+
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+def parse_structured(text: str):
+    """The AST for normalised text, or None when the text is not a structured value."""
+    from lark.exceptions import LarkError
+
+    from grammar.transform import NotAValue
+
+    try:
+        return lark_parser().parse(text)
+    except (LarkError, NotAValue):
+        return None
