@@ -1,6 +1,8 @@
-"""The canonical mapping format (YAML/JSON) → Form. See docs/canonical-format.md.
+"""The canonical mapping format (YAML/JSON) ↔ Form. See docs/canonical-format.md.
 
-``form_from_mapping`` is also how rule examples and tests build forms.
+``form_from_mapping`` is also how rule examples and tests build forms; ``form_to_mapping`` is
+what ``jixiao dump`` prints. Amounts are written as decimal strings in 元, so loading a dump
+gives the same form back whatever unit the original declared.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ FUNDING_KEYS = (
     "procurement",
     "purchase_services",
 )
+_UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "千元": Decimal(1000), "亿元": Decimal(10**8)}
 
 
 def _text(value: Any) -> str | None:
@@ -44,16 +47,13 @@ def _text(value: Any) -> str | None:
 
 
 def _amount(value: Any, unit: str, location: Location) -> Amount | None:
-    if value is None:
+    if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        number = Decimal(value)
-        factor = Decimal(10000) if unit == "万元" else Decimal(1)
-        return Amount(text=str(value), yuan=number * factor, location=location)
+    factor = _UNIT_FACTORS.get(unit, Decimal(1))
+    if isinstance(value, (int, Decimal)):
+        return Amount(text=str(value), yuan=Decimal(value) * factor, location=location)
     if isinstance(value, float):
-        number = Decimal(repr(value))
-        factor = Decimal(10000) if unit == "万元" else Decimal(1)
-        return Amount(text=repr(value), yuan=number * factor, location=location)
+        return Amount(text=repr(value), yuan=Decimal(repr(value)) * factor, location=location)
     text = _text(value)
     if text is None:
         return None
@@ -70,12 +70,16 @@ def _checked(value: Any) -> tuple[str, ...]:
 
 
 def _weight(value: Any) -> Decimal | None:
-    if value is None or value == "":
+    if value is None or value == "" or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        return Decimal(repr(value) if isinstance(value, float) else str(value))
     except InvalidOperation:
         return None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def form_from_mapping(
@@ -83,9 +87,9 @@ def form_from_mapping(
 ) -> Form:
     """Build a Form from one canonical form mapping. Unknown keys are ignored here (the schema
     validation of the file loader reports them)."""
-    line = data.get("line") if isinstance(data.get("line"), int) else None
-    loc = Location(path=path, line=line)
-    unit = data.get("amount_unit") or amount_unit
+    loc = Location(path=path, line=_int(data.get("line")))
+    unit = _text(data.get("amount_unit")) or amount_unit
+    declared = _text(data["declared_amount_unit"]) if "declared_amount_unit" in data else unit
     attrs_in = data.get("attributes") or {}
     kind = _checked(attrs_in.get("kind"))
     term = _checked(attrs_in.get("term"))
@@ -107,7 +111,7 @@ def form_from_mapping(
     sources = {
         k: a for k in SOURCE_KEYS if (a := _amount(sources_in.get(k), unit, loc)) is not None
     }
-    funding = Funding(**amounts, sources=sources, amount_unit=unit)
+    funding = Funding(**amounts, sources=sources, amount_unit=declared)
     goals_in = data.get("goals") or {}
     goals = Goals(
         long_term=_text(goals_in.get("long_term")),
@@ -118,21 +122,28 @@ def form_from_mapping(
     )
     indicators = []
     for row in data.get("indicators") or ():
-        row_line = row.get("line") if isinstance(row.get("line"), int) else None
+        row_loc = Location(
+            path=path,
+            line=_int(row.get("line")),
+            column=_int(row.get("column")),
+            sheet=_text(row.get("sheet")),
+            cell=_text(row.get("cell")),
+        )
         value_text = _text(row.get("value"))
+        extra_in = row.get("extra") or {}
         indicators.append(
             Indicator(
-                level1_text=_text(row.get("level1")),
-                level2_text=_text(row.get("level2")),
+                level1_text=_text(row.get("level1_text")) or _text(row.get("level1")),
+                level2_text=_text(row.get("level2_text")) or _text(row.get("level2")),
                 name=_text(row.get("name")),
                 value_text=value_text,
                 period=row.get("period") or ANNUAL,
-                location=Location(path=path, line=row_line),
+                location=row_loc,
                 value=parse_value(value_text) if value_text is not None else None,
                 weight=_weight(row.get("weight")),
+                extra={str(k): str(v) for k, v in extra_in.items() if v is not None},
             )
         )
-    year = data.get("year") if isinstance(data.get("year"), int) else None
     return Form(
         location=loc,
         index=index,
@@ -144,8 +155,102 @@ def form_from_mapping(
         goals=goals,
         indicators=tuple(indicators),
         title=_text(data.get("title")),
-        year=year,
+        year=_int(data.get("year")),
         name_location=loc,
         budget_unit_location=loc,
         implementer_location=loc,
     )
+
+
+# -- Form → mapping (what dump prints) -------------------------------------------------------
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as a plain decimal string: 150000, 67.5 (never 1.5E+5)."""
+    normal = value.normalize()
+    text = format(normal, "f")
+    return text
+
+
+def _amount_out(amount: Amount | None) -> str | None:
+    if amount is None:
+        return None
+    if amount.yuan is not None:
+        return decimal_text(amount.yuan)
+    return amount.text  # unreadable as written: loading it again gives the same unreadable amount
+
+
+_SHORT = {"新增项目": "新增", "延续项目": "延续", "一次性项目": "一次性", "经常性项目": "经常性"}
+
+
+def _choice(checked: tuple[str, ...]) -> str | list[str] | None:
+    names = [_SHORT.get(c, c) for c in checked]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else names
+
+
+def _location_out(loc: Location | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"line": loc.line if loc else None}
+    if loc is not None:
+        if loc.column is not None:
+            out["column"] = loc.column
+        if loc.sheet is not None:
+            out["sheet"] = loc.sheet
+        if loc.cell is not None:
+            out["cell"] = loc.cell
+    return out
+
+
+def indicator_to_mapping(ind: Indicator) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "name": ind.name,
+        "value": ind.value_text,
+        "period": ind.period,
+    }
+    if ind.level1_text is not None and ind.level1_text != ind.level1:
+        out["level1_text"] = ind.level1_text
+    if ind.level2_text is not None and ind.level2_text != ind.level2:
+        out["level2_text"] = ind.level2_text
+    if ind.weight is not None:
+        out["weight"] = decimal_text(ind.weight)
+    if ind.extra:
+        out["extra"] = dict(ind.extra)
+    out.update(_location_out(ind.location))
+    return out
+
+
+def form_to_mapping(form: Form) -> dict[str, Any]:
+    """The canonical mapping of a form (documented in docs/canonical-format.md)."""
+    f = form.funding
+    a = form.attributes
+    funding: dict[str, Any] = {k: _amount_out(getattr(f, k)) for k in FUNDING_KEYS}
+    funding["sources"] = {k: _amount_out(f.sources.get(k)) for k in SOURCE_KEYS}
+    out: dict[str, Any] = {
+        "path": form.location.path,
+        "line": form.location.line,
+        "title": form.title,
+        "year": form.year,
+        "name": form.name,
+        "budget_unit": form.budget_unit,
+        "implementer": form.implementer,
+        "amount_unit": "元",
+        "declared_amount_unit": f.amount_unit,
+        "attributes": {
+            "kind": _choice(a.kind_checked),
+            "term": _choice(a.term_checked),
+            "basis": list(a.basis),
+        },
+        "funding": funding,
+        "goals": {
+            "long_term": form.goals.long_term,
+            "annual": form.goals.annual,
+            "long_term_label": form.goals.long_term_label,
+        },
+        "indicators": [indicator_to_mapping(i) for i in form.indicators],
+    }
+    if form.location.sheet is not None:
+        out["sheet"] = form.location.sheet
+    return out

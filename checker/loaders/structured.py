@@ -1,0 +1,324 @@
+"""Canonical YAML and JSON files: parse safely, validate against the schema, build Forms.
+
+YAML is read with a SafeLoader subclass only (no arbitrary objects), floats become Decimal and
+timestamps stay strings; anchors/aliases are refused (they let a tiny file expand without bound).
+JSON floats are Decimal too. Each form and indicator gets the line it starts on in this file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+import json
+import json.decoder
+import json.scanner
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from checker.loaders import issues as ids
+from checker.loaders.canonical import form_from_mapping
+from checker.loaders.limits import Limits
+from checker.model import Document, LoadIssue, Location
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "form.schema.json"
+Locator = Callable[[Sequence[Any]], "int | None"]
+
+
+def load_structured(text: str, path: str, kind: str, limits: Limits, encoding: str | None) -> Document:
+    """A Document from canonical YAML (``kind="yaml"``) or JSON text; never raises."""
+    try:
+        data, locate = _parse_json(text) if kind == "json" else _parse_yaml(text)
+    except _SyntaxProblem as exc:
+        return Document(
+            path,
+            error=ids.file_error(ids.SYNTAX, Location(path, exc.line), reason=exc.reason),
+            format=kind,
+            encoding=encoding,
+        )
+    problems = validate(data, path, locate)
+    if problems:
+        return Document(path, issues=tuple(problems[1:]), error=problems[0], format=kind, encoding=encoding)
+    return Document(path, *_forms(data, path, locate, limits), format=kind, encoding=encoding)
+
+
+def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple, tuple]:
+    many = isinstance(data, dict) and "forms" in data
+    items = data["forms"] if many else [data]
+    issues: list[LoadIssue] = []
+    if len(items) > limits.max_forms_per_file:
+        where = Location(path, locate(("forms", limits.max_forms_per_file)))
+        issues.append(ids.file_error(ids.TOO_MANY_FORMS, where, limit=limits.max_forms_per_file))
+        items = items[: limits.max_forms_per_file]
+    forms = []
+    for index, item in enumerate(items):
+        prefix: tuple[Any, ...] = ("forms", index) if many else ()
+        mapping = {k: v for k, v in item.items() if k not in ("path", "line", "sheet")}
+        mapping["line"] = locate(prefix)
+        rows = list(item.get("indicators") or ())
+        if len(rows) > limits.max_indicators_per_form:
+            at = prefix + ("indicators", limits.max_indicators_per_form)
+            issues.append(
+                ids.cell_warning(
+                    ids.TOO_MANY_INDICATORS,
+                    Location(path, locate(at)),
+                    limit=limits.max_indicators_per_form,
+                )
+            )
+            rows = rows[: limits.max_indicators_per_form]
+        mapping["indicators"] = [
+            {
+                **{k: v for k, v in row.items() if k not in ("line", "column", "sheet", "cell")},
+                "line": locate(prefix + ("indicators", i)),
+            }
+            for i, row in enumerate(rows)
+        ]
+        forms.append(form_from_mapping(mapping, path, index))
+    return tuple(forms), tuple(issues)
+
+
+# -- validation ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def validate(data: Any, path: str, locate: Locator) -> list[LoadIssue]:
+    """Schema problems, each with its field path, what was expected and its line."""
+    try:
+        errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    except RecursionError:
+        return [ids.file_error(ids.SCHEMA, Location(path, 1), field="$", expected="nesting", got="too deep")]
+    out = []
+    for error in errors[:50]:
+        where = Location(path, locate(list(error.absolute_path)))
+        out.append(_describe(error, where))
+    return out
+
+
+_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+
+
+def _type_name(value: Any) -> str:
+    for cls, name in _TYPE_NAMES.items():
+        if isinstance(value, cls):
+            return name
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, (float, Decimal)):
+        return "number"
+    return type(value).__name__
+
+
+def _got(value: Any) -> str:
+    name = _type_name(value)
+    if isinstance(value, (dict, list)) or value is None:
+        return name
+    text = str(value)
+    return f"{name} {text[:40]!r}" if len(text) <= 40 else f"{name} {text[:40]!r}…"
+
+
+def field_path(parts: Sequence[Any]) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _describe(error: Any, where: Location) -> LoadIssue:
+    field = field_path(list(error.absolute_path))
+    instance = error.instance
+    validator = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(schema.get("properties", {}))
+        unknown = [k for k in instance if k not in allowed]
+        return ids.file_error(
+            ids.SCHEMA + ".unknown-key", where, field=field, key=", ".join(map(str, unknown)),
+            allowed=", ".join(allowed),
+        )
+    if validator == "required" and isinstance(instance, dict):
+        missing = [k for k in error.validator_value if k not in instance]
+        return ids.file_error(ids.SCHEMA + ".missing-key", where, field=field, key=", ".join(missing))
+    if validator == "type":
+        expected = error.validator_value
+        expected = " | ".join(expected) if isinstance(expected, list) else str(expected)
+    elif validator == "enum":
+        expected = " | ".join(map(str, error.validator_value))
+    elif validator == "anyOf":
+        expected = " | ".join(_branch(s) for s in error.validator_value)
+    else:
+        expected = f"{validator} {error.validator_value!r}"
+    return ids.file_error(ids.SCHEMA, where, field=field, expected=expected, got=_got(instance))
+
+
+def _branch(schema: Any) -> str:
+    if not isinstance(schema, dict):
+        return "?"
+    if "$ref" in schema:
+        ref = schema["$ref"].rsplit("/", 1)[-1]
+        return {"unit": "元 | 万元 | 千元 | 亿元", "text": "string | null"}.get(ref, ref)
+    kind = schema.get("type", "?")
+    if kind == "array":
+        item = schema.get("items", {}).get("type", "?")
+        return f"array of {item}"
+    return " | ".join(kind) if isinstance(kind, list) else str(kind)
+
+
+# -- parsing with line numbers ---------------------------------------------------------------
+
+
+class _SyntaxProblem(Exception):
+    def __init__(self, reason: str, line: int | None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+class _PosDict(dict):
+    __slots__ = ("line",)
+
+
+class _PosList(list):
+    __slots__ = ("line",)
+
+
+def _strip_positions(value: Any) -> Any:
+    return value
+
+
+def _parse_json(text: str) -> tuple[Any, Locator]:
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_at(pos: int) -> int:
+        return bisect.bisect_right(starts, pos)
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+        obj, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, _PosDict, memo)
+        obj.line = line_at(s_and_end[1] - 1)
+        return obj, end
+
+    def parse_array(s_and_end, scan_once):
+        values, end = json.decoder.JSONArray(s_and_end, scan_once)
+        out = _PosList(values)
+        out.line = line_at(s_and_end[1] - 1)
+        return out, end
+
+    decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+    decoder.parse_object = parse_object
+    decoder.parse_array = parse_array
+    decoder.memo = {}
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    try:
+        data = decoder.decode(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise _SyntaxProblem(exc.msg, exc.lineno) from None
+    except ValueError as exc:
+        raise _SyntaxProblem(str(exc), None) from None
+    except RecursionError:
+        raise _SyntaxProblem("nesting too deep", None) from None
+
+    def locate(parts: Sequence[Any]) -> int | None:
+        node, line = data, getattr(data, "line", None)
+        for part in parts:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            line = getattr(node, "line", line)
+        return line
+
+    return data, locate
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid JSON number")
+
+
+def _yaml_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """SafeLoader with Decimal floats and timestamps kept as the text written."""
+
+    def decimal(loader, node):
+        raw = loader.construct_scalar(node)
+        try:
+            value = Decimal(raw.replace("_", ""))
+        except InvalidOperation:
+            return raw
+        return value if value.is_finite() else raw
+
+    Loader.add_constructor("tag:yaml.org,2002:float", decimal)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda l, n: l.construct_scalar(n))
+    return Loader
+
+
+_LOADER = None
+
+
+def _parse_yaml(text: str) -> tuple[Any, Locator]:
+    global _LOADER
+    import yaml
+
+    if _LOADER is None:
+        _LOADER = _yaml_loader()
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        _refuse_aliases(node)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _SyntaxProblem(str(exc.problem or exc), mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise _SyntaxProblem(str(exc), None) from None
+    except RecursionError:
+        raise _SyntaxProblem("nesting too deep", None) from None
+    finally:
+        loader.dispose()
+
+    def locate(parts: Sequence[Any]) -> int | None:
+        current = node
+        line = current.start_mark.line + 1 if current is not None else None
+        for part in parts:
+            nxt = None
+            if isinstance(current, yaml.MappingNode):
+                for key, value in current.value:
+                    if getattr(key, "value", None) == part:
+                        nxt = value
+                        break
+            elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(current.value):
+                    nxt = current.value[part]
+            if nxt is None:
+                break
+            current = nxt
+            line = current.start_mark.line + 1
+        return line
+
+    return data, locate
+
+
+def _refuse_aliases(root: Any) -> None:
+    import yaml
+
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            raise yaml.MarkedYAMLError(problem="anchors and aliases are not allowed", problem_mark=mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
