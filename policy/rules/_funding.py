@@ -159,8 +159,8 @@ def _cost_line(
         if _money(value):
             kind, amount = _classify_quantity(value, name, unit_cost_words)
             return CostLine(ind, kind, amount, value)
-        if getattr(value, "dimension", None) is None and getattr(value, "unit", None) is None:
-            return CostLine(ind, UNKNOWN)  # a bare number under 成本指标: which unit?
+        if getattr(value, "dimension", None) in (None, "other"):
+            return CostLine(ind, UNKNOWN)  # "250万" or a bare number under 成本指标: which unit?
         return None  # a rate or count under 成本指标 is not an amount (V112's business)
     if kind_ == "range":
         if getattr(value, "dimension", None) == "money":

@@ -1,0 +1,161 @@
+"""C101: a quantity promised in 年度目标 that the indicators contradict."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker.model import ANNUAL
+from grammar import parse_value
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Option,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
+from policy.rules._consistency import (
+    DEFAULT_APPROX_WORDS,
+    DEFAULT_COUNTERS,
+    interval_sum,
+    promises,
+    subset_sums,
+)
+from policy.rules._funding import non_negative_decimal, word_list
+
+
+def _counted(ind):
+    """(quantity, indicator) pairs an annual indicator states: its value, or the numbers inside
+    compound prose ("协调处置突发事件20次，开展…")."""
+    v = ind.value
+    kind = getattr(v, "kind", None)
+    if getattr(v, "error", None) is not None:
+        return []
+    if kind == "quantity":
+        return [v]
+    if kind == "range":
+        return [v]
+    if kind == "text":
+        return list(getattr(v, "quantities", ()) or ())
+    return []
+
+
+def _base_unit(v):
+    return getattr(v, "base_unit", None)
+
+
+def _per(v):
+    return getattr(v, "per", None)
+
+
+def _ind(name, value):
+    return {"level1": "产出指标", "level2": "数量指标", "name": name, "value": value}
+
+
+class GoalQuantityContradiction(Rule):
+    code = "C101"
+    name = "goal-quantity-contradiction"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+    summary = "A quantity promised in 年度目标 disagrees with the indicators"
+    summary_zh = "年度目标中承诺的数量与绩效指标不一致"
+    rationale = (
+        "The annual goal and the indicators describe the same year's output. When the goal "
+        "promises 20期 and the indicators add up to 16期, one of them is wrong and the target the "
+        "project will be evaluated against is unclear. A goal number agrees when it equals one "
+        "indicator's value, the sum of several, or fits their ranges (≥12期 + ≥4期 allows 20期)."
+    )
+    fix = "Make the goal's figure and the indicator values agree."
+    source = Source(SourceKind.DERIVED, "domain.md §4.21",
+                    "Goal and indicators state the same year's output in the same counter units.")
+    options = {
+        "counters": Option(DEFAULT_COUNTERS, "Counter units compared (期, 次, 人次, 个 …).",
+                           word_list),
+        "approx_words": Option(
+            DEFAULT_APPROX_WORDS,
+            "Words that make a goal number approximate or per-period (余, 多, 约, 左右, 以上, 每, 第, 其中 …); "
+            "such numbers are not compared.",
+            word_list,
+        ),
+        "min_number": Option(Decimal(2), "Goal numbers below this (一个平台) are not compared.",
+                             non_negative_decimal),
+    }
+    bad = (
+        Example({"goals": {"annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共20期。"},
+                 "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")]},
+                note="20期 promised, 12期 + 4期 = 16期 planned", expect=("C101",)),
+        Example({"goals": {"annual": "组织业务培训3次，培训基层干部800人次。"},
+                 "indicators": [_ind("培训次数", "3次"), _ind("培训人次", "≥1000人次")]},
+                note="800人次 is below the indicator's ≥1000人次", expect=("C101",)),
+    )
+    good = (
+        Example({"goals": {"annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共16期。"},
+                 "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")]},
+                note="16期 = 12期 + 4期"),
+        Example({"goals": {"annual": "召开各类会议150余次，招商引资会议20余次，培训1.2万人次。"},
+                 "indicators": [_ind("会议次数", "≥40次"), _ind("培训", "≥12000人次")]},
+                note="approximate numbers are skipped; 1.2万人次 = 12000人次"),
+        Example({"goals": {"annual": "开展专项督查督办45次，开展调研项目12个。"},
+                 "indicators": [_ind("专项督查督办次数", "≥40次"), _ind("开展调研项目数", "≥10个")]},
+                note="45次 fits ≥40次, 12个 fits ≥10个"),
+    )
+
+    def check(self, form, ctx):
+        goal = form.goals.annual
+        if not goal:
+            raise NotApplicable("C.reason.no-annual-goal")
+        found = [p for p in promises(goal, ctx.options["counters"], ctx.options["approx_words"],
+                                     parse_value)
+                 if p.number >= ctx.options["min_number"]]
+        if not found:
+            raise NotApplicable("C.reason.no-goal-quantities")
+        stated = []
+        for ind in form.indicators:
+            if ind.period != ANNUAL:
+                continue
+            for q in _counted(ind):
+                if _per(q) is None and _base_unit(q) is not None:
+                    stated.append((ind, q))
+        for p in found:
+            same = [(ind, q) for ind, q in stated if _base_unit(q) == p.unit]
+            if not same or self._agrees(p.number, [q for _, q in same]):
+                continue
+            listed = "、".join(f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _ in same)
+            evidence = {"年度目标": p.fragment, "绩效指标": listed}
+            if len(same) > 1:
+                lo, hi = interval_sum([q.interval for _, q in same])
+                evidence["指标合计"] = _bounds(lo, hi, p.unit)
+            yield Finding(
+                "C101",
+                {"promise": p.fragment, "indicators": listed},
+                location=form.goals.annual_location or form.location,
+                indicator=same[0][0],
+                evidence=evidence,
+            )
+
+    @staticmethod
+    def _agrees(n, quantities):
+        intervals = [q.interval for q in quantities]
+        if any(iv.contains(n) for iv in intervals):
+            return True
+        lo, hi = interval_sum(intervals)
+        if (lo is None or lo <= n) and (hi is None or n <= hi):
+            return True
+        exact = [iv.lo for iv in intervals if iv.lo is not None and iv.lo == iv.hi]
+        return n in subset_sums(exact)
+
+
+def _bounds(lo, hi, unit):
+    def fmt(d):
+        return format(d.normalize(), "f")
+
+    if lo is not None and lo == hi:
+        return f"{fmt(lo)}{unit}"
+    if hi is None:
+        return f"≥{fmt(lo)}{unit}" if lo is not None else "不定"
+    if lo is None:
+        return f"≤{fmt(hi)}{unit}"
+    return f"{fmt(lo)}–{fmt(hi)}{unit}"

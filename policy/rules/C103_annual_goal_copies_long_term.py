@@ -1,0 +1,51 @@
+"""C103: 年度目标 is a copy of 中长期目标."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.rules._consistency import bare
+
+
+class AnnualGoalCopiesLongTerm(Rule):
+    code = "C103"
+    name = "annual-goal-copies-long-term"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+    summary = "年度目标 is the same text as 中长期目标"
+    summary_zh = "年度目标照抄中长期目标"
+    rationale = (
+        "The annual goal says what this budget year delivers; the medium/long-term goal what the "
+        "whole project period delivers. The same text in both means one of them was not set, and "
+        "the year's results cannot be judged against a target of its own."
+    )
+    fix = "Write the annual goal for the budget year: what part of the long-term goal this year achieves."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.4 (filing guides [P]; budget system [S])",
+                    "Annual and long-term targets are filled separately.")
+    bad = (
+        Example({"goals": {"long_term": "完成全市农村道路硬化，惠及10万群众。",
+                           "annual": "完成全市农村道路硬化，惠及10万群众。"}},
+                expect=("C103",)),
+        Example({"goals": {"long_term": "建成应急指挥平台 确保突发事件及时处置",
+                           "annual": "建成应急指挥平台，确保突发事件及时处置。"}},
+                note="only spacing and punctuation differ", expect=("C103",)),
+    )
+    good = (
+        Example({"goals": {"long_term": "三年内完成全市农村道路硬化。",
+                           "annual": "完成2022年度300公里农村道路硬化。"}}),
+        Example({"goals": {"annual": "全天24小时值守。"}}, note="no long-term goal: not applicable"),
+    )
+
+    def check(self, form, ctx):
+        g = form.goals
+        annual, long_term = bare(g.annual), bare(g.long_term)
+        if not annual or not long_term:
+            raise NotApplicable("C.reason.no-both-goals")
+        if annual == long_term:
+            yield Finding("C103", {"excerpt": _excerpt(g.annual)},
+                          location=g.annual_location or form.location,
+                          evidence={"中长期目标": g.long_term, "年度目标": g.annual})
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,147 @@
+"""F104: no single cost cap exceeds 年度资金总额."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    InsufficientData,
+    NotApplicable,
+    Option,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+    money_text,
+)
+from policy.rules._funding import (
+    DEFAULT_COST_NAME_WORDS,
+    DEFAULT_CUMULATIVE_WORDS,
+    DEFAULT_UNIT_COST_WORDS,
+    caps,
+    cost_lines,
+    non_negative_decimal,
+    shown,
+    word_list,
+)
+
+COST_OPTIONS = {
+    "cost_name_words": Option(
+        DEFAULT_COST_NAME_WORDS,
+        "Name words that make a money cap outside 成本指标 a cost line (预计经费 ≤15万元).",
+        word_list,
+    ),
+    "unit_cost_words": Option(
+        DEFAULT_UNIT_COST_WORDS,
+        "Name words that mark a unit cost (补助标准, 单价, 人均), never summed or compared with the total.",
+        word_list,
+    ),
+    "cumulative_words": Option(
+        DEFAULT_CUMULATIVE_WORDS,
+        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
+        word_list,
+    ),
+}
+
+
+def lines_of(form, options):
+    return cost_lines(
+        form, options["cost_name_words"], options["unit_cost_words"], options["cumulative_words"]
+    )
+
+
+def _row(line, extra=None):
+    out = {"成本指标": line.indicator.name or "（无名称）", "指标值": line.indicator.value_text or ""}
+    out.update(extra or {})
+    return out
+
+
+class CostCapExceedsTotal(Rule):
+    code = "F104"
+    name = "cost-cap-exceeds-total"
+    category = Category.FUNDING
+    severity = Severity.ERROR
+    summary = "A cost cap is larger than 年度资金总额"
+    summary_zh = "成本上限超过年度资金总额"
+    rationale = (
+        "A cost indicator caps what one part of the project may cost in the year. A cap above the "
+        "whole annual budget can never bind and usually means a 元/万元 slip or a copied figure."
+    )
+    fix = "Correct the cost cap (check 元 vs 万元) or the annual total."
+    source = Source(
+        SourceKind.DERIVED,
+        "domain.md §4.13",
+        "A part of the year's spending cannot exceed the year's whole funding.",
+    )
+    options = {
+        **COST_OPTIONS,
+        "tolerance_yuan": Option(Decimal(0), "Allowed excess in 元.", non_negative_decimal),
+    }
+    bad = (
+        Example(
+            {"funding": {"total": "50万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "设备采购成本",
+                             "value": "≤80万元"}]},
+            note="80万元 cap, 50万元 budget",
+            expect=("F104",),
+        ),
+        Example(
+            {"funding": {"total": "150000元"},
+             "indicators": [{"level1": "成本指标", "level2": "经济成本指标", "name": "印刷费",
+                             "value": "≤160000元"}]},
+            note="元 on both sides, 成本指标 as its own 一级",
+            expect=("F104",),
+        ),
+        Example(
+            {"funding": {"total": "10万元"},
+             "indicators": [{"level1": "产出指标", "level2": "质量指标", "name": "预计经费",
+                             "value": "≤15万元"}]},
+            note="a cost cap filed under 质量指标 is still a cost cap",
+            expect=("F104",),
+        ),
+    )
+    good = (
+        Example(
+            {"funding": {"total": "15万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "预计经费",
+                             "value": "≤150000元"}]},
+            note="equal after 万元/元 conversion",
+        ),
+        Example(
+            {"funding": {"total": "10万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标",
+                             "name": "硬化公路补助标准", "value": "≤120万元"}]},
+            note="a unit cost (补助标准, per km) is not a cap on the whole budget",
+        ),
+        Example(
+            {"funding": {"total": "10万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "人工成本",
+                             "value": "≤620元/月"},
+                            {"level1": "产出指标", "level2": "成本指标", "name": "项目累计投入",
+                             "value": "≤300万元"}]},
+            note="a rate and a cumulative amount are not compared with the annual total",
+        ),
+    )
+
+    def check(self, form, ctx):
+        lines = lines_of(form, ctx.options)
+        capped = list(caps(lines))
+        if not capped:
+            raise NotApplicable("F.reason.no-cost-caps")
+        total = form.funding.total
+        if total is None or total.yuan is None:
+            raise InsufficientData("F.reason.no-annual-total")
+        for line in capped:
+            if line.yuan - total.yuan > ctx.options["tolerance_yuan"]:
+                yield Finding(
+                    "F104",
+                    {"name": line.indicator.name or "（无名称）", "cap": money_text(line.yuan),
+                     "total": money_text(total.yuan)},
+                    location=line.indicator.location or form.location,
+                    indicator=line.indicator,
+                    evidence=_row(line, {"成本上限": money_text(line.yuan),
+                                         "年度资金总额": shown(total)}),
+                )

@@ -1,0 +1,115 @@
+"""F105: the cost caps together stay within 年度资金总额."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    InsufficientData,
+    NotApplicable,
+    Option,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+    money_text,
+)
+from policy.rules._funding import UNKNOWN, caps, non_negative_decimal, shown
+from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
+
+
+class CostCapsSumExceedsTotal(Rule):
+    code = "F105"
+    name = "cost-caps-sum-exceeds-total"
+    category = Category.FUNDING
+    severity = Severity.ERROR
+    summary = "The cost caps together exceed 年度资金总额"
+    summary_zh = "各项成本上限之和超过年度资金总额"
+    rationale = (
+        "Itemised cost caps split the year's budget between the project's parts. When their sum "
+        "is larger than the budget, the plan cannot be carried out as filed."
+    )
+    fix = "Lower the cost caps or correct the annual total so that the caps fit within it."
+    source = Source(
+        SourceKind.DERIVED,
+        "domain.md §4.13",
+        "The parts of the year's spending cannot add up to more than the year's funding.",
+    )
+    options = {
+        **COST_OPTIONS,
+        "tolerance_yuan": Option(Decimal(0), "Allowed excess in 元.", non_negative_decimal),
+    }
+    bad = (
+        Example(
+            {"funding": {"total": "20万元"},
+             "indicators": [
+                 {"level1": "产出指标", "level2": "成本指标", "name": "督查差旅费", "value": "≤12万元"},
+                 {"level1": "产出指标", "level2": "成本指标", "name": "调研差旅费", "value": "≤10万元"}]},
+            note="12万元 + 10万元 > 20万元",
+            expect=("F105",),
+        ),
+        Example(
+            {"funding": {"total": "100000元"},
+             "indicators": [
+                 {"level1": "成本指标", "level2": "经济成本指标", "name": "场地租赁费",
+                  "value": "60000元"},
+                 {"level1": "产出指标", "level2": "质量指标", "name": "预计会务经费",
+                  "value": "≤5万元"}]},
+            note="a cap filed under 质量指标 counts too: 6万 + 5万 > 10万",
+            expect=("F105",),
+        ),
+    )
+    good = (
+        Example(
+            {"funding": {"total": "20万元"},
+             "indicators": [
+                 {"level1": "产出指标", "level2": "成本指标", "name": "督查差旅费", "value": "≤12万元"},
+                 {"level1": "产出指标", "level2": "成本指标", "name": "调研差旅费", "value": "≤8万元"}]},
+            note="exactly the total",
+        ),
+        Example(
+            {"funding": {"total": "37万元"},
+             "indicators": [
+                 {"level1": "产出指标", "level2": "成本指标", "name": "工作信息汇编",
+                  "value": "67.5元/份（册）"},
+                 {"level1": "产出指标", "level2": "成本指标", "name": "预计经费", "value": "≤37万元"}]},
+            note="a unit cost is not summed with the caps",
+        ),
+    )
+
+    def check(self, form, ctx):
+        lines = lines_of(form, ctx.options)
+        capped = list(caps(lines))
+        unknown = [line for line in lines if line.kind == UNKNOWN]
+        if not capped and not unknown:
+            raise NotApplicable("F.reason.no-cost-caps")
+        total = form.funding.total
+        if total is None or total.yuan is None:
+            raise InsufficientData("F.reason.no-annual-total")
+        tolerance = ctx.options["tolerance_yuan"]
+        if any(line.yuan - total.yuan > tolerance for line in capped):
+            return  # one cap alone already exceeds the total: F104 says so
+        known = sum((line.yuan for line in capped), Decimal(0))
+        if known - total.yuan > tolerance and len(capped) > 1:
+            evidence = {line.indicator.name or f"第{i + 1}项": money_text(line.yuan)
+                        for i, line in enumerate(capped)}
+            evidence["成本上限合计"] = money_text(known)
+            evidence["年度资金总额"] = shown(total)
+            first = capped[0].indicator
+            yield Finding(
+                "F105",
+                {"sum": money_text(known), "count": len(capped), "total": money_text(total.yuan)},
+                location=first.location or form.location,
+                indicator=first,
+                evidence=evidence,
+            )
+        elif unknown:
+            ind = unknown[0].indicator
+            raise InsufficientData(
+                "F.reason.cost-value-unreadable",
+                name=ind.name or "（无名称）",
+                value=ind.value_text or "（空）",
+            )

@@ -1,0 +1,111 @@
+"""F106: the only cost indicator is the whole budget."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    InsufficientData,
+    NotApplicable,
+    Option,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+    money_text,
+)
+from policy.rules._funding import CAP, non_negative_decimal, shown
+from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
+
+
+def _share(value):
+    number = non_negative_decimal(value)
+    if number > 1:
+        raise ValueError("expected a share between 0 and 1")
+    return number
+
+
+class CostIsTotalBudget(Rule):
+    code = "F106"
+    name = "cost-is-total-budget"
+    category = Category.FUNDING
+    severity = Severity.INFO
+    summary = "The only cost indicator restates the annual budget"
+    summary_zh = "成本指标仅为项目预算总额，未细化为单位成本或分项成本"
+    rationale = (
+        "财预〔2021〕101号 asks for cost indicators that say what the outputs cost — unit costs "
+        "or itemised cost caps (经济成本, 社会成本, 生态环境成本). A single cost line equal to the "
+        "whole budget (预算额度 ≤50万元 with 年度资金总额 50万元) states nothing the funding block "
+        "does not already say and gives the reviewer no way to judge value for money."
+    )
+    fix = "Replace it with unit costs (元/份, 元/人·次) or caps of the main cost items."
+    source = Source(
+        SourceKind.OFFICIAL_SECONDARY,
+        "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》"
+        "(as reprinted); domain.md §4.14",
+    )
+    options = {
+        **COST_OPTIONS,
+        "min_share": Option(
+            Decimal(1),
+            "Report when the single cap is at least this share of the annual total (1 = equal).",
+            _share,
+        ),
+    }
+    bad = (
+        Example(
+            {"funding": {"total": "50万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "预算额度",
+                             "value": "≤50万元"}]},
+            note="预算额度 ≤50万元 = 年度资金总额",
+            expect=("F106",),
+        ),
+        Example(
+            {"funding": {"total": "150000元"},
+             "indicators": [{"level1": "产出指标", "level2": "质量指标", "name": "预计经费",
+                             "value": "≤15万元"}]},
+            note="the only cost line sits under 质量指标 and equals the total after conversion",
+            expect=("F106",),
+        ),
+    )
+    good = (
+        Example(
+            {"funding": {"total": "37万元"},
+             "indicators": [
+                 {"level1": "产出指标", "level2": "成本指标", "name": "工作信息汇编",
+                  "value": "67.5元/份（册）"},
+                 {"level1": "产出指标", "level2": "成本指标", "name": "预计经费", "value": "≤37万元"}]},
+            note="a unit cost is given as well",
+        ),
+        Example(
+            {"funding": {"total": "20万元"},
+             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "差旅费",
+                             "value": "≤12万元"}]},
+            note="an itemised cap below the total",
+        ),
+    )
+
+    def check(self, form, ctx):
+        lines = lines_of(form, ctx.options)
+        if not lines:
+            raise NotApplicable("F.reason.no-cost-lines")
+        if len(lines) != 1 or lines[0].kind != CAP or lines[0].yuan is None:
+            return
+        total = form.funding.total
+        if total is None or total.yuan is None:
+            raise InsufficientData("F.reason.no-annual-total")
+        line = lines[0]
+        if total.yuan > 0 and ctx.options["min_share"] * total.yuan <= line.yuan <= total.yuan:
+            yield Finding(
+                "F106",
+                {"name": line.indicator.name or "（无名称）", "cap": money_text(line.yuan),
+                 "total": money_text(total.yuan)},
+                location=line.indicator.location or form.location,
+                indicator=line.indicator,
+                evidence={"成本指标": line.indicator.name or "（无名称）",
+                          "指标值": line.indicator.value_text or "",
+                          "年度资金总额": shown(total)},
+            )

@@ -1,0 +1,95 @@
+"""W101: vague, unverifiable wording in an indicator value."""
+
+from __future__ import annotations
+
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Option,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
+from policy.rules._funding import word_list
+from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
+
+
+def _ind(level2, name, value, level1="效益指标"):
+    return {"level1": level1, "level2": level2, "name": name, "value": value}
+
+
+class VagueWording(Rule):
+    code = "W101"
+    name = "vague-wording"
+    category = Category.WORDING
+    severity = Severity.WARNING
+    summary = "An indicator value is vague wording with nothing to measure"
+    summary_zh = "指标值为“持续提升”“进一步提高”等模糊表述，无法衡量"
+    rationale = (
+        "A target such as 持续提升 or 明显改善 cannot be met or missed: at the end of the year "
+        "nobody can say whether it was achieved. Review checklists list such wording as a "
+        "finding; the value should be a number, a rate, or a graded qualitative level."
+    )
+    fix = "State a measurable target (≥95%, 较上年提高5个百分点) or a graded level (优/良/中/差)."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.11 (review checklists [P]); §4.7",
+                    "Review checklists list vague target wording as a finding.")
+    options = {
+        "patterns": Option(DEFAULT_VAGUE_PATTERNS,
+                           "Regular expressions of vague phrases (besides the grammar's list).",
+                           regex_list),
+        "ignore_phrases": Option(
+            ("按时", "按期", "及时", "适时", "尽快", "长期", "按时完成", "按期完成"),
+            "Phrases of the grammar's vague list not reported here: timeliness words are "
+            "V109's/V111's business, and 长期/永久 are real archive retention periods.",
+            word_list,
+        ),
+        "skip_level2": Option(
+            ("时效指标",),
+            "二级 whose values are left to other rules (V109 reports uncheckable timeliness).",
+            word_list,
+        ),
+    }
+    bad = (
+        Example({"indicators": [_ind("社会效益", "社会影响力", "持续提升")]},
+                expect=("W101",)),
+        Example({"indicators": [_ind("可持续影响", "群众获得感", "不断增强人民群众的获得感"),
+                                _ind("社会效益", "社会认可度", "广大市民更加理解和支持政府工作")]},
+                note="two different vague phrasings", expect=("W101",)),
+    )
+    good = (
+        Example({"indicators": [_ind("社会效益", "群众满意度提升", "较上年提高5%"),
+                                _ind("社会效益", "服务质量", "优良")]},
+                note="a number or a grade is measurable"),
+        Example({"indicators": [_ind("时效指标", "印发时间", "适时印发", "产出指标"),
+                                _ind("可持续影响", "资料保存期限", "长期")]},
+                note="timeliness is V109's business; 长期 is an archive retention period"),
+    )
+
+    def check(self, form, ctx):
+        skip = set(ctx.options["skip_level2"])
+        rows = [i for i in form.indicators if i.value_text and i.level2 not in skip
+                and (i.level2_text or "") not in skip]
+        if not rows:
+            raise NotApplicable("W.reason.no-values")
+        for ind in rows:
+            v = ind.value
+            if getattr(v, "kind", None) not in (None, "text") or getattr(v, "error", None):
+                continue
+            if getattr(v, "quantities", ()) or getattr(v, "grade", None):
+                continue  # there is a number or a grade to measure against
+            phrase = getattr(v, "vague", None)
+            if phrase in ctx.options["ignore_phrases"]:
+                phrase = None
+            phrase = phrase or first_match(ind.value_text, ctx.options["patterns"])
+            if phrase is None:
+                continue
+            yield Finding(
+                "W101",
+                {"name": ind.name or "（无名称）", "value": ind.value_text, "phrase": phrase},
+                location=ind.location or form.location,
+                indicator=ind,
+                evidence={"指标值": ind.value_text, "模糊表述": phrase},
+            )

@@ -1,0 +1,58 @@
+"""Shared pieces of the W (wording) rules: vague phrases and template placeholders."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+DEFAULT_VAGUE_PATTERNS = (
+    r"(进一步|不断|持续|逐步|稳步|切实|有效|大力|全面)(提高|提升|增强|改善|加强|促进|推进|优化|完善|加大|扩大)",
+    r"(明显|显著|大幅|较大|大大)(改善|提升|提高|增强|增加|降低|减少|促进)",
+    r"提(升|高).{0,8}水平",
+    r"有效(促进|推动|保障|带动)",
+    r"更加",
+    r"得到(提升|提高|改善|加强|增强)",
+)
+
+# Template placeholders: 20**年, ** (any run of two or more asterisks), XX / ×× / ＸＸ standing
+# alone (not inside a Latin word), 某某.
+DEFAULT_PLACEHOLDER_PATTERNS = (
+    r"20\*\*",
+    r"[*＊]{2,}",
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ]{2,}|×{2,})(?![A-Za-zＡ-Ｚａ-ｚ])",
+    r"某某",
+)
+
+
+def regex_list(value: Any) -> tuple[str, ...]:
+    """Option validator: a non-empty list of valid regular expressions."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
+        raise ValueError("expected a non-empty list of regular expressions")
+    for pattern in value:
+        if not isinstance(pattern, str):
+            raise ValueError("expected a list of strings")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    return tuple(value)
+
+
+def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
+    """The first substring of ``text`` that one of ``patterns`` matches, or None."""
+    if not text:
+        return None
+    best: re.Match[str] | None = None
+    for pattern in patterns:
+        m = re.search(pattern, text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best.group(0) if best else None
+
+
+_ONLY_PLACEHOLDER = re.compile(r"^[\s*＊xXＸｘ×_＿\-—.。…/]*$")
+
+
+def only_placeholder(text: str | None) -> bool:
+    """A cell that is nothing but placeholder characters (S106 reports those names)."""
+    return bool(text) and bool(_ONLY_PLACEHOLDER.match(text))
