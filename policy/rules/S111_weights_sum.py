@@ -7,7 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
 from policy.rules._structure import has_name, non_negative_decimal, period_label, rows_by_period
-from policy.rules._structure_examples import form, row
+from policy.rules._structure_examples import form
 
 W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
      ("学员履职能力提升率", 30), ("学员满意度", 10))

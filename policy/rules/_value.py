@@ -7,6 +7,7 @@ the knowledge of the AST's shape in one place.
 from __future__ import annotations
 
 from decimal import Decimal
+import re
 from typing import Any, Iterable, Mapping
 
 from checker.model import Indicator
@@ -119,25 +120,27 @@ def shown(ind: Indicator) -> str:
     return (ind.value_text or "").strip()
 
 
+_TRAILING_BRACKETS = re.compile(r"(?:[（(][^（）()]*[)）]|[\s。.，,；;：:、])+$")
+
+
+def name_head(name: str | None) -> str:
+    """The name without trailing bracketed notes and punctuation: 资助人数（人） → 资助人数."""
+    return _TRAILING_BRACKETS.sub("", clean(name))
+
+
 def dimension_for_name(name: str | None, table: Mapping[str, str]) -> tuple[str, str] | None:
-    """The dimension a name asks for, from the keyword that ends last in the name (the head of a
-    Chinese compound is at its end: 受益人数占比 → 占比 → percent). Returns (keyword, dimension);
-    dimension "any" means the keyword exempts the name (增长 may be % or a count)."""
-    folded = clean(name)
-    if not folded:
+    """The dimension a name asks for, from the longest keyword the name ends with (the head of
+    a Chinese compound is at its end: 受益人数占比 → 占比 → percent, 补助资金按时发放 → none).
+    Returns (keyword, dimension); dimension "any" exempts the name (增长 may be % or a count)."""
+    head = name_head(name)
+    if not head:
         return None
-    best: tuple[int, int, str] | None = None
+    best = None
     for word in table:
         key = clean(word)
-        pos = folded.rfind(key)
-        if pos < 0:
-            continue
-        rank = (pos + len(key), len(key), word)
-        if best is None or rank[:2] > best[:2]:
-            best = rank
-    if best is None:
-        return None
-    return best[2], table[best[2]]
+        if key and head.endswith(key) and (best is None or len(key) > len(clean(best))):
+            best = word
+    return None if best is None else (best, table[best])
 
 
 def dimension_table(value: Any) -> dict[str, str]:
@@ -158,3 +161,31 @@ def dimension_table(value: Any) -> dict[str, str]:
 def words_in(text: str | None, words: Iterable[str]) -> bool:
     folded = clean(text)
     return any(clean(w) in folded for w in words)
+
+
+# Name keyword → the dimension its value should have (domain.md §4.9). The keyword that ends last
+# in the name decides (受益人数占比 → 占比). "any" exempts: a growth may be a % or a count.
+NAME_DIMENSIONS: dict[str, str] = {
+    "率": "percent", "比例": "percent", "比率": "percent", "占比": "percent", "百分比": "percent",
+    "满意度": "percent", "满意程度": "percent", "知晓度": "percent", "认可度": "percent",
+    "频率": "any", "效率": "any", "功率": "any", "周转率": "any", "容积率": "any",
+    "增长": "any", "增幅": "any", "增加": "any", "提高": "any", "提升": "any", "下降": "any",
+    "降低": "any", "减少": "any", "比上年": "any",
+    "倍数": "ratio",
+    "经费": "money", "成本": "money", "费用": "money", "金额": "money", "资金": "money",
+    "预算": "money", "投资": "money", "单价": "money", "补助标准": "money", "补贴标准": "money",
+    "资助标准": "money",
+    "次数": "count", "人数": "count", "人次": "count", "户数": "count", "个数": "count",
+    "件数": "count", "场次": "count", "期数": "count",
+    "时间": "time", "时限": "time", "时长": "time", "周期": "time", "期限": "time", "工期": "time",
+    "天数": "time",
+}
+
+# Value dimensions that contradict each expected name dimension.
+MISMATCH: dict[str, frozenset[str]] = {
+    "percent": frozenset({"money", "count", "duration", "area", "length", "mass", "volume"}),
+    "money": frozenset({"count", "duration", "area", "length", "mass", "volume"}),
+    "count": frozenset({"money", "percent", "duration", "area", "length", "mass", "volume"}),
+    "time": frozenset({"money", "percent", "count", "area", "length", "mass", "volume"}),
+    "ratio": frozenset({"money", "count", "duration", "area", "length", "mass", "volume"}),
+}

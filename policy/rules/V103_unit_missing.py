@@ -1,0 +1,70 @@
+"""V103: a quantitative value without a unit (bare "2100")."""
+
+from __future__ import annotations
+
+import re
+
+from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
+from policy.rules._structure import where
+from policy.rules._structure_examples import form, row
+from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, is_measure, kind, numbers_of
+
+# A unit stated in the name instead of the value: 资助人数（人）, 面积(平方米), 金额（万元）.
+_NAME_UNIT = re.compile(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[)）]\s*$")
+
+
+# A bare magnitude is no unit: "250万" may be 元, 人 or 平方米.
+_MAGNITUDES = frozenset({"万", "亿", "千", "百", "十"})
+
+
+def _no_unit(unit) -> bool:
+    return unit is None or getattr(unit, "symbol", None) in _MAGNITUDES
+
+
+def _unitless(value) -> bool:
+    if kind(value) == "range":
+        return _no_unit(value.lo.unit) and _no_unit(value.hi.unit) and _no_unit(getattr(value, "unit", None))
+    return _no_unit(getattr(value, "unit", None))
+
+
+class UnitMissing(Rule):
+    code = "V103"
+    name = "unit-missing"
+    category = Category.VALUE
+    severity = Severity.ERROR
+    summary = "A quantitative value has no unit (e.g. a bare 2100)"
+    summary_zh = "定量指标值缺少计量单位"
+    rationale = (
+        "A quantitative value is operator + number + unit, and the budget system requires the "
+        "unit. '2100' may be people, 人次 or 元; '95' may be 95% or 95 items — the target cannot be "
+        "checked. A unit given in the name (资助人数（人）) counts; zero needs no unit."
+    )
+    fix = "Add the unit to the value (2100人, 95%), or state it in the name in brackets."
+    source = Source(SourceKind.SYSTEM, "domain.md §4.8 (a unit is required for quantitative values)")
+    bad = (
+        Example(form(row("产出指标", "数量指标", "享受资助人数", "2100")), note="bare count", expect=("V103",)),
+        Example(form(row("产出指标", "质量指标", "资金支出率", "≥95")), note="rate without %",
+                expect=("V103.percent",)),
+        Example(form(row("产出指标", "成本指标", "控制在预算成本内", "250万")), note="万 of what?",
+                expect=("V103",)),
+    )
+    good = (
+        Example(form(), note="every quantity has its unit"),
+        Example(form(row("产出指标", "数量指标", "享受资助人数（人）", "2100")), note="unit in the name"),
+        Example(form(row("产出指标", "质量指标", "库存粮食明显变质比例", "0")), note="zero"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            value = ind.value
+            if not is_measure(value) or not _unitless(value):
+                continue
+            if all(n == 0 for n in numbers_of(value)):
+                continue
+            if ind.name and _NAME_UNIT.search(ind.name.strip()):
+                continue
+            wanted = dimension_for_name(ind.name, NAME_DIMENSIONS)
+            message = "V103.percent" if wanted and wanted[1] == "percent" else "V103"
+            yield Finding(message, {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"指标值": ind.value_text.strip()})

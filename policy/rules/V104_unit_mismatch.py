@@ -1,0 +1,108 @@
+"""V104: the value's unit does not fit what the indicator measures (money for 次数, % for 人数 …)."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import where, word_list
+from policy.rules._structure_examples import form, row
+from policy.rules._value import (
+    MISMATCH,
+    NAME_DIMENSIONS,
+    counter_of,
+    dimension_for_name,
+    dimension_table,
+    is_measure,
+    per_of,
+    unit_symbol,
+    value_dimension,
+)
+
+# 二级 whose own rules report a money amount filed there (V107, V108).
+_MONEY_REPORTED_ELSEWHERE = frozenset({"数量指标", "质量指标", "时效指标"})
+_TIMELY_BAD = frozenset({"mass", "area", "length", "volume"})
+
+
+class UnitMismatch(Rule):
+    code = "V104"
+    name = "unit-mismatch"
+    category = Category.VALUE
+    severity = Severity.WARNING
+    summary = "The value's unit does not fit the indicator (money for 次数, % for 人数, a count where a time is due)"
+    summary_zh = "指标值的计量单位与指标内容不符"
+    rationale = (
+        "The unit must fit what the name measures: money in 元/万元, rates, ratios and "
+        "satisfaction in %, head counts in 人/人次, event counts in 次, times in 天/小时/月. Real "
+        "forms show '按时发放 ≥1人/年' and 人数 targets in 个: the number then means nothing "
+        "checkable. Under 时效指标 a mass, area or head count cannot be a time."
+    )
+    fix = "Give the value the unit of what the name measures, or rename the indicator."
+    source = Source(SourceKind.DERIVED, "domain.md §4.9",
+                    "The unit a name implies and the unit written must be the same kind of quantity.")
+    options = {
+        "name_dimensions": Option(NAME_DIMENSIONS, "name keyword → expected dimension (percent, money, "
+                                  "count, time, ratio; any = exempt); the keyword ending last wins",
+                                  validate=dimension_table),
+        "person_counters": Option(("人", "人次", "名", "位", "户", "人天", "人日"),
+                                  "counters a 人数 name may use", validate=word_list),
+        "event_counters": Option(("次", "期", "场", "回", "轮", "批", "批次"),
+                                 "counters of a frequency (N次/月) accepted under 时效指标", validate=word_list),
+    }
+    bad = (
+        Example(form(row("产出指标", "时效指标", "补助资金按时发放", "≥1人/年")),
+                note="a head count where a time is due", expect=("V104.timeliness",)),
+        Example(form(row("效益指标", "社会效益", "受益人数", "≥90%")), note="% for 人数",
+                expect=("V104.count",)),
+        Example(form(row("效益指标", "社会效益", "群众知晓率", "≥500人")), note="a head count for a rate",
+                expect=("V104.percent",)),
+        Example(form(row("效益指标", "社会效益", "村组干部培训人数", "≥230个")), note="人数 in 个",
+                expect=("V104.counter",)),
+    )
+    good = (
+        Example(form(), note="units fit"),
+        Example(form(row("效益指标", "社会效益", "受益人数占比", "≥90%")), note="占比 is the head: %"),
+        Example(form(row("效益指标", "经济效益", "创业担保贷款发放额增长", "≥10%")), note="growth exempt"),
+        Example(form(row("产出指标", "时效指标", "城市道路考核", "1次/月")), note="a frequency is a time"),
+        Example(form(row("效益指标", "经济效益", "创业担保基金放大倍数", "≥2倍")), note="倍 for 倍数"),
+    )
+
+    def check(self, form, ctx):
+        table = ctx.options["name_dimensions"]
+        for ind in form.indicators:
+            value = ind.value
+            if not is_measure(value):
+                continue
+            dim = value_dimension(value)
+            if dim is None:
+                continue
+            if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE:
+                continue
+            wanted = dimension_for_name(ind.name, table)
+            if ind.level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
+                wanted = None  # under 时效 a time is due whatever noun the name ends with
+            message = None
+            if wanted is not None and wanted[1] != "any":
+                if dim in MISMATCH.get(wanted[1], ()):
+                    if not (wanted[1] == "time" and dim == "count" and self._frequency(value, ctx)):
+                        message = f"V104.{wanted[1]}"
+                elif wanted[0] == "人数" and dim == "count" and counter_of(value) not in ctx.options["person_counters"]:
+                    message = "V104.counter"
+            elif wanted is None and ind.level2 == "时效指标":
+                if dim in _TIMELY_BAD or (dim == "count" and not self._frequency(value, ctx)):
+                    message = "V104.timeliness"
+            if message is None:
+                continue
+            yield Finding(
+                message,
+                {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
+                 "unit": unit_symbol(value), "keyword": wanted[0] if wanted else "时效指标"},
+                location=where(ind, form), indicator=ind,
+                evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
+                          "单位": unit_symbol(value)},
+            )
+
+    @staticmethod
+    def _frequency(value, ctx) -> bool:
+        """N次/月: an event count per period of time is a schedule, which is a time."""
+        per = per_of(value)
+        return (per is not None and getattr(per, "dimension", None) == "duration"
+                and counter_of(value) in ctx.options["event_counters"])

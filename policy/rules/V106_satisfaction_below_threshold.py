@@ -1,0 +1,61 @@
+"""V106: a satisfaction target below a configurable threshold."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import contains_any, level1_of, percent_number, where, word_list
+from policy.rules._structure_examples import form, row
+from policy.rules._value import dimension_of, lower_bound
+
+
+class SatisfactionBelowThreshold(Rule):
+    code = "V106"
+    name = "satisfaction-below-threshold"
+    category = Category.VALUE
+    severity = Severity.INFO
+    summary = "A satisfaction target is below the configured threshold (default 80%)"
+    summary_zh = "满意度目标值低于设定下限"
+    rationale = (
+        "No official minimum satisfaction target was found; published forms use ≥85% to ≥95%, "
+        "a few ≥80%. A target below every value seen in practice promises little and is queried "
+        "by reviewers. Advisory: set the threshold to the local guideline."
+    )
+    fix = "Raise the target to a level the project should reach, or explain why it is low."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.10",
+                    "Real forms use ≥85%–≥95% (a few ≥80%); no official threshold exists, so it is configurable.")
+    options = {
+        "threshold": Option(Decimal(80), "lowest acceptable satisfaction target, in %", validate=percent_number),
+        "satisfaction_words": Option(("满意度", "满意率"), "words that make a name a satisfaction indicator",
+                                     validate=word_list),
+        "exempt_words": Option(("不满意", "投诉"), "names measuring dissatisfaction (lower is better)",
+                               validate=word_list),
+    }
+    bad = (
+        Example(form(row("满意度指标", "服务对象满意度", "受益群众满意度", "≥70%")), note="70% < 80%",
+                expect=("V106",)),
+        Example(form(row("满意度指标", "服务对象满意度", "企业满意率", "75%")), note="bare 75%",
+                expect=("V106",)),
+    )
+    good = (
+        Example(form(row("满意度指标", "服务对象满意度", "金融机构满意度", "≥80%")), note="exactly the threshold"),
+        Example(form(row("满意度指标", "服务对象满意度", "群众不满意率", "≤5%")), note="dissatisfaction"),
+    )
+
+    def check(self, form, ctx):
+        threshold = ctx.options["threshold"]
+        for ind in form.indicators:
+            if dimension_of(ind.value) != "percent":
+                continue
+            named = contains_any(ind.name, ctx.options["satisfaction_words"])
+            if not (named or (level1_of(ind) == "满意度指标" and contains_any(ind.name, ("满意",)))):
+                continue
+            if contains_any(ind.name, ctx.options["exempt_words"]):
+                continue
+            low = lower_bound(ind.value)
+            if low is not None and low < threshold:
+                yield Finding("V106", {"name": ind.name.strip(), "value": ind.value_text.strip(),
+                                       "threshold": threshold},
+                              location=where(ind, form), indicator=ind,
+                              evidence={"指标值": ind.value_text.strip(), "下限": f"{threshold}%"})

@@ -1,0 +1,57 @@
+"""V107: an input (money amount, or a spending rate) filed under 数量指标."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import contains_any, where, word_list
+from policy.rules._structure_examples import form, row
+from policy.rules._value import dimension_of
+
+
+class MoneyUnderQuantity(Rule):
+    code = "V107"
+    name = "money-under-quantity"
+    category = Category.VALUE
+    severity = Severity.WARNING
+    summary = "A money amount or a spending rate (资金支出率) is filed under 数量指标"
+    summary_zh = "数量指标中填写了资金金额或资金支出类比率"
+    rationale = (
+        "数量指标 states how much the project delivers (people served, kilometres built). Money "
+        "spent and the rate at which it is spent are inputs, not outputs; filed as quantities they "
+        "make the form look measured while saying nothing about what is produced."
+    )
+    fix = "State the delivered quantity instead; move cost caps to 成本指标."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.15 (inputs are not outputs)")
+    options = {
+        "money_words": Option(("资金", "经费", "预算", "款"), "a spending rate names the money …",
+                              validate=word_list),
+        "rate_words": Option(("支出率", "执行率", "到位率", "拨付率", "使用率", "兑付率"), "… and how it is spent",
+                             validate=word_list),
+    }
+    bad = (
+        Example(form(row("产出指标", "数量指标", "资金支出率", "95%")), note="spending rate",
+                expect=("V107.rate",)),
+        Example(form(row("产出指标", "数量指标", "完成投资", "≥500万元")), note="money amount",
+                expect=("V107",)),
+    )
+    good = (
+        Example(form(), note="counts only"),
+        Example(form(row("产出指标", "数量指标", "适龄儿童疫苗接种率", "≥90%")), note="a coverage rate is an output"),
+        Example(form(row("产出指标", "质量指标", "资金支出率", "95%")), note="not under 数量指标"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if ind.level2 != "数量指标":
+                continue
+            dim = dimension_of(ind.value)
+            if dim == "money":
+                message = "V107"
+            elif (dim == "percent" and contains_any(ind.name, ctx.options["money_words"])
+                  and contains_any(ind.name, ctx.options["rate_words"])):
+                message = "V107.rate"
+            else:
+                continue
+            yield Finding(message, {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"二级指标": ind.level2_text or "数量指标", "指标值": ind.value_text.strip()})

@@ -1,0 +1,45 @@
+"""V108: a money amount (a cost line) filed under 质量指标 or 时效指标."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import level2_list, where
+from policy.rules._structure_examples import form, row
+from policy.rules._value import dimension_of
+
+
+class CostUnderQuality(Rule):
+    code = "V108"
+    name = "cost-under-quality"
+    category = Category.VALUE
+    severity = Severity.WARNING
+    summary = "A money amount (cost line) is filed under 质量指标 or 时效指标"
+    summary_zh = "质量指标或时效指标中填写了资金金额（成本）"
+    rationale = (
+        "Cost caps and unit costs belong to 成本指标. Filed under quality or timeliness, the "
+        "cost is missed by cost review and the quality or timeliness it displaces is left "
+        "unmeasured (seed: 预计经费 ≤15万元 under 质量指标)."
+    )
+    fix = "Move the cost line to 成本指标 and state a real quality or timeliness target."
+    source = Source(SourceKind.PRACTICE, "domain.md §4.14, §4.15",
+                    "Cost indicators are the 成本指标 family (财预〔2021〕101号 as reprinted).")
+    options = {"level2": Option(("质量指标", "时效指标"), "二级 where a money amount is misplaced",
+                                validate=level2_list)}
+    bad = (
+        Example(form(row("产出指标", "质量指标", "预计经费", "≤15万元")), note="cost cap under 质量",
+                expect=("V108",)),
+        Example(form(row("产出指标", "时效指标", "印刷单价", "67.5元/份")), note="unit cost under 时效",
+                expect=("V108",)),
+    )
+    good = (
+        Example(form(), note="cost under 成本指标"),
+        Example(form(row("效益指标", "经济效益", "带动贫困村增收", "≥6万元")), note="money as a benefit"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if ind.level2 in ctx.options["level2"] and dimension_of(ind.value) == "money":
+                yield Finding("V108", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
+                                       "level2": ind.level2_text or ind.level2},
+                              location=where(ind, form), indicator=ind,
+                              evidence={"二级指标": ind.level2_text or ind.level2, "指标值": ind.value_text.strip()})

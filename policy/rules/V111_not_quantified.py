@@ -1,0 +1,52 @@
+"""V111: an output indicator (数量/质量) stated as prose with neither a number nor a grade."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.rules._structure import has_value, level2_list, where
+from policy.rules._structure_examples import form, row
+from policy.rules._value import all_measures, damage, grade_of, kind
+
+
+class NotQuantified(Rule):
+    code = "V111"
+    name = "not-quantified"
+    category = Category.VALUE
+    severity = Severity.INFO
+    summary = "An output indicator (数量/质量) is prose with neither a number nor a grade"
+    summary_zh = "产出指标既未量化也未分级"
+    rationale = (
+        "Performance targets are to be quantified wherever possible; what cannot be quantified "
+        "is stated as a graded qualitative value (优/良/中/差, 达到预期 …). Output quantities and "
+        "qualities can nearly always be counted or graded; prose like '全媒体直播' sets no target "
+        "an evaluator can score."
+    )
+    fix = "State a number with its unit (≥12期, 100%), or a grade (优良/达到预期)."
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三、十四条 (as reprinted); domain.md §4.7")
+    options = {"level2": Option(("数量指标", "质量指标"), "二级 whose values must be quantified or graded",
+                                validate=level2_list)}
+    bad = (
+        Example(form(row("产出指标", "质量指标", "质量要求", "网站、电视、电台、新媒体等全媒体直播")),
+                note="prose", expect=("V111",)),
+        Example(form(row("产出指标", "数量指标", "宣传活动", "按要求开展宣传")), note="prose", expect=("V111",)),
+    )
+    good = (
+        Example(form(), note="numbers"),
+        Example(form(row("产出指标", "质量指标", "服务周期内空气质量", "优良")), note="a grade"),
+        Example(form(row("产出指标", "数量指标", "协调处置突发事件", "协调处置突发事件20次，开展应急演练")),
+                note="a number inside prose"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if ind.level2 not in ctx.options["level2"] or not has_value(ind):
+                continue
+            value = ind.value
+            if kind(value) != "text" or damage(value) is not None:
+                continue
+            if grade_of(value) or all_measures(value):
+                continue
+            yield Finding("V111", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
+                                   "level2": ind.level2_text or ind.level2},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"指标值": ind.value_text.strip()})

@@ -1,0 +1,52 @@
+"""V112: a 成本指标 row whose value is not an amount of money."""
+
+from __future__ import annotations
+
+from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
+from policy.rules._structure import has_value, is_cost_row, where
+from policy.rules._structure_examples import form, row
+from policy.rules._value import all_measures, damage, is_measure, kind, value_dimension
+
+
+class CostNotMoney(Rule):
+    code = "V112"
+    name = "cost-not-money"
+    category = Category.VALUE
+    severity = Severity.WARNING
+    summary = "A 成本指标 value is not an amount of money (e.g. 资助标准达标率 100%)"
+    summary_zh = "成本指标值不是金额"
+    rationale = (
+        "Cost indicators state unit costs or itemised cost caps in 元/万元 (财预〔2021〕101号, as "
+        "reprinted). A rate such as 成本控制率 100% or a sentence without an amount says nothing "
+        "about what the output costs and cannot be checked against the budget."
+    )
+    fix = "State the cost as money: a cap (≤20万元) or a unit cost (≤500元/人次)."
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财预〔2021〕101号 (as reprinted); domain.md §4.14")
+    bad = (
+        Example(form(row("产出指标", "成本指标", "资助标准达标率", "100%")), note="a rate", expect=("V112",)),
+        Example(form(row("成本指标", "经济成本指标", "成本控制", "严格控制在预算内")), note="prose",
+                expect=("V112",)),
+    )
+    good = (
+        Example(form(), note="unit cost in 元/人次"),
+        Example(form(row("产出指标", "成本指标", "成本控制", "严格按照预算标准1000元/人给补助对象兑付补助")),
+                note="an amount inside prose"),
+    )
+
+    def check(self, form, ctx):
+        for ind in form.indicators:
+            if not is_cost_row(ind) or not has_value(ind) or damage(ind.value) is not None:
+                continue
+            value = ind.value
+            if is_measure(value):
+                dim = value_dimension(value)
+                if dim in (None, "money", "other"):
+                    continue  # a bare number or magnitude is V103's; unknown units are not judged
+            elif kind(value) == "text":
+                if any(value_dimension(q) in ("money", "other", None) for q in all_measures(value)):
+                    continue
+            else:
+                continue
+            yield Finding("V112", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"指标值": ind.value_text.strip()})
