@@ -7,9 +7,9 @@ Every defect is a function that changes a ``GenForm`` in place and returns wheth
 
 from __future__ import annotations
 
-from decimal import Decimal
 import random
-from typing import Callable
+from collections.abc import Callable
+from decimal import Decimal
 
 from bench.corpusgen import vocab
 from bench.corpusgen.spec import KIND_OPTIONS, GenForm, GenIndicator

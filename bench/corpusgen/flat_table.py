@@ -6,8 +6,8 @@ only; the operator, number and unit of a value sit in 指标性质 | 指标值 |
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from bench.corpusgen.spec import GenForm
 

@@ -7,9 +7,9 @@ department's forms do in a published batch, so unit-level rules have something t
 
 from __future__ import annotations
 
-from decimal import Decimal
 import random
-from typing import Iterator
+from collections.abc import Iterator
+from decimal import Decimal
 
 from bench.corpusgen import vocab
 from bench.corpusgen.defects import inject_defects

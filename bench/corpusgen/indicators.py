@@ -7,10 +7,10 @@ and returns ``(name, GenValue)``. About half the values are the few strings ever
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-import random
-from typing import Callable
 
 from bench.corpusgen import vocab
 from bench.corpusgen.spec import GenValue
@@ -70,8 +70,9 @@ def _q_area(rng, style, s):
     n = Decimal(_count(rng, 10, 90000)) if unit != "万亩" else Decimal(rng.randint(1, 50)) / 10
     if rng.random() < 0.2:
         n = n + Decimal(rng.randint(1, 9)) / 10
-    return f"{s.thing}{rng.choice(('建设', '维护', '治理', '改造'))}{'面积' if '米' in unit or '亩' in unit else '长度'}", \
-        style.quantity(rng, rng.choice(("≥", "=")), n, unit)
+    measure = "面积" if "米" in unit or "亩" in unit else "长度"
+    name = f"{s.thing}{rng.choice(('建设', '维护', '治理', '改造'))}{measure}"
+    return name, style.quantity(rng, rng.choice(("≥", "=")), n, unit)
 
 
 def _q_issues(rng, style, s):
@@ -146,7 +147,8 @@ def _cost_cap(rng, style, s):
 def _cost_part(rng, style, s):
     share = Decimal(rng.randint(20, 70)) / 100
     part = (s.total * share).quantize(Decimal("0.1")).normalize()
-    return f"{s.activity}{rng.choice(('差旅费', '印刷费', '劳务费', '材料费'))}", style.quantity(rng, "≤", amount_text(part), "万元")
+    name = f"{s.activity}{rng.choice(('差旅费', '印刷费', '劳务费', '材料费'))}"
+    return name, style.quantity(rng, "≤", amount_text(part), "万元")
 
 
 def _cost_unit(rng, style, s):
@@ -154,7 +156,8 @@ def _cost_unit(rng, style, s):
     n = Decimal(_count(rng, 5, 5000))
     if rng.random() < 0.3:
         n += Decimal(rng.randint(1, 99)) / 100
-    return f"{s.people if per == '人' else s.thing}补助标准", style.quantity(rng, rng.choice(("≤", "=")), n, f"元/{per}")
+    name = f"{s.people if per == '人' else s.thing}补助标准"
+    return name, style.quantity(rng, rng.choice(("≤", "=")), n, f"元/{per}")
 
 
 # --- 效益指标 -----------------------------------------------------------------------------------

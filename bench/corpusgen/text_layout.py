@@ -91,10 +91,9 @@ class TextLayoutWriter:
                 name = ind.name or ""
                 value = self._cut(ind.value.text, 22) if ind.value is not None else ""
                 if i == 0:
-                    cells = lead + [shown2, name, value]
-                else:
-                    cells = [""] * (len(lead) + 1) + [name, value]
-                rows.append(self._drift(cells, width))
+                    rows.append(self._drift(lead + [shown2, name, value], width))
+                else:  # the seed drifts continuation rows by one column at most
+                    rows.append(self._drift([""] * (len(lead) + 1) + [name, value], width, most=1))
         head = ["", ""] if first else [""]
         return head + [form.title, ""] + ["\t".join(self._pad(r, width)) for r in rows]
 
@@ -117,11 +116,11 @@ class TextLayoutWriter:
             seen.add(l1)
         return out
 
-    def _drift(self, cells: list[str], width: int) -> list[str]:
+    def _drift(self, cells: list[str], width: int, most: int = 2) -> list[str]:
         if self.rng.random() >= self.drift:
             return cells
         if self.rng.random() < 0.8:
-            k = self.rng.choice((1, 1, 2))
+            k = min(most, self.rng.choice((1, 1, 2)))
             if all(c == "" for c in cells[:k]):
                 return cells[k:]
             return cells

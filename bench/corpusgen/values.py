@@ -6,9 +6,9 @@ per form and every quantity of that form goes through it.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from decimal import Decimal
-import random
 
 from bench.corpusgen.spec import GenValue
 
@@ -32,7 +32,7 @@ class ValueStyle:
     thousands: bool  # 35,000 rather than 35000
 
     @classmethod
-    def draw(cls, rng: random.Random) -> "ValueStyle":
+    def draw(cls, rng: random.Random) -> ValueStyle:
         ops = rng.choices(("symbol", "ascii", "jis"), weights=(80, 15, 5))[0]
         chinese = rng.choice((0.0, 0.0, 0.0, 0.1, 0.3))
         percent = rng.choices(("%", "％", "百分比"), weights=(92, 6, 2))[0]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from bench.corpusgen.canonical import to_mapping
 from bench.corpusgen.flat_table import HEADER, UNIT_LINE, rows
