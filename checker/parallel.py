@@ -18,20 +18,13 @@ _WORKER: tuple[DocumentChecker, object] | None = None
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check, in the order iter_documents uses: each argument in turn, directories
-    searched recursively (sorted) for supported suffixes. Missing paths are kept (the loader
-    reports them)."""
-    from checker.loaders import SUPPORTED_SUFFIXES
+    """Files to check, in the order iter_documents uses (its own directory walk); missing
+    paths are kept so the loader reports them."""
+    from checker.loaders import _walk
 
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = [
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            ]
-            for p in sorted(found):
-                yield str(p)
+        if os.path.isdir(raw):
+            yield from _walk(Path(raw))
         else:
             yield raw
 

@@ -1,0 +1,68 @@
+"""``jixiao rules``: list every rule (code, name, category, severity, summary, source)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HELP = "list every rule"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", default="text", choices=("text", "json"))
+    parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+
+
+def rule_record(rule: type, lang: str) -> dict:
+    from checker.ruledoc import default_severity
+
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category.value,
+        "severity": default_severity(rule),
+        "scope": rule.scope,
+        "summary": (rule.summary_zh or rule.summary) if lang == "zh" else rule.summary,
+        "summary_en": rule.summary,
+        "summary_zh": rule.summary_zh,
+        "source": rule.source.to_json(),
+        "options": {name: {"default": _jsonable(opt.default), "doc": opt.doc}
+                    for name, opt in rule.options.items()},
+    }
+
+
+def _jsonable(value):
+    from checker.report import json_value
+
+    if isinstance(value, (set, frozenset)):
+        return sorted(json_value(v) for v in value)
+    return json_value(value)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checker.report import safe_render
+    from policy.registry import all_rules
+
+    rules = all_rules()
+    if args.format == "json":
+        data = [rule_record(r, args.lang) for r in rules]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    rows = [safe_render("core.rules.header", {}, args.lang).split("\t")]
+    for r in rules:
+        rec = rule_record(r, args.lang)
+        rows.append([rec["code"], rec["name"], rec["category"],
+                     safe_render(f"core.severity.{rec['severity']}", {}, args.lang), rec["summary"]])
+    widths = [max(_width(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(4)]
+        sys.stdout.write("  ".join(cells) + "  " + row[4] + "\n")
+    return 0
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
