@@ -46,13 +46,13 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
     if suffix in (".csv", ".tsv"):
         from checker.loaders.flat_table import load_rows, text_rows
 
-        return load_rows(text_rows(text, suffix), path, limits, "csv", decoded.encoding)
+        return load_rows(text_rows(text, suffix, limits), path, limits, "csv", decoded.encoding)
     from checker.loaders.text_layout import has_form_title, has_text_layout, parse_text_layout
 
     if not has_form_title(lines):
         from checker.loaders.flat_table import find_header, load_rows, text_rows
 
-        rows = text_rows(text, ".tsv")
+        rows = text_rows(text, ".tsv", limits)
         if find_header(rows[:40]) is not None:
             return load_rows(rows, path, limits, "csv", decoded.encoding)
     if has_text_layout(lines):

@@ -44,7 +44,12 @@ def looks_like_value(text: str) -> bool:
     kind = getattr(value, "kind", None)
     if kind in ("quantity", "range", "date"):
         return True
-    return bool(getattr(value, "grade", None) or getattr(value, "vague", None))
+    if getattr(value, "grade", None):
+        return True
+    # A vague phrase inside a noun ("会议召开的及时性") is a name; a value opens with it
+    # ("适时印发", "不断增强…").
+    vague = getattr(value, "vague", None)
+    return bool(vague) and text.strip().startswith(vague)
 
 
 class TableParser:

@@ -1,0 +1,380 @@
+"""Flat tables (CSV, TSV, XLSX sheets): one indicator per row, as budget systems export them.
+
+Sichuan: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+度量单位 | 权重 | 指标方向性, under a ``金额单位：元`` line; close variants (指标值类型 | 指标值 |
+计量单位, or 指标值及单位 in one column) are recognised by their header labels, found anywhere in
+the first rows. Project cells are filled only on a project's first row (or merged down, which
+reads the same: blank), so a blank 项目名称 continues the project above, and blank 一级/二级 cells
+continue the row above within the project.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from typing import Any, Sequence
+
+import attrs
+
+from checker.amounts import declared_unit, parse_amount
+from checker.loaders import issues as ids
+from checker.loaders.cells import squash
+from checker.loaders.limits import Limits
+from checker.model import ANNUAL, Amount, Document, Form, Funding, Goals, Indicator, LoadIssue, Location
+from grammar import parse_value
+
+HEADER_SCAN_ROWS = 20
+
+# Header label (whitespace and a trailing "(unit)" removed) → column role.
+COLUMN_ROLES = {
+    "单位名称": "budget_unit",
+    "预算单位": "budget_unit",
+    "预算部门": "budget_unit",
+    "部门名称": "budget_unit",
+    "项目名称": "name",
+    "预算数": "total",
+    "预算金额": "total",
+    "年度资金总额": "total",
+    "资金总额": "total",
+    "项目金额": "total",
+    "年度目标": "annual_goal",
+    "年度绩效目标": "annual_goal",
+    "中长期目标": "long_term_goal",
+    "实施单位": "implementer",
+    "实施单位及责任人": "implementer",
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "level3",
+    "指标名称": "level3",
+    "指标性质": "op",
+    "指标值类型": "op",
+    "运算符号": "op",
+    "指标值": "value",
+    "目标值": "value",
+    "年度指标值": "value",
+    "度量单位": "unit",
+    "计量单位": "unit",
+    "指标单位": "unit",
+    "指标值及单位": "value_with_unit",
+    "指标值（含单位）": "value_with_unit",
+    "权重": "weight",
+    "分值": "weight",
+}
+PROJECT_ROLES = ("budget_unit", "total", "annual_goal", "long_term_goal", "implementer")
+COMPARATORS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", ">=", "<=", "≧", "≦")
+_UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元|千元|亿元|%|％)\s*[)）]$")
+
+
+@attrs.frozen
+class Row:
+    """One table row: its line (CSV physical line / XLSX row number) and its cell texts."""
+
+    line: int
+    cells: tuple[str, ...]
+    sheet: str | None = None
+    refs: tuple[str, ...] | None = None  # XLSX cell references, parallel to cells
+
+
+@attrs.frozen
+class Header:
+    index: int  # position of the header row in the row list
+    roles: dict  # role -> column index
+    extra: dict  # column index -> header text (other columns, kept as Indicator.extra)
+    total_unit: str | None
+
+
+def _role(text: str) -> tuple[str | None, str | None]:
+    sq = squash(text)
+    unit = None
+    m = _UNIT_SUFFIX.search(sq)
+    if m and sq[: m.start()] in COLUMN_ROLES:
+        unit = m.group(1)
+        sq = sq[: m.start()]
+    return COLUMN_ROLES.get(sq), unit
+
+
+def find_header(rows: Sequence[Row]) -> Header | None:
+    """The header row among the first rows: it names 项目名称, 三级指标 and a value column."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        roles: dict[str, int] = {}
+        extra: dict[int, str] = {}
+        total_unit = None
+        for col, text in enumerate(row.cells):
+            if not text:
+                continue
+            role, unit = _role(text)
+            if role is None:
+                extra[col] = text.strip()
+            elif role not in roles:
+                roles[role] = col
+                if role == "total":
+                    total_unit = unit
+        if "name" in roles and "level3" in roles and ("value" in roles or "value_with_unit" in roles):
+            return Header(index, roles, extra, total_unit)
+    return None
+
+
+def text_rows(text: str, suffix: str, limits: Limits | None = None) -> list[Row]:
+    """CSV/TSV text → rows with their starting physical line."""
+    delimiter = "\t" if suffix == ".tsv" else _sniff_delimiter(text)
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 28))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    line = 1
+    try:
+        for cells in reader:
+            rows.append(Row(line, tuple(cells)))
+            line = reader.line_num + 1
+            if limits is not None and len(rows) > limits.max_rows:
+                break
+    except csv.Error:
+        rows.append(Row(line, ("\x00csv-error",)))
+    return rows
+
+
+def _sniff_delimiter(text: str) -> str:
+    head = text[:20000].splitlines()[:30]
+    counts = {d: sum(line.count(d) for line in head) for d in (",", "\t", ";", "，")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def load_rows(rows: list[Row], path: str, limits: Limits, fmt: str, encoding: str | None) -> Document:
+    """A Document from the rows of one CSV file."""
+    forms, issues, error = forms_from_rows(rows, path, limits, index_start=0)
+    return Document(path, tuple(forms), tuple(issues), error=error, format=fmt, encoding=encoding)
+
+
+def forms_from_rows(
+    rows: list[Row], path: str, limits: Limits, index_start: int = 0
+) -> tuple[list[Form], list[LoadIssue], LoadIssue | None]:
+    """Forms, file-level issues, and the error when there is no header row."""
+    issues: list[LoadIssue] = []
+    if rows and rows[-1].cells == ("\x00csv-error",):
+        bad = rows.pop()
+        issues.append(ids.file_error(ids.SYNTAX, Location(path, bad.line), reason="CSV"))
+    if len(rows) > limits.max_rows:
+        issues.append(ids.file_error(ids.TOO_MANY_ROWS, _loc(path, rows[limits.max_rows], 0), limit=limits.max_rows))
+        rows = rows[: limits.max_rows]
+    rows = _truncate_cells(rows, path, limits, issues)
+    header = find_header(rows)
+    if header is None:
+        sheet = rows[0].sheet if rows else None
+        return [], issues, ids.file_error(ids.NO_HEADER, Location(path, sheet=sheet))
+    unit = header.total_unit
+    for row in rows[: header.index]:
+        for col, text in enumerate(row.cells):
+            found = declared_unit(text) if text else None
+            if found:
+                unit = unit or found
+            elif text and text.strip():
+                issues.append(_unplaced(path, row, col, text))
+    builder = _Builder(path, header, unit or "元", bool(unit), limits, issues, index_start)
+    for row in rows[header.index + 1 :]:
+        builder.feed(row)
+    return builder.finish(), issues, None
+
+
+def _truncate_cells(rows: list[Row], path: str, limits: Limits, issues: list[LoadIssue]) -> list[Row]:
+    cap = limits.max_cell_chars
+    out = []
+    for row in rows:
+        if any(c and len(c) > cap for c in row.cells):
+            for col, c in enumerate(row.cells):
+                if c and len(c) > cap:
+                    issues.append(
+                        ids.cell_warning(ids.CELL_TOO_LONG, _loc(path, row, col), length=len(c), limit=cap)
+                    )
+            row = attrs.evolve(row, cells=tuple(c[:cap] if c else c for c in row.cells))
+        out.append(row)
+    return out
+
+
+def _loc(path: str, row: Row, col: int) -> Location:
+    if row.refs is not None:
+        ref = row.refs[col] if col < len(row.refs) else None
+        return Location(path, row.line, sheet=row.sheet, cell=ref)
+    return Location(path, row.line)
+
+
+def _unplaced(path: str, row: Row, col: int, text: str) -> LoadIssue:
+    return ids.cell_warning(ids.UNPLACED_CELL, _loc(path, row, col), text=text.strip())
+
+
+def join_value(op: str | None, number: str | None, unit: str | None) -> str | None:
+    """Operator, number and unit cells → one value text: (≥, 95, %) → "≥95%"; 定性 → the value."""
+    op = (op or "").strip()
+    number = (number or "").strip()
+    unit = (unit or "").strip()
+    if op.startswith("定性"):
+        return number or None
+    prefix = ""
+    if op in COMPARATORS and not number.startswith(COMPARATORS):
+        prefix = op
+    elif op and op not in COMPARATORS and not op.startswith(("定量", "不适用", "其他")):
+        prefix = op  # e.g. 大于等于: kept as written, the grammar reads it
+    suffix = unit if unit and not number.endswith(unit) else ""
+    text = prefix + number + suffix
+    return text or None
+
+
+class _Builder:
+    def __init__(self, path, header: Header, unit: str, declared: bool, limits: Limits, issues, index_start):
+        self.path = path
+        self.h = header
+        self.unit = unit
+        self.declared = declared
+        self.limits = limits
+        self.issues: list[LoadIssue] = issues
+        self.index = index_start
+        self.forms: list[Form] = []
+        self.current: dict[str, Any] | None = None
+        self.last_budget_unit: tuple[str, Location] | None = None
+
+    def cell(self, row: Row, role: str) -> str | None:
+        col = self.h.roles.get(role)
+        if col is None or col >= len(row.cells):
+            return None
+        text = row.cells[col].strip() if row.cells[col] else ""
+        return text or None
+
+    def feed(self, row: Row) -> None:
+        if not any(c and c.strip() for c in row.cells):
+            return
+        name = self.cell(row, "name")
+        cur = self.current
+        if name is not None and (cur is None or name != cur["name"]):
+            self._close()
+            cur = self.current = self._open(row, name)
+        elif cur is None:
+            text = next(c.strip() for c in row.cells if c and c.strip())
+            self.issues.append(ids.cell_warning(ids.ROW_WITHOUT_PROJECT, _loc(self.path, row, 0), text=text))
+            return
+        else:
+            for role in PROJECT_ROLES:
+                text = self.cell(row, role)
+                if text is not None and text != cur["project"].get(role, (None,))[0]:
+                    cur["issues"].append(_unplaced(self.path, row, self.h.roles[role], text))
+        self._indicator(row, cur)
+
+    def _open(self, row: Row, name: str) -> dict[str, Any]:
+        project = {}
+        for role in PROJECT_ROLES:
+            text = self.cell(row, role)
+            if text is not None:
+                project[role] = (text, _loc(self.path, row, self.h.roles[role]))
+        if "budget_unit" not in project and self.last_budget_unit is not None:
+            # 单位名称 merged over several projects reads as blank below its first row.
+            project["budget_unit"] = self.last_budget_unit
+        self.last_budget_unit = project.get("budget_unit")
+        return {
+            "name": name,
+            "location": _loc(self.path, row, self.h.roles["name"]),
+            "project": project,
+            "indicators": [],
+            "issues": [],
+            "level1": None,
+            "level2": None,
+        }
+
+    def _indicator(self, row: Row, cur: dict[str, Any]) -> None:
+        level1 = self.cell(row, "level1")
+        level2 = self.cell(row, "level2")
+        if level1 is not None:
+            cur["level1"], cur["level2"] = level1, None
+        if level2 is not None:
+            cur["level2"] = level2
+        name = self.cell(row, "level3")
+        if "value_with_unit" in self.h.roles and self.cell(row, "value_with_unit") is not None:
+            value = self.cell(row, "value_with_unit")
+            value_col = self.h.roles["value_with_unit"]
+        else:
+            value = join_value(self.cell(row, "op"), self.cell(row, "value"), self.cell(row, "unit"))
+            value_col = self.h.roles.get("value", self.h.roles.get("op"))
+        if name is None and value is None:
+            return
+        if len(cur["indicators"]) >= self.limits.max_indicators_per_form:
+            if not cur.get("overflow"):
+                cur["overflow"] = True
+                cur["issues"].append(
+                    ids.cell_warning(ids.TOO_MANY_INDICATORS, _loc(self.path, row, 0), limit=self.limits.max_indicators_per_form)
+                )
+            return
+        extra = {
+            text: row.cells[col].strip()
+            for col, text in self.h.extra.items()
+            if col < len(row.cells) and row.cells[col] and row.cells[col].strip()
+        }
+        weight_text = self.cell(row, "weight")
+        weight = None
+        if weight_text is not None:
+            weight = parse_amount(weight_text.rstrip("%％"), "元")
+            if weight is None:
+                extra["权重"] = weight_text
+        name_col = self.h.roles["level3"]
+        cur["indicators"].append(
+            Indicator(
+                level1_text=cur["level1"],
+                level2_text=cur["level2"],
+                name=name,
+                value_text=value,
+                period=ANNUAL,
+                location=_loc(self.path, row, name_col if name is not None else value_col),
+                value=parse_value(value) if value is not None else None,
+                weight=weight,
+                extra=extra,
+                value_location=_loc(self.path, row, value_col) if value is not None else None,
+            )
+        )
+
+    def _close(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        if len(self.forms) >= self.limits.max_forms_per_file:
+            if len(self.forms) == self.limits.max_forms_per_file:
+                self.issues.append(
+                    ids.file_error(ids.TOO_MANY_FORMS, cur["location"], limit=self.limits.max_forms_per_file)
+                )
+                self.forms.append(None)  # type: ignore[arg-type]  # marker, removed in finish
+            return
+        project = cur["project"]
+        total = None
+        if "total" in project:
+            text, loc = project["total"]
+            yuan = parse_amount(text, self.unit)
+            if yuan is None:
+                cur["issues"].append(ids.cell_warning(ids.BAD_AMOUNT, loc, field="total", text=text))
+            total = Amount(text=text, yuan=yuan, location=loc)
+
+        def text_of(role: str) -> tuple[str | None, Location | None]:
+            return project.get(role, (None, None))
+
+        annual, annual_loc = text_of("annual_goal")
+        long_term, lt_loc = text_of("long_term_goal")
+        budget_unit, bu_loc = text_of("budget_unit")
+        implementer, impl_loc = text_of("implementer")
+        self.forms.append(
+            Form(
+                location=cur["location"],
+                index=self.index,
+                name=cur["name"],
+                budget_unit=budget_unit,
+                implementer=implementer,
+                funding=Funding(total=total, amount_unit=self.unit if self.declared else None),
+                goals=Goals(long_term=long_term, annual=annual, long_term_location=lt_loc, annual_location=annual_loc),
+                indicators=tuple(cur["indicators"]),
+                issues=tuple(cur["issues"]),
+                name_location=cur["location"],
+                budget_unit_location=bu_loc,
+                implementer_location=impl_loc,
+            )
+        )
+        self.index += 1
+        self.current = None
+
+    def finish(self) -> list[Form]:
+        self._close()
+        return [f for f in self.forms if f is not None]

@@ -1,0 +1,133 @@
+"""XLSX workbooks: guarded unzip, then openpyxl in read-only mode, every sheet a flat table.
+
+The zip is checked before openpyxl sees it (member count, declared uncompressed size — zipfile
+never inflates a member beyond its declared size), and openpyxl parses XML through defusedxml.
+Read-only mode does not expose merged ranges: a merged cell reads as its value in the top-left
+cell and blanks below, which is exactly how the flat-table reader treats project cells (blank →
+continue the project above) and 一级/二级 cells (blank → continue the row above).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+import io
+import zipfile
+from typing import Any
+
+from checker.loaders import issues as ids
+from checker.loaders.flat_table import Row, forms_from_rows
+from checker.loaders.limits import Limits
+from checker.model import Document, LoadIssue, Location
+
+
+def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
+    """A Document from an XLSX file's bytes; never raises."""
+    where = Location(path)
+    problem = _check_zip(data, path, limits)
+    if problem is not None:
+        return Document(path, error=problem, format="xlsx")
+    try:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files; none may escape
+        return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
+    forms: list = []
+    issues: list[LoadIssue] = []
+    found_header = False
+    try:
+        budget = limits.max_rows
+        for sheet in workbook.worksheets:
+            rows = _sheet_rows(sheet, budget + 1)
+            budget -= min(len(rows), budget)
+            sheet_forms, sheet_issues, error = forms_from_rows(rows, path, limits, index_start=len(forms))
+            if error is None:
+                found_header = True
+                forms.extend(sheet_forms)
+                issues.extend(sheet_issues)
+            if budget <= 0:
+                break
+    except Exception as exc:  # a corrupt sheet part surfaces only while iterating
+        return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
+    finally:
+        workbook.close()
+    if not found_header:
+        return Document(path, error=ids.file_error(ids.NO_HEADER, where), format="xlsx")
+    return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(issues), format="xlsx")
+
+
+def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
+    where = Location(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc))
+    if len(infos) > limits.max_zip_members:
+        return ids.file_error(
+            ids.ZIP_BOMB, where, reason=f"{len(infos)} members > {limits.max_zip_members}"
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_xlsx_uncompressed_bytes:
+        return ids.file_error(
+            ids.ZIP_BOMB, where, reason=f"{total} bytes uncompressed > {limits.max_xlsx_uncompressed_bytes}"
+        )
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        return ids.file_error(ids.BROKEN_ZIP, where, reason="no xl/workbook.xml")
+    return None
+
+
+def _sheet_rows(sheet: Any, cap: int) -> list[Row]:
+    rows: list[Row] = []
+    for number, cells in enumerate(sheet.iter_rows(), 1):
+        texts = []
+        refs = []
+        row_number = number
+        for col, cell in enumerate(cells, 1):
+            row_number = getattr(cell, "row", None) or row_number
+            texts.append(cell_text(cell))
+            refs.append(f"{column_letter(col)}{row_number}")
+        rows.append(Row(row_number, tuple(texts), sheet=sheet.title, refs=tuple(refs)))
+        if len(rows) >= cap:
+            break
+    return rows
+
+
+def cell_text(cell: Any) -> str:
+    """A cell's value as text the way a reader sees it: 150000.0 → "150000", 95% → "95%"."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        fmt = getattr(cell, "number_format", "") or ""
+        if "%" in fmt:
+            return _plain(number * 100) + "%"
+        return _plain(number)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+def column_letter(index: int) -> str:
+    """1 → A, 27 → AA (what openpyxl's get_column_letter does, without importing it)."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
