@@ -96,9 +96,7 @@ def _form(rng: random.Random, index: int, unit: dict, year: int) -> GenForm:
     for ind, weight in zip(indicators, _weights(rng, len(indicators))):
         ind.weight = weight
     basis = tuple(b for b in BASIS_OPTIONS if rng.random() < 0.35) or ("其他",)
-    project = rng.choice(topics) + rng.choice(vocab.PROJECT_SUFFIXES)
-    if rng.random() < 0.3:
-        project = f"{year}年{project}"
+    project = _project_name(rng, topics, year, unit["projects"])
     return GenForm(
         index=index,
         year=year,
@@ -123,6 +121,21 @@ def _form(rng: random.Random, index: int, unit: dict, year: int) -> GenForm:
     )
 
 
+def _project_name(rng: random.Random, topics: tuple[str, ...], year: int, used: set[str]) -> str:
+    """A project name not yet used by this unit: one unit never files two projects of one name."""
+    project = ""
+    for attempt in range(20):
+        project = rng.choice(topics) + rng.choice(vocab.PROJECT_SUFFIXES)
+        if rng.random() < 0.3:
+            project = f"{year}年{project}"
+        if attempt >= 10:
+            project += f"（{rng.choice(('一', '二', '三', '四'))}期）"
+        if project not in used:
+            break
+    used.add(project)
+    return project
+
+
 def _unit(rng: random.Random) -> dict:
     dept = rng.choice(vocab.DEPARTMENTS)
     return {
@@ -133,6 +146,7 @@ def _unit(rng: random.Random) -> dict:
         "cost_as_level1": rng.random() < 0.4,
         "l2_suffix": rng.random() < 0.3,
         "size": rng.randint(3, 12),
+        "projects": set(),
     }
 
 
