@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._attributes import has_attribute_block, labels
 
 
@@ -19,19 +28,43 @@ class ProjectKindNotSingle(Rule):
         "are reviewed against past performance."
     )
     fix = "Tick exactly one of 新增项目 / 延续项目."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.20 (unit filing guides [P]; the form [D])",
-                    "The checkbox row offers mutually exclusive options.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.20 (unit filing guides [P]; the form [D])",
+        "The checkbox row offers mutually exclusive options.",
+    )
     bad = (
-        Example({"attributes": {"kind": [], "term": "经常性", "basis": ["其他"]}},
-                note="nothing ticked", expect=("A101.none",)),
-        Example({"attributes": {"kind": ["新增项目", "延续项目"], "term": "经常性",
-                                "basis": ["其他"]}},
-                note="both ticked", expect=("A101.many",)),
+        Example(
+            {"attributes": {"kind": [], "term": "经常性", "basis": ["其他"]}},
+            note="nothing ticked",
+            expect=("A101.none",),
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": ["新增项目", "延续项目"],
+                    "term": "经常性",
+                    "basis": ["其他"],
+                }
+            },
+            note="both ticked",
+            expect=("A101.many",),
+        ),
     )
     good = (
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}),
-        Example({"attributes": {"kind": "阶段性项目", "term": "一次性", "basis": ["法律法规"]}},
-                note="Shanghai's vocabulary, one ticked"),
+        Example(
+            {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": "阶段性项目",
+                    "term": "一次性",
+                    "basis": ["法律法规"],
+                }
+            },
+            note="Shanghai's vocabulary, one ticked",
+        ),
     )
 
     def check(self, form, ctx):
@@ -40,8 +73,16 @@ class ProjectKindNotSingle(Rule):
             raise NotApplicable("A.reason.no-attributes")
         loc = a.kind_location or form.location
         if not a.kind_checked:
-            yield Finding("A101.none", {"options": labels(a.kind_options) or "新增项目、延续项目"},
-                          location=loc, evidence={"项目属性": "（未勾选）"})
+            yield Finding(
+                "A101.none",
+                {"options": labels(a.kind_options) or "新增项目、延续项目"},
+                location=loc,
+                evidence={"项目属性": "（未勾选）"},
+            )
         elif len(a.kind_checked) > 1:
-            yield Finding("A101.many", {"checked": "、".join(a.kind_checked)}, location=loc,
-                          evidence={"项目属性": "、".join(a.kind_checked)})
+            yield Finding(
+                "A101.many",
+                {"checked": "、".join(a.kind_checked)},
+                location=loc,
+                evidence={"项目属性": "、".join(a.kind_checked)},
+            )

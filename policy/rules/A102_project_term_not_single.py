@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._attributes import has_attribute_block, labels
 
 
@@ -18,18 +27,42 @@ class ProjectTermNotSingle(Rule):
         "medium/long-term targets are expected; an unticked or doubly ticked row leaves it open."
     )
     fix = "Tick exactly one of 一次性 / 经常性."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.20 (unit filing guides [P]; the form [D])",
-                    "The checkbox row offers mutually exclusive options.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.20 (unit filing guides [P]; the form [D])",
+        "The checkbox row offers mutually exclusive options.",
+    )
     bad = (
-        Example({"attributes": {"kind": "新增项目", "term": [], "basis": ["其他"]}},
-                note="nothing ticked", expect=("A102.none",)),
-        Example({"attributes": {"kind": "新增项目", "term": ["一次性", "经常性"],
-                                "basis": ["其他"]}},
-                note="both ticked", expect=("A102.many",)),
+        Example(
+            {"attributes": {"kind": "新增项目", "term": [], "basis": ["其他"]}},
+            note="nothing ticked",
+            expect=("A102.none",),
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": "新增项目",
+                    "term": ["一次性", "经常性"],
+                    "basis": ["其他"],
+                }
+            },
+            note="both ticked",
+            expect=("A102.many",),
+        ),
     )
     good = (
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}),
-        Example({"attributes": {"kind": "新增项目", "term": "一次性", "basis": ["法律法规"]}}),
+        Example(
+            {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": "新增项目",
+                    "term": "一次性",
+                    "basis": ["法律法规"],
+                }
+            }
+        ),
     )
 
     def check(self, form, ctx):
@@ -38,8 +71,16 @@ class ProjectTermNotSingle(Rule):
             raise NotApplicable("A.reason.no-attributes")
         loc = a.term_location or form.location
         if not a.term_checked:
-            yield Finding("A102.none", {"options": labels(a.term_options) or "一次性、经常性"},
-                          location=loc, evidence={"项目期限": "（未勾选）"})
+            yield Finding(
+                "A102.none",
+                {"options": labels(a.term_options) or "一次性、经常性"},
+                location=loc,
+                evidence={"项目期限": "（未勾选）"},
+            )
         elif len(a.term_checked) > 1:
-            yield Finding("A102.many", {"checked": "、".join(a.term_checked)}, location=loc,
-                          evidence={"项目期限": "、".join(a.term_checked)})
+            yield Finding(
+                "A102.many",
+                {"checked": "、".join(a.term_checked)},
+                location=loc,
+                evidence={"项目期限": "、".join(a.term_checked)},
+            )

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._attributes import has_attribute_block, labels
 
 
@@ -19,19 +28,37 @@ class BasisMissing(Rule):
         "be justified in review."
     )
     fix = "Tick at least one basis (法律法规, 市委市政府决定, 上级文件要求, 领导指示, 其他)."
-    source = Source(SourceKind.PRACTICE, "domain.md §1 (立项依据: one or more) and §4.20",
-                    "Filing guides require the project's basis; the row allows one or more.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §1 (立项依据: one or more) and §4.20",
+        "Filing guides require the project's basis; the row allows one or more.",
+    )
     bad = (
-        Example({"attributes": {"kind": "新增项目", "term": "一次性", "basis": []}},
-                note="no basis ticked", expect=("A103",)),
-        Example({"attributes": {"kind": "延续项目", "term": "经常性"}},
-                note="basis row absent while the other rows are filled", expect=("A103",)),
+        Example(
+            {"attributes": {"kind": "新增项目", "term": "一次性", "basis": []}},
+            note="no basis ticked",
+            expect=("A103",),
+        ),
+        Example(
+            {"attributes": {"kind": "延续项目", "term": "经常性"}},
+            note="basis row absent while the other rows are filled",
+            expect=("A103",),
+        ),
     )
     good = (
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}),
-        Example({"attributes": {"kind": "延续项目", "term": "经常性",
-                                "basis": ["市委市政府决定", "上级文件要求"]}},
-                note="several are fine"),
+        Example(
+            {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": "延续项目",
+                    "term": "经常性",
+                    "basis": ["市委市政府决定", "上级文件要求"],
+                }
+            },
+            note="several are fine",
+        ),
     )
 
     def check(self, form, ctx):
@@ -39,6 +66,12 @@ class BasisMissing(Rule):
         if not has_attribute_block(form):
             raise NotApplicable("A.reason.no-attributes")
         if not a.basis:
-            yield Finding("A103", {"options": labels(a.basis_options) or "法律法规、市委市政府决定、上级文件要求、市委市政府领导指示、其他"},
-                          location=a.basis_location or form.location,
-                          evidence={"立项依据": "（未勾选）"})
+            yield Finding(
+                "A103",
+                {
+                    "options": labels(a.basis_options)
+                    or "法律法规、市委市政府决定、上级文件要求、市委市政府领导指示、其他"
+                },
+                location=a.basis_location or form.location,
+                evidence={"立项依据": "（未勾选）"},
+            )

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._funding import has_funding_block, is_blank, where
 
 
@@ -19,22 +28,51 @@ class ContinuingWithoutPreviousBudget(Rule):
         "compare this year's request with past funding."
     )
     fix = "Fill in 延续项目以前年度预算安排, or tick 新增项目 if the project is new."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.20 (unit filing guides [P]; the form [D])",
-                    "The form asks continuing projects for their previous years' budget.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.20 (unit filing guides [P]; the form [D])",
+        "The form asks continuing projects for their previous years' budget.",
+    )
     bad = (
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
-                 "funding": {"total": "15万元", "fiscal": "15万元", "previous_years": "万元"}},
-                note="the cell shows only its unit", expect=("A104",)),
-        Example({"attributes": {"kind": ["延续项目"], "term": "一次性", "basis": ["其他"]},
-                 "funding": {"total": "150000元"}},
-                note="the cell is absent", expect=("A104",)),
+        Example(
+            {
+                "attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
+                "funding": {
+                    "total": "15万元",
+                    "fiscal": "15万元",
+                    "previous_years": "万元",
+                },
+            },
+            note="the cell shows only its unit",
+            expect=("A104",),
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": ["延续项目"],
+                    "term": "一次性",
+                    "basis": ["其他"],
+                },
+                "funding": {"total": "150000元"},
+            },
+            note="the cell is absent",
+            expect=("A104",),
+        ),
     )
     good = (
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
-                 "funding": {"total": "15万元", "previous_years": "15万元"}}),
-        Example({"attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
-                 "funding": {"total": "15万元"}},
-                note="a new project has no previous budget"),
+        Example(
+            {
+                "attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
+                "funding": {"total": "15万元", "previous_years": "15万元"},
+            }
+        ),
+        Example(
+            {
+                "attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
+                "funding": {"total": "15万元"},
+            },
+            note="a new project has no previous budget",
+        ),
     )
 
     def check(self, form, ctx):
@@ -45,8 +83,10 @@ class ContinuingWithoutPreviousBudget(Rule):
         prev = form.funding.previous_years
         if is_blank(prev):
             yield Finding(
-                "A104", {},
-                location=where(prev, form) if prev is not None else
-                (form.attributes.kind_location or form.location),
+                "A104",
+                {},
+                location=where(prev, form)
+                if prev is not None
+                else (form.attributes.kind_location or form.location),
                 evidence={"项目属性": "延续项目", "延续项目以前年度预算安排": "（空）"},
             )

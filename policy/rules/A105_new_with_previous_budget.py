@@ -29,22 +29,46 @@ class NewWithPreviousBudget(Rule):
         "was copied from another form."
     )
     fix = "Tick 延续项目 if the project was funded before; otherwise clear 以前年度预算安排."
-    source = Source(SourceKind.DERIVED, "domain.md §4.20",
-                    "Only a continuing project can have had a previous years' budget.")
+    source = Source(
+        SourceKind.DERIVED,
+        "domain.md §4.20",
+        "Only a continuing project can have had a previous years' budget.",
+    )
     bad = (
-        Example({"attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
-                 "funding": {"total": "15万元", "previous_years": "15万元"}},
-                note="new, yet funded before", expect=("A105",)),
-        Example({"attributes": {"kind": ["新增项目"], "term": "经常性", "basis": ["其他"]},
-                 "funding": {"total": "200000元", "previous_years": "180000元"}},
-                expect=("A105",)),
+        Example(
+            {
+                "attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
+                "funding": {"total": "15万元", "previous_years": "15万元"},
+            },
+            note="new, yet funded before",
+            expect=("A105",),
+        ),
+        Example(
+            {
+                "attributes": {
+                    "kind": ["新增项目"],
+                    "term": "经常性",
+                    "basis": ["其他"],
+                },
+                "funding": {"total": "200000元", "previous_years": "180000元"},
+            },
+            expect=("A105",),
+        ),
     )
     good = (
-        Example({"attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
-                 "funding": {"total": "15万元", "previous_years": "0万元"}},
-                note="zero is no previous budget"),
-        Example({"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
-                 "funding": {"total": "15万元", "previous_years": "15万元"}}),
+        Example(
+            {
+                "attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
+                "funding": {"total": "15万元", "previous_years": "0万元"},
+            },
+            note="zero is no previous budget",
+        ),
+        Example(
+            {
+                "attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
+                "funding": {"total": "15万元", "previous_years": "15万元"},
+            }
+        ),
     )
 
     def check(self, form, ctx):
@@ -52,5 +76,12 @@ class NewWithPreviousBudget(Rule):
             raise NotApplicable("A.reason.not-new")
         prev = form.funding.previous_years
         if prev is not None and prev.yuan is not None and prev.yuan > 0:
-            yield Finding("A105", {"amount": money_text(prev.yuan)}, location=where(prev, form),
-                          evidence={"项目属性": "新增项目", "延续项目以前年度预算安排": shown(prev)})
+            yield Finding(
+                "A105",
+                {"amount": money_text(prev.yuan)},
+                location=where(prev, form),
+                evidence={
+                    "项目属性": "新增项目",
+                    "延续项目以前年度预算安排": shown(prev),
+                },
+            )

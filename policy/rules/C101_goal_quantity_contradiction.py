@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from checker.model import ANNUAL
 from grammar import parse_value
@@ -69,47 +71,89 @@ class GoalQuantityContradiction(Rule):
         "indicator's value, the sum of several, or fits their ranges (≥12期 + ≥4期 allows 20期)."
     )
     fix = "Make the goal's figure and the indicator values agree."
-    source = Source(SourceKind.DERIVED, "domain.md §4.21",
-                    "Goal and indicators state the same year's output in the same counter units.")
-    options = {
-        "counters": Option(DEFAULT_COUNTERS, "Counter units compared (期, 次, 人次, 个 …).",
-                           word_list),
+    source = Source(
+        SourceKind.DERIVED,
+        "domain.md §4.21",
+        "Goal and indicators state the same year's output in the same counter units.",
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "counters": Option(
+            DEFAULT_COUNTERS, "Counter units compared (期, 次, 人次, 个 …).", word_list
+        ),
         "approx_words": Option(
             DEFAULT_APPROX_WORDS,
             "Words that make a goal number approximate or per-period (余, 多, 约, 左右, 以上, 每, 第, 其中 …); "
             "such numbers are not compared.",
             word_list,
         ),
-        "min_number": Option(Decimal(2), "Goal numbers below this (一个平台) are not compared.",
-                             non_negative_decimal),
+        "min_number": Option(
+            Decimal(2),
+            "Goal numbers below this (一个平台) are not compared.",
+            non_negative_decimal,
+        ),
     }
     bad = (
-        Example({"goals": {"annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共20期。"},
-                 "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")]},
-                note="20期 promised, 12期 + 4期 = 16期 planned", expect=("C101",)),
-        Example({"goals": {"annual": "组织业务培训3次，培训基层干部800人次。"},
-                 "indicators": [_ind("培训次数", "3次"), _ind("培训人次", "≥1000人次")]},
-                note="800人次 is below the indicator's ≥1000人次", expect=("C101",)),
+        Example(
+            {
+                "goals": {
+                    "annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共20期。"
+                },
+                "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")],
+            },
+            note="20期 promised, 12期 + 4期 = 16期 planned",
+            expect=("C101",),
+        ),
+        Example(
+            {
+                "goals": {"annual": "组织业务培训3次，培训基层干部800人次。"},
+                "indicators": [_ind("培训次数", "3次"), _ind("培训人次", "≥1000人次")],
+            },
+            note="800人次 is below the indicator's ≥1000人次",
+            expect=("C101",),
+        ),
     )
     good = (
-        Example({"goals": {"annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共16期。"},
-                 "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")]},
-                note="16期 = 12期 + 4期"),
-        Example({"goals": {"annual": "召开各类会议150余次，招商引资会议20余次，培训1.2万人次。"},
-                 "indicators": [_ind("会议次数", "≥40次"), _ind("培训", "≥12000人次")]},
-                note="approximate numbers are skipped; 1.2万人次 = 12000人次"),
-        Example({"goals": {"annual": "开展专项督查督办45次，开展调研项目12个。"},
-                 "indicators": [_ind("专项督查督办次数", "≥40次"), _ind("开展调研项目数", "≥10个")]},
-                note="45次 fits ≥40次, 12个 fits ≥10个"),
+        Example(
+            {
+                "goals": {
+                    "annual": "每月举办一期《政务访谈》，每季度举办一期《市长访谈》，全年共16期。"
+                },
+                "indicators": [_ind("政务访谈", "12期"), _ind("市长访谈", "4期")],
+            },
+            note="16期 = 12期 + 4期",
+        ),
+        Example(
+            {
+                "goals": {
+                    "annual": "召开各类会议150余次，招商引资会议20余次，培训1.2万人次。"
+                },
+                "indicators": [_ind("会议次数", "≥40次"), _ind("培训", "≥12000人次")],
+            },
+            note="approximate numbers are skipped; 1.2万人次 = 12000人次",
+        ),
+        Example(
+            {
+                "goals": {"annual": "开展专项督查督办45次，开展调研项目12个。"},
+                "indicators": [
+                    _ind("专项督查督办次数", "≥40次"),
+                    _ind("开展调研项目数", "≥10个"),
+                ],
+            },
+            note="45次 fits ≥40次, 12个 fits ≥10个",
+        ),
     )
 
     def check(self, form, ctx):
         goal = form.goals.annual
         if not goal:
             raise NotApplicable("C.reason.no-annual-goal")
-        found = [p for p in promises(goal, ctx.options["counters"], ctx.options["approx_words"],
-                                     parse_value)
-                 if p.number >= ctx.options["min_number"]]
+        found = [
+            p
+            for p in promises(
+                goal, ctx.options["counters"], ctx.options["approx_words"], parse_value
+            )
+            if p.number >= ctx.options["min_number"]
+        ]
         if not found:
             raise NotApplicable("C.reason.no-goal-quantities")
         stated = []
@@ -123,7 +167,9 @@ class GoalQuantityContradiction(Rule):
             same = [(ind, q) for ind, q in stated if _base_unit(q) == p.unit]
             if not same or self._agrees(p.number, [q for _, q in same]):
                 continue
-            listed = "、".join(f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _ in same)
+            listed = "、".join(
+                f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _ in same
+            )
             evidence = {"年度目标": p.fragment, "绩效指标": listed}
             if len(same) > 1:
                 lo, hi = interval_sum([q.interval for _, q in same])

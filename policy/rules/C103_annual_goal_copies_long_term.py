@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._consistency import bare
 
 
@@ -19,20 +28,45 @@ class AnnualGoalCopiesLongTerm(Rule):
         "the year's results cannot be judged against a target of its own."
     )
     fix = "Write the annual goal for the budget year: what part of the long-term goal this year achieves."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.4 (filing guides [P]; budget system [S])",
-                    "Annual and long-term targets are filled separately.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.4 (filing guides [P]; budget system [S])",
+        "Annual and long-term targets are filled separately.",
+    )
     bad = (
-        Example({"goals": {"long_term": "完成全市农村道路硬化，惠及10万群众。",
-                           "annual": "完成全市农村道路硬化，惠及10万群众。"}},
-                expect=("C103",)),
-        Example({"goals": {"long_term": "建成应急指挥平台 确保突发事件及时处置",
-                           "annual": "建成应急指挥平台，确保突发事件及时处置。"}},
-                note="only spacing and punctuation differ", expect=("C103",)),
+        Example(
+            {
+                "goals": {
+                    "long_term": "完成全市农村道路硬化，惠及10万群众。",
+                    "annual": "完成全市农村道路硬化，惠及10万群众。",
+                }
+            },
+            expect=("C103",),
+        ),
+        Example(
+            {
+                "goals": {
+                    "long_term": "建成应急指挥平台 确保突发事件及时处置",
+                    "annual": "建成应急指挥平台，确保突发事件及时处置。",
+                }
+            },
+            note="only spacing and punctuation differ",
+            expect=("C103",),
+        ),
     )
     good = (
-        Example({"goals": {"long_term": "三年内完成全市农村道路硬化。",
-                           "annual": "完成2022年度300公里农村道路硬化。"}}),
-        Example({"goals": {"annual": "全天24小时值守。"}}, note="no long-term goal: not applicable"),
+        Example(
+            {
+                "goals": {
+                    "long_term": "三年内完成全市农村道路硬化。",
+                    "annual": "完成2022年度300公里农村道路硬化。",
+                }
+            }
+        ),
+        Example(
+            {"goals": {"annual": "全天24小时值守。"}},
+            note="no long-term goal: not applicable",
+        ),
     )
 
     def check(self, form, ctx):
@@ -41,9 +75,12 @@ class AnnualGoalCopiesLongTerm(Rule):
         if not annual or not long_term:
             raise NotApplicable("C.reason.no-both-goals")
         if annual == long_term:
-            yield Finding("C103", {"excerpt": _excerpt(g.annual)},
-                          location=g.annual_location or form.location,
-                          evidence={"中长期目标": g.long_term, "年度目标": g.annual})
+            yield Finding(
+                "C103",
+                {"excerpt": _excerpt(g.annual)},
+                location=g.annual_location or form.location,
+                evidence={"中长期目标": g.long_term, "年度目标": g.annual},
+            )
 
 
 def _excerpt(text: str, limit: int = 30) -> str:

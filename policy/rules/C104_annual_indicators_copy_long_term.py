@@ -5,17 +5,35 @@ from __future__ import annotations
 from collections import Counter
 
 from checker.model import ANNUAL, LONG_TERM
-from policy.api import Category, Example, Finding, NotApplicable, Rule, Severity, Source, SourceKind
+from policy.api import (
+    Category,
+    Example,
+    Finding,
+    NotApplicable,
+    Rule,
+    Severity,
+    Source,
+    SourceKind,
+)
 from policy.rules._consistency import bare
 
 
 def _rows(form, period):
-    return Counter((bare(i.name), bare(i.value_text)) for i in form.indicators
-                   if i.period == period and (i.name or i.value_text))
+    return Counter(
+        (bare(i.name), bare(i.value_text))
+        for i in form.indicators
+        if i.period == period and (i.name or i.value_text)
+    )
 
 
 def _ind(level2, name, value, period):
-    return {"level1": "产出指标", "level2": level2, "name": name, "value": value, "period": period}
+    return {
+        "level1": "产出指标",
+        "level2": level2,
+        "name": name,
+        "value": value,
+        "period": period,
+    }
 
 
 class AnnualIndicatorsCopyLongTerm(Rule):
@@ -31,29 +49,50 @@ class AnnualIndicatorsCopyLongTerm(Rule):
         "columns mean one of them was copied instead of set."
     )
     fix = "Set the annual values for the budget year (usually a part of the long-term values)."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.4 (filing guides [P]; budget system [S])",
-                    "Annual and long-term targets are filled separately.")
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.4 (filing guides [P]; budget system [S])",
+        "Annual and long-term targets are filled separately.",
+    )
     bad = (
-        Example({"indicators": [
-            _ind("数量指标", "硬化道路", "≥300公里", "long_term"),
-            _ind("质量指标", "验收合格率", "100%", "long_term"),
-            _ind("数量指标", "硬化道路", "≥300公里", "annual"),
-            _ind("质量指标", "验收合格率", "100%", "annual"),
-        ]}, expect=("C104",)),
-        Example({"indicators": [
-            _ind("数量指标", "培训人次", "≥ 500人次", "long_term"),
-            _ind("数量指标", "培训人次", "≥500人次", "annual"),
-        ]}, note="spacing differs only", expect=("C104",)),
+        Example(
+            {
+                "indicators": [
+                    _ind("数量指标", "硬化道路", "≥300公里", "long_term"),
+                    _ind("质量指标", "验收合格率", "100%", "long_term"),
+                    _ind("数量指标", "硬化道路", "≥300公里", "annual"),
+                    _ind("质量指标", "验收合格率", "100%", "annual"),
+                ]
+            },
+            expect=("C104",),
+        ),
+        Example(
+            {
+                "indicators": [
+                    _ind("数量指标", "培训人次", "≥ 500人次", "long_term"),
+                    _ind("数量指标", "培训人次", "≥500人次", "annual"),
+                ]
+            },
+            note="spacing differs only",
+            expect=("C104",),
+        ),
     )
     good = (
-        Example({"indicators": [
-            _ind("数量指标", "硬化道路", "≥900公里", "long_term"),
-            _ind("质量指标", "验收合格率", "100%", "long_term"),
-            _ind("数量指标", "硬化道路", "≥300公里", "annual"),
-            _ind("质量指标", "验收合格率", "100%", "annual"),
-        ]}, note="a quality rate may stay the same; the quantity is split"),
-        Example({"indicators": [_ind("数量指标", "硬化道路", "≥300公里", "annual")]},
-                note="no long-term column: not applicable"),
+        Example(
+            {
+                "indicators": [
+                    _ind("数量指标", "硬化道路", "≥900公里", "long_term"),
+                    _ind("质量指标", "验收合格率", "100%", "long_term"),
+                    _ind("数量指标", "硬化道路", "≥300公里", "annual"),
+                    _ind("质量指标", "验收合格率", "100%", "annual"),
+                ]
+            },
+            note="a quality rate may stay the same; the quantity is split",
+        ),
+        Example(
+            {"indicators": [_ind("数量指标", "硬化道路", "≥300公里", "annual")]},
+            note="no long-term column: not applicable",
+        ),
     )
 
     def check(self, form, ctx):
@@ -61,9 +100,17 @@ class AnnualIndicatorsCopyLongTerm(Rule):
         if not annual or not long_term:
             raise NotApplicable("C.reason.no-both-periods")
         if annual == long_term:
-            first = next(i for i in form.indicators if i.period == ANNUAL
-                         and (i.name or i.value_text))
-            yield Finding("C104", {"count": sum(annual.values())},
-                          location=first.location or form.location,
-                          evidence={"年度指标": f"{sum(annual.values())} 项",
-                                    "中长期指标": f"{sum(long_term.values())} 项，名称与指标值全部相同"})
+            first = next(
+                i
+                for i in form.indicators
+                if i.period == ANNUAL and (i.name or i.value_text)
+            )
+            yield Finding(
+                "C104",
+                {"count": sum(annual.values())},
+                location=first.location or form.location,
+                evidence={
+                    "年度指标": f"{sum(annual.values())} 项",
+                    "中长期指标": f"{sum(long_term.values())} 项，名称与指标值全部相同",
+                },
+            )

@@ -21,29 +21,68 @@ class DuplicateProjectInUnit(Rule):
         "double-counted funding) or two projects that need distinct names."
     )
     fix = "Remove the duplicate form, or give the two projects names that tell them apart."
-    source = Source(SourceKind.DERIVED, "domain.md §1 (one form per project) and §4.22",
-                    "One project has one performance-target form per year.")
+    source = Source(
+        SourceKind.DERIVED,
+        "domain.md §1 (one form per project) and §4.22",
+        "One project has one performance-target form per year.",
+    )
     scope = "unit"
     bad = (
-        Example({"forms": [
-            {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
-            {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
-        ]}, expect=("C105",)),
-        Example({"forms": [
-            {"name": "政务访谈经费（含市长访谈）", "budget_unit": "某市政府办", "year": 2022},
-            {"name": "政务访谈经费(含市长访谈)", "budget_unit": "某市政府办", "year": 2022},
-            {"name": "会议费", "budget_unit": "某市政府办", "year": 2022},
-        ]}, note="full-width and ASCII brackets are the same name", expect=("C105",)),
+        Example(
+            {
+                "forms": [
+                    {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
+                    {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
+                ]
+            },
+            expect=("C105",),
+        ),
+        Example(
+            {
+                "forms": [
+                    {
+                        "name": "政务访谈经费（含市长访谈）",
+                        "budget_unit": "某市政府办",
+                        "year": 2022,
+                    },
+                    {
+                        "name": "政务访谈经费(含市长访谈)",
+                        "budget_unit": "某市政府办",
+                        "year": 2022,
+                    },
+                    {"name": "会议费", "budget_unit": "某市政府办", "year": 2022},
+                ]
+            },
+            note="full-width and ASCII brackets are the same name",
+            expect=("C105",),
+        ),
     )
     good = (
-        Example({"forms": [
-            {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
-            {"name": "政务访谈经费", "budget_unit": "某市政府办"},
-        ]}),
-        Example({"forms": [
-            {"name": "应急指挥中心经费", "budget_unit": "某市政府办", "year": 2021},
-            {"name": "应急指挥中心经费", "budget_unit": "某市政府办", "year": 2022},
-        ]}, note="the same continuing project in two budget years"),
+        Example(
+            {
+                "forms": [
+                    {"name": "应急指挥中心经费", "budget_unit": "某市政府办"},
+                    {"name": "政务访谈经费", "budget_unit": "某市政府办"},
+                ]
+            }
+        ),
+        Example(
+            {
+                "forms": [
+                    {
+                        "name": "应急指挥中心经费",
+                        "budget_unit": "某市政府办",
+                        "year": 2021,
+                    },
+                    {
+                        "name": "应急指挥中心经费",
+                        "budget_unit": "某市政府办",
+                        "year": 2022,
+                    },
+                ]
+            },
+            note="the same continuing project in two budget years",
+        ),
     )
 
     def summarize(self, form, ctx):
@@ -63,5 +102,10 @@ class DuplicateProjectInUnit(Rule):
             for ref, (_, _, name, loc) in entries:
                 others = [r for r, _ in entries if r is not ref]
                 where = "、".join(f"{r.path}#{r.index + 1}" for r in others)
-                yield Finding("C105", {"name": name, "count": len(entries), "others": where},
-                              location=loc, evidence={"项目名称": name, "同名表": where}, form=ref)
+                yield Finding(
+                    "C105",
+                    {"name": name, "count": len(entries), "others": where},
+                    location=loc,
+                    evidence={"项目名称": name, "同名表": where},
+                    form=ref,
+                )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -17,7 +19,13 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import has_funding_block, is_blank, non_negative_decimal, shown, where
+from policy.rules._funding import (
+    has_funding_block,
+    is_blank,
+    non_negative_decimal,
+    shown,
+    where,
+)
 
 
 class TotalMismatchFiscalOther(Rule):
@@ -38,9 +46,11 @@ class TotalMismatchFiscalOther(Rule):
         "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
         "The form defines 年度资金总额 as 其中：财政拨款 plus 其他资金.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "tolerance_yuan": Option(
-            Decimal(0), "Allowed difference in 元 (rounding of 万元 figures).", non_negative_decimal
+            Decimal(0),
+            "Allowed difference in 元 (rounding of 万元 figures).",
+            non_negative_decimal,
         )
     }
     bad = (
@@ -56,9 +66,14 @@ class TotalMismatchFiscalOther(Rule):
         ),
     )
     good = (
-        Example({"funding": {"total": "15万元", "fiscal": "15万元"}}, note="blank 其他资金 = 0"),
-        Example({"funding": {"total": "50万元", "fiscal": "450000元", "other": "5万元"}},
-                note="万元 and 元 mixed, exact"),
+        Example(
+            {"funding": {"total": "15万元", "fiscal": "15万元"}},
+            note="blank 其他资金 = 0",
+        ),
+        Example(
+            {"funding": {"total": "50万元", "fiscal": "450000元", "other": "5万元"}},
+            note="万元 and 元 mixed, exact",
+        ),
     )
 
     def check(self, form, ctx):
@@ -80,6 +95,10 @@ class TotalMismatchFiscalOther(Rule):
                 parts.append(amount.yuan)
         total = f.total.yuan
         parts_sum = parts[0] + parts[1]
+        if fiscal_blank and parts_sum != total:
+            # Only 其他资金 given: a project may have no appropriation (then total = other), but a
+            # difference more likely means the 财政拨款 cell was left out than that it is 0.
+            raise InsufficientData("F.reason.no-fiscal")
         if abs(total - parts_sum) > ctx.options["tolerance_yuan"]:
             yield Finding(
                 "F101",

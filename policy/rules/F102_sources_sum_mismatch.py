@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from checker.model import SOURCE_KEYS
 from policy.api import (
@@ -40,9 +42,11 @@ class SourcesSumMismatch(Rule):
         "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
         "合计 is by definition the sum of the five source lines.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "tolerance_yuan": Option(
-            Decimal(0), "Allowed difference in 元 (rounding of 万元 figures).", non_negative_decimal
+            Decimal(0),
+            "Allowed difference in 元 (rounding of 万元 figures).",
+            non_negative_decimal,
         )
     }
     bad = (
@@ -52,17 +56,36 @@ class SourcesSumMismatch(Rule):
             expect=("F102",),
         ),
         Example(
-            {"funding": {"sources": {"合计": "100万元", "一般公共预算收入": "60万元",
-                                     "政府性基金预算收入": "30万元", "其他收入": "20万元"}}},
+            {
+                "funding": {
+                    "sources": {
+                        "合计": "100万元",
+                        "一般公共预算收入": "60万元",
+                        "政府性基金预算收入": "30万元",
+                        "其他收入": "20万元",
+                    }
+                }
+            },
             note="three parts give 110万元",
             expect=("F102",),
         ),
     )
     good = (
-        Example({"funding": {"sources": {"合计": "15万元", "一般公共预算收入": "15万元"}}}),
-        Example({"funding": {"sources": {"合计": "100万元", "一般公共预算收入": "700000元",
-                                         "政府性基金预算收入": "30万元"}}},
-                note="元 and 万元 mixed"),
+        Example(
+            {"funding": {"sources": {"合计": "15万元", "一般公共预算收入": "15万元"}}}
+        ),
+        Example(
+            {
+                "funding": {
+                    "sources": {
+                        "合计": "100万元",
+                        "一般公共预算收入": "700000元",
+                        "政府性基金预算收入": "30万元",
+                    }
+                }
+            },
+            note="元 and 万元 mixed",
+        ),
     )
 
     def check(self, form, ctx):
@@ -74,7 +97,9 @@ class SourcesSumMismatch(Rule):
             raise InsufficientData("F.reason.no-sources-total")
         if total.yuan is None:
             raise InsufficientData("F.reason.unreadable", cell=total.text)
-        given = [(k, sources[k]) for k in PARTS if k in sources and not is_blank(sources[k])]
+        given = [
+            (k, sources[k]) for k in PARTS if k in sources and not is_blank(sources[k])
+        ]
         if not given:
             raise InsufficientData("F.reason.no-source-parts")
         for key, amount in given:
@@ -87,8 +112,11 @@ class SourcesSumMismatch(Rule):
             evidence["各项之和"] = money_text(parts_sum)
             yield Finding(
                 "F102",
-                {"total": money_text(total.yuan), "sum": money_text(parts_sum),
-                 "parts": len(given)},
+                {
+                    "total": money_text(total.yuan),
+                    "sum": money_text(parts_sum),
+                    "parts": len(given),
+                },
                 location=where(total, form),
                 evidence=evidence,
             )

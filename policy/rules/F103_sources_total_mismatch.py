@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -37,14 +39,22 @@ class SourcesTotalMismatch(Rule):
         "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
         "Both cells state the same year's funding of the same project.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "tolerance_yuan": Option(
-            Decimal(0), "Allowed difference in 元 (rounding of 万元 figures).", non_negative_decimal
+            Decimal(0),
+            "Allowed difference in 元 (rounding of 万元 figures).",
+            non_negative_decimal,
         )
     }
     bad = (
         Example(
-            {"funding": {"total": "20万元", "fiscal": "20万元", "sources": {"合计": "15万元"}}},
+            {
+                "funding": {
+                    "total": "20万元",
+                    "fiscal": "20万元",
+                    "sources": {"合计": "15万元"},
+                }
+            },
             note="合计 15万元 vs total 20万元",
             expect=("F103",),
         ),
@@ -56,7 +66,9 @@ class SourcesTotalMismatch(Rule):
     )
     good = (
         Example({"funding": {"total": "15万元", "sources": {"合计": "150000元"}}}),
-        Example({"funding": {"total": "8,827,620.53", "sources": {"合计": "8827620.53元"}}}),
+        Example(
+            {"funding": {"total": "8,827,620.53", "sources": {"合计": "8827620.53元"}}}
+        ),
     )
 
     def check(self, form, ctx):
@@ -73,7 +85,10 @@ class SourcesTotalMismatch(Rule):
         if abs(total.yuan - f.total.yuan) > ctx.options["tolerance_yuan"]:
             yield Finding(
                 "F103",
-                {"sources_total": money_text(total.yuan), "total": money_text(f.total.yuan)},
+                {
+                    "sources_total": money_text(total.yuan),
+                    "total": money_text(f.total.yuan),
+                },
                 location=where(total, form),
                 evidence={"资金来源合计": shown(total), "年度资金总额": shown(f.total)},
             )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -49,12 +51,18 @@ COST_OPTIONS = {
 
 def lines_of(form, options):
     return cost_lines(
-        form, options["cost_name_words"], options["unit_cost_words"], options["cumulative_words"]
+        form,
+        options["cost_name_words"],
+        options["unit_cost_words"],
+        options["cumulative_words"],
     )
 
 
 def _row(line, extra=None):
-    out = {"成本指标": line.indicator.name or "（无名称）", "指标值": line.indicator.value_text or ""}
+    out = {
+        "成本指标": line.indicator.name or "（无名称）",
+        "指标值": line.indicator.value_text or "",
+    }
     out.update(extra or {})
     return out
 
@@ -76,52 +84,106 @@ class CostCapExceedsTotal(Rule):
         "domain.md §4.13",
         "A part of the year's spending cannot exceed the year's whole funding.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         **COST_OPTIONS,
-        "tolerance_yuan": Option(Decimal(0), "Allowed excess in 元.", non_negative_decimal),
+        "tolerance_yuan": Option(
+            Decimal(0), "Allowed excess in 元.", non_negative_decimal
+        ),
     }
     bad = (
         Example(
-            {"funding": {"total": "50万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "设备采购成本",
-                             "value": "≤80万元"}]},
+            {
+                "funding": {"total": "50万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "设备采购成本",
+                        "value": "≤80万元",
+                    }
+                ],
+            },
             note="80万元 cap, 50万元 budget",
             expect=("F104",),
         ),
         Example(
-            {"funding": {"total": "150000元"},
-             "indicators": [{"level1": "成本指标", "level2": "经济成本指标", "name": "印刷费",
-                             "value": "≤160000元"}]},
+            {
+                "funding": {"total": "150000元"},
+                "indicators": [
+                    {
+                        "level1": "成本指标",
+                        "level2": "经济成本指标",
+                        "name": "印刷费",
+                        "value": "≤160000元",
+                    }
+                ],
+            },
             note="元 on both sides, 成本指标 as its own 一级",
             expect=("F104",),
         ),
         Example(
-            {"funding": {"total": "10万元"},
-             "indicators": [{"level1": "产出指标", "level2": "质量指标", "name": "预计经费",
-                             "value": "≤15万元"}]},
+            {
+                "funding": {"total": "10万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "质量指标",
+                        "name": "预计经费",
+                        "value": "≤15万元",
+                    }
+                ],
+            },
             note="a cost cap filed under 质量指标 is still a cost cap",
             expect=("F104",),
         ),
     )
     good = (
         Example(
-            {"funding": {"total": "15万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "预计经费",
-                             "value": "≤150000元"}]},
+            {
+                "funding": {"total": "15万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预计经费",
+                        "value": "≤150000元",
+                    }
+                ],
+            },
             note="equal after 万元/元 conversion",
         ),
         Example(
-            {"funding": {"total": "10万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标",
-                             "name": "硬化公路补助标准", "value": "≤120万元"}]},
+            {
+                "funding": {"total": "10万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "硬化公路补助标准",
+                        "value": "≤120万元",
+                    }
+                ],
+            },
             note="a unit cost (补助标准, per km) is not a cap on the whole budget",
         ),
         Example(
-            {"funding": {"total": "10万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "人工成本",
-                             "value": "≤620元/月"},
-                            {"level1": "产出指标", "level2": "成本指标", "name": "项目累计投入",
-                             "value": "≤300万元"}]},
+            {
+                "funding": {"total": "10万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "人工成本",
+                        "value": "≤620元/月",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "项目累计投入",
+                        "value": "≤300万元",
+                    },
+                ],
+            },
             note="a rate and a cumulative amount are not compared with the annual total",
         ),
     )
@@ -138,10 +200,18 @@ class CostCapExceedsTotal(Rule):
             if line.yuan - total.yuan > ctx.options["tolerance_yuan"]:
                 yield Finding(
                     "F104",
-                    {"name": line.indicator.name or "（无名称）", "cap": money_text(line.yuan),
-                     "total": money_text(total.yuan)},
+                    {
+                        "name": line.indicator.name or "（无名称）",
+                        "cap": money_text(line.yuan),
+                        "total": money_text(total.yuan),
+                    },
                     location=line.indicator.location or form.location,
                     indicator=line.indicator,
-                    evidence=_row(line, {"成本上限": money_text(line.yuan),
-                                         "年度资金总额": shown(total)}),
+                    evidence=_row(
+                        line,
+                        {
+                            "成本上限": money_text(line.yuan),
+                            "年度资金总额": shown(total),
+                        },
+                    ),
                 )

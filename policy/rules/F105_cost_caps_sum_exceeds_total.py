@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -38,44 +40,95 @@ class CostCapsSumExceedsTotal(Rule):
         "domain.md §4.13",
         "The parts of the year's spending cannot add up to more than the year's funding.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         **COST_OPTIONS,
-        "tolerance_yuan": Option(Decimal(0), "Allowed excess in 元.", non_negative_decimal),
+        "tolerance_yuan": Option(
+            Decimal(0), "Allowed excess in 元.", non_negative_decimal
+        ),
     }
     bad = (
         Example(
-            {"funding": {"total": "20万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "成本指标", "name": "督查差旅费", "value": "≤12万元"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "调研差旅费", "value": "≤10万元"}]},
+            {
+                "funding": {"total": "20万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "督查差旅费",
+                        "value": "≤12万元",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "调研差旅费",
+                        "value": "≤10万元",
+                    },
+                ],
+            },
             note="12万元 + 10万元 > 20万元",
             expect=("F105",),
         ),
         Example(
-            {"funding": {"total": "100000元"},
-             "indicators": [
-                 {"level1": "成本指标", "level2": "经济成本指标", "name": "场地租赁费",
-                  "value": "60000元"},
-                 {"level1": "产出指标", "level2": "质量指标", "name": "预计会务经费",
-                  "value": "≤5万元"}]},
+            {
+                "funding": {"total": "100000元"},
+                "indicators": [
+                    {
+                        "level1": "成本指标",
+                        "level2": "经济成本指标",
+                        "name": "场地租赁费",
+                        "value": "60000元",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "质量指标",
+                        "name": "预计会务经费",
+                        "value": "≤5万元",
+                    },
+                ],
+            },
             note="a cap filed under 质量指标 counts too: 6万 + 5万 > 10万",
             expect=("F105",),
         ),
     )
     good = (
         Example(
-            {"funding": {"total": "20万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "成本指标", "name": "督查差旅费", "value": "≤12万元"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "调研差旅费", "value": "≤8万元"}]},
+            {
+                "funding": {"total": "20万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "督查差旅费",
+                        "value": "≤12万元",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "调研差旅费",
+                        "value": "≤8万元",
+                    },
+                ],
+            },
             note="exactly the total",
         ),
         Example(
-            {"funding": {"total": "37万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "成本指标", "name": "工作信息汇编",
-                  "value": "67.5元/份（册）"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "预计经费", "value": "≤37万元"}]},
+            {
+                "funding": {"total": "37万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "工作信息汇编",
+                        "value": "67.5元/份（册）",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预计经费",
+                        "value": "≤37万元",
+                    },
+                ],
+            },
             note="a unit cost is not summed with the caps",
         ),
     )
@@ -94,14 +147,20 @@ class CostCapsSumExceedsTotal(Rule):
             return  # one cap alone already exceeds the total: F104 says so
         known = sum((line.yuan for line in capped), Decimal(0))
         if known - total.yuan > tolerance and len(capped) > 1:
-            evidence = {line.indicator.name or f"第{i + 1}项": money_text(line.yuan)
-                        for i, line in enumerate(capped)}
+            evidence = {
+                line.indicator.name or f"第{i + 1}项": money_text(line.yuan)
+                for i, line in enumerate(capped)
+            }
             evidence["成本上限合计"] = money_text(known)
             evidence["年度资金总额"] = shown(total)
             first = capped[0].indicator
             yield Finding(
                 "F105",
-                {"sum": money_text(known), "count": len(capped), "total": money_text(total.yuan)},
+                {
+                    "sum": money_text(known),
+                    "count": len(capped),
+                    "total": money_text(total.yuan),
+                },
                 location=first.location or form.location,
                 indicator=first,
                 evidence=evidence,

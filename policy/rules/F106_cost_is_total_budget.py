@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -47,7 +49,7 @@ class CostIsTotalBudget(Rule):
         "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》"
         "(as reprinted); domain.md §4.14",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         **COST_OPTIONS,
         "min_share": Option(
             Decimal(1),
@@ -57,33 +59,69 @@ class CostIsTotalBudget(Rule):
     }
     bad = (
         Example(
-            {"funding": {"total": "50万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "预算额度",
-                             "value": "≤50万元"}]},
+            {
+                "funding": {"total": "50万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预算额度",
+                        "value": "≤50万元",
+                    }
+                ],
+            },
             note="预算额度 ≤50万元 = 年度资金总额",
             expect=("F106",),
         ),
         Example(
-            {"funding": {"total": "150000元"},
-             "indicators": [{"level1": "产出指标", "level2": "质量指标", "name": "预计经费",
-                             "value": "≤15万元"}]},
+            {
+                "funding": {"total": "150000元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "质量指标",
+                        "name": "预计经费",
+                        "value": "≤15万元",
+                    }
+                ],
+            },
             note="the only cost line sits under 质量指标 and equals the total after conversion",
             expect=("F106",),
         ),
     )
     good = (
         Example(
-            {"funding": {"total": "37万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "成本指标", "name": "工作信息汇编",
-                  "value": "67.5元/份（册）"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "预计经费", "value": "≤37万元"}]},
+            {
+                "funding": {"total": "37万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "工作信息汇编",
+                        "value": "67.5元/份（册）",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预计经费",
+                        "value": "≤37万元",
+                    },
+                ],
+            },
             note="a unit cost is given as well",
         ),
         Example(
-            {"funding": {"total": "20万元"},
-             "indicators": [{"level1": "产出指标", "level2": "成本指标", "name": "差旅费",
-                             "value": "≤12万元"}]},
+            {
+                "funding": {"total": "20万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "差旅费",
+                        "value": "≤12万元",
+                    }
+                ],
+            },
             note="an itemised cap below the total",
         ),
     )
@@ -98,14 +136,22 @@ class CostIsTotalBudget(Rule):
         if total is None or total.yuan is None:
             raise InsufficientData("F.reason.no-annual-total")
         line = lines[0]
-        if total.yuan > 0 and ctx.options["min_share"] * total.yuan <= line.yuan <= total.yuan:
+        if (
+            total.yuan > 0
+            and ctx.options["min_share"] * total.yuan <= line.yuan <= total.yuan
+        ):
             yield Finding(
                 "F106",
-                {"name": line.indicator.name or "（无名称）", "cap": money_text(line.yuan),
-                 "total": money_text(total.yuan)},
+                {
+                    "name": line.indicator.name or "（无名称）",
+                    "cap": money_text(line.yuan),
+                    "total": money_text(total.yuan),
+                },
                 location=line.indicator.location or form.location,
                 indicator=line.indicator,
-                evidence={"成本指标": line.indicator.name or "（无名称）",
-                          "指标值": line.indicator.value_text or "",
-                          "年度资金总额": shown(total)},
+                evidence={
+                    "成本指标": line.indicator.name or "（无名称）",
+                    "指标值": line.indicator.value_text or "",
+                    "年度资金总额": shown(total),
+                },
             )

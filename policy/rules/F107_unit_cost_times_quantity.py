@@ -1,8 +1,10 @@
-"""F107: unit cost × the matching quantity is far from the annual budget."""
+"""F107: unit cost × the matching quantity is far above the annual budget."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from checker.model import ANNUAL
 from policy.api import (
@@ -18,7 +20,7 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import UNIT, non_negative_decimal, positive_decimal, shown, word_list
+from policy.rules._funding import UNIT, positive_decimal, shown, word_list
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 QUANTITY_LEVEL2 = ("数量指标",)
@@ -53,13 +55,14 @@ class UnitCostTimesQuantity(Rule):
     name = "unit-cost-times-quantity"
     category = Category.FUNDING
     severity = Severity.INFO
-    summary = "Unit cost × quantity is far from the annual budget"
-    summary_zh = "单位成本乘以数量与年度资金总额相差悬殊"
+    summary = "Unit cost × quantity is far above the annual budget"
+    summary_zh = "单位成本乘以数量远超年度资金总额"
     rationale = (
         "When a form gives a unit cost (67.5元/份) and the quantity of the same unit (6000份), "
-        "their product is what the output costs. A product far above the budget cannot be paid "
-        "for; far below it (when this is the only cost line) the budget is not explained. Either "
-        "way a reviewer asks which figure is wrong."
+        "their product is what the output costs. A product far above the annual budget cannot "
+        "be paid for, so the unit cost, the quantity or the budget is wrong. (A product far "
+        "below the budget is not reported: other costs may explain the rest, and a larger "
+        "budget must never create a funding finding.)"
     )
     fix = "Check the unit cost, the quantity and the annual total against each other."
     source = Source(
@@ -67,67 +70,123 @@ class UnitCostTimesQuantity(Rule):
         "domain.md §4.16",
         "Unit cost times quantity is the cost of the output the budget pays for.",
     )
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         **COST_OPTIONS,
-        "max_ratio": Option(Decimal(2), "Report when product / budget exceeds this.",
-                            positive_decimal),
-        "min_ratio": Option(
-            Decimal("0.5"),
-            "Report when product / budget is below this — only when the unit cost is the form's "
-            "only cost line (otherwise other costs explain the rest).",
-            non_negative_decimal,
+        "max_ratio": Option(
+            Decimal(2), "Report when product / budget exceeds this.", positive_decimal
         ),
-        "quantity_level2": Option(QUANTITY_LEVEL2, "二级 names whose rows give quantities.",
-                                  word_list),
+        "quantity_level2": Option(
+            QUANTITY_LEVEL2, "二级 names whose rows give quantities.", word_list
+        ),
     }
     bad = (
         Example(
-            {"funding": {"total": "10万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "数量指标", "name": "印制资料", "value": "6000份"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "印制单价",
-                  "value": "67.5元/份"}]},
+            {
+                "funding": {"total": "10万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "印制资料",
+                        "value": "6000份",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "印制单价",
+                        "value": "67.5元/份",
+                    },
+                ],
+            },
             note="6000份 × 67.5元 = 40.5万元, four times the 10万元 budget",
-            expect=("F107.high",),
+            expect=("F107",),
         ),
         Example(
-            {"funding": {"total": "200万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "数量指标", "name": "资助学生", "value": "≥100人"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "资助标准",
-                  "value": "1000元/人"}]},
-            note="100人 × 1000元 = 10万元 against 200万元, the only cost line",
-            expect=("F107.low",),
+            {
+                "funding": {"total": "50万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "资助学生",
+                        "value": "≥2100人",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "资助标准",
+                        "value": "1000元/人",
+                    },
+                ],
+            },
+            note="at least 2100人 × 1000元 = 210万元 against 50万元",
+            expect=("F107",),
         ),
     )
     good = (
         Example(
-            {"funding": {"total": "37万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "数量指标", "name": "各类会议、文件资料等",
-                  "value": "6000份"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "工作信息汇编",
-                  "value": "67.5元/份"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "预计经费",
-                  "value": "≤37万元"}]},
+            {
+                "funding": {"total": "37万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "各类会议、文件资料等",
+                        "value": "6000份",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "工作信息汇编",
+                        "value": "67.5元/份",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预计经费",
+                        "value": "≤37万元",
+                    },
+                ],
+            },
             note="40.5万元 against 37万元 is close",
         ),
         Example(
-            {"funding": {"total": "500万元"},
-             "indicators": [
-                 {"level1": "产出指标", "level2": "数量指标", "name": "景点开发", "value": "≥4个"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "景观建设成本",
-                  "value": "≤2875元/个"},
-                 {"level1": "产出指标", "level2": "成本指标", "name": "工程建设成本",
-                  "value": "≤3000元/平方米"}]},
+            {
+                "funding": {"total": "500万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "景点开发",
+                        "value": "≥4个",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "景观建设成本",
+                        "value": "≤2875元/个",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "工程建设成本",
+                        "value": "≤3000元/平方米",
+                    },
+                ],
+            },
             note="small next to the budget, but other cost lines explain the rest",
         ),
     )
 
     def check(self, form, ctx):
         lines = lines_of(form, ctx.options)
-        units = [line for line in lines if line.kind == UNIT and line.quantity is not None
-                 and line.quantity.per is not None]
+        units = [
+            line
+            for line in lines
+            if line.kind == UNIT
+            and line.quantity is not None
+            and line.quantity.per is not None
+        ]
         if not units:
             raise NotApplicable("F.reason.no-unit-costs")
         total = form.funding.total
@@ -135,15 +194,20 @@ class UnitCostTimesQuantity(Rule):
             raise InsufficientData("F.reason.no-annual-total")
         level2 = set(ctx.options["quantity_level2"])
         quantities = [
-            ind for ind in form.indicators
-            if ind.period == ANNUAL and ind.level2 in level2
+            ind
+            for ind in form.indicators
+            if ind.period == ANNUAL
+            and ind.level2 in level2
             and getattr(ind.value, "kind", None) == "quantity"
             and getattr(ind.value, "error", None) is None
+            and ind.value.op
+            not in ("≤", "<")  # an upper bound on the quantity proves nothing
         ]
         for line in units:
             per = _per_symbols(line.quantity)
             matches = [
-                ind for ind in quantities
+                ind
+                for ind in quantities
                 if ind.value.dimension != "money"
                 and (ind.value.per is None or ind.value.per.symbol == "年")
                 and _quantity_symbols(ind.value) & per
@@ -153,22 +217,24 @@ class UnitCostTimesQuantity(Rule):
             qty = matches[0]
             product = line.yuan * qty.value.base_value
             ratio = product / total.yuan
-            variant = None
-            if ratio > ctx.options["max_ratio"]:
-                variant = "F107.high"
-            elif ratio < ctx.options["min_ratio"] and len(lines) == 1:
-                variant = "F107.low"
-            if variant is None:
+            if ratio <= ctx.options["max_ratio"]:
                 continue
             yield Finding(
-                variant,
-                {"name": line.indicator.name or "（无名称）", "unit_cost": line.indicator.value_text,
-                 "quantity_name": qty.name or "（无名称）", "quantity": qty.value_text,
-                 "product": money_text(product), "total": money_text(total.yuan)},
+                "F107",
+                {
+                    "name": line.indicator.name or "（无名称）",
+                    "unit_cost": line.indicator.value_text,
+                    "quantity_name": qty.name or "（无名称）",
+                    "quantity": qty.value_text,
+                    "product": money_text(product),
+                    "total": money_text(total.yuan),
+                },
                 location=line.indicator.location or form.location,
                 indicator=line.indicator,
-                evidence={"单位成本": line.indicator.value_text or "",
-                          "数量": f"{qty.name}：{qty.value_text}",
-                          "单位成本×数量": money_text(product),
-                          "年度资金总额": shown(total)},
+                evidence={
+                    "单位成本": line.indicator.value_text or "",
+                    "数量": f"{qty.name}：{qty.value_text}",
+                    "单位成本×数量": money_text(product),
+                    "年度资金总额": shown(total),
+                },
             )

@@ -35,15 +35,23 @@ class LongTermBelowAnnual(Rule):
         "The project-period total includes the budget year's funding.",
     )
     bad = (
-        Example({"funding": {"total": "50万元", "long_term_total": "30万元"}},
-                note="30万元 for the whole period, 50万元 for one year", expect=("F108",)),
-        Example({"funding": {"total": "150000元", "long_term_total": "14万元"}},
-                note="after conversion 140000元 < 150000元", expect=("F108",)),
+        Example(
+            {"funding": {"total": "50万元", "long_term_total": "30万元"}},
+            note="30万元 for the whole period, 50万元 for one year",
+            expect=("F108",),
+        ),
+        Example(
+            {"funding": {"total": "150000元", "long_term_total": "14万元"}},
+            note="after conversion 140000元 < 150000元",
+            expect=("F108",),
+        ),
     )
     good = (
         Example({"funding": {"total": "50万元", "long_term_total": "150万元"}}),
-        Example({"funding": {"total": "15万元", "long_term_total": "150000元"}},
-                note="a one-year project: the same amount"),
+        Example(
+            {"funding": {"total": "15万元", "long_term_total": "150000元"}},
+            note="a one-year project: the same amount",
+        ),
     )
 
     def check(self, form, ctx):
@@ -55,8 +63,13 @@ class LongTermBelowAnnual(Rule):
         if f.long_term_total.yuan < f.total.yuan:
             yield Finding(
                 "F108",
-                {"long_term": money_text(f.long_term_total.yuan), "total": money_text(f.total.yuan)},
+                {
+                    "long_term": money_text(f.long_term_total.yuan),
+                    "total": money_text(f.total.yuan),
+                },
                 location=where(f.long_term_total, form),
-                evidence={"中长期资金总额": shown(f.long_term_total),
-                          "年度资金总额": shown(f.total)},
+                evidence={
+                    "中长期资金总额": shown(f.long_term_total),
+                    "年度资金总额": shown(f.total),
+                },
             )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from policy.api import (
     Category,
@@ -39,22 +41,46 @@ class ProcurementExceedsTotal(Rule):
         "domain.md §1 (项目资金: 年度资金中：政府采购, 政府购买服务) and §4.12",
         "Procurement is stated as a part of the annual funds.",
     )
-    options = {"tolerance_yuan": Option(Decimal(0), "Allowed excess in 元.", non_negative_decimal)}
+    options: ClassVar[Mapping[str, Option]] = {
+        "tolerance_yuan": Option(
+            Decimal(0), "Allowed excess in 元.", non_negative_decimal
+        )
+    }
     bad = (
-        Example({"funding": {"total": "50万元", "procurement": "60万元"}},
-                note="采购 60万元 out of 50万元", expect=("F109",)),
-        Example({"funding": {"total": "100000元", "purchase_services": "12万元"}},
-                note="购买服务 120000元 > 100000元", expect=("F109",)),
+        Example(
+            {"funding": {"total": "50万元", "procurement": "60万元"}},
+            note="采购 60万元 out of 50万元",
+            expect=("F109",),
+        ),
+        Example(
+            {"funding": {"total": "100000元", "purchase_services": "12万元"}},
+            note="购买服务 120000元 > 100000元",
+            expect=("F109",),
+        ),
     )
     good = (
-        Example({"funding": {"total": "50万元", "procurement": "50万元", "purchase_services": "20万元"}}),
-        Example({"funding": {"total": "50万元", "procurement": "万元"}}, note="blank procurement"),
+        Example(
+            {
+                "funding": {
+                    "total": "50万元",
+                    "procurement": "50万元",
+                    "purchase_services": "20万元",
+                }
+            }
+        ),
+        Example(
+            {"funding": {"total": "50万元", "procurement": "万元"}},
+            note="blank procurement",
+        ),
     )
 
     def check(self, form, ctx):
         f = form.funding
-        given = [(attr, label, getattr(f, attr)) for attr, label in _CELLS
-                 if not is_blank(getattr(f, attr))]
+        given = [
+            (attr, label, getattr(f, attr))
+            for attr, label in _CELLS
+            if not is_blank(getattr(f, attr))
+        ]
         if not given:
             raise NotApplicable("F.reason.no-procurement")
         if f.total is None or f.total.yuan is None:
@@ -65,8 +91,11 @@ class ProcurementExceedsTotal(Rule):
             if amount.yuan - f.total.yuan > ctx.options["tolerance_yuan"]:
                 yield Finding(
                     "F109",
-                    {"label": label, "amount": money_text(amount.yuan),
-                     "total": money_text(f.total.yuan)},
+                    {
+                        "label": label,
+                        "amount": money_text(amount.yuan),
+                        "total": money_text(f.total.yuan),
+                    },
                     location=where(amount, form),
                     evidence={label: shown(amount), "年度资金总额": shown(f.total)},
                 )

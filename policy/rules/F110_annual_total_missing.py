@@ -33,14 +33,22 @@ class AnnualTotalMissing(Rule):
         "domain.md §1 (项目资金) and §4.12; budget-system save-time validation [S]/[P]",
     )
     bad = (
-        Example({"funding": {"total": "万元", "fiscal": "15万元"}},
-                note="only the unit is printed", expect=("F110.blank",)),
-        Example({"funding": {"total": "壹拾伍万", "fiscal": "15万元"}},
-                note="not a readable amount", expect=("F110.unreadable",)),
+        Example(
+            {"funding": {"total": "万元", "fiscal": "15万元"}},
+            note="only the unit is printed",
+            expect=("F110.blank",),
+        ),
+        Example(
+            {"funding": {"total": "壹拾伍万", "fiscal": "15万元"}},
+            note="not a readable amount",
+            expect=("F110.unreadable",),
+        ),
     )
     good = (
         Example({"funding": {"total": "15万元"}}),
-        Example({"name": "无资金块的片段"}, note="no funding block at all: not applicable"),
+        Example(
+            {"name": "无资金块的片段"}, note="no funding block at all: not applicable"
+        ),
     )
 
     def check(self, form, ctx):
@@ -48,8 +56,18 @@ class AnnualTotalMissing(Rule):
             raise NotApplicable("F.reason.no-funding")
         total = form.funding.total
         if is_blank(total):
-            yield Finding("F110.blank", {}, location=where(total, form),
-                          evidence={"年度资金总额": total.text if total and total.text else "（空）"})
+            yield Finding(
+                "F110.blank",
+                {},
+                location=where(total, form),
+                evidence={
+                    "年度资金总额": total.text if total and total.text else "（空）"
+                },
+            )
         elif total.yuan is None:
-            yield Finding("F110.unreadable", {"text": total.text}, location=where(total, form),
-                          evidence={"年度资金总额": total.text})
+            yield Finding(
+                "F110.unreadable",
+                {"text": total.text},
+                location=where(total, form),
+                evidence={"年度资金总额": total.text},
+            )

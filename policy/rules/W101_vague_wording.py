@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from policy.api import (
     Category,
     Example,
@@ -34,12 +37,17 @@ class VagueWording(Rule):
         "finding; the value should be a number, a rate, or a graded qualitative level."
     )
     fix = "State a measurable target (≥95%, 较上年提高5个百分点) or a graded level (优/良/中/差)."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.11 (review checklists [P]); §4.7",
-                    "Review checklists list vague target wording as a finding.")
-    options = {
-        "patterns": Option(DEFAULT_VAGUE_PATTERNS,
-                           "Regular expressions of vague phrases (besides the grammar's list).",
-                           regex_list),
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.11 (review checklists [P]); §4.7",
+        "Review checklists list vague target wording as a finding.",
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "patterns": Option(
+            DEFAULT_VAGUE_PATTERNS,
+            "Regular expressions of vague phrases (besides the grammar's list).",
+            regex_list,
+        ),
         "ignore_phrases": Option(
             ("按时", "按期", "及时", "适时", "尽快", "长期", "按时完成", "按期完成"),
             "Phrases of the grammar's vague list not reported here: timeliness words are "
@@ -53,30 +61,58 @@ class VagueWording(Rule):
         ),
     }
     bad = (
-        Example({"indicators": [_ind("社会效益", "社会影响力", "持续提升")]},
-                expect=("W101",)),
-        Example({"indicators": [_ind("可持续影响", "群众获得感", "不断增强人民群众的获得感"),
-                                _ind("社会效益", "社会认可度", "广大市民更加理解和支持政府工作")]},
-                note="two different vague phrasings", expect=("W101",)),
+        Example(
+            {"indicators": [_ind("社会效益", "社会影响力", "持续提升")]},
+            expect=("W101",),
+        ),
+        Example(
+            {
+                "indicators": [
+                    _ind("可持续影响", "群众获得感", "不断增强人民群众的获得感"),
+                    _ind("社会效益", "社会认可度", "广大市民更加理解和支持政府工作"),
+                ]
+            },
+            note="two different vague phrasings",
+            expect=("W101",),
+        ),
     )
     good = (
-        Example({"indicators": [_ind("社会效益", "群众满意度提升", "较上年提高5%"),
-                                _ind("社会效益", "服务质量", "优良")]},
-                note="a number or a grade is measurable"),
-        Example({"indicators": [_ind("时效指标", "印发时间", "适时印发", "产出指标"),
-                                _ind("可持续影响", "资料保存期限", "长期")]},
-                note="timeliness is V109's business; 长期 is an archive retention period"),
+        Example(
+            {
+                "indicators": [
+                    _ind("社会效益", "群众满意度提升", "较上年提高5%"),
+                    _ind("社会效益", "服务质量", "优良"),
+                ]
+            },
+            note="a number or a grade is measurable",
+        ),
+        Example(
+            {
+                "indicators": [
+                    _ind("时效指标", "印发时间", "适时印发", "产出指标"),
+                    _ind("可持续影响", "资料保存期限", "长期"),
+                ]
+            },
+            note="timeliness is V109's business; 长期 is an archive retention period",
+        ),
     )
 
     def check(self, form, ctx):
         skip = set(ctx.options["skip_level2"])
-        rows = [i for i in form.indicators if i.value_text and i.level2 not in skip
-                and (i.level2_text or "") not in skip]
+        rows = [
+            i
+            for i in form.indicators
+            if i.value_text
+            and i.level2 not in skip
+            and (i.level2_text or "") not in skip
+        ]
         if not rows:
             raise NotApplicable("W.reason.no-values")
         for ind in rows:
             v = ind.value
-            if getattr(v, "kind", None) not in (None, "text") or getattr(v, "error", None):
+            if getattr(v, "kind", None) not in (None, "text") or getattr(
+                v, "error", None
+            ):
                 continue
             if getattr(v, "quantities", ()) or getattr(v, "grade", None):
                 continue  # there is a number or a grade to measure against
@@ -88,7 +124,11 @@ class VagueWording(Rule):
                 continue
             yield Finding(
                 "W101",
-                {"name": ind.name or "（无名称）", "value": ind.value_text, "phrase": phrase},
+                {
+                    "name": ind.name or "（无名称）",
+                    "value": ind.value_text,
+                    "phrase": phrase,
+                },
                 location=ind.location or form.location,
                 indicator=ind,
                 evidence={"指标值": ind.value_text, "模糊表述": phrase},

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from policy.api import (
     Category,
     Example,
@@ -34,32 +37,71 @@ class TemplatePlaceholder(Rule):
         "budget system rejects placeholder values; this rule covers the text around them "
         "(values are V102's)."
     )
-    fix = "Replace the placeholder with the real text (e.g. 中长期目标（2022年-2024年）)."
-    source = Source(SourceKind.SYSTEM, "domain.md §1 (总体目标: 20** is a placeholder) and §4.8 [S]")
-    options = {
-        "patterns": Option(DEFAULT_PLACEHOLDER_PATTERNS, "Regular expressions of placeholders.",
-                           regex_list)
+    fix = (
+        "Replace the placeholder with the real text (e.g. 中长期目标（2022年-2024年）)."
+    )
+    source = Source(
+        SourceKind.SYSTEM, "domain.md §1 (总体目标: 20** is a placeholder) and §4.8 [S]"
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "patterns": Option(
+            DEFAULT_PLACEHOLDER_PATTERNS,
+            "Regular expressions of placeholders.",
+            regex_list,
+        )
     }
     bad = (
-        Example({"goals": {"long_term_label": "中长期目标（20**年-20**年）",
-                           "annual": "全天24小时值守。"}},
-                note="the period of the long-term goal was never filled in",
-                expect=("W102.label",)),
-        Example({"name": "XX局信息化运维经费",
-                 "indicators": [{"level1": "产出指标", "level2": "数量指标",
-                                 "name": "旅游景点开发数量( ≥**个 )", "value": ">=4个"}]},
-                note="placeholders in the project name and in an indicator name",
-                expect=("W102.field", "W102.indicator")),
+        Example(
+            {
+                "goals": {
+                    "long_term_label": "中长期目标（20**年-20**年）",
+                    "annual": "全天24小时值守。",
+                }
+            },
+            note="the period of the long-term goal was never filled in",
+            expect=("W102.label",),
+        ),
+        Example(
+            {
+                "name": "XX局信息化运维经费",
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "旅游景点开发数量( ≥**个 )",
+                        "value": ">=4个",
+                    }
+                ],
+            },
+            note="placeholders in the project name and in an indicator name",
+            expect=("W102.field", "W102.indicator"),
+        ),
     )
     good = (
-        Example({"name": "OA系统运维经费",
-                 "goals": {"long_term_label": "中长期目标（2022年-2024年）",
-                           "annual": "保障OA、XXL-Job等系统正常运行"}},
-                note="Latin words containing X are not placeholders"),
-        Example({"implementer": "市府办 譙小涛",
-                 "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "**",
-                                 "value": "1项"}]},
-                note="a name that is only a placeholder is S106's finding"),
+        Example(
+            {
+                "name": "OA系统运维经费",
+                "goals": {
+                    "long_term_label": "中长期目标（2022年-2024年）",
+                    "annual": "保障OA、XXL-Job等系统正常运行",
+                },
+            },
+            note="Latin words containing X are not placeholders",
+        ),
+        Example(
+            {
+                "implementer": "市府办 譙小涛",
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "数量指标",
+                        "name": "**",
+                        "value": "1项",
+                    }
+                ],
+            },
+            note="a name that is only a placeholder is S106's finding",
+        ),
     )
 
     def check(self, form, ctx):
@@ -67,9 +109,12 @@ class TemplatePlaceholder(Rule):
         g = form.goals
         label_hit = first_match(g.long_term_label, patterns)
         if label_hit:
-            yield Finding("W102.label", {"text": g.long_term_label, "placeholder": label_hit},
-                          location=g.long_term_location or form.location,
-                          evidence={"中长期目标栏": g.long_term_label})
+            yield Finding(
+                "W102.label",
+                {"text": g.long_term_label, "placeholder": label_hit},
+                location=g.long_term_location or form.location,
+                evidence={"中长期目标栏": g.long_term_label},
+            )
         fields = (
             ("项目名称", form.name, form.name_location),
             ("预算单位", form.budget_unit, form.budget_unit_location),
@@ -80,13 +125,21 @@ class TemplatePlaceholder(Rule):
         for label, text, loc in fields:
             hit = first_match(text, patterns)
             if hit:
-                yield Finding("W102.field", {"field": label, "placeholder": hit},
-                              location=loc or form.location, evidence={label: text})
+                yield Finding(
+                    "W102.field",
+                    {"field": label, "placeholder": hit},
+                    location=loc or form.location,
+                    evidence={label: text},
+                )
         for ind in form.indicators:
             if only_placeholder(ind.name):
                 continue
             hit = first_match(ind.name, patterns)
             if hit:
-                yield Finding("W102.indicator", {"name": ind.name, "placeholder": hit},
-                              location=ind.location or form.location, indicator=ind,
-                              evidence={"三级指标": ind.name})
+                yield Finding(
+                    "W102.indicator",
+                    {"name": ind.name, "placeholder": hit},
+                    location=ind.location or form.location,
+                    indicator=ind,
+                    evidence={"三级指标": ind.name},
+                )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from checker.hierarchy import BENEFIT_LEVEL2
 from policy.api import (
     Category,
@@ -16,9 +19,27 @@ from policy.api import (
 )
 from policy.rules._funding import word_list
 
-QUALITY_WORDS = ("合格率", "达标率", "故障率", "验收", "完好率", "正确率", "准确率", "差错率",
-                 "优良率", "返工率")
-BENEFIT_WORDS = ("治愈率", "增收", "带动", "收入增长", "经济效益", "社会效益", "生态效益")
+QUALITY_WORDS = (
+    "合格率",
+    "达标率",
+    "故障率",
+    "验收",
+    "完好率",
+    "正确率",
+    "准确率",
+    "差错率",
+    "优良率",
+    "返工率",
+)
+BENEFIT_WORDS = (
+    "治愈率",
+    "增收",
+    "带动",
+    "收入增长",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+)
 
 
 def _ind(level1, level2, name, value):
@@ -38,27 +59,47 @@ class QualityBenefitConfusion(Rule):
         "the two are often confused, which leaves the benefit side without a real target."
     )
     fix = "Move the row to the right 二级, or rewrite it as what it should measure."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.3 (filing guides [P])",
-                    "Filing guides name quality/benefit confusion as a common mistake.")
-    options = {
-        "quality_words": Option(QUALITY_WORDS, "Words of quality indicators.", word_list),
-        "benefit_words": Option(BENEFIT_WORDS, "Words of benefit indicators.", word_list),
+    source = Source(
+        SourceKind.PRACTICE,
+        "domain.md §4.3 (filing guides [P])",
+        "Filing guides name quality/benefit confusion as a common mistake.",
+    )
+    options: ClassVar[Mapping[str, Option]] = {
+        "quality_words": Option(
+            QUALITY_WORDS, "Words of quality indicators.", word_list
+        ),
+        "benefit_words": Option(
+            BENEFIT_WORDS, "Words of benefit indicators.", word_list
+        ),
     }
     bad = (
-        Example({"indicators": [_ind("效益指标", "社会效益", "设备验收合格率", "100%")]},
-                expect=("W103.quality-under-benefit",)),
-        Example({"indicators": [_ind("产出指标", "质量指标", "带动农户增收", "≥500元/户")]},
-                expect=("W103.benefit-under-quality",)),
+        Example(
+            {"indicators": [_ind("效益指标", "社会效益", "设备验收合格率", "100%")]},
+            expect=("W103.quality-under-benefit",),
+        ),
+        Example(
+            {"indicators": [_ind("产出指标", "质量指标", "带动农户增收", "≥500元/户")]},
+            expect=("W103.benefit-under-quality",),
+        ),
     )
     good = (
-        Example({"indicators": [_ind("产出指标", "质量指标", "设备验收合格率", "100%"),
-                                _ind("效益指标", "经济效益", "带动农户增收", "≥500元/户")]}),
+        Example(
+            {
+                "indicators": [
+                    _ind("产出指标", "质量指标", "设备验收合格率", "100%"),
+                    _ind("效益指标", "经济效益", "带动农户增收", "≥500元/户"),
+                ]
+            }
+        ),
         Example({"indicators": [_ind("效益指标", "社会效益", "群众知晓率", "≥90%")]}),
     )
 
     def check(self, form, ctx):
-        rows = [i for i in form.indicators if i.name and
-                (i.level2 in BENEFIT_LEVEL2 or i.level2 == "质量指标")]
+        rows = [
+            i
+            for i in form.indicators
+            if i.name and (i.level2 in BENEFIT_LEVEL2 or i.level2 == "质量指标")
+        ]
         if not rows:
             raise NotApplicable("W.reason.no-quality-benefit")
         for ind in rows:
@@ -69,7 +110,17 @@ class QualityBenefitConfusion(Rule):
             word = next((w for w in words if w in ind.name), None)
             if word is None:
                 continue
-            yield Finding(msg, {"name": ind.name, "level2": ind.level2_text or ind.level2,
-                                "word": word},
-                          location=ind.location or form.location, indicator=ind,
-                          evidence={"二级指标": ind.level2_text or ind.level2, "三级指标": ind.name})
+            yield Finding(
+                msg,
+                {
+                    "name": ind.name,
+                    "level2": ind.level2_text or ind.level2,
+                    "word": word,
+                },
+                location=ind.location or form.location,
+                indicator=ind,
+                evidence={
+                    "二级指标": ind.level2_text or ind.level2,
+                    "三级指标": ind.name,
+                },
+            )

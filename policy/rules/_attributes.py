@@ -12,8 +12,14 @@ def has_attribute_block(form: Form) -> bool:
     form that prints the rows and ticks nothing is.
     """
     a = form.attributes
-    return bool(a.kind_checked or a.term_checked or a.basis or a.kind_options or a.term_options
-                or a.basis_options)
+    return bool(
+        a.kind_checked
+        or a.term_checked
+        or a.basis
+        or a.kind_options
+        or a.term_options
+        or a.basis_options
+    )
 
 
 def labels(options) -> str:

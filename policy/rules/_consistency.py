@@ -4,10 +4,11 @@ quantities promised in a 年度目标.
 
 from __future__ import annotations
 
-from decimal import Decimal
 import re
 import unicodedata
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -15,8 +16,30 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _PUNCT = re.compile(r"[\s\u3000，,。.；;：:、！!？?（）()《》“”\"'‘’\-—]+")
 
 DEFAULT_OFFICE_SUFFIXES = (
-    "办公室", "办", "局", "处", "科", "室", "中心", "所", "站", "队", "院", "委", "部", "厅",
-    "组", "股", "馆", "会", "司", "校", "公司", "街道", "镇", "乡",
+    "办公室",
+    "办",
+    "局",
+    "处",
+    "科",
+    "室",
+    "中心",
+    "所",
+    "站",
+    "队",
+    "院",
+    "委",
+    "部",
+    "厅",
+    "组",
+    "股",
+    "馆",
+    "会",
+    "司",
+    "校",
+    "公司",
+    "街道",
+    "镇",
+    "乡",
 )
 
 
@@ -37,8 +60,9 @@ def bare(text: str | None) -> str:
 _PERSON = r"[\u4e00-\u9fff·]{2,4}"
 
 
-def split_implementer(text: str | None, suffixes: Iterable[str] = DEFAULT_OFFICE_SUFFIXES
-                      ) -> tuple[str, str] | None:
+def split_implementer(
+    text: str | None, suffixes: Iterable[str] = DEFAULT_OFFICE_SUFFIXES
+) -> tuple[str, str] | None:
     """(office, person) of a 实施单位及责任人 cell, or None when no person can be told apart.
 
     "市府办 譙小涛" splits on the space; "市府办譙小涛" splits after the last office suffix
@@ -53,10 +77,12 @@ def split_implementer(text: str | None, suffixes: Iterable[str] = DEFAULT_OFFICE
     if len(tokens) != 1:
         return None
     word = tokens[0]
-    alternation = "|".join(sorted((re.escape(s) for s in suffixes), key=len, reverse=True))
+    alternation = "|".join(
+        sorted((re.escape(s) for s in suffixes), key=len, reverse=True)
+    )
     split: tuple[str, str] | None = None
     for cand in re.finditer(alternation, word):
-        office, person = word[: cand.end()], word[cand.end():]
+        office, person = word[: cand.end()], word[cand.end() :]
         if re.fullmatch(_PERSON, person):
             split = (office, person)  # the last suffix that leaves a 2–4 character name
     return split
@@ -65,14 +91,66 @@ def split_implementer(text: str | None, suffixes: Iterable[str] = DEFAULT_OFFICE
 # ---------------------------------------------------------------- quantities in 年度目标
 
 DEFAULT_COUNTERS = (
-    "人次", "期", "次", "场", "个", "人", "名", "份", "本", "册", "户", "家", "村", "篇", "条",
-    "台", "套", "辆", "项", "所", "座", "批", "件", "株", "棵", "间", "栋", "班", "届", "亩",
-    "公里", "吨", "平方米",
+    "人次",
+    "期",
+    "次",
+    "场",
+    "个",
+    "人",
+    "名",
+    "份",
+    "本",
+    "册",
+    "户",
+    "家",
+    "村",
+    "篇",
+    "条",
+    "台",
+    "套",
+    "辆",
+    "项",
+    "所",
+    "座",
+    "批",
+    "件",
+    "株",
+    "棵",
+    "间",
+    "栋",
+    "班",
+    "届",
+    "亩",
+    "公里",
+    "吨",
+    "平方米",
 )
-DEFAULT_APPROX_WORDS = ("余", "多", "约", "近", "左右", "以上", "以下", "以内", "上下", "超过",
-                        "不少于", "不低于", "至少", "不超过", "逾", "大约", "若干", "每", "第", "其中")
+DEFAULT_APPROX_WORDS = (
+    "余",
+    "多",
+    "约",
+    "近",
+    "左右",
+    "以上",
+    "以下",
+    "以内",
+    "上下",
+    "超过",
+    "不少于",
+    "不低于",
+    "至少",
+    "不超过",
+    "逾",
+    "大约",
+    "若干",
+    "每",
+    "第",
+    "其中",
+)
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n、：:]")
-_NUMBER = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<mag>万|千)?"
+_NUMBER = (
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<mag>万|千)?"
+)
 
 
 @attrs.frozen
@@ -85,36 +163,53 @@ class Promise:
     start: int
 
 
-def promises(text: str | None, counters: Iterable[str], approx_words: Iterable[str],
-             parse_value: Any) -> Iterator[Promise]:
+def promises(
+    text: str | None,
+    counters: Iterable[str],
+    approx_words: Iterable[str],
+    parse_value: Any,
+) -> Iterator[Promise]:
     """Exact counted quantities in a goal text. Approximate or per-period numbers are skipped:
     "150余次", "约20人", "20次左右", "每月一期", "第3期", "其中5个"."""
     if not text:
         return
     norm = unicodedata.normalize("NFKC", text)
     approx = tuple(approx_words)
-    alternation = "|".join(sorted((re.escape(c) for c in counters), key=len, reverse=True))
+    alternation = "|".join(
+        sorted((re.escape(c) for c in counters), key=len, reverse=True)
+    )
     pattern = re.compile(
         rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型)"
     )
     for m in pattern.finditer(norm):
         if m.group("approx"):
             continue
-        if m.start() > 0 and (norm[m.start() - 1].isdigit() or norm[m.start() - 1] in "./-"):
+        if m.start() > 0 and (
+            norm[m.start() - 1].isdigit() or norm[m.start() - 1] in "./-"
+        ):
             continue
-        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(norm, 0, m.start())), default=0)
-        before = norm[clause_start: m.start()]
-        after = norm[m.end(): m.end() + 3]
+        clause_start = max(
+            (b.end() for b in _CLAUSE_BREAK.finditer(norm, 0, m.start())), default=0
+        )
+        before = norm[clause_start : m.start()]
+        after = norm[m.end() : m.end() + 3]
         if any(w in before for w in approx) or any(after.startswith(w) for w in approx):
             continue
         fragment = m.group(0)
         value = parse_value(fragment)
-        if getattr(value, "kind", None) != "quantity" or getattr(value, "error", None) is not None:
+        if (
+            getattr(value, "kind", None) != "quantity"
+            or getattr(value, "error", None) is not None
+        ):
             continue
         if value.per is not None or value.base_unit is None:
             continue
-        yield Promise(fragment=fragment, number=value.base_value, unit=value.base_unit,
-                      start=m.start())
+        yield Promise(
+            fragment=fragment,
+            number=value.base_value,
+            unit=value.base_unit,
+            start=m.start(),
+        )
 
 
 def interval_sum(intervals: list[Any]) -> tuple[Decimal | None, Decimal | None]:

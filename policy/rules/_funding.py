@@ -15,8 +15,9 @@ Each cost line is classified:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -36,7 +37,7 @@ _CAP_OPS = frozenset({"≤", "<"})
 def non_negative_decimal(value: Any) -> Decimal:
     """Option validator: a number ≥ 0, returned as Decimal (floats go through str, never binary)."""
     if isinstance(value, bool):
-        raise ValueError("expected a number ≥ 0")
+        raise TypeError("expected a number ≥ 0")
     try:
         number = Decimal(str(value))
     except ArithmeticError:
@@ -56,7 +57,7 @@ def positive_decimal(value: Any) -> Decimal:
 def word_list(value: Any) -> tuple[str, ...]:
     """Option validator: a non-empty list of non-empty strings."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ValueError("expected a list of strings")
+        raise TypeError("expected a list of strings")
     words = tuple(value)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise ValueError("expected a non-empty list of non-empty strings")
@@ -81,8 +82,17 @@ def is_blank(amount: Amount | None) -> bool:
 def has_funding_block(form: Form) -> bool:
     """Whether the form carries a 项目资金 block at all (any amount cell or any source)."""
     f = form.funding
-    cells = (f.total, f.fiscal, f.other, f.long_term_total, f.long_term_fiscal, f.long_term_other,
-             f.previous_years, f.procurement, f.purchase_services)
+    cells = (
+        f.total,
+        f.fiscal,
+        f.other,
+        f.long_term_total,
+        f.long_term_fiscal,
+        f.long_term_other,
+        f.previous_years,
+        f.procurement,
+        f.purchase_services,
+    )
     return any(c is not None for c in cells) or bool(f.sources)
 
 
@@ -97,14 +107,21 @@ class CostLine:
 
 
 def is_cost_family(ind: Indicator) -> bool:
-    return ind.level2 in COST_LEVEL2 or (ind.level2 is None and ind.level1 == "成本指标")
+    return ind.level2 in COST_LEVEL2 or (
+        ind.level2 is None and ind.level1 == "成本指标"
+    )
 
 
 def _money(q: Any) -> bool:
-    return getattr(q, "kind", None) == "quantity" and getattr(q, "dimension", None) == "money"
+    return (
+        getattr(q, "kind", None) == "quantity"
+        and getattr(q, "dimension", None) == "money"
+    )
 
 
-def _classify_quantity(q: Any, name: str, unit_words: Iterable[str]) -> tuple[str, Decimal | None]:
+def _classify_quantity(
+    q: Any, name: str, unit_words: Iterable[str]
+) -> tuple[str, Decimal | None]:
     if getattr(q, "per", None) is not None or any(w in name for w in unit_words):
         return UNIT, q.base_value
     return CAP, q.base_value
@@ -138,7 +155,10 @@ def cost_lines(
 
 
 def _cost_line(
-    ind: Indicator, name: str, cost_name_words: tuple[str, ...], unit_cost_words: tuple[str, ...]
+    ind: Indicator,
+    name: str,
+    cost_name_words: tuple[str, ...],
+    unit_cost_words: tuple[str, ...],
 ) -> CostLine | None:
     value = ind.value
     in_family = is_cost_family(ind)
@@ -160,13 +180,17 @@ def _cost_line(
             kind, amount = _classify_quantity(value, name, unit_cost_words)
             return CostLine(ind, kind, amount, value)
         if getattr(value, "dimension", None) in (None, "other"):
-            return CostLine(ind, UNKNOWN)  # "250万" or a bare number under 成本指标: which unit?
+            return CostLine(
+                ind, UNKNOWN
+            )  # "250万" or a bare number under 成本指标: which unit?
         return None  # a rate or count under 成本指标 is not an amount (V112's business)
     if kind_ == "range":
         if getattr(value, "dimension", None) == "money":
             # The lower end is what the line certainly needs; using it never overstates a sum.
             lo = value.lo
-            if getattr(lo, "per", None) is not None or any(w in name for w in unit_cost_words):
+            if getattr(lo, "per", None) is not None or any(
+                w in name for w in unit_cost_words
+            ):
                 return CostLine(ind, UNIT, lo.base_value, lo)
             return CostLine(ind, CAP, lo.base_value, lo)
         return None
@@ -174,7 +198,9 @@ def _cost_line(
         money = [q for q in getattr(value, "quantities", ()) if _money(q)]
         if not money:
             return CostLine(ind, UNKNOWN)
-        if any(q.per is not None for q in money) or any(w in name for w in unit_cost_words):
+        if any(q.per is not None for q in money) or any(
+            w in name for w in unit_cost_words
+        ):
             first = next((q for q in money if q.per is not None), money[0])
             return CostLine(ind, UNIT, first.base_value, first)
         # Prose with several amounts ("总预算50万元，其中差旅费10万元"): the largest is a safe

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 DEFAULT_VAGUE_PATTERNS = (
     r"(进一步|不断|持续|逐步|稳步|切实|有效|大力|全面)(提高|提升|增强|改善|加强|促进|推进|优化|完善|加大|扩大)",
@@ -30,7 +31,7 @@ def regex_list(value: Any) -> tuple[str, ...]:
         raise ValueError("expected a non-empty list of regular expressions")
     for pattern in value:
         if not isinstance(pattern, str):
-            raise ValueError("expected a list of strings")
+            raise TypeError("expected a list of strings")
         try:
             re.compile(pattern)
         except re.error as exc:
