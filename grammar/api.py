@@ -8,6 +8,7 @@ import attrs
 
 from grammar import damage, text
 from grammar.ast import Damage, GrammarError, Text
+from grammar.fastpath import fast_parse
 from grammar.normalize import collapse, normalize
 
 # Longer values are prose: they skip the grammar (bounded work on huge input).
@@ -30,24 +31,26 @@ def _parse_cached(source: str):
 def parse_uncached(source: str):
     """parse_value without the cache (benchmarks, tests)."""
     norm = normalize(source)
-    shown = collapse(source)
     if not norm:
-        return Text(text=shown, error=Damage("empty", {}), source=source)
+        return Text(text=collapse(source), error=Damage("empty", {}), source=source)
+    if len(norm) <= MAX_STRUCTURED_LENGTH:
+        # The fast path's alphabet excludes every placeholder mark, so it may run first.
+        value = fast_parse(norm, source)
+        if value is not None:
+            return value
     found = damage.placeholder(norm)
     if found is not None:
-        return Text(text=shown, error=found, source=source)
+        return Text(text=collapse(source), error=found, source=source)
     if len(norm) <= MAX_STRUCTURED_LENGTH:
-        from grammar.fastpath import fast_parse
-        from grammar.parser import parse_structured
+        from grammar.parser import parse_structured  # Lark is imported only when needed
 
-        value = fast_parse(norm)
-        if value is None:
-            value = parse_structured(norm)
+        value = parse_structured(norm)
         if value is not None:
             return attrs.evolve(value, source=source)
         found = damage.diagnose(norm)
     else:
         found = damage.unbalanced(norm[: text.PROSE_SCAN_LIMIT])
+    shown = collapse(source)
     if found is not None:
         return Text(text=shown, error=found, source=source)
     return Text(

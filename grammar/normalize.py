@@ -31,6 +31,8 @@ def join_split_cells(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The text the grammar sees."""
-    folded = collapse(unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    folded = collapse(text)
     folded = join_split_cells(folded)
     return folded.rstrip(_TRAILING).strip()

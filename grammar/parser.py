@@ -88,5 +88,5 @@ def parse_structured(text: str):
 
     try:
         return lark_parser().parse(text)
-    except (LarkError, NotAValue):
+    except (LarkError, NotAValue, ValueError, ArithmeticError):
         return None

@@ -44,7 +44,7 @@ def _alt(words) -> str:
 def _scanner() -> re.Pattern:
     return re.compile(
         rf"(?P<op>{_alt(lexicon.PREFIX_OPS)})? ?"
-        r"(?<![0-9.,])(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) ?"
+        r"(?<![0-9.,])(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?) ?"
         rf"(?P<mag>{_alt(units.MAGNITUDE_SPELLINGS)})?"
         rf"(?P<unit>{_alt(units.SPELLINGS)})(?![A-Za-z])"
         rf"(?:/(?P<per>{_alt(units.SPELLINGS)})(?![A-Za-z]))?"

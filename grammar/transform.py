@@ -7,7 +7,8 @@ from decimal import Decimal
 from lark import Token, Transformer
 
 from grammar import lexicon
-from grammar.ast import DateValue, Quantity, Range
+from grammar.ast import DateValue
+from grammar.build import make_quantity, shared_range
 from grammar.numbers import BadNumber, parse_arabic, parse_chinese
 from grammar.units import Unit, compound, lookup
 
@@ -33,28 +34,6 @@ def _unit(spelling: str, magnitude: str | None = None) -> Unit:
     if unit is None:
         raise NotAValue(spelling)
     return unit
-
-
-def make_quantity(op: str | None, number: Decimal, spec: tuple | None, *, every: Unit | None = None) -> Quantity:
-    """Build a Quantity from its parts; shared by the parser, the fast path and the prose scanner."""
-    unit, alternatives, per, per_alternatives = spec if spec is not None else (None, (), None, ())
-    if unit is not None and unit in alternatives:  # ">= 98 %(百分比)": the same unit twice
-        alternatives = tuple(u for u in alternatives if u != unit)
-    if per is not None and per in per_alternatives:
-        per_alternatives = tuple(u for u in per_alternatives if u != per)
-    if every is not None:
-        if per is not None:
-            raise NotAValue("two denominators")
-        per = every
-    return Quantity(
-        op=op or "=",
-        number=number,
-        unit=unit,
-        per=per,
-        alternatives=alternatives,
-        per_alternatives=per_alternatives,
-        op_explicit=op is not None,
-    )
 
 
 def _point(children: list) -> tuple[int | None, int | None, int | None]:
@@ -234,12 +213,3 @@ class _Rate(tuple):
     @property
     def alternatives(self) -> tuple[Unit, ...]:
         return self[1]
-
-
-def shared_range(lo: Quantity, hi: Quantity) -> Range:
-    """A range whose bare end borrows the other end's unit ("3～5天" → 3天 and 5天)."""
-    if lo.unit is None and hi.unit is not None:
-        lo = make_quantity(None, lo.number, (hi.unit, hi.alternatives, hi.per, hi.per_alternatives))
-    elif hi.unit is None and lo.unit is not None:
-        hi = make_quantity(None, hi.number, (lo.unit, lo.alternatives, lo.per, lo.per_alternatives))
-    return Range(lo=lo, hi=hi)
