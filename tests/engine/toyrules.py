@@ -5,6 +5,7 @@ Their message templates are added to the catalogue by the ``toy_messages`` fixtu
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 from policy.api import (
@@ -38,6 +39,24 @@ MESSAGES = {
         "W901": "the project name contains 经费",
     },
 }
+
+@contextmanager
+def toy_catalogue():
+    """Add the toy rules' templates to the message catalogue for the duration of a test."""
+    from policy.messages import catalogue
+
+    added = {}
+    for lang, templates in MESSAGES.items():
+        cat = catalogue(lang)
+        added[lang] = [k for k in templates if k not in cat]
+        cat.update({k: v for k, v in templates.items() if k in added[lang]})
+    try:
+        yield
+    finally:
+        for lang, keys in added.items():
+            for k in keys:
+                catalogue(lang).pop(k, None)
+
 
 _EX = (Example({"name": "x"}),)
 

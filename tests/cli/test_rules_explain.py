@@ -1,0 +1,42 @@
+"""``jixiao rules`` and ``jixiao explain``: every rule listed, documentation from the metadata."""
+
+from __future__ import annotations
+
+import json
+
+from checker.cli import main
+from policy.registry import all_rules
+
+
+def test_rules_json_lists_every_rule_with_the_issue_fields(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in data] == [r.code for r in all_rules()]
+    for r in data:
+        assert {"code", "name", "category", "severity", "summary", "source"} <= set(r)
+        if r["source"]["kind"] == "practice":
+            assert r["severity"] != "error"  # the mof-2021 profile keeps advice advisory
+
+
+def test_rules_text_has_one_line_per_rule(capsys):
+    assert main(["rules", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(all_rules()) + 1
+    assert lines[0].split()[:2] == ["code", "name"]
+
+
+def test_explain_prints_sections_and_runs_the_examples(capsys):
+    rule = all_rules()[0]
+    assert main(["explain", rule.code.lower(), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"## {rule.code} {rule.name}")
+    for heading in ("### What it does", "### Why", "### Options", "### Bad", "### Good", "Source:"):
+        assert heading in out
+    assert f"    {rule.code} " in out  # the bad example's real finding is shown
+    assert main(["explain", rule.code]) == 0
+    assert "### 为什么" in capsys.readouterr().out
+
+
+def test_explain_unknown_code_is_exit_2(capsys):
+    assert main(["explain", "Z999"]) == 2
+    assert "Z999" in capsys.readouterr().err
