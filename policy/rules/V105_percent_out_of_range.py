@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import contains_any, where, word_list
 from policy.rules._structure_examples import form, row

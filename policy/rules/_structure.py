@@ -78,12 +78,19 @@ def boolean(value: Any) -> bool:
 
 _SPACE = re.compile(r"[\s\u3000]+")
 
+# Traditional characters seen in mirrored forms, folded so word lists written in simplified
+# characters match (滿意度 → 满意度, 資金 → 资金).
+_TRADITIONAL = str.maketrans(
+    "滿數質時經費資額標準達蓋間應響處調測評訪談萬億總計劃發實現與設備護維預驛確認識曉長產會態續務對環濟獲當類項辦",
+    "满数质时经费资额标准达盖间应响处调测评访谈万亿总计划发实现与设备护维预驿确认识晓长产会态续务对环济获当类项办",
+)
+
 
 def clean(text: str | None) -> str:
-    """Text folded for comparison: NFKC (full-width → ASCII), no whitespace."""
+    """Text folded for comparison: NFKC (full-width → ASCII), simplified characters, no whitespace."""
     if not text:
         return ""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_TRADITIONAL)
 
 
 def has_name(ind: Indicator) -> bool:
