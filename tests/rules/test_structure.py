@@ -250,3 +250,48 @@ def test_shuffling_rows_changes_no_structure_finding(rnd: random.Random):
     expected = _findings(rows)
     rnd.shuffle(rows)
     assert _findings(rows) == expected
+
+
+# --- the seed's defects in another layout: a Sichuan-style flat export, through loader and engine --
+
+SICHUAN_CSV = """金额单位：元,,,,,,,,,,,
+单位名称,项目名称,预算数,年度目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,权重,指标方向性
+某县应急管理局,应急值守经费,150000,全年24小时值守，处置突发事件信息报送,产出指标,数量指标,值守天数,＝,365,天,,正向
+,,,,,质量指标,信息报送准确率,≥,98,%,,正向
+,,,,,质量指标,值守经费,≤,150000,元,,反向
+,,,,,质量指标,值守规范性,定性,严格执行值班制度,,,正向
+,,,,满意度指标,服务对象满意度指标,社会公众认可度,≥,95,%,,正向
+某县应急管理局,应急演练经费,80000,全年组织应急演练6次,产出指标,数量指标,演练次数,≥,6,次,,正向
+,,,,,质量指标,演练方案完备率,＝,100,%,,正向
+,,,,,质量指标,物资检查合格率,,,,,正向
+,,,,,时效指标,报警响应时间/出动时间,≤,10,分钟,,反向
+,,,,,时效指标,出动时间,≤,15,分钟,,反向
+,,,,,时效指标,演练组织,定性,适时开展,,,正向
+,,,,,时效指标,,≤,30,分钟,,反向
+,,,,,成本指标,演练成本,≤,80000,元,,反向
+,,,,效益指标,社会效益指标,公众应急意识,定性,有效提高,,,正向
+,,,,,社会效益指标,演练次数,≥,6,次,,正向
+,,,,满意度指标,服务对象满意度指标,参演人员满意度,≥,90,%,,正向
+"""
+
+
+def test_seed_defects_in_a_flat_export(tmp_path):
+    from checker import Config, check_paths
+
+    path = tmp_path / "sichuan.csv"
+    path.write_text(SICHUAN_CSV, encoding="utf-8")
+    report = check_paths([path], Config(select=("S", "V")))
+    got = {(d.form.index, d.message_id, d.line) for d in report.diagnostics}
+    assert got == {
+        (0, "S101", 3),  # no 效益 row at all
+        (0, "S101.cost", 3),  # the only money line is under 质量指标 …
+        (0, "V108", 5),  # … which is reported there
+        (0, "S102", 3),  # no 时效指标
+        (0, "V111", 6),  # 严格执行值班制度: prose quality
+        (0, "S109", 7),  # 社会公众认可度 as the satisfaction indicator
+        (1, "S105", 10),  # 物资检查合格率 without a value
+        (1, "S108", 12),  # 出动时间 ≤10分钟 (inside 报警响应时间/出动时间) vs ≤15分钟
+        (1, "V109", 13),  # 适时开展
+        (1, "S104", 14),  # ≤30分钟 without a name
+        (1, "S113.same", 17),  # 演练次数 ≥6次 as output and again as benefit
+    }
