@@ -29,9 +29,9 @@ class ProjectKindNotSingle(Rule):
     )
     fix = "Tick exactly one of 新增项目 / 延续项目."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.20 (unit filing guides [P]; the form [D])",
-        "The checkbox row offers mutually exclusive options.",
+        SourceKind.DERIVED,
+        "domain.md §4.20 (项目属性 exactly one: unit filing guides [P]; the form [D])",
+        "新增 and 延续 exclude each other: a project is one or the other, never both or neither.",
     )
     bad = (
         Example(

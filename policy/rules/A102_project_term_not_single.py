@@ -28,9 +28,9 @@ class ProjectTermNotSingle(Rule):
     )
     fix = "Tick exactly one of 一次性 / 经常性."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.20 (unit filing guides [P]; the form [D])",
-        "The checkbox row offers mutually exclusive options.",
+        SourceKind.DERIVED,
+        "domain.md §4.20 (项目期限 exactly one: unit filing guides [P]; the form [D])",
+        "一次性 and 经常性 exclude each other: a project is one or the other, never both or neither.",
     )
     bad = (
         Example(

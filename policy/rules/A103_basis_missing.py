@@ -29,9 +29,9 @@ class BasisMissing(Rule):
     )
     fix = "Tick at least one basis (法律法规, 市委市政府决定, 上级文件要求, 领导指示, 其他)."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §1 (立项依据: one or more) and §4.20",
-        "Filing guides require the project's basis; the row allows one or more.",
+        SourceKind.DERIVED,
+        "domain.md §1 (立项依据: one or more ticked) and §4.20",
+        "The form's 立项依据 row asks for one or more reasons; none ticked leaves it unanswered.",
     )
     bad = (
         Example(

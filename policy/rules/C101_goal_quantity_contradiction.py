@@ -29,28 +29,24 @@ from policy.rules._consistency import (
 from policy.rules._funding import non_negative_decimal, word_list
 
 
-def _counted(ind):
-    """(quantity, indicator) pairs an annual indicator states: its value, or the numbers inside
-    compound prose ("协调处置突发事件20次，开展…")."""
+def _stated(ind, counters, approx_words):
+    """(lo, hi, base unit) of each count an annual indicator states: its value's interval, or the
+    exact counts inside compound prose ("协调处置突发事件20次，开展…"), read with the same care
+    as the goal (approximate and per-period numbers skipped)."""
     v = ind.value
     kind = getattr(v, "kind", None)
-    if getattr(v, "error", None) is not None:
+    if v is None or getattr(v, "error", None) is not None:
         return []
-    if kind == "quantity":
-        return [v]
-    if kind == "range":
-        return [v]
+    if kind in ("quantity", "range"):
+        if getattr(v, "per", None) is not None or v.base_unit is None:
+            return []
+        return [(v.interval.lo, v.interval.hi, v.base_unit)]
     if kind == "text":
-        return list(getattr(v, "quantities", ()) or ())
+        return [
+            (p.number, p.number, p.unit)
+            for p in promises(ind.value_text, counters, approx_words, parse_value)
+        ]
     return []
-
-
-def _base_unit(v):
-    return getattr(v, "base_unit", None)
-
-
-def _per(v):
-    return getattr(v, "per", None)
 
 
 def _ind(name, value):
@@ -158,21 +154,23 @@ class GoalQuantityContradiction(Rule):
             raise NotApplicable("C.reason.no-goal-quantities")
         stated = []
         for ind in form.indicators:
-            if ind.period != ANNUAL:
-                continue
-            for q in _counted(ind):
-                if _per(q) is None and _base_unit(q) is not None:
-                    stated.append((ind, q))
+            if ind.period == ANNUAL:
+                for lo, hi, unit in _stated(
+                    ind, ctx.options["counters"], ctx.options["approx_words"]
+                ):
+                    stated.append((ind, lo, hi, unit))
         for p in found:
-            same = [(ind, q) for ind, q in stated if _base_unit(q) == p.unit]
-            if not same or self._agrees(p.number, [q for _, q in same]):
+            same = [(ind, lo, hi) for ind, lo, hi, unit in stated if unit == p.unit]
+            bounds = [(lo, hi) for _, lo, hi in same]
+            if not same or _agrees(p.number, bounds):
                 continue
-            listed = "、".join(
-                f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _ in same
+            names = dict.fromkeys(
+                f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _, _ in same
             )
+            listed = "、".join(names)
             evidence = {"年度目标": p.fragment, "绩效指标": listed}
             if len(same) > 1:
-                lo, hi = interval_sum([q.interval for _, q in same])
+                lo, hi = interval_sum(bounds)
                 evidence["指标合计"] = _bounds(lo, hi, p.unit)
             yield Finding(
                 "C101",
@@ -182,16 +180,18 @@ class GoalQuantityContradiction(Rule):
                 evidence=evidence,
             )
 
-    @staticmethod
-    def _agrees(n, quantities):
-        intervals = [q.interval for q in quantities]
-        if any(iv.contains(n) for iv in intervals):
-            return True
-        lo, hi = interval_sum(intervals)
+
+def _agrees(n, bounds):
+    """A goal number agrees with one indicator's bounds, their sum's bounds, or a sum of some
+    of the exact values (goal "20次" with 督查 12次, 调研 8次 and 培训 3次)."""
+    for lo, hi in bounds:
         if (lo is None or lo <= n) and (hi is None or n <= hi):
             return True
-        exact = [iv.lo for iv in intervals if iv.lo is not None and iv.lo == iv.hi]
-        return n in subset_sums(exact)
+    lo, hi = interval_sum(bounds)
+    if (lo is None or lo <= n) and (hi is None or n <= hi):
+        return True
+    exact = [lo for lo, hi in bounds if lo is not None and lo == hi]
+    return n in subset_sums(exact)
 
 
 def _bounds(lo, hi, unit):

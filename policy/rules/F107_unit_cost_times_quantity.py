@@ -26,28 +26,22 @@ from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 QUANTITY_LEVEL2 = ("数量指标",)
 
 
-def _symbols(unit) -> set[str]:
-    if unit is None:
-        return set()
-    out = {unit.symbol}
-    if getattr(unit, "base", None):
-        out.add(unit.base)
-    return out
+def _units(unit, alternatives) -> list:
+    return [u for u in (unit, *(alternatives or ())) if u is not None]
 
 
-def _per_symbols(q) -> set[str]:
-    """What a unit cost is per: 元/份（册） → {份, 册}."""
-    syms = _symbols(q.per)
-    for alt in getattr(q, "per_alternatives", ()) or ():
-        syms |= _symbols(alt)
-    return syms
-
-
-def _quantity_symbols(q) -> set[str]:
-    syms = _symbols(q.unit)
-    for alt in getattr(q, "alternatives", ()) or ():
-        syms |= _symbols(alt)
-    return syms
+def in_per_units(unit_cost, quantity) -> Decimal | None:
+    """The quantity counted in the unit cost's per-unit: 6000份（本） for 元/份（册） → 6000;
+    120公里 for 元/米 → 120000. None when no unit of one matches a unit of the other."""
+    pers = _units(unit_cost.per, getattr(unit_cost, "per_alternatives", ()))
+    counted = _units(quantity.unit, getattr(quantity, "alternatives", ()))
+    for per in pers:
+        for unit in counted:
+            if per.symbol == unit.symbol:
+                return quantity.number
+            if per.base and per.base == unit.base and per.dimension != "count":
+                return quantity.number * unit.factor / per.factor
+    return None
 
 
 class UnitCostTimesQuantity(Rule):
@@ -204,18 +198,17 @@ class UnitCostTimesQuantity(Rule):
             not in ("≤", "<")  # an upper bound on the quantity proves nothing
         ]
         for line in units:
-            per = _per_symbols(line.quantity)
             matches = [
-                ind
+                (ind, n)
                 for ind in quantities
                 if ind.value.dimension != "money"
                 and (ind.value.per is None or ind.value.per.symbol == "年")
-                and _quantity_symbols(ind.value) & per
+                and (n := in_per_units(line.quantity, ind.value)) is not None
             ]
             if len(matches) != 1:
                 continue  # none, or ambiguous: which quantity does the unit cost apply to?
-            qty = matches[0]
-            product = line.yuan * qty.value.base_value
+            qty, count = matches[0]
+            product = line.quantity.number * line.quantity.unit.factor * count
             ratio = product / total.yuan
             if ratio <= ctx.options["max_ratio"]:
                 continue

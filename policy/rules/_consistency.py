@@ -212,13 +212,15 @@ def promises(
         )
 
 
-def interval_sum(intervals: list[Any]) -> tuple[Decimal | None, Decimal | None]:
-    """Bounds of the sum of several intervals (None = unbounded)."""
+def interval_sum(
+    bounds: list[tuple[Decimal | None, Decimal | None]],
+) -> tuple[Decimal | None, Decimal | None]:
+    """Bounds of the sum of several (lo, hi) bounds (None = unbounded)."""
     lo: Decimal | None = Decimal(0)
     hi: Decimal | None = Decimal(0)
-    for iv in intervals:
-        lo = None if lo is None or iv.lo is None else lo + iv.lo
-        hi = None if hi is None or iv.hi is None else hi + iv.hi
+    for b_lo, b_hi in bounds:
+        lo = None if lo is None or b_lo is None else lo + b_lo
+        hi = None if hi is None or b_hi is None else hi + b_hi
     return lo, hi
 
 

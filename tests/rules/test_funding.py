@@ -1,0 +1,376 @@
+"""F (funding) rules on whole forms in layouts they were not written against, their options, and
+the property that a larger annual budget never adds a funding finding."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker import Config, check
+from checker.loaders.canonical import form_from_mapping
+from policy.registry import get_rule
+from policy.testing import run_rule
+from tests.rules.facw_forms import load_text, load_yaml, text_form
+
+
+def _diags(forms, select=("F",), **rules):
+    return check(forms, Config(select=select, rules=rules)).diagnostics
+
+
+def _ids(forms, select=("F",), **rules):
+    return sorted(d.message_id for d in _diags(forms, select, **rules))
+
+
+def _outcome(forms, code):
+    report = check(forms, Config(select=(code,)))
+    return report.coverage[0].outcome(code), report
+
+
+# ---------------------------------------------------------------- a clean form stays clean
+
+
+def test_clean_text_form_has_no_funding_finding():
+    assert _ids(load_text(text_form())) == []
+
+
+# ---------------------------------------------------------------- F101
+
+
+def test_f101_fiscal_plus_other_in_yuan_layout():
+    forms = load_text(
+        text_form(
+            total="800000",
+            fiscal="700000",
+            other="50000",
+            sources_total="800000",
+            sources_parts=("800000",),
+        )
+    )
+    d = [d for d in _diags(forms) if d.code == "F101"]
+    assert len(d) == 1
+    assert d[0].args == {
+        "total": "80万元",
+        "fiscal": "70万元",
+        "other": "5万元",
+        "sum": "75万元",
+    }
+    assert d[0].line == 7  # the 年度资金总额 cell
+    assert d[0].evidence["财政拨款+其他资金"] == "75万元"
+
+
+def test_f101_tolerance_option_absorbs_rounding():
+    form = form_from_mapping({"funding": {"total": "15.33万元", "fiscal": "153301元"}})
+    assert [
+        f.message_id
+        for f in run_rule(
+            get_rule("F101"), {"funding": {"total": "15.33万元", "fiscal": "153301元"}}
+        )[0]
+    ] == ["F101"]
+    assert _ids([form], select=("F101",), F101={"tolerance_yuan": 1}) == []
+
+
+def test_f101_both_parts_blank_is_insufficient_data_not_pass():
+    outcome, report = _outcome(
+        [form_from_mapping({"funding": {"total": "15万元", "fiscal": "万元"}})], "F101"
+    )
+    assert outcome == "insufficient_data"
+    assert report.coverage[0].outcomes[0].reason_id == "F.reason.no-fiscal-other"
+
+
+def test_f101_only_other_funds_given_and_equal_is_fine():
+    assert (
+        _ids(
+            [form_from_mapping({"funding": {"total": "30万元", "other": "30万元"}})],
+            select=("F101",),
+        )
+        == []
+    )
+
+
+# ---------------------------------------------------------------- F102 / F103
+
+
+def test_f102_sources_do_not_add_up_in_yuan_layout():
+    forms = load_text(
+        text_form(sources_total="800000", sources_parts=("500000", "200000"))
+    )
+    d = [d for d in _diags(forms) if d.code == "F102"]
+    assert (
+        len(d) == 1 and d[0].args["sum"] == "70万元" and d[0].args["total"] == "80万元"
+    )
+
+
+def test_f103_sources_total_differs_from_annual_total():
+    forms = load_text(text_form(sources_total="850000", sources_parts=("850000",)))
+    assert _ids(forms) == ["F103"]
+
+
+# ---------------------------------------------------------------- F104 / F105 / F106
+
+
+def test_f104_cap_in_wan_against_total_in_yuan():
+    forms = load_text(
+        text_form(
+            indicators=(
+                ("产出指标", "数量指标", "养护里程", "≥120公里"),
+                ("成本指标", "经济成本指标", "路面修补费用", "≤85万元"),
+                ("成本指标", "经济成本指标", "每公里养护成本", "≤6000元/公里"),
+            )
+        )
+    )
+    d = [d for d in _diags(forms) if d.code == "F104"]
+    assert len(d) == 1
+    assert d[0].args == {"name": "路面修补费用", "cap": "85万元", "total": "80万元"}
+    assert d[0].indicator.name == "路面修补费用"
+    assert "F105" not in _ids(forms)  # one cap alone exceeds: F104 says it once
+
+
+def test_f105_caps_sum_and_a_missing_cost_value():
+    indicators = (
+        ("产出指标", "数量指标", "养护里程", "≥120公里"),
+        ("产出指标", "成本指标", "材料费", "≤500000元"),
+        ("产出指标", "成本指标", "人工费", "≤40万元"),
+    )
+    forms = load_text(text_form(indicators=indicators))
+    d = [d for d in _diags(forms) if d.code == "F105"]
+    assert len(d) == 1 and d[0].args == {"sum": "90万元", "count": 2, "total": "80万元"}
+    # The seed's defect in another layout: a cost line with no readable amount → not "passed".
+    yaml_form = load_yaml(
+        "name: 会务保障经费\n"
+        "funding: {total: 300000, fiscal: 300000}\n"
+        "indicators:\n"
+        "  - {level1: 成本指标, level2: 经济成本指标, name: 场地租赁费, value: ≤20万元}\n"
+        "  - {level1: 成本指标, level2: 经济成本指标, name: 资料印刷费, value: 按实结算}\n"
+    )
+    outcome, report = _outcome(yaml_form, "F105")
+    assert outcome == "insufficient_data"
+    reason = report.coverage[0].outcomes[0]
+    assert reason.reason_id == "F.reason.cost-value-unreadable"
+    assert reason.reason_args["name"] == "资料印刷费"
+
+
+def test_f106_cost_line_restating_the_budget_other_wording_and_units():
+    # The seed's 预算额度 ≤50万元 = 50万元, here as 项目支出总额 in 元 under 成本指标 as 一级.
+    forms = load_yaml(
+        "name: 档案数字化经费\n"
+        "amount_unit: 万元\n"
+        "funding: {total: 12.5, fiscal: 12.5}\n"
+        "indicators:\n"
+        "  - {level1: 产出指标, level2: 数量指标, name: 数字化档案, value: ≥3000卷}\n"
+        "  - {level1: 成本指标, level2: 经济成本指标, name: 项目支出总额, value: 不超过125000元}\n"
+    )
+    d = [d for d in _diags(forms) if d.code == "F106"]
+    assert len(d) == 1 and d[0].args["cap"] == d[0].args["total"] == "125000元"
+    assert d[0].severity == "info"
+
+
+def test_f106_not_reported_when_unit_costs_are_given():
+    forms = load_text(
+        text_form(
+            indicators=(
+                ("产出指标", "数量指标", "养护里程", "≥120公里"),
+                ("产出指标", "成本指标", "养护总费用", "≤800000元"),
+                ("产出指标", "成本指标", "每公里养护成本", "≤6000元/公里"),
+            )
+        )
+    )
+    assert "F106" not in _ids(forms)
+
+
+def test_cost_lines_ignore_rates_cumulative_amounts_and_unit_standards():
+    form = form_from_mapping(
+        {
+            "funding": {"total": "10万元", "fiscal": "10万元"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "成本控制率",
+                    "value": "100%",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "累计投入",
+                    "value": "≤50万元",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "补助标准",
+                    "value": "≤12万元",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "数量指标",
+                    "name": "资金拨付",
+                    "value": "10万元",
+                },
+            ],
+        }
+    )
+    assert _ids([form]) == []
+
+
+# ---------------------------------------------------------------- F107 … F110
+
+
+def test_f107_unit_cost_times_quantity_with_bracketed_alternatives():
+    forms = load_text(
+        text_form(
+            total="100000",
+            fiscal="100000",
+            sources_total="100000",
+            sources_parts=("100000",),
+            indicators=(
+                ("产出指标", "数量指标", "编印资料", "8000册（本）"),
+                ("产出指标", "成本指标", "编印单价", "≤45元/册"),
+            ),
+        )
+    )
+    d = [d for d in _diags(forms) if d.code == "F107"]
+    assert len(d) == 1 and d[0].args["product"] == "36万元"
+    assert d[0].evidence["年度资金总额"] == "100000"
+
+
+def test_f107_ambiguous_quantities_are_not_multiplied():
+    form = form_from_mapping(
+        {
+            "funding": {"total": "1万元"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "level2": "数量指标",
+                    "name": "印制手册",
+                    "value": "5000份",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "数量指标",
+                    "name": "印制海报",
+                    "value": "3000份",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "印制单价",
+                    "value": "10元/份",
+                },
+            ],
+        }
+    )
+    assert "F107" not in _ids([form])
+
+
+def test_f108_and_f109_in_text_layout():
+    forms = load_text(text_form(long_term_total="600000", procurement="900000"))
+    assert _ids(forms) == ["F108", "F109"]
+
+
+def test_f110_blank_total_and_dependent_rules_say_insufficient():
+    forms = load_text(text_form(total="", sources_total="800000"))
+    ids = _ids(forms)
+    assert "F110.blank" in ids
+    report = check(forms, Config(select=("F101", "F103", "F104")))
+    assert report.coverage[0].outcome("F101") == "insufficient_data"
+    assert report.coverage[0].outcome("F103") == "insufficient_data"
+
+
+def test_rule_options_are_validated():
+    rule = get_rule("F104")
+    assert rule.options["tolerance_yuan"].validate("0.5") == Decimal("0.5")
+    for bad in (-1, "abc", True):
+        try:
+            rule.options["tolerance_yuan"].validate(bad)
+        except (ValueError, TypeError):
+            continue
+        raise AssertionError(f"accepted {bad!r}")
+    try:
+        rule.options["unit_cost_words"].validate("标准")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a bare string is not a word list")
+
+
+# ---------------------------------------------------------------- property
+
+
+_money = st.integers(min_value=0, max_value=5_000_000).map(Decimal)
+_cost_value = st.one_of(
+    st.integers(1, 3_000_000).map(lambda n: f"≤{n}元"),
+    st.integers(1, 300).map(lambda n: f"{n}万元"),
+    st.integers(1, 500).map(lambda n: f"{n}元/人"),
+    st.sampled_from(["按实结算", "", "100%"]),
+)
+
+
+@st.composite
+def _funding_forms(draw):
+    fiscal = draw(_money)
+    other = draw(st.one_of(st.none(), _money))
+    total = fiscal + (other or 0) + draw(st.sampled_from([0, 0, 1, -1, 10000]))
+    parts = [draw(_money) for _ in range(draw(st.integers(0, 2)))]
+    costs = draw(st.lists(_cost_value, max_size=4))
+    return {
+        "total": max(total, Decimal(0)),
+        "fiscal": fiscal,
+        "other": other,
+        "sources_parts": parts,
+        "sources_total": draw(st.one_of(st.none(), _money)),
+        "long_term_total": draw(st.one_of(st.none(), _money)),
+        "procurement": draw(st.one_of(st.none(), _money)),
+        "costs": costs,
+        "people": draw(st.integers(1, 5000)),
+    }
+
+
+def _mapping(spec, raise_by):
+    def up(x):
+        return None if x is None else x + raise_by
+
+    funding = {
+        "total": up(spec["total"]),
+        "fiscal": up(spec["fiscal"]),
+        "other": spec["other"],
+        "long_term_total": up(spec["long_term_total"]),
+        "procurement": spec["procurement"],
+    }
+    sources = {}
+    if spec["sources_total"] is not None:
+        sources["合计"] = up(spec["sources_total"])
+    if spec["sources_parts"]:
+        sources["一般公共预算收入"] = up(spec["sources_parts"][0])
+        if len(spec["sources_parts"]) > 1:
+            sources["其他收入"] = spec["sources_parts"][1]
+    funding["sources"] = sources
+    indicators = [
+        {
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "name": "服务人数",
+            "value": f"{spec['people']}人",
+        }
+    ]
+    indicators += [
+        {"level1": "产出指标", "level2": "成本指标", "name": f"费用{i}", "value": v}
+        for i, v in enumerate(spec["costs"])
+    ]
+    return {"funding": funding, "indicators": indicators}
+
+
+def _funding_findings(mapping):
+    report = check([form_from_mapping(mapping)], Config(select=("F",)))
+    return {
+        (d.message_id, d.indicator.name if d.indicator else None)
+        for d in report.diagnostics
+    }
+
+
+@given(spec=_funding_forms(), raise_by=st.integers(1, 10_000_000).map(Decimal))
+def test_raising_the_annual_budget_never_adds_a_funding_finding(spec, raise_by):
+    before = _funding_findings(_mapping(spec, Decimal(0)))
+    after = _funding_findings(_mapping(spec, raise_by))
+    assert after <= before, after - before
