@@ -40,7 +40,12 @@ def _stated(ind, counters, approx_words):
     if kind in ("quantity", "range"):
         if getattr(v, "per", None) is not None or v.base_unit is None:
             return []
-        return [(v.interval.lo, v.interval.hi, v.base_unit)]
+        lo = v.interval.lo
+        if lo is None and v.dimension != "percent":
+            lo = Decimal(
+                0
+            )  # counts, lengths, areas are never negative: "≤4期" is 0–4期
+        return [(lo, v.interval.hi, v.base_unit)]
     if kind == "text":
         return [
             (p.number, p.number, p.unit)

@@ -1,0 +1,72 @@
+"""A (attributes) rules on whole forms: checkbox rows as extracted text and as YAML."""
+
+from __future__ import annotations
+
+from checker import Config, check
+from checker.loaders.canonical import form_from_mapping
+from tests.rules.facw_forms import load_text, load_yaml, text_form
+
+
+def _ids(forms, select=("A",)):
+    return sorted(d.message_id for d in check(forms, Config(select=select)).diagnostics)
+
+
+def test_clean_forms_have_no_attribute_finding():
+    assert _ids(load_text(text_form())) == []
+    assert (
+        _ids(
+            load_text(
+                text_form(kind=("延续项目",), term=("经常性",), previous="600000")
+            )
+        )
+        == []
+    )
+
+
+def test_a101_none_and_both_ticked_in_text_checkboxes():
+    none = load_text(text_form(kind=()))
+    both = load_text(text_form(kind=("新增项目", "延续项目")))
+    assert _ids(none) == ["A101.none"]
+    d = check(both, Config(select=("A101",))).diagnostics
+    assert [x.message_id for x in d] == ["A101.many"]
+    assert d[0].args["checked"] == "新增项目、延续项目"
+    assert d[0].line == 5  # the 项目属性 row
+
+
+def test_a102_and_a103_in_text_checkboxes():
+    forms = load_text(text_form(term=("一次性", "经常性"), basis=()))
+    assert _ids(forms) == ["A102.many", "A103"]
+
+
+def test_a103_in_yaml_with_null_basis():
+    forms = load_yaml(
+        "name: 某项目\nattributes: {kind: 新增项目, term: 一次性, basis: null}\n"
+    )
+    assert _ids(forms) == ["A103"]
+
+
+def test_attribute_rules_do_not_apply_to_a_fragment_without_the_rows():
+    report = check([form_from_mapping({"name": "片段"})], Config(select=("A",)))
+    assert not report.diagnostics
+    assert report.coverage[0].outcome("A101") == "not_applicable"
+
+
+def test_a104_continuing_without_previous_budget_in_text():
+    forms = load_text(text_form(kind=("延续项目",), term=("经常性",), previous=""))
+    d = check(forms, Config(select=("A104",))).diagnostics
+    assert [x.message_id for x in d] == ["A104"]
+    assert d[0].evidence["延续项目以前年度预算安排"] == "（空）"
+
+
+def test_a105_new_project_with_previous_budget_in_text():
+    forms = load_text(text_form(kind=("新增项目",), previous="500000"))
+    d = check(forms, Config(select=("A105",))).diagnostics
+    assert [(x.message_id, x.args["amount"]) for x in d] == [("A105", "50万元")]
+
+
+def test_a104_a105_not_applicable_when_kind_is_unclear():
+    forms = load_text(text_form(kind=(), previous="500000"))
+    report = check(forms, Config(select=("A104", "A105")))
+    assert not report.diagnostics
+    assert report.coverage[0].outcome("A104") == "not_applicable"
+    assert report.coverage[0].outcome("A105") == "not_applicable"

@@ -1,0 +1,185 @@
+"""C (consistency) rules: goals against indicators, and forms of one unit against each other."""
+
+from __future__ import annotations
+
+import random
+
+from checker import Config, check
+from checker.loaders.canonical import form_from_mapping
+from grammar import parse_value
+from policy.rules._consistency import (
+    DEFAULT_APPROX_WORDS,
+    DEFAULT_COUNTERS,
+    promises,
+    split_implementer,
+)
+from tests.rules.facw_forms import load_text, text_form
+
+
+def _diags(forms, select):
+    return check(forms, Config(select=select)).diagnostics
+
+
+def _ind(name, value, level2="数量指标"):
+    return {"level1": "产出指标", "level2": level2, "name": name, "value": value}
+
+
+# ---------------------------------------------------------------- C101
+
+
+def _promised(text):
+    return [
+        (p.fragment, p.number, p.unit)
+        for p in promises(text, DEFAULT_COUNTERS, DEFAULT_APPROX_WORDS, parse_value)
+    ]
+
+
+def test_goal_numbers_read_and_skipped():
+    assert _promised("每月举办一期，每季度举办一期，全年共16期。") == [
+        ("16期", 16, "期")
+    ]
+    assert _promised("召开会议150余次；培训约200人次；20次左右；第3期；其中5个") == []
+    assert _promised("1.全天24小时值守；2.处置突发事件") == []
+    assert _promised("培训1.2万人次，建设十二个站点") == [
+        ("1.2万人次", 12000, "人次"),
+        ("十二个", 12, "个"),
+    ]
+    assert _promised("3个工作日内办结，开展2个月") == []
+
+
+def test_c101_seed_pattern_agrees_in_text_layout():
+    # 全年共16期 = 12期 + 4期 (the seed's agreement) with other names and wording.
+    forms = load_text(
+        text_form(
+            goal="每月编发一期简报，每季度编发一期专刊，全年共编发16期。",
+            indicators=(
+                ("产出指标", "数量指标", "工作简报", "12期"),
+                ("产出指标", "数量指标", "季度专刊", "4期"),
+                ("产出指标", "成本指标", "每期编印成本", "≤5000元/期"),
+            ),
+        )
+    )
+    assert not _diags(forms, ("C101",))
+
+
+def test_c101_goal_contradicts_prose_indicator():
+    forms = load_text(
+        text_form(
+            goal="全年共开展道路巡查48次。",
+            indicators=(("产出指标", "数量指标", "巡查次数", "每月3次，全年36次"),),
+        )
+    )
+    d = _diags(forms, ("C101",))
+    assert len(d) == 1
+    assert d[0].args["promise"] == "48次"
+    assert d[0].evidence["绩效指标"] == "巡查次数 每月3次，全年36次"
+    assert d[0].line == 14  # the 年度目标 cell
+
+
+def test_c101_sum_is_reported_with_its_bounds():
+    form = form_from_mapping(
+        {
+            "goals": {"annual": "全年举办培训班20期。"},
+            "indicators": [_ind("初级培训班", "12期"), _ind("高级培训班", "≤4期")],
+        }
+    )
+    d = _diags([form], ("C101",))
+    assert len(d) == 1 and d[0].evidence["指标合计"] == "12–16期"
+
+
+def test_c101_other_counters_are_not_compared():
+    form = form_from_mapping(
+        {
+            "goals": {"annual": "举办培训班20期，培训300人。"},
+            "indicators": [_ind("培训班", "20期"), _ind("培训人次", "≥300人次")],
+        }
+    )
+    assert not _diags([form], ("C101",))  # 人 and 人次 are different counters
+
+
+# ---------------------------------------------------------------- C102
+
+
+def test_split_implementer_variants():
+    assert split_implementer("市府办 譙小涛") == ("市府办", "譙小涛")
+    assert split_implementer("市府办譙小涛") == ("市府办", "譙小涛")
+    assert split_implementer("县交通运输局：王海") == ("县交通运输局", "王海")
+    assert split_implementer("县公路中心") is None
+    assert split_implementer("") is None
+
+
+def test_c102_other_office_other_layout_minority_reported():
+    # The seed's 熊小涛 vs 譙小涛, here a county bureau, names with a colon and without a space.
+    texts = [
+        text_form(name=f"项目{i}", implementer=impl)
+        for i, impl in enumerate(
+            ["县公路中心：王海", "县公路中心王海", "县公路中心 汪海"]
+        )
+    ]
+    forms = load_text(*texts)
+    d = _diags(forms, ("C102",))
+    assert [
+        (x.form.index, x.message_id, x.args["person"], x.args["majority"]) for x in d
+    ] == [(2, "C102", "汪海", "王海")]
+    assert d[0].evidence["多数表责任人"] == "县公路中心 王海（2张）"
+
+
+def test_c102_and_c105_do_not_depend_on_form_order():
+    impls = ["科室A 张三", "科室A 张三", "科室A 李四", "科室B 王五"]
+    names = ["甲", "乙", "甲", "丁"]
+    mappings = [
+        {"name": n, "budget_unit": "某局", "implementer": i}
+        for n, i in zip(names, impls)
+    ]
+
+    def findings(order):
+        forms = [form_from_mapping(mappings[k], index=k) for k in order]
+        return sorted(
+            (d.form.index, d.message_id) for d in _diags(forms, ("C102", "C105"))
+        )
+
+    base = findings([0, 1, 2, 3])
+    assert base == [(0, "C105"), (2, "C102"), (2, "C105")]
+    rng = random.Random(4)
+    for _ in range(5):
+        order = [0, 1, 2, 3]
+        rng.shuffle(order)
+        assert findings(order) == base
+
+
+def test_c102_different_units_are_not_compared():
+    forms = [
+        form_from_mapping(
+            {"name": "甲", "budget_unit": "A局", "implementer": "办公室 张三"}
+        ),
+        form_from_mapping(
+            {"name": "乙", "budget_unit": "B局", "implementer": "办公室 李四"}, index=1
+        ),
+    ]
+    assert not _diags(forms, ("C102",))
+
+
+# ---------------------------------------------------------------- C103 / C104 / C105
+
+
+def test_c103_copied_goal_in_text_layout():
+    forms = load_text(
+        text_form(long_term_goal="养护农村公路120公里。", goal="养护农村公路120公里")
+    )
+    assert [d.message_id for d in _diags(forms, ("C103",))] == ["C103"]
+
+
+def test_c104_copied_indicator_columns():
+    rows = [_ind("养护里程", "≥120公里"), _ind("养护合格率", "≥95%", "质量指标")]
+    form = form_from_mapping(
+        {"indicators": [dict(r, period="long_term") for r in rows] + rows}
+    )
+    d = _diags([form], ("C104",))
+    assert [(x.message_id, x.args["count"]) for x in d] == [("C104", 2)]
+
+
+def test_c105_duplicate_names_across_files_of_one_unit():
+    a = load_text(text_form(name="乡村道路养护经费"), path="a.txt")
+    b = load_text(text_form(name="乡村道路养护经费 "), path="b.txt")
+    d = _diags(a + b, ("C105",))
+    assert sorted(x.form.path for x in d) == ["a.txt", "b.txt"]
