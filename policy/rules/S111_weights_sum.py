@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
-from policy.rules._structure import has_name, non_negative_decimal, period_label, rows_by_period
+from policy.rules._structure import non_negative_decimal, period_label, rows_by_period
 from policy.rules._structure_examples import form
 
 W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
@@ -52,7 +52,7 @@ class WeightsSum(Rule):
         total, tolerance = ctx.options["total"], ctx.options["tolerance"]
         any_weight = False
         for period, rows in rows_by_period(form):
-            named = [i for i in rows if has_name(i)]
+            named = rows  # every filled row, named or not, carries its weight
             weights = [i.weight for i in named if i.weight is not None]
             if not weights:
                 continue

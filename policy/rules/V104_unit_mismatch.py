@@ -12,12 +12,14 @@ from policy.rules._value import (
     dimension_for_name,
     dimension_table,
     is_measure,
+    name_wants_other_than_money,
     per_of,
     unit_symbol,
     value_dimension,
 )
 
-# 二级 whose own rules report a money amount filed there (V107, V108).
+# 二级 where a money amount under a name that asks for no particular unit is a misfiled cost
+# line, reported by V107 (数量) and V108 (质量, 时效) rather than here.
 _MONEY_REPORTED_ELSEWHERE = frozenset({"数量指标", "质量指标", "时效指标"})
 _TIMELY_BAD = frozenset({"mass", "area", "length", "volume"})
 
@@ -56,6 +58,8 @@ class UnitMismatch(Rule):
                 expect=("V104.percent",)),
         Example(form(row("效益指标", "社会效益", "村组干部培训人数", "≥230个")), note="人数 in 个",
                 expect=("V104.counter",)),
+        Example(form(row("产出指标", "质量指标", "验收合格率", "28.8万元")), note="money for a 合格率",
+                expect=("V104.percent",)),
     )
     good = (
         Example(form(), note="units fit"),
@@ -74,11 +78,11 @@ class UnitMismatch(Rule):
             dim = value_dimension(value)
             if dim is None:
                 continue
-            if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE:
-                continue
             wanted = dimension_for_name(ind.name, table)
             if ind.level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
                 wanted = None  # under 时效 a time is due whatever noun the name ends with
+            if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE and not name_wants_other_than_money(ind.name):
+                continue
             message = None
             if wanted is not None and wanted[1] != "any":
                 if dim in MISMATCH.get(wanted[1], ()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import contains_any, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of
+from policy.rules._value import dimension_of, name_wants_other_than_money
 
 
 class MoneyUnderQuantity(Rule):
@@ -38,6 +38,7 @@ class MoneyUnderQuantity(Rule):
         Example(form(), note="counts only"),
         Example(form(row("产出指标", "数量指标", "适龄儿童疫苗接种率", "≥90%")), note="a coverage rate is an output"),
         Example(form(row("产出指标", "质量指标", "资金支出率", "95%")), note="not under 数量指标"),
+        Example(form(row("产出指标", "数量指标", "设备覆盖率", "24.9万元")), note="a unit mismatch: V104's"),
     )
 
     def check(self, form, ctx):
@@ -46,6 +47,8 @@ class MoneyUnderQuantity(Rule):
                 continue
             dim = dimension_of(ind.value)
             if dim == "money":
+                if name_wants_other_than_money(ind.name):
+                    continue  # 覆盖率 28.8万元: a unit mismatch, V104's
                 message = "V107"
             elif (dim == "percent" and contains_any(ind.name, ctx.options["money_words"])
                   and contains_any(ind.name, ctx.options["rate_words"])):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import level2_list, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of
+from policy.rules._value import dimension_of, name_wants_other_than_money
 
 
 class CostUnderQuality(Rule):
@@ -34,12 +34,16 @@ class CostUnderQuality(Rule):
     good = (
         Example(form(), note="cost under 成本指标"),
         Example(form(row("效益指标", "经济效益", "带动贫困村增收", "≥6万元")), note="money as a benefit"),
+        Example(form(row("产出指标", "质量指标", "验收合格率", "28.8万元")), note="a unit mismatch: V104's"),
     )
 
     def check(self, form, ctx):
         for ind in form.indicators:
-            if ind.level2 in ctx.options["level2"] and dimension_of(ind.value) == "money":
-                yield Finding("V108", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
-                                       "level2": ind.level2_text or ind.level2},
-                              location=where(ind, form), indicator=ind,
-                              evidence={"二级指标": ind.level2_text or ind.level2, "指标值": ind.value_text.strip()})
+            if ind.level2 not in ctx.options["level2"] or dimension_of(ind.value) != "money":
+                continue
+            if name_wants_other_than_money(ind.name):
+                continue  # 合格率 28.8万元: a unit mismatch, V104's
+            yield Finding("V108", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
+                                   "level2": ind.level2_text or ind.level2},
+                          location=where(ind, form), indicator=ind,
+                          evidence={"二级指标": ind.level2_text or ind.level2, "指标值": ind.value_text.strip()})

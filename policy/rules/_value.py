@@ -189,3 +189,10 @@ MISMATCH: dict[str, frozenset[str]] = {
     "time": frozenset({"money", "percent", "count", "area", "length", "mass", "volume"}),
     "ratio": frozenset({"money", "count", "duration", "area", "length", "mass", "volume"}),
 }
+
+
+def name_wants_other_than_money(name: str | None) -> bool:
+    """The name's head asks for a percent, count, time or ratio (合格率, 次数, 响应时间): a money
+    value there is a unit mismatch (V104), not a misfiled cost line (V107/V108)."""
+    wanted = dimension_for_name(name, NAME_DIMENSIONS)
+    return wanted is not None and wanted[1] not in ("money", "any")

@@ -25,8 +25,14 @@ def ids(findings):
 
 
 def form(*rows, **fields):
-    out = {"name": "测试项目", "year": 2023, "goals": {"annual": "全年完成目标任务。"},
-           "indicators": [dict(zip(("level1", "level2", "name", "value"), r)) for r in rows]}
+    out = {
+        "name": "测试项目",
+        "year": 2023,
+        "goals": {"annual": "全年完成目标任务。"},
+        "indicators": [
+            dict(zip(("level1", "level2", "name", "value"), r)) for r in rows
+        ],
+    }
     out.update(fields)
     return out
 
@@ -43,6 +49,7 @@ FULL = (
 
 # --- S101: the seed's missing 效益 and misfiled cost, in traditional characters --------------
 
+
 def test_full_traditional_form_is_clean_for_s101_s102():
     for code in ("S101", "S102", "S103"):
         findings, _ = run_rule(rule(code), form(*FULL))
@@ -56,40 +63,65 @@ def test_missing_satisfaction_level1_in_traditional_labels():
 
 
 def test_cost_filed_under_quantity_leaves_no_cost_row():
-    rows = [r for r in FULL if r[1] != "成本目標"] + [("產出目標", "數量目標", "項目資金投入", "10萬元")]
+    rows = [r for r in FULL if r[1] != "成本目標"] + [
+        ("產出目標", "數量目標", "項目資金投入", "10萬元")
+    ]
     findings, _ = run_rule(rule("S101"), form(*rows))
     assert ids(findings) == ["S101.cost"]
 
 
 def test_long_term_column_checked_only_when_filled():
     rows = [dict(zip(("level1", "level2", "name", "value"), r)) for r in FULL]
-    rows.append({"level1": "产出指标", "level2": "数量指标", "name": "三年服务人次", "value": "≥1500人次",
-                 "period": "long_term"})
+    rows.append(
+        {
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "name": "三年服务人次",
+            "value": "≥1500人次",
+            "period": "long_term",
+        }
+    )
     findings, _ = run_rule(rule("S101"), {"name": "x", "indicators": rows})
     assert sorted((f.message_id, f.args.get("level1")) for f in findings) == [
-        ("S101", "效益指标"), ("S101", "满意度指标"), ("S101.cost", None)]
+        ("S101", "效益指标"),
+        ("S101", "满意度指标"),
+        ("S101.cost", None),
+    ]
     assert {f.args["period"] for f in findings} == {"中长期"}
 
 
 def test_s101_required_option_narrows_the_check():
-    findings, _ = run_rule(rule("S101"), form(*FULL[:5]), required=("产出指标", "效益指标"))
+    findings, _ = run_rule(
+        rule("S101"), form(*FULL[:5]), required=("产出指标", "效益指标")
+    )
     assert findings == []
 
 
 # --- S102: the seed's missing 时效指标, with short labels and a missing 质量 --------------------
 
+
 def test_missing_quality_with_short_labels():
-    rows = [("产出", "数量", "培训人次", "280人次"), ("产出", "时效", "完成时间", "2023年10月底前"),
-            ("产出", "成本", "人均成本", "≤500元/人次"), ("效益", "社会效益", "能力提升率", "≥90%"),
-            ("满意度", "满意度", "学员满意度", "≥95%")]
+    rows = [
+        ("产出", "数量", "培训人次", "280人次"),
+        ("产出", "时效", "完成时间", "2023年10月底前"),
+        ("产出", "成本", "人均成本", "≤500元/人次"),
+        ("效益", "社会效益", "能力提升率", "≥90%"),
+        ("满意度", "满意度", "学员满意度", "≥95%"),
+    ]
     findings, _ = run_rule(rule("S102"), form(*rows))
-    assert [(f.message_id, f.args["level2"]) for f in findings] == [("S102", "质量指标")]
+    assert [(f.message_id, f.args["level2"]) for f in findings] == [
+        ("S102", "质量指标")
+    ]
 
 
 # --- S103 ---------------------------------------------------------------------------------------
 
+
 def test_wrong_parent_reported_once_per_level2():
-    rows = FULL + (("效益目標", "質量目標", "設備完好率", ">=98%"), ("效益目標", "質量目標", "故障率", "<=2%"))
+    rows = FULL + (
+        ("效益目標", "質量目標", "設備完好率", ">=98%"),
+        ("效益目標", "質量目標", "故障率", "<=2%"),
+    )
     findings, _ = run_rule(rule("S103"), form(*rows))
     assert ids(findings) == ["S103"]
     assert findings[0].args["expected"] == "产出指标"
@@ -97,31 +129,43 @@ def test_wrong_parent_reported_once_per_level2():
 
 # --- S104/S105: the seed's orphan cells, in other shapes ---------------------------------------
 
+
 def test_value_without_name_under_satisfaction():
-    findings, _ = run_rule(rule("S104"), form(*FULL, ("满意度指标", "服务对象满意度", "", "≥90%")))
+    findings, _ = run_rule(
+        rule("S104"), form(*FULL, ("满意度指标", "服务对象满意度", "", "≥90%"))
+    )
     assert ids(findings) == ["S104"]
     assert findings[0].evidence == {"指标值": "≥90%"}
 
 
 def test_name_with_ideographic_space_value():
-    findings, _ = run_rule(rule("S105"), form(*FULL, ("产出指标", "质量指标", "资料归档完整率", "\u3000")))
+    findings, _ = run_rule(
+        rule("S105"), form(*FULL, ("产出指标", "质量指标", "资料归档完整率", "\u3000"))
+    )
     assert ids(findings) == ["S105"] and findings[0].args["name"] == "资料归档完整率"
 
 
 def test_empty_template_row_is_neither_s104_nor_s105():
     for code in ("S104", "S105"):
-        findings, _ = run_rule(rule(code), form(*FULL, ("效益指标", "生态效益", None, None)))
+        findings, _ = run_rule(
+            rule(code), form(*FULL, ("效益指标", "生态效益", None, None))
+        )
         assert findings == []
 
 
 # --- S106/S107 ------------------------------------------------------------------------------------
 
+
 def test_placeholder_names():
     for name in ("-", "——", "＿＿", "*", "xx", "无", "/"):
-        findings, _ = run_rule(rule("S106"), form(*FULL, ("产出指标", "数量指标", name, "1个")))
+        findings, _ = run_rule(
+            rule("S106"), form(*FULL, ("产出指标", "数量指标", name, "1个"))
+        )
         assert ids(findings) == ["S106"], name
     for name in ("XX县道路硬化", "无害化处理率", "X光机台数"):
-        findings, _ = run_rule(rule("S106"), form(*FULL, ("产出指标", "数量指标", name, "1个")))
+        findings, _ = run_rule(
+            rule("S106"), form(*FULL, ("产出指标", "数量指标", name, "1个"))
+        )
         assert findings == [], name
 
 
@@ -135,30 +179,44 @@ def test_name_length_boundary_and_option():
 
 # --- S108/S113: the seed's compound-name conflict and repeated names, differently ---------------
 
+
 def test_conflict_across_units_of_one_dimension():
-    rows = FULL + (("产出指标", "时效指标", "投诉响应时间", "≤1小时"), ("产出指标", "质量指标", "投诉响应时间", "≤90分钟"))
+    rows = FULL + (
+        ("产出指标", "时效指标", "投诉响应时间", "≤1小时"),
+        ("产出指标", "质量指标", "投诉响应时间", "≤90分钟"),
+    )
     findings, _ = run_rule(rule("S108"), form(*rows))
     assert ids(findings) == ["S108"]
-    assert {findings[0].evidence["指标值"], findings[0].evidence["另一处指标值"]} == {"≤1小时", "≤90分钟"}
+    assert {findings[0].evidence["指标值"], findings[0].evidence["另一处指标值"]} == {
+        "≤1小时",
+        "≤90分钟",
+    }
 
 
 def test_same_target_in_other_units_is_no_conflict_but_a_repeat():
-    rows = FULL + (("产出指标", "时效指标", "投诉响应时间", "≤1小时"), ("产出指标", "质量指标", "投诉响应时间", "≤60分钟"))
+    rows = FULL + (
+        ("产出指标", "时效指标", "投诉响应时间", "≤1小时"),
+        ("产出指标", "质量指标", "投诉响应时间", "≤60分钟"),
+    )
     assert run_rule(rule("S108"), form(*rows))[0] == []
     findings, _ = run_rule(rule("S113"), form(*rows))
     assert ids(findings) == ["S113"]
 
 
 def test_conflict_inside_slash_compound():
-    rows = FULL + (("产出指标", "数量指标", "政务访谈期数/市长访谈期数", "4期"),
-                   ("产出指标", "数量指标", "市长访谈期数", "6期"))
+    rows = FULL + (
+        ("产出指标", "数量指标", "政务访谈期数/市长访谈期数", "4期"),
+        ("产出指标", "数量指标", "市长访谈期数", "6期"),
+    )
     findings, _ = run_rule(rule("S108"), form(*rows))
     assert [f.args["name"] for f in findings] == ["市长访谈期数"]
 
 
 def test_agreeing_parts_are_not_conflicts():
-    rows = FULL + (("产出指标", "数量指标", "政务访谈期数、市长访谈期数", "4期"),
-                   ("产出指标", "数量指标", "市长访谈期数", "4期"))
+    rows = FULL + (
+        ("产出指标", "数量指标", "政务访谈期数、市长访谈期数", "4期"),
+        ("产出指标", "数量指标", "市长访谈期数", "4期"),
+    )
     assert run_rule(rule("S108"), form(*rows))[0] == []
 
 
@@ -178,26 +236,42 @@ def test_identical_repeat_uses_the_same_value_message():
 
 # --- S109/S110: the seed's 社会认可度/知晓度, in other words -----------------------------------------
 
+
 def test_satisfaction_name_variants():
     bad = ("投诉处理及时率", "因粮食市场波动引起的粮食安全事件发生数")
     for name in bad:
-        findings, _ = run_rule(rule("S109"), form(*FULL, ("滿意度目標", "服務對象滿意度目標", name, "≥90%")))
+        findings, _ = run_rule(
+            rule("S109"),
+            form(*FULL, ("滿意度目標", "服務對象滿意度目標", name, "≥90%")),
+        )
         assert ids(findings) == ["S109"], name
-    findings, _ = run_rule(rule("S109"), form(*FULL, ("满意度指标", "满意度指标", "受益群众满意率", "≥90%")))
+    findings, _ = run_rule(
+        rule("S109"),
+        form(*FULL, ("满意度指标", "满意度指标", "受益群众满意率", "≥90%")),
+    )
     assert findings == []
 
 
 def test_satisfaction_under_benefit_and_survey_exemption():
-    findings, _ = run_rule(rule("S110"), form(*FULL, ("效益指标", "经济效益", "商户对营商环境满意度", "≥90%")))
+    findings, _ = run_rule(
+        rule("S110"),
+        form(*FULL, ("效益指标", "经济效益", "商户对营商环境满意度", "≥90%")),
+    )
     assert ids(findings) == ["S110"]
-    findings, _ = run_rule(rule("S110"), form(*FULL, ("产出指标", "质量指标", "满意度测评覆盖率", "100%")))
+    findings, _ = run_rule(
+        rule("S110"), form(*FULL, ("产出指标", "质量指标", "满意度测评覆盖率", "100%"))
+    )
     assert findings == []
 
 
 # --- S111/S112 ------------------------------------------------------------------------------------
 
+
 def _weighted(weights):
-    rows = [dict(zip(("level1", "level2", "name", "value"), r), weight=w) for r, w in zip(FULL, weights)]
+    rows = [
+        dict(zip(("level1", "level2", "name", "value"), r), weight=w)
+        for r, w in zip(FULL, weights)
+    ]
     return {"name": "x", "indicators": rows}
 
 
@@ -205,7 +279,14 @@ def test_weights_sum_and_tolerance():
     assert run_rule(rule("S111"), _weighted([20, 20, 10, 10, 30, 10]))[0] == []
     findings, _ = run_rule(rule("S111"), _weighted([20, 20, 10, 10, 30, 10.5]))
     assert ids(findings) == ["S111"] and findings[0].args["sum"] == Decimal("100.5")
-    assert run_rule(rule("S111"), _weighted([20, 20, 10, 10, 30, 10.5]), tolerance=Decimal("0.5"))[0] == []
+    assert (
+        run_rule(
+            rule("S111"),
+            _weighted([20, 20, 10, 10, 30, 10.5]),
+            tolerance=Decimal("0.5"),
+        )[0]
+        == []
+    )
 
 
 def test_partial_weights_are_insufficient_data_not_a_pass():
@@ -215,16 +296,30 @@ def test_partial_weights_are_insufficient_data_not_a_pass():
 
 
 def test_annual_goal_blank_and_placeholder():
-    assert ids(run_rule(rule("S112"), form(*FULL, goals={"annual": "   "}))[0]) == ["S112"]
-    assert ids(run_rule(rule("S112"), form(*FULL, goals={"annual": "＊＊＊"}))[0]) == ["S112"]
-    assert run_rule(rule("S112"), form(*FULL, goals={"annual": "无偿提供人才服务500人次"}))[0] == []
+    assert ids(run_rule(rule("S112"), form(*FULL, goals={"annual": "   "}))[0]) == [
+        "S112"
+    ]
+    assert ids(run_rule(rule("S112"), form(*FULL, goals={"annual": "＊＊＊"}))[0]) == [
+        "S112"
+    ]
+    assert (
+        run_rule(
+            rule("S112"), form(*FULL, goals={"annual": "无偿提供人才服务500人次"})
+        )[0]
+        == []
+    )
 
 
 # --- order independence -----------------------------------------------------------------------------
 
 SEEDLIKE = FULL + (
     ("产出指标", "时效指标", "网络故障修复响应时间、系统故障修复响应时间", "≤1小时"),
-    ("产出指标", "时效指标", "系统软件故障修复响应时间、系统故障修复响应时间", "≤2小时"),
+    (
+        "产出指标",
+        "时效指标",
+        "系统软件故障修复响应时间、系统故障修复响应时间",
+        "≤2小时",
+    ),
     ("产出指标", "时效指标", "各类会议、文件资料等", "适时印发"),
     ("产出指标", "数量指标", "各类会议、文件资料等", "6000份"),
     ("满意度指标", "服务对象满意度", "社会认可度", "≥98%"),
@@ -236,11 +331,27 @@ SEEDLIKE = FULL + (
 def _findings(rows):
     f = form_from_mapping(form(*rows))
     out = set()
-    for code in ("S101", "S102", "S103", "S104", "S105", "S108", "S109", "S110", "S113"):
+    for code in (
+        "S101",
+        "S102",
+        "S103",
+        "S104",
+        "S105",
+        "S108",
+        "S109",
+        "S110",
+        "S113",
+    ):
         r = rule(code)
         for x in r().check(f, Context(options=default_options(r))):
             ind = x.indicator
-            out.add((x.message_id, ind.name if ind else None, ind.value_text if ind else None))
+            out.add(
+                (
+                    x.message_id,
+                    ind.name if ind else None,
+                    ind.value_text if ind else None,
+                )
+            )
     return out
 
 
