@@ -38,6 +38,11 @@ DEADLINE_SUFFIXES: dict[str, bool] = {
 
 # Frequency words: "每季度", "按月"; the unit after them is a duration.
 EVERY_WORDS: tuple[str, ...] = ("每个", "每", "按")
+# The period after 每/按 ("每季度", "每月一期"); each is a duration unit of units.py.
+PERIOD_UNITS: tuple[str, ...] = (
+    "年", "年度", "半年", "季度", "个季度", "月", "个月", "周", "星期", "个星期", "天", "日",
+    "小时", "个小时", "工作日", "个工作日",
+)
 
 # Known grades of qualitative values (domain.md §3, rule 7). A value equal to one of these, or a
 # qualifier followed by one ("程度较高"), is a graded qualitative value.

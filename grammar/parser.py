@@ -37,6 +37,7 @@ def grammar_text() -> str:
         "RANGE_SEP": lexicon.RANGE_SEPARATORS,
         "DEADLINE": lexicon.DEADLINE_SUFFIXES,
         "EVERY": lexicon.EVERY_WORDS,
+        "PERIOD_UNIT": lexicon.PERIOD_UNITS,
     }
     for name, words in lists.items():
         text = text.replace(f"@{name}@", _alternation(words))

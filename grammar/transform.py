@@ -7,7 +7,7 @@ from decimal import Decimal
 from lark import Token, Transformer
 
 from grammar import lexicon
-from grammar.ast import DateValue
+from grammar.ast import DateValue, Quantity, Range
 from grammar.build import make_quantity, shared_range
 from grammar.numbers import BadNumber, parse_arabic, parse_chinese
 from grammar.units import Unit, compound, lookup
@@ -125,11 +125,12 @@ class ToAst(Transformer):
         return make_quantity(op, number, spec)
 
     def every_quantity(self, c: list) -> Quantity:
-        every = _unit(c[1])
-        if every.dimension != "duration":
-            raise NotAValue(c[1])
-        number, spec = c[2]
-        return make_quantity(None, number, spec, every=every)
+        spec = c[3] if len(c) > 3 else None
+        return make_quantity(None, c[2], spec, every=_unit(str(c[1])))
+
+    def every_year_quantity(self, c: list) -> Quantity:
+        spec = c[2] if len(c) > 2 else None
+        return make_quantity(None, c[1], spec, every=_unit("年"))
 
     def range(self, c: list) -> Range:
         lo = make_quantity(None, *c[0])
@@ -166,21 +167,18 @@ class ToAst(Transformer):
         return DateValue(form="deadline", month=12)
 
     def every_deadline(self, c: list) -> DateValue:
-        every = _unit(c[1])
-        if every.symbol != "年":
-            raise NotAValue(c[1])
-        _, m, d = _point([t for t in c[2:] if t.type in ("MONTH", "DAY")])
+        _, m, d = _point([t for t in c[1:] if t.type in ("MONTH", "DAY")])
         strict = False
-        deadline = next((t for t in c[2:] if t.type == "DEADLINE"), None)
+        deadline = next((t for t in c[1:] if t.type == "DEADLINE"), None)
         if deadline is not None and d is None:
             strict = lexicon.DEADLINE_SUFFIXES[deadline]
         return DateValue(form="deadline", month=m, day=d, every="年", strict=strict)
 
     def frequency(self, c: list) -> DateValue:
-        every = _unit(c[1])
-        if every.dimension != "duration":
-            raise NotAValue(c[1])
-        return DateValue(form="frequency", every=every.symbol)
+        return DateValue(form="frequency", every=_unit(str(c[1])).symbol)
+
+    def every_year(self, c: list) -> DateValue:
+        return DateValue(form="frequency", every="年")
 
     def period(self, c: list) -> DateValue:
         (y, m, d), _, (ey, em, ed) = c

@@ -57,6 +57,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("个季度", "duration", "3", "月"),
     ("年", "duration", "12", "月"),
     ("年度", "duration", "12", "月"),
+    ("半年", "duration", "6", "月"),
     ("学时", "duration", "1", "学时"),
     ("课时", "duration", "1", "课时"),
     # area
@@ -159,11 +160,10 @@ MAGNITUDES: dict[str, Decimal] = {
     "亿": Decimal(100000000),
     "千": Decimal(1000),
     "百": Decimal(100),
-    "十万": Decimal(100000),
     "百万": Decimal(1000000),
     "千万": Decimal(10000000),
 }
-MAGNITUDE_ALIASES: dict[str, str] = {"萬": "万", "億": "亿", "十萬": "十万", "百萬": "百万", "千萬": "千万"}
+MAGNITUDE_ALIASES: dict[str, str] = {"萬": "万", "億": "亿", "百萬": "百万", "千萬": "千万"}
 
 
 def _build() -> dict[str, Unit]:

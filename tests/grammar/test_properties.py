@@ -1,0 +1,130 @@
+"""Properties: grammar strings parse, ASTs round-trip through the printer, any text is safe,
+units convert exactly, intervals order correctly, and the fast path agrees with Lark."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from grammar import GrammarError, Interval, Quantity, Text, canonical, parse_value
+from grammar.api import parse_uncached
+from grammar.fastpath import fast_parse
+from grammar.normalize import normalize
+from grammar.parser import parse_structured
+from grammar.units import MAGNITUDES, UNITS, lookup
+
+from grammar_strategies import chinese_numeral, grammar_strings, quantities, values
+
+
+@given(grammar_strings())
+def test_grammar_strings_parse_without_damage(s: str) -> None:
+    v = parse_value(s)
+    assert v.kind != "text", (s, v)
+    assert v.error is None
+
+
+@given(values)
+def test_print_parse_round_trip(v) -> None:
+    assert parse_value(canonical(v)) == v
+
+
+@given(st.text(max_size=60))
+@example("≥**%")
+@example("\x00\x1f\u200b１００％")
+@example("(" * 50)
+def test_any_text_parses_to_a_value_whose_canonical_form_is_stable(s: str) -> None:
+    v = parse_uncached(s)
+    assert v.kind in ("quantity", "range", "date", "text")
+    assert parse_value(canonical(v)) == v
+
+
+@given(st.text(alphabet=st.characters(categories=["Lo", "Nd", "Po", "Ps", "Pe", "Sm", "Zs", "Cc"]), max_size=40))
+def test_cjk_fullwidth_and_controls_never_raise(s: str) -> None:
+    assert parse_uncached(s).kind
+
+
+@pytest.mark.parametrize("size", [10**4, 10**6])
+def test_huge_input_is_bounded(size: int) -> None:
+    text = ("提升服务水平20次，" * (size // 10))[:size]
+    start = time.perf_counter()
+    v = parse_uncached(text)
+    assert time.perf_counter() - start < 2.0
+    assert isinstance(v, Text)
+
+
+def test_non_str_is_misuse() -> None:
+    with pytest.raises(GrammarError):
+        parse_value(b"95%")  # type: ignore[arg-type]
+    with pytest.raises(GrammarError):
+        parse_value(None)  # type: ignore[arg-type]
+
+
+@given(st.sampled_from(sorted(UNITS)), st.sampled_from(sorted(MAGNITUDES)), st.integers(0, 10**6))
+def test_magnitude_multiplies_exactly(symbol: str, magnitude: str, n: int) -> None:
+    plain, scaled = lookup(symbol), lookup(symbol, magnitude)
+    assert scaled.base == plain.base and scaled.dimension == plain.dimension
+    assert scaled.factor == plain.factor * MAGNITUDES[magnitude]
+
+
+@given(st.decimals(0, 10**6, places=2, allow_nan=False))
+def test_wanyuan_is_ten_thousand_yuan(n: Decimal) -> None:
+    a, b = parse_value(f"≤{n}万元"), parse_value(f"≤{n * 10000}元")
+    assert a.base_value == b.base_value == n * 10000
+    assert a.base_unit == b.base_unit == "元"
+    assert a.interval == b.interval
+
+
+@given(st.decimals(0, 10**6, places=2, allow_nan=False), st.decimals(0, 10**6, places=2, allow_nan=False))
+def test_le_within_le_iff_ordered(a: Decimal, b: Decimal) -> None:
+    qa, qb = parse_value(f"≤{a}万元"), parse_value(f"≤{b}万元")
+    assert qa.interval.within(qb.interval) == (a <= b)
+    ga, gb = parse_value(f"≥{a}%"), parse_value(f"≥{b}%")
+    assert ga.interval.within(gb.interval) == (a >= b)
+    assert parse_value(f"={a}%").interval.within(qb.interval) == (a <= b * 10000)
+
+
+@given(quantities(), st.decimals(-(10**9), 10**9, places=2, allow_nan=False))
+def test_interval_contains_matches_the_comparator(q: Quantity, x: Decimal) -> None:
+    base = q.base_value
+    expected = {"≥": x >= base, ">": x > base, "≤": x <= base, "<": x < base, "=": x == base}[q.op]
+    assert q.interval.contains(x) == expected
+
+
+def test_interval_edges() -> None:
+    assert Interval(Decimal(1), Decimal(0)).is_empty
+    assert Interval(Decimal(1), Decimal(1), True, False).is_empty
+    assert not parse_value("<5%").interval.within(parse_value("<4%").interval)
+    assert parse_value("<5%").interval.within(parse_value("≤5%").interval)
+    assert not parse_value("≤5%").interval.within(parse_value("<5%").interval)
+    assert parse_value("90%-95%").interval.within(parse_value("≥90%").interval)
+    assert not parse_value("90%-95%").interval.within(parse_value(">90%").interval)
+
+
+@given(st.integers(0, 9999))
+def test_chinese_numerals_read_as_written(n: int) -> None:
+    assert parse_value(chinese_numeral(n) + "次").number == n
+
+
+# The fast path must build exactly what the Lark path builds, wherever it answers.
+_CORPUS_LIKE = st.builds(
+    lambda op, n, mag, unit, per, suffix: f"{op}{n}{mag}{unit}{per}{suffix}",
+    st.sampled_from(["", "≥", ">=", "≧", "不低于", "≤", "<", "=", "大于", "至少", "控制在", " ≥ "]),
+    st.sampled_from(["0", "5", "12", "99.5", "2022", "8,827,620.53", "-3", "1", "9", "10"]),
+    st.sampled_from(["", "万", "亿", "百", "千", "百万"]),
+    st.sampled_from(["", "%", "元", "百分比", "次", "年", "月", "日", "个月", "M", "m2", "千克", "分", "分钟", "米", "号"]),
+    st.sampled_from(["", "/天", "/年", "/月", "/万人", "/ 个"]),
+    st.sampled_from(["", "以上", "以内", "内", "以下"]),
+)
+
+
+@settings(max_examples=300)
+@given(st.one_of(grammar_strings(), _CORPUS_LIKE))
+def test_fast_path_agrees_with_lark(s: str) -> None:
+    norm = normalize(s)
+    fast = fast_parse(norm)
+    if fast is not None:
+        assert fast == parse_structured(norm), s
