@@ -42,7 +42,7 @@ class UnitMismatch(Rule):
                     "The unit a name implies and the unit written must be the same kind of quantity.")
     options = {
         "name_dimensions": Option(NAME_DIMENSIONS, "name keyword → expected dimension (percent, money, "
-                                  "count, time, ratio; any = exempt); the keyword ending last wins",
+                                  "count, time, ratio; any = exempt); the longest keyword the name ends with decides",
                                   validate=dimension_table),
         "person_counters": Option(("人", "人次", "名", "位", "户", "人天", "人日"),
                                   "counters a 人数 name may use", validate=word_list),
