@@ -20,8 +20,8 @@ from policy.api import (
     money_text,
 )
 from policy.rules._funding import (
+    fiscal_other_parts,
     has_funding_block,
-    is_blank,
     non_negative_decimal,
     shown,
     where,
@@ -82,23 +82,9 @@ class TotalMismatchFiscalOther(Rule):
             raise NotApplicable("F.reason.no-funding")
         if f.total is None or f.total.yuan is None:
             raise InsufficientData("F.reason.no-annual-total")
-        fiscal_blank, other_blank = is_blank(f.fiscal), is_blank(f.other)
-        if fiscal_blank and other_blank:
-            raise InsufficientData("F.reason.no-fiscal-other")
-        parts = []
-        for amount, blank in ((f.fiscal, fiscal_blank), (f.other, other_blank)):
-            if blank:
-                parts.append(Decimal(0))
-            elif amount.yuan is None:
-                raise InsufficientData("F.reason.unreadable", cell=amount.text)
-            else:
-                parts.append(amount.yuan)
         total = f.total.yuan
+        parts = fiscal_other_parts(f.fiscal, f.other, total)
         parts_sum = parts[0] + parts[1]
-        if fiscal_blank and parts_sum != total:
-            # Only 其他资金 given: a project may have no appropriation (then total = other), but a
-            # difference more likely means the 财政拨款 cell was left out than that it is 0.
-            raise InsufficientData("F.reason.no-fiscal")
         if abs(total - parts_sum) > ctx.options["tolerance_yuan"]:
             yield Finding(
                 "F101",

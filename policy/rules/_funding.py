@@ -226,3 +226,30 @@ def shown(amount: Amount | None) -> str:
     if amount is None or amount.text is None:
         return "（空）"
     return amount.text
+
+
+def fiscal_other_parts(
+    fiscal: Amount | None, other: Amount | None, total: Decimal
+) -> tuple[Decimal, Decimal]:
+    """财政拨款 and 其他资金 in 元 for the check total = fiscal + other.
+
+    A blank 其他资金 is 0 when 财政拨款 is given. A blank 财政拨款 is 0 only if 其他资金 alone
+    makes the total (a project with no appropriation); otherwise the cell was more likely left
+    out. Raises InsufficientData when the parts cannot be read.
+    """
+    from policy.api import InsufficientData
+
+    fiscal_blank, other_blank = is_blank(fiscal), is_blank(other)
+    if fiscal_blank and other_blank:
+        raise InsufficientData("F.reason.no-fiscal-other")
+    parts = []
+    for amount, blank in ((fiscal, fiscal_blank), (other, other_blank)):
+        if blank:
+            parts.append(Decimal(0))
+        elif amount.yuan is None:
+            raise InsufficientData("F.reason.unreadable", cell=amount.text)
+        else:
+            parts.append(amount.yuan)
+    if fiscal_blank and parts[1] != total:
+        raise InsufficientData("F.reason.no-fiscal")
+    return parts[0], parts[1]
