@@ -116,6 +116,7 @@ class TemplatePlaceholder(Rule):
                 evidence={"中长期目标栏": g.long_term_label},
             )
         fields = (
+            ("表名", form.title, form.location),
             ("项目名称", form.name, form.name_location),
             ("预算单位", form.budget_unit, form.budget_unit_location),
             ("实施单位及责任人", form.implementer, form.implementer_location),

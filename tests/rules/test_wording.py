@@ -95,3 +95,9 @@ def test_w103_confusions_in_both_directions():
         ("W103.benefit-under-quality", "增收"),
         ("W103.quality-under-benefit", "合格率"),
     ]
+
+
+def test_w102_placeholder_year_in_the_title():
+    forms = load_text(text_form(title="某县20**年县级部门预算项目支出绩效目标申报表"))
+    d = _diags(forms, ("W102",))
+    assert [(x.message_id, x.args["field"]) for x in d] == [("W102.field", "表名")]
