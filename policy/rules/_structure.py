@@ -7,6 +7,7 @@ Kept here so each rule module stays a short statement of one check.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 import re
 from typing import Any, Iterable, Iterator
 import unicodedata
@@ -90,6 +91,12 @@ def clean(text: str | None) -> str:
     """Text folded for comparison: NFKC (full-width → ASCII), simplified characters, no whitespace."""
     if not text:
         return ""
+    return _clean(text)
+
+
+@lru_cache(maxsize=65536)
+def _clean(text: str) -> str:
+    # Names, values and word-list entries repeat across forms: fold each distinct string once.
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_TRADITIONAL)
 
 

@@ -394,3 +394,36 @@ def test_value_rules_on_real_published_values():
         "unexpected": got - EXPECTED_PUBLIC,
         "missing": EXPECTED_PUBLIC - got,
     }
+
+
+# --- robustness: any cell text gives findings or an outcome, never an exception ---------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from policy.api import Finding  # noqa: E402
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(["≥**%", "≧ %", "1OO%", "(≥95%", "2022年13月底前", "每月", "0", "-", "XX", "≥-5%",
+                     "≤1小时", "12月底前", "2023.07-2024.01", "3～5天", "≥35000次/天", "1.2万人次"]),
+)
+_LABEL = st.one_of(st.none(), st.sampled_from(["产出指标", "效益指标", "满意度指标", "成本指标", "x", ""]),
+                   st.text(max_size=6))
+_L2 = st.one_of(st.none(), st.sampled_from(["数量指标", "质量指标", "时效指标", "成本指标", "社会效益",
+                                            "服务对象满意度", "经济成本指标"]), st.text(max_size=6))
+_ROW = st.fixed_dictionaries({"level1": _LABEL, "level2": _L2, "name": _CELL, "value": _CELL,
+                              "weight": st.one_of(st.none(), st.integers(-5, 120))})
+
+
+@given(st.lists(_ROW, max_size=8), st.one_of(st.none(), st.integers(1990, 2100)), st.one_of(st.none(), st.text(max_size=10)))
+def test_structure_and_value_rules_never_crash(rows, year, goal):
+    f = form_from_mapping({"name": "x", "year": year, "goals": {"annual": goal}, "indicators": rows})
+    for r in all_rules():
+        if r.code[0] not in "SV":
+            continue
+        try:
+            for finding in r().check(f, Context(options=default_options(r), year=year)):
+                assert isinstance(finding, Finding) and finding.location is not None
+        except (NotApplicable, InsufficientData):
+            pass
