@@ -10,7 +10,8 @@ from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, damage, is_measure, kind, per_of, value_dimension
 
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
-              "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时")
+              "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时",
+              "全年", "年内", "年度内", "当年", "本年度")
 _DATE = re.compile(r"\d+\s*[月日号]|\d{4}\s*年|[一二三四五六七八九十]+月")
 
 
@@ -43,6 +44,7 @@ class TimelinessUncheckable(Rule):
         Example(form(row("产出指标", "时效指标", "故障修复响应时间", "≤1小时")), note="maximum duration"),
         Example(form(row("产出指标", "时效指标", "访谈时间", "《政务访谈》每月最后一周举行")), note="monthly schedule"),
         Example(form(row("产出指标", "时效指标", "及时发放率", "100%")), note="a rate"),
+        Example(form(row("产出指标", "时效指标", "项目实施", "年内完成")), note="within the budget year"),
     )
 
     def check(self, form, ctx):
