@@ -41,6 +41,12 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def _text_mapping(evidence: Mapping[str, Any]) -> Mapping[str, str]:
+    if type(evidence) is dict and all(type(k) is str and type(v) is str for k, v in evidence.items()):
+        return evidence
+    return {str(k): str(v) for k, v in evidence.items()}
+
+
 def _unit_key(form: Form) -> str | None:
     if form.budget_unit is None:
         return None
@@ -78,13 +84,21 @@ class DocumentChecker:
         self.config = config
         self.active = list(active) if active is not None else resolve_rules(config)
         self.instances = {a.code: a.rule() for a in self.active}
+        self.sources = {a.code: a.rule.source.to_json() for a in self.active}  # shared, read-only
         self._outcome_cache: dict[tuple, RuleOutcome] = {}
+        self._contexts: dict[tuple[str, int | None], Context] = {}
+        self._templates_ok: dict[tuple[str, frozenset[str]], str | None] = {}
 
     # -- diagnostics -------------------------------------------------------------------------
 
     def _context(self, rule: ActiveRule, form: Form | None) -> Context:
         year = form.year if form is not None and form.year is not None else self.config.year
-        return Context(options=rule.options, year=year, profile=self.config.profile)
+        key = (rule.code, year)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = self._contexts[key] = Context(options=rule.options, year=year,
+                                                profile=self.config.profile)
+        return ctx
 
     def diagnostic(self, rule: ActiveRule, finding: Finding, form_ref: FormRef) -> Diagnostic:
         location = finding.location
@@ -101,23 +115,29 @@ class DocumentChecker:
             category=getattr(cls.category, "value", str(cls.category)),
             severity=rule.severity,
             message_id=finding.message_id,
-            args=dict(finding.args),
+            args=finding.args if type(finding.args) is dict else dict(finding.args),
             path=location.path or form_ref.path,
             line=line,
             column=column,
             form=form_ref,
             indicator=IndicatorRef.of(finding.indicator) if finding.indicator is not None else None,
-            evidence={str(k): str(v) for k, v in finding.evidence.items()},
-            source=cls.source.to_json(),
+            evidence=_text_mapping(finding.evidence),
+            source=self.sources[rule.code],
         )
 
     def _message_problem(self, finding: Finding) -> str | None:
-        try:
-            render(finding.message_id, finding.args, "zh")
-            render(finding.message_id, finding.args, "en")
-        except MessageError as exc:
-            return str(exc)
-        return None
+        """Whether both catalogues can render this message with these argument names (checked
+        once per message id and set of names)."""
+        key = (finding.message_id, frozenset(finding.args))
+        if key not in self._templates_ok:
+            problem = None
+            try:
+                for lang in ("zh", "en"):
+                    render(finding.message_id, finding.args, lang)
+            except MessageError as exc:
+                problem = str(exc)
+            self._templates_ok[key] = problem
+        return self._templates_ok[key]
 
     def _outcome(self, code: str, outcome: str, reason_id: str | None = None,
                  args: Mapping[str, Any] | None = None, error: str | None = None) -> RuleOutcome:
