@@ -6,13 +6,14 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
     Source,
     SourceKind,
 )
-from policy.rules._attributes import has_attribute_block, labels
+from policy.rules._attributes import has_attribute_block, labels, row_was_read
 
 
 class ProjectKindNotSingle(Rule):
@@ -71,6 +72,8 @@ class ProjectKindNotSingle(Rule):
         a = form.attributes
         if not has_attribute_block(form):
             raise NotApplicable("A.reason.no-attributes")
+        if not row_was_read(form, a.kind_options, a.kind_checked):
+            raise InsufficientData("A.reason.row-unread", row="项目属性")
         loc = a.kind_location or form.location
         if not a.kind_checked:
             yield Finding(

@@ -6,13 +6,14 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
     Source,
     SourceKind,
 )
-from policy.rules._attributes import has_attribute_block, labels
+from policy.rules._attributes import has_attribute_block, labels, row_was_read
 
 
 class ProjectTermNotSingle(Rule):
@@ -69,6 +70,8 @@ class ProjectTermNotSingle(Rule):
         a = form.attributes
         if not has_attribute_block(form):
             raise NotApplicable("A.reason.no-attributes")
+        if not row_was_read(form, a.term_options, a.term_checked):
+            raise InsufficientData("A.reason.row-unread", row="项目期限")
         loc = a.term_location or form.location
         if not a.term_checked:
             yield Finding(

@@ -6,13 +6,14 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
     Source,
     SourceKind,
 )
-from policy.rules._attributes import has_attribute_block, labels
+from policy.rules._attributes import has_attribute_block, labels, row_was_read
 
 
 class BasisMissing(Rule):
@@ -65,6 +66,8 @@ class BasisMissing(Rule):
         a = form.attributes
         if not has_attribute_block(form):
             raise NotApplicable("A.reason.no-attributes")
+        if not row_was_read(form, a.basis_options, a.basis):
+            raise InsufficientData("A.reason.row-unread", row="立项依据")
         if not a.basis:
             yield Finding(
                 "A103",

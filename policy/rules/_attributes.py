@@ -24,3 +24,17 @@ def has_attribute_block(form: Form) -> bool:
 
 def labels(options) -> str:
     return "、".join(o.label for o in options) if options else ""
+
+
+def row_was_read(form: Form, options, checked) -> bool:
+    """Whether one checkbox row can be judged: its options were read, or the form lists only
+    ticked options (canonical YAML/JSON, where an absent row means "nothing ticked").
+
+    A text form whose other rows show unticked boxes but this row none at all had the row
+    written in a way the loader could not read (☑, √, plain text): not a defect we can see.
+    """
+    if options or checked:
+        return True
+    a = form.attributes
+    every = (*a.kind_options, *a.term_options, *a.basis_options)
+    return all(o.checked for o in every)

@@ -70,3 +70,15 @@ def test_a104_a105_not_applicable_when_kind_is_unclear():
     assert not report.diagnostics
     assert report.coverage[0].outcome("A104") == "not_applicable"
     assert report.coverage[0].outcome("A105") == "not_applicable"
+
+
+def test_a_row_the_loader_could_not_read_is_insufficient_data_not_a_finding():
+    # 项目属性 written as plain text while the other rows have checkboxes.
+    text = text_form().replace(
+        '<input checked="" type="checkbox"/> 新增项目 <input type="checkbox"/> 延续项目',
+        "新增项目",
+    )
+    report = check(load_text(text), Config(select=("A",)))
+    assert not [d for d in report.diagnostics if d.code.startswith("A")]
+    assert report.coverage[0].outcome("A101") == "insufficient_data"
+    assert report.coverage[0].outcome("A102") == "pass"
