@@ -1,0 +1,171 @@
+"""`jixiao check` end to end on hostile inputs, in-process and as real subprocesses: exit codes
+only 0, 1 or 2, no traceback, and one broken input never hides the others."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from hostile_checks import assert_cli_clean, run_cli, write
+from hostile_support import bounded, count_input, examples
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BROKEN_INPUTS = {
+    "random.txt": bytes(range(256)) * 4,
+    "empty.yaml": b"",
+    "syntax.json": b'{"forms": [',
+    "schema.yaml": b"forms: 7\n",
+    "fake.xlsx": b"PK\x03\x04 not really a zip",
+    "utf16-no-bom.csv": "单位名称,项目名称\n".encode("utf-16-le"),
+    "nul.txt": b"\x00" * 100,
+}
+
+
+@examples(ci=12)
+@given(
+    broken=st.lists(
+        st.tuples(st.sampled_from([".txt", ".yaml", ".json", ".csv", ".xlsx"]), st.binary(max_size=512)),
+        min_size=1, max_size=4,
+    ),
+    fmt=st.sampled_from(["text", "json", "sarif", "github", "junit"]),
+)
+def test_directory_with_random_files_in_every_output_format(samples, broken, fmt):
+    count_input("cli_random_directory")
+    with tempfile.TemporaryDirectory() as directory:
+        for n, (suffix, data) in enumerate(broken):
+            write(directory, f"broken-{n}{suffix}", data)
+        shutil.copy(samples["yaml"], os.path.join(directory, "good.yaml"))
+        with bounded(60):
+            code, out, err = run_cli(["check", directory, "--format", fmt, "--quiet"])
+        assert_cli_clean(code, err)
+        if fmt == "json":
+            report = json.loads(out)
+            assert report["summary"]["files"] == len(broken) + 1
+            assert any(d["path"].endswith("good.yaml") for d in report["coverage"])
+        if fmt == "sarif":
+            json.loads(out)
+
+
+def test_one_broken_file_never_hides_the_others(samples, tmp_path):
+    good = {}
+    for fmt in ("text", "yaml", "json", "csv", "xlsx"):
+        target = tmp_path / f"good-{fmt}{samples[fmt].suffix}"
+        shutil.copy(samples[fmt], target)
+        good[fmt] = target
+    for name, data in BROKEN_INPUTS.items():
+        write(tmp_path, name, data)
+    code, out, err = run_cli(["check", str(tmp_path), "--format", "json"])
+    assert_cli_clean(code, err)
+    assert code == 2
+    report = json.loads(out)
+    checked = {entry["path"] for entry in report["coverage"]}
+    for path in good.values():
+        assert str(path) in checked, f"{path.name} was not reported"
+    unreadable = {Path(f["path"]).name for f in report["unreadable"]}
+    assert unreadable == set(BROKEN_INPUTS), unreadable
+    assert report["summary"]["unreadable"] == len(BROKEN_INPUTS)
+    assert report["summary"]["files"] == len(BROKEN_INPUTS) + len(good)
+    for failure in report["unreadable"]:
+        assert failure["message"] and failure["code"].startswith("E0")
+    # Humans see every broken file named on stderr in the machine formats too.
+    for name in BROKEN_INPUTS:
+        assert name in err
+
+
+def test_text_output_names_every_broken_file_and_counts_it(samples, tmp_path):
+    shutil.copy(samples["seed"], tmp_path / "seed.txt")
+    write(tmp_path, "broken.json", b"{")
+    code, out, err = run_cli(["check", str(tmp_path), "--lang", "en"])
+    assert_cli_clean(code, err)
+    assert code == 2
+    assert "broken.json" in out + err
+    assert "seed.txt" in out
+
+
+def test_missing_path_is_reported_and_the_rest_checked(samples, tmp_path):
+    code, out, err = run_cli(["check", str(tmp_path / "nope.yaml"), str(samples["yaml"]), "--format", "json"])
+    assert_cli_clean(code, err)
+    assert code == 2
+    report = json.loads(out)
+    assert report["summary"]["unreadable"] == 1
+    assert any(c["path"] == str(samples["yaml"]) for c in report["coverage"])
+
+
+@examples(ci=30)
+@given(config=st.text(max_size=400) | st.sampled_from([
+    "[limits]\nmax_file_bytes = -1\n", "[limits]\nmax_cell_chars = 'x'\n", "select = 7\n",
+    "[rules.V101]\nseverity = 'fatal'\n", "[[suppress]]\nform = 1\n", "lang = 'fr'\n",
+    "baseline = '/nonexistent/baseline.toml'\n", "year = 99999999999999999999\n", "[tool]\n" * 50,
+    "a = " + "[" * 5000 + "]" * 5000 + "\n",
+]))
+def test_hostile_config_file(samples, config):
+    """A jixiao.toml of any content: a config error (exit 2) or a run, never a traceback."""
+    count_input("cli_hostile_config")
+    with tempfile.TemporaryDirectory() as directory:
+        write(directory, "jixiao.toml", config.encode("utf-8"))
+        shutil.copy(samples["yaml"], os.path.join(directory, "form.yaml"))
+        with bounded(60):
+            code, _, err = run_cli(["check", directory, "--quiet"])
+        assert_cli_clean(code, err)
+
+
+@examples(ci=30)
+@given(argv=st.lists(st.sampled_from([
+    "--format", "json", "xml", "--select", "", ",,,", "V", "--ignore", "ZZZ999", "--jobs", "0", "-1",
+    "--fail-on", "fatal", "--lang", "fr", "--output", "/nonexistent/dir/out", "--config", "/dev/null",
+    "--write-baseline", "--exit-zero", "--statistics", "-q", "--", "-", "\x00", "形式",
+]), max_size=8))
+def test_hostile_arguments(samples, argv):
+    count_input("cli_hostile_arguments")
+    with bounded(60):
+        code, _, err = run_cli(["check", str(samples["yaml"]), *argv])
+    assert_cli_clean(code, err)
+
+
+def _subprocess(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], cwd=cwd, env=env, capture_output=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("name", ["random.txt", "fake.xlsx", "syntax.json"])
+def test_real_process_on_broken_input(tmp_path, name):
+    """Three real processes cover the installed entry point; the rest run in-process."""
+    write(tmp_path, name, BROKEN_INPUTS[name])
+    done = _subprocess(["check", name], tmp_path)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert_cli_clean(done.returncode, stderr)
+    assert done.returncode == 2
+    assert name in stderr + done.stdout.decode("utf-8", "replace")
+
+
+def test_real_process_on_a_directory_with_a_zip_bomb_and_good_files(samples, tmp_path):
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            block = b" " * (1024 * 1024)
+            for _ in range(300):  # 300 MB of blanks, over the default 200 MB limit
+                sheet.write(block)
+    write(tmp_path, "bomb.xlsx", out.getvalue())
+    shutil.copy(samples["seed"], tmp_path / "seed.txt")
+    done = _subprocess(["check", ".", "--format", "json"], tmp_path)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert_cli_clean(done.returncode, stderr)
+    assert done.returncode == 2
+    report = json.loads(done.stdout)
+    assert [Path(f["path"]).name for f in report["unreadable"]] == ["bomb.xlsx"]
+    assert report["summary"]["forms"] == 8  # every form of the seed was still checked
