@@ -45,16 +45,36 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 if encoding == "utf-16":
                     return Decoded(None, encoding, _utf16_line(data, exc.start))
-                return Decoded(None, encoding, _line_of(data, exc.start))
+                # utf-8-sig reports positions after the BOM it skipped.
+                return Decoded(None, encoding, _line_of(data, exc.start + len(bom)))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_exc:
         utf8_pos = utf8_exc.start
+    if _is_mixed(data, utf8_pos):
+        # UTF-8 text with a line from another encoding: GB18030 would "succeed" and garble
+        # every other line, so name the line instead.
+        return Decoded(None, None, _line_of(data, utf8_pos))
     try:
         return Decoded(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError as gb_exc:
-        # The encoding that got further is most likely the one intended.
-        return Decoded(None, None, _line_of(data, max(utf8_pos, gb_exc.start)))
+        return Decoded(None, None, _line_of(data, gb_exc.start))
+
+
+def _is_mixed(data: bytes, utf8_pos: int) -> bool:
+    """Whether the file is UTF-8 with some lines in another encoding: more of its non-ASCII
+    lines are valid UTF-8 than not (in a GBK file almost every non-ASCII line fails UTF-8)."""
+    good = bad = 0
+    for line in data.splitlines():
+        if not any(b >= 0x80 for b in line):
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad += 1
+        else:
+            good += 1
+    return good > bad
 
 
 def _utf16_line(data: bytes, pos: int) -> int:

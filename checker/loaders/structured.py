@@ -39,7 +39,30 @@ def load_structured(text: str, path: str, kind: str, limits: Limits, encoding: s
     problems = validate(data, path, locate)
     if problems:
         return Document(path, issues=tuple(problems[1:]), error=problems[0], format=kind, encoding=encoding)
-    return Document(path, *_forms(data, path, locate, limits), format=kind, encoding=encoding)
+    cut: list[LoadIssue] = []
+    data = _truncate_strings(data, (), path, locate, limits.max_cell_chars, cut)
+    forms, issues = _forms(data, path, locate, limits)
+    return Document(path, forms, tuple(cut) + issues, format=kind, encoding=encoding)
+
+
+def _truncate_strings(
+    value: Any, at: tuple, path: str, locate: Locator, cap: int, out: list[LoadIssue]
+) -> Any:
+    """Strings longer than ``cap`` cut to it, each reported as E104 with its line."""
+    if isinstance(value, str):
+        if len(value) > cap:
+            out.append(
+                ids.cell_warning(
+                    ids.CELL_TOO_LONG, Location(path, locate(at)), length=len(value), limit=cap
+                )
+            )
+            return value[:cap]
+        return value
+    if isinstance(value, dict):
+        return {k: _truncate_strings(v, at + (k,), path, locate, cap, out) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_truncate_strings(v, at + (i,), path, locate, cap, out) for i, v in enumerate(value)]
+    return value
 
 
 def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple, tuple]:
@@ -269,8 +292,9 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
 
     if _LOADER is None:
         _LOADER = _yaml_loader()
-    loader = _LOADER(text)
+    loader = None
     try:
+        loader = _LOADER(text)
         node = loader.get_single_node()
         _refuse_aliases(node)
         data = loader.construct_document(node) if node is not None else None
@@ -282,7 +306,8 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
     except RecursionError:
         raise _SyntaxProblem("nesting too deep", None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     def locate(parts: Sequence[Any]) -> int | None:
         current = node
