@@ -9,7 +9,7 @@ from policy.rules._structure import (
     is_cost_row,
     level1_list,
     level1_of,
-    period_label,
+    period_args,
     row_order,
     rows_by_period,
     where,
@@ -55,7 +55,7 @@ class MissingLevel1(Rule):
         periods = dict(rows_by_period(form))
         if ANNUAL not in periods:
             # No annual target row at all: every category is missing; say it once.
-            yield Finding("S101.empty", {"period": period_label(ANNUAL)}, location=form.location)
+            yield Finding("S101.empty", period_args(ANNUAL), location=form.location)
         for period, rows in periods.items():
             present = {level1_of(i) for i in rows}
             anchor = rows[0]
@@ -63,11 +63,11 @@ class MissingLevel1(Rule):
                 if level1 not in present:
                     blank = next((i for i in sorted(form.indicators, key=row_order)
                                   if i.period == period and level1_of(i) == level1), None)
-                    yield Finding("S101", {"level1": level1, "period": period_label(period)},
+                    yield Finding("S101", {"level1": level1, **period_args(period)},
                                   location=where(blank or anchor, form),
                                   evidence={"已填一级指标": "、".join(sorted(p for p in present if p))})
             if ctx.options["require_cost"] and not any(is_cost_row(i) for i in rows):
                 blank = next((i for i in sorted(form.indicators, key=row_order)
                               if i.period == period and is_cost_row(i)), None)
-                yield Finding("S101.cost", {"period": period_label(period)},
+                yield Finding("S101.cost", period_args(period),
                               location=where(blank or anchor, form))

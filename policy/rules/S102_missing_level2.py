@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from checker.hierarchy import LEVEL1, LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level1_of, period_label, row_order, rows_by_period, where
+from policy.rules._structure import level1_of, period_args, row_order, rows_by_period, where
 from policy.rules._structure_examples import form, row
 
 
@@ -84,7 +84,7 @@ class MissingLevel2(Rule):
                                       and i.level2 in group), None)
                         yield Finding(
                             "S102",
-                            {"level1": level1, "level2": "/".join(group), "period": period_label(period)},
+                            {"level1": level1, "level2": "/".join(group), **period_args(period)},
                             location=where(blank or under[0], form),
                             evidence={"已填二级指标": "、".join(sorted(p for p in present if p)) or "—"},
                         )

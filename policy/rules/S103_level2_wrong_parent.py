@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.hierarchy import PARENTS
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_label, rows_by_period, where
+from policy.rules._structure import period_args, rows_by_period, where
 from policy.rules._structure_examples import form, row
 
 
@@ -49,7 +49,7 @@ class Level2WrongParent(Rule):
                 yield Finding(
                     "S103",
                     {"level2": ind.level2_text or level2, "level1": ind.level1_text or level1,
-                     "expected": "/".join(sorted(PARENTS[level2])), "period": period_label(period)},
+                     "expected": "/".join(sorted(PARENTS[level2])), **period_args(period)},
                     location=where(ind, form),
                     indicator=ind,
                     evidence={"一级指标": ind.level1_text or level1, "二级指标": ind.level2_text or level2},

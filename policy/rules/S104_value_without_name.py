@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, has_value, period_label, where
+from policy.rules._structure import has_name, has_value, period_args, where
 from policy.rules._structure_examples import form, row
 
 
@@ -35,7 +35,7 @@ class ValueWithoutName(Rule):
                 yield Finding(
                     "S104",
                     {"value": ind.value_text.strip(), "level2": ind.level2_text or ind.level1_text or "—",
-                     "period": period_label(ind.period)},
+                     **period_args(ind.period)},
                     location=where(ind, form), indicator=ind,
                     evidence={"指标值": ind.value_text.strip()},
                 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, has_value, period_label, where
+from policy.rules._structure import has_name, has_value, period_args, where
 from policy.rules._structure_examples import form, row
 
 
@@ -36,7 +36,7 @@ class NameWithoutValue(Rule):
                 yield Finding(
                     "S105",
                     {"name": ind.name.strip(), "level2": ind.level2_text or ind.level1_text or "—",
-                     "period": period_label(ind.period)},
+                     **period_args(ind.period)},
                     location=where(ind, form), indicator=ind,
                     evidence={"三级指标": ind.name.strip()},
                 )

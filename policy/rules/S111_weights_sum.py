@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
-from policy.rules._structure import non_negative_decimal, period_label, rows_by_period
+from policy.rules._structure import non_negative_decimal, period_args, rows_by_period
 from policy.rules._structure_examples import form
 
 W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
@@ -60,10 +60,10 @@ class WeightsSum(Rule):
             missing = [i for i in named if i.weight is None]
             if missing:
                 raise InsufficientData("S.reason.partial-weights", count=len(missing),
-                                       period=period_label(period))
+                                       **period_args(period))
             s = sum(weights, Decimal(0))
             if abs(s - total) > tolerance:
-                yield Finding("S111", {"sum": s, "total": total, "period": period_label(period)},
+                yield Finding("S111", {"sum": s, "total": total, **period_args(period)},
                               location=named[0].location or form.location,
                               evidence={"权重合计": str(s), "应为": str(total)})
         if not any_weight:

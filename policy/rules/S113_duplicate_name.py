@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_label, where
+from policy.rules._structure import period_args, where
 from policy.rules._structure_examples import form, row
 from policy.rules._structure_names import conflicting, same_name_pairs
 
@@ -45,7 +45,7 @@ class DuplicateName(Rule):
                 {"name": key, "value": (later.value_text or "").strip(),
                  "other": (first.value_text or "").strip(),
                  "other_line": first.location.line if first.location and first.location.line else "?",
-                 "period": period_label(later.period)},
+                 **period_args(later.period)},
                 location=where(later, form), indicator=later,
                 evidence={"三级指标": key, "指标值": (later.value_text or "").strip(),
                           "另一处指标值": (first.value_text or "").strip()},

@@ -152,6 +152,11 @@ def period_label(period: str) -> str:
     return "年度" if period == ANNUAL else "中长期"
 
 
+def period_args(period: str) -> dict[str, str]:
+    """Message args naming the period in both catalogues: {period} (zh), {period_en} (en)."""
+    return {"period": period_label(period), "period_en": "annual" if period == ANNUAL else "long-term"}
+
+
 def where(ind: Indicator | None, form: Form) -> Location:
     if ind is not None and ind.location is not None:
         return ind.location
