@@ -25,8 +25,24 @@ def _group(ind: GenIndicator) -> str:
 
 
 def _pick(rng: random.Random, form: GenForm, *groups: str) -> GenIndicator | None:
-    found = [i for i in form.indicators if (not groups or _group(i) in groups)]
-    return rng.choice(found) if found else None
+    found = [i for i in _free(form) if (not groups or _group(i) in groups)]
+    if not found:
+        return None
+    chosen = rng.choice(found)
+    chosen.touched = True
+    return chosen
+
+
+def _free(form: GenForm) -> list[GenIndicator]:
+    """Rows no earlier defect changed, so each recorded defect stays visible in the output."""
+    return [i for i in form.indicators if not i.touched]
+
+
+def _first(form: GenForm, test: Callable[[GenIndicator], bool]) -> GenIndicator | None:
+    chosen = next((i for i in _free(form) if test(i)), None)
+    if chosen is not None:
+        chosen.touched = True
+    return chosen
 
 
 def _is_percent(ind: GenIndicator) -> bool:
@@ -63,7 +79,7 @@ def placeholder_value(rng: random.Random, form: GenForm) -> bool:
 
 def missing_number(rng: random.Random, form: GenForm) -> bool:
     """≧ %: operator and unit, number left blank."""
-    ind = next((i for i in form.indicators if _is_percent(i)), None)
+    ind = _first(form, _is_percent)
     if ind is None:
         return False
     ind.value = qualitative(rng.choice(("≧ %", "≥%", "≥ %")))
@@ -72,7 +88,7 @@ def missing_number(rng: random.Random, form: GenForm) -> bool:
 
 def percent_over_100(rng: random.Random, form: GenForm) -> bool:
     """292%: ≥ read as 2 by OCR, or a rate written above 100."""
-    ind = next((i for i in form.indicators if _is_percent(i)), None)
+    ind = _first(form, _is_percent)
     if ind is None:
         return False
     number = ind.value.split[1] if ind.value else "95"
@@ -93,7 +109,7 @@ def missing_unit(rng: random.Random, form: GenForm) -> bool:
 
 def unit_mismatch(rng: random.Random, form: GenForm) -> bool:
     """A rate whose value is money: "28.8万元" with a 合格率 name."""
-    ind = next((i for i in form.indicators if _is_percent(i) and i.name and "率" in i.name), None)
+    ind = _first(form, lambda i: _is_percent(i) and bool(i.name) and "率" in i.name)
     if ind is None:
         return False
     ind.value = qualitative(f"{Decimal(rng.randint(11, 999)) / 10}万元")
@@ -102,8 +118,7 @@ def unit_mismatch(rng: random.Random, form: GenForm) -> bool:
 
 def cost_over_total(rng: random.Random, form: GenForm) -> bool:
     """A cost cap above 年度资金总额."""
-    ind = next((i for i in form.indicators if i.value and i.value.split[2] == "万元"
-                and _group(i) == "成本指标"), None)
+    ind = _first(form, lambda i: i.value is not None and i.value.split[2] == "万元" and _group(i) == "成本指标")
     if ind is None:
         return False
     over = (form.total * Decimal(rng.choice((16, 20, 30))) / 10).normalize()
@@ -118,7 +133,7 @@ def money_as_quantity(rng: random.Random, form: GenForm) -> bool:
         return False
     level1 = form.indicators[first].level1
     form.indicators.insert(first + 1, GenIndicator(level1, form.indicators[first].level2, "项目资金投入",
-                                                   qualitative(f"{amount_text(form.total)}万元")))
+                                                   qualitative(f"{amount_text(form.total)}万元"), touched=True))
     return True
 
 
@@ -136,11 +151,12 @@ def sources_mismatch(rng: random.Random, form: GenForm) -> bool:
 
 def duplicate_name(rng: random.Random, form: GenForm) -> bool:
     """The same 三级 name twice in one form."""
-    named = [i for i in form.indicators if i.name]
+    named = [i for i in _free(form) if i.name]
     if len(named) < 2:
         return False
     a, b = rng.sample(named, 2)
     b.name = a.name
+    a.touched = b.touched = True
     return True
 
 
@@ -189,7 +205,7 @@ def wrong_parent(rng: random.Random, form: GenForm) -> bool:
 def missing_satisfaction(rng: random.Random, form: GenForm) -> bool:
     """No 满意度 indicator at all."""
     kept = [i for i in form.indicators if _group(i) != "服务对象满意度"]
-    if len(kept) == len(form.indicators):
+    if len(kept) == len(form.indicators) or any(i.touched for i in form.indicators if i not in kept):
         return False
     form.indicators = kept
     return True
@@ -216,8 +232,8 @@ def implementer_drift(rng: random.Random, form: GenForm) -> bool:
 
 def goal_count_mismatch(rng: random.Random, form: GenForm) -> bool:
     """年度目标 promises more issues than the indicators (全年共16期 vs 12期 + 4期)."""
-    ind = next((i for i in form.indicators if i.value and i.value.split[2] in ("次", "期")
-                and i.value.split[0] == "＝"), None)
+    ind = _first(form, lambda i: i.value is not None and i.value.split[2] in ("次", "期")
+                 and i.value.split[0] == "＝")
     if ind is None:
         return False
     promised = int(Decimal(ind.value.split[1].replace(",", ""))) + rng.randint(2, 6)

@@ -101,9 +101,9 @@ def _form(rng: random.Random, index: int, unit: dict, year: int) -> GenForm:
         index=index,
         year=year,
         city=unit["city"],
-        title=f"{unit['city']}{year}年市级部门预算项目支出绩效目标批复表",
+        title=f"{unit['title_prefix']}{year}年{unit['level']}部门预算项目支出绩效目标批复表",
         name=project,
-        budget_unit=f"{unit['city']}{dept}",
+        budget_unit=unit["budget_unit"],
         implementer=unit["implementer"],
         kind_checked=("延续项目",) if continuing else ("新增项目",),
         term_checked=("经常性",) if continuing or rng.random() < 0.3 else ("一次性",),
@@ -136,17 +136,32 @@ def _project_name(rng: random.Random, topics: tuple[str, ...], year: int, used: 
     return project
 
 
-def _unit(rng: random.Random) -> dict:
+def _unit(rng: random.Random, known: dict[str, dict] | None = None) -> dict:
+    """The next budget unit to file a batch of forms. A unit drawn again keeps its responsible
+    person and its project names (``known`` remembers them), as one unit does across a corpus."""
     dept = rng.choice(vocab.DEPARTMENTS)
+    city = rng.choice(vocab.CITIES)
+    county = rng.choice(vocab.COUNTIES) if rng.random() < 0.8 else ""
+    level = "县级" if county else "市级"
+    budget_unit = f"{county or city}{dept[0]}"
+    identity = known.get(budget_unit) if known is not None else None
+    if identity is None:
+        short = dept[1].replace("市", "县", 1) if county and not county.endswith("市") else dept[1]
+        identity = {"implementer": f"{short}{rng.choice((' ', ' ', ''))}{_person(rng)}", "projects": set()}
+        if known is not None:
+            known[budget_unit] = identity
     return {
         "dept": dept,
-        "city": rng.choice(vocab.CITIES),
-        "implementer": f"{dept[1]}{rng.choice((' ', ' ', ''))}{_person(rng)}",
+        "city": city,
+        "budget_unit": budget_unit,
+        "title_prefix": county or city,
+        "level": level,
+        "implementer": identity["implementer"],
         "style": ValueStyle.draw(rng),
         "cost_as_level1": rng.random() < 0.4,
         "l2_suffix": rng.random() < 0.3,
         "size": rng.randint(3, 12),
-        "projects": set(),
+        "projects": identity["projects"],
     }
 
 
@@ -155,11 +170,12 @@ def generate_forms(count: int, seed: int = 0, defect_rate: float = 0.3) -> Itera
     forms that get one to three injected defects (recorded in ``GenForm.defects``)."""
     rng = random.Random(seed)
     year = rng.choice((2021, 2022, 2023, 2024))
-    unit = _unit(rng)
+    known: dict[str, dict] = {}
+    unit = _unit(rng, known)
     left = unit["size"]
     for index in range(count):
         if left == 0:
-            unit = _unit(rng)
+            unit = _unit(rng, known)
             left = unit["size"]
         form = _form(rng, index, unit, year)
         if rng.random() < defect_rate:

@@ -32,6 +32,7 @@ class GenIndicator:
     value: GenValue | None
     weight: int | None = None
     direction: str = "正向"
+    touched: bool = False  # a defect changed this row: later defects leave it alone
 
 
 @dataclass

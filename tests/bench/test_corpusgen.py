@@ -13,7 +13,7 @@ from bench.corpusgen import FORMATS, distinct_values, generate_forms, write_corp
 from bench.corpusgen.defects import DEFECTS
 from bench.generate import main as generate_main
 
-TITLE = "市级部门预算项目支出绩效目标批复表"
+TITLE = "部门预算项目支出绩效目标批复表"
 
 
 def _texts(root: Path, fmt: str) -> list[str]:
