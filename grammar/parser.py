@@ -57,6 +57,19 @@ def _cache_path(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def alphabet() -> frozenset[str]:
+    """Every character a terminal of the grammar can match (a superset: all of printable ASCII
+    plus each non-ASCII character written in the grammar). Text with any other character cannot
+    lex, so it is prose and Lark need not be tried."""
+    ascii_printable = {chr(i) for i in range(32, 127)}
+    return frozenset(ascii_printable | {c for c in grammar_text() if not c.isascii()})
+
+
+def may_be_structured(text: str) -> bool:
+    return alphabet().issuperset(text)
+
+
+@lru_cache(maxsize=1)
 def lark_parser():
     """The LALR parser with the AST transformer applied inline (built once per process)."""
     from lark import Lark
@@ -87,6 +100,8 @@ def parse_structured(text: str):
 
     from grammar.transform import NotAValue
 
+    if not may_be_structured(text):
+        return None
     try:
         return lark_parser().parse(text)
     except (LarkError, NotAValue, ValueError, ArithmeticError):
