@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -60,12 +61,13 @@ def _rule_descriptors(options: RenderOptions) -> list[dict[str, Any]]:
                 "tags": [rule.category.value, rule.source.kind.value],
             },
         })
-    loader_ids = sorted(k for k in catalogue(lang) if k[:1] == "E" and k[1:4].isdigit() and "." not in k)
+    loader_ids = sorted({k.split(".")[0] for k in catalogue(lang) if re.match(r"^E\d{3}(\.|$)", k)})
     for code in loader_ids:
         out.append({
             "id": code,
             "name": "load-issue",
-            "shortDescription": {"text": safe_render("core.source.loader", {}, lang) + " " + code},
+            "shortDescription": {"text": safe_render(
+                "core.loader.file" if code[1] == "0" else "core.loader.cell", {"code": code}, lang)},
             "defaultConfiguration": {"level": "error" if code[1] == "0" else "warning"},
             "helpUri": "docs/canonical-format.md",
             "properties": {"category": "input"},
@@ -151,7 +153,6 @@ def to_data(report: Report, options: RenderOptions) -> dict[str, Any]:
             "name": "jixiao",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": options.docs_url,
             "rules": rules,
         }},
         "invocations": [{"executionSuccessful": not (report.failures or report.errors),
