@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             errors += 1
             _say(err, _message(document.error, lang))
             continue
-        result = fixer.plan_file(document.path, document.format)
+        result = fixer.plan_document(document)
         if not args.quiet:
             for notice in result.notices:
                 _say(err, _message(notice, lang))

@@ -18,22 +18,26 @@ from typing import Callable
 import attrs
 import yaml
 
-from checker.fixer import csv_text, json_text, yaml_text
+from checker.fixer import csv_text, json_text, text_layout, yaml_text
 from checker.fixer.atomic import write_atomic
 from checker.fixer.edits import LineIndex
 from checker.fixer.textio import decode
 from checker.fixer.values import canonical_rewrite
-from checker.model import LoadIssue, Location
+from checker.fixer.verify import UnsafeEdit, verify_reload
+from checker.model import Document, LoadIssue, Location
 
 FORMAT_BY_SUFFIX = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".json": "json",
     ".csv": "csv",
+    ".tsv": "csv",
     ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
     ".txt": "text",
+    ".text": "text",
 }
-REWRITABLE_FORMATS = ("yaml", "json", "csv", "xlsx")
+REWRITABLE_FORMATS = ("yaml", "json", "csv", "xlsx", "text")
 
 
 @attrs.frozen
@@ -69,12 +73,16 @@ def _issue(message_id: str, path: str, severity: str = "error", **args: object) 
 
 
 def input_format(path: str, detected: str | None = None) -> str | None:
-    """The format by suffix, else what the loader detected."""
-    found = FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower())
-    return found or detected
+    """The format the loader detected (it sniffs content: a .txt may hold JSON), else by suffix."""
+    if detected in REWRITABLE_FORMATS or detected == "text":
+        return detected
+    return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower())
 
 
-def _plan_text(path: str, fmt: str, raw: bytes, rewrite: Callable[[str], str | None]) -> FixResult:
+def _plan_text(
+    document: Document, fmt: str, raw: bytes, rewrite: Callable[..., str | None]
+) -> FixResult:
+    path = document.path
     decoded = decode(raw)
     if decoded is None:
         return FixResult(path, fmt, error=_issue("format.encoding", path))
@@ -87,6 +95,9 @@ def _plan_text(path: str, fmt: str, raw: bytes, rewrite: Callable[[str], str | N
         elif fmt == "json":
             spans, paths = json_text.plan(text, rewrite)
             after = json_text.apply(text, spans, paths) if spans else text
+        elif fmt == "text":
+            spans = text_layout.plan(text, document, rewrite)
+            after = text_layout.apply(text, spans) if spans else text
         else:
             spans, cells, columns, delimiter = csv_text.plan(
                 text, lambda value: rewrite(value, spreadsheet=True)
@@ -96,7 +107,7 @@ def _plan_text(path: str, fmt: str, raw: bytes, rewrite: Callable[[str], str | N
             elif columns.split:
                 notices.append(_issue("format.split-layout", path, severity="info"))
             after = csv_text.apply(text, spans, cells, delimiter) if spans else text
-    except (yaml_text.UnsafeEdit, json_text.UnsafeEdit, csv_text.UnsafeEdit) as exc:
+    except (yaml_text.UnsafeEdit, json_text.UnsafeEdit, csv_text.UnsafeEdit, UnsafeEdit) as exc:
         return FixResult(path, fmt, error=_issue("format.unsafe", path, reason=str(exc)))
     except (yaml.YAMLError, ValueError, csv.Error, RecursionError) as exc:
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
@@ -109,22 +120,22 @@ def _plan_text(path: str, fmt: str, raw: bytes, rewrite: Callable[[str], str | N
     )
     if not edits:
         return FixResult(path, fmt, notices=tuple(notices))
+    data = decoded.encode(after)
+    try:
+        verify_reload(document, data, rewrite)
+    except UnsafeEdit as exc:
+        return FixResult(path, fmt, error=_issue("format.unsafe", path, reason=str(exc)))
     return FixResult(
-        path,
-        fmt,
-        edits=edits,
-        data=decoded.encode(after),
-        before=text,
-        after=after,
-        notices=tuple(notices),
+        path, fmt, edits=edits, data=data, before=text, after=after, notices=tuple(notices)
     )
 
 
-def _plan_xlsx(path: str, raw: bytes, rewrite: Callable[..., str | None]) -> FixResult:
+def _plan_xlsx(document: Document, raw: bytes, rewrite: Callable[..., str | None]) -> FixResult:
     import zipfile
 
     from checker.fixer import xlsx
 
+    path = document.path
     try:
         edits, data, split_sheets = xlsx.plan_and_apply(
             raw, lambda value: rewrite(value, spreadsheet=True)
@@ -141,16 +152,22 @@ def _plan_xlsx(path: str, raw: bytes, rewrite: Callable[..., str | None]) -> Fix
         ValueEdit(Location(path=path, line=e.row, sheet=e.sheet, cell=e.cell), e.old, e.new)
         for e in edits
     )
+    if data is not None:
+        try:
+            verify_reload(document, data, lambda value: rewrite(value, spreadsheet=True))
+        except UnsafeEdit as exc:
+            return FixResult(path, "xlsx", error=_issue("format.unsafe", path, reason=str(exc)))
     return FixResult(path, "xlsx", edits=found, data=data, notices=notices)
 
 
-def plan_file(
-    path: str,
-    detected_format: str | None = None,
-    rewrite: Callable[..., str | None] = canonical_rewrite,
+def plan_document(
+    document: Document, rewrite: Callable[..., str | None] = canonical_rewrite
 ) -> FixResult:
-    """Work out every rewrite of one file (already loaded without error by the loader)."""
-    fmt = input_format(path, detected_format)
+    """Work out every rewrite of one loaded file. Nothing is written."""
+    path = document.path
+    fmt = input_format(path, document.format)
+    if document.error is not None:
+        return FixResult(path, fmt, error=document.error)
     if fmt not in REWRITABLE_FORMATS:
         return FixResult(path, fmt, notices=(_issue("format.unsupported", path, "info"),))
     try:
@@ -159,8 +176,15 @@ def plan_file(
     except OSError as exc:
         return FixResult(path, fmt, error=_issue("format.unreadable", path, reason=exc.strerror))
     if fmt == "xlsx":
-        return _plan_xlsx(path, raw, rewrite)
-    return _plan_text(path, fmt, raw, rewrite)
+        return _plan_xlsx(document, raw, rewrite)
+    return _plan_text(document, fmt, raw, rewrite)
+
+
+def plan_file(path: str, limits=None) -> FixResult:
+    """Load one file (``checker.loaders.load_path``) and work out every rewrite."""
+    from checker.loaders import load_path
+
+    return plan_document(load_path(path, limits))
 
 
 def output_path(path: str, output_dir: str) -> str:

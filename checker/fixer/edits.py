@@ -46,6 +46,12 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
+    def offset(self, line: int, column: int) -> int | None:
+        """The offset of 1-based (line, column), or None when the line does not exist."""
+        if line < 1 or line > len(self._starts) or column < 1:
+            return None
+        return self._starts[line - 1] + column - 1
+
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1

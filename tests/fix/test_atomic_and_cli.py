@@ -1,0 +1,158 @@
+"""Writing is atomic and the command behaves like ruff/black format: nothing written unless
+asked, --diff and --check write nothing, a failure midway leaves the original byte-identical and
+no temporary file behind, permissions are kept, one bad input never stops the others."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from checker.fixer import atomic
+from fix_support import read, run, write
+
+FORM = "forms:\n- name: 项目\n  indicators:\n  - name: 合格率\n    value: 不低于95%\n"
+CLEAN = "forms:\n- name: 项目\n  indicators:\n  - name: 合格率\n    value: ≥95%\n"
+
+
+def _listing(directory) -> list[str]:
+    return sorted(os.listdir(directory))
+
+
+def test_default_lists_changes_and_writes_nothing(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    code, out, err = run([path])
+    assert code == 0
+    assert out == f"{path}:5:12: 不低于95% → ≥95%\n"
+    assert read(path) == FORM.encode()
+    assert "--in-place" in err
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    code, out, _ = run([path, "--diff"])
+    assert code == 0
+    assert out.splitlines() == [
+        f"--- {path}", f"+++ {path}", "@@ -2,4 +2,4 @@", " - name: 项目", "   indicators:",
+        "   - name: 合格率", "-    value: 不低于95%", "+    value: ≥95%",
+    ]
+    assert read(path) == FORM.encode()
+
+
+def test_check_exits_1_when_something_would_change(tmp_path):
+    dirty = write(tmp_path, "dirty.yaml", FORM)
+    clean = write(tmp_path, "clean.yaml", CLEAN)
+    assert run([dirty, "--check"])[0] == 1
+    assert run([clean, "--check"])[0] == 0
+    assert run([str(tmp_path), "--check", "--diff"])[0] == 1
+    assert read(dirty) == FORM.encode()
+
+
+def test_in_place_writes_and_keeps_permissions(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    os.chmod(path, 0o640)
+    inode_before = os.stat(path).st_ino
+    assert run([path, "--in-place"])[0] == 0
+    assert read(path) == CLEAN.encode()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert os.stat(path).st_ino != inode_before  # replaced by rename, not rewritten in place
+    assert _listing(tmp_path) == ["form.yaml"]
+
+
+def test_in_place_through_a_symlink_keeps_the_link(tmp_path):
+    real = write(tmp_path, "real.yaml", FORM)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert run([str(link), "--in-place"])[0] == 0
+    assert link.is_symlink() and read(real) == CLEAN.encode()
+
+
+@pytest.mark.parametrize("where", ["replace", "write", "fsync", "chmod"])
+def test_failure_midway_leaves_the_original_and_no_temporary_file(tmp_path, monkeypatch, where):
+    path = write(tmp_path, "form.yaml", FORM)
+    os.chmod(path, 0o600)
+    before = (read(path), os.stat(path).st_mtime_ns, stat.S_IMODE(os.stat(path).st_mode))
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    if where == "write":
+        real_fdopen = os.fdopen
+
+        class Failing:
+            def __init__(self, fh):
+                self.fh = fh
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self.fh.close()
+
+            def write(self, data):
+                self.fh.write(data[: len(data) // 2])  # half written, then the disk fills
+                raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+    else:
+        monkeypatch.setattr(atomic.os, where, boom)
+    code, _, err = run([path, "--in-place"])
+    assert code == 2
+    assert "No space left on device" in err
+    assert (read(path), os.stat(path).st_mtime_ns, stat.S_IMODE(os.stat(path).st_mode)) == before
+    assert _listing(tmp_path) == ["form.yaml"]
+
+
+def test_output_directory_gets_copies_and_inputs_stay(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "in", "dirty.yaml", FORM)
+    write(tmp_path / "in", "clean.yaml", CLEAN)
+    code, _, err = run(["in", "--output", "out"])
+    assert code == 0, err
+    assert read("out/in/dirty.yaml") == CLEAN.encode()
+    assert read("out/in/clean.yaml") == CLEAN.encode()
+    assert read("in/dirty.yaml") == FORM.encode()
+
+
+def test_output_directory_never_overwrites_an_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "form.yaml", FORM)
+    code, _, err = run(["form.yaml", "--output", "."])
+    assert code == 2 and read("form.yaml") == FORM.encode()
+
+
+@pytest.mark.parametrize("flags", [["--diff", "--in-place"], ["--check", "--output", "x"], ["--in-place", "--output", "x"]])
+def test_contradictory_flags_are_a_usage_error(tmp_path, flags):
+    path = write(tmp_path, "form.yaml", FORM)
+    assert run([path, *flags])[0] == 2
+    assert read(path) == FORM.encode()
+
+
+def test_a_broken_input_does_not_stop_the_others(tmp_path):
+    good = write(tmp_path, "a-good.yaml", FORM)
+    write(tmp_path, "b-broken.json", '{"forms": [')
+    also_good = write(tmp_path, "c-good.yaml", FORM)
+    code, _, err = run([str(tmp_path), "--in-place"])
+    assert code == 2
+    assert "b-broken.json" in err
+    assert read(good) == CLEAN.encode() and read(also_good) == CLEAN.encode()
+
+
+def test_english_messages(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    code, _, err = run([path, "--lang", "en"])
+    assert "1 values would be rewritten in 1 of 1 files" in err
+
+
+def test_clean_input_says_so(tmp_path):
+    path = write(tmp_path, "form.yaml", CLEAN)
+    code, out, err = run([path])
+    assert code == 0 and out == ""
+    assert "规范" in err
+
+
+def test_quiet_check_prints_nothing(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    assert run([path, "--check", "--quiet"]) == (1, "", "")
