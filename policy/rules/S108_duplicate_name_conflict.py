@@ -43,8 +43,10 @@ class DuplicateNameConflict(Rule):
     )
 
     def check(self, form, ctx):
+        reported: set[int] = set()
         for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False):
-            if conflicting(first.value, later.value):
+            if id(later) not in reported and conflicting(first.value, later.value):
+                reported.add(id(later))  # one finding per row, at its first conflict
                 yield Finding(
                     "S108",
                     {"name": key, "value": later.value_text.strip(), "other": first.value_text.strip(),

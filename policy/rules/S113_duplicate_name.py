@@ -36,9 +36,11 @@ class DuplicateName(Rule):
     )
 
     def check(self, form, ctx):
+        reported: set[int] = set()
         for key, first, later in same_name_pairs(form, 1, whole_only=True):
-            if conflicting(first.value, later.value):
+            if id(later) in reported or conflicting(first.value, later.value):
                 continue
+            reported.add(id(later))  # a name three times: each repeat once, against the first
             same = (first.value_text or "").strip() == (later.value_text or "").strip()
             yield Finding(
                 "S113.same" if same else "S113",

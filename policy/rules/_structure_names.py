@@ -10,21 +10,23 @@ from policy.rules._value import dimension_of, interval_of, is_measure, kind, per
 
 
 def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool) -> Iterator[tuple[str, Indicator, Indicator]]:
-    """(shared name, earlier row, later row) for rows of one period sharing a name (or, unless
-    ``whole_only``, a part of a compound name)."""
+    """(shared name, earlier row, later row) for every pair of rows of one period sharing a name
+    (or, unless ``whole_only``, a part of a compound name), earlier in row_order; each pair once."""
     for _, rows in rows_by_period(form):
-        seen: dict[str, Indicator] = {}
+        seen: dict[str, list[Indicator]] = {}
         for ind in rows:
             keys = (name_key(ind.name),) if whole_only else name_parts(ind.name, min_part_chars)
-            reported = False
+            paired: set[int] = set()
             for key in keys:
                 if not key:
                     continue
-                first = seen.get(key)
-                if first is not None and first is not ind and not reported:
-                    yield key, first, ind
-                    reported = True
-                seen.setdefault(key, ind)
+                for first in seen.get(key, ()):
+                    if id(first) not in paired:
+                        paired.add(id(first))
+                        yield key, first, ind
+            for key in keys:
+                if key:
+                    seen.setdefault(key, []).append(ind)
 
 
 def _base(value: Any) -> str | None:

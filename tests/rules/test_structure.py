@@ -406,3 +406,16 @@ def test_seed_defects_in_a_flat_export(tmp_path):
         (1, "S104", 14),  # ≤30分钟 without a name
         (1, "S113.same", 17),  # 演练次数 ≥6次 as output and again as benefit
     }
+
+
+def test_a_compound_row_conflicting_through_its_second_part_is_found():
+    rows = FULL + (("产出指标", "数量指标", "政务访谈期数", "12期"),
+                   ("产出指标", "数量指标", "市长访谈期数", "4期"),
+                   ("产出指标", "数量指标", "政务访谈期数、市长访谈期数", "12期"))
+    findings, _ = run_rule(rule("S108"), form(*rows))
+    assert [(f.args["name"], f.args["other"]) for f in findings] == [("市长访谈期数", "4期")]
+
+
+def test_a_name_three_times_gives_two_repeats():
+    rows = FULL + (FULL[0], FULL[0])
+    assert ids(run_rule(rule("S113"), form(*rows))[0]) == ["S113.same", "S113.same"]
