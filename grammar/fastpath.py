@@ -1,105 +1,127 @@
-"""A precompiled-regex fast path for the commonest shapes: [op] number [unit] [/per] [suffix op],
-and ranges number [unit] – number [unit].
+"""A fast path for the commonest shapes — [op] number [unit] [/per] [suffix op], and ranges
+number [unit] – number [unit] — without Lark.
 
-It exists for speed only (Lark in pure Python costs ~100 µs a value) and must build exactly the
-AST the Lark path builds: tests/grammar/test_fastpath.py checks fast_parse(s) == Lark's result for
-every s it accepts, over strings generated from the grammar and every corpus value. It mimics the
-contextual lexer: a unit spelling is tried before a magnitude word (atomic group, no
-backtracking), and values without an explicit comparator whose unit starts with a calendar word
-(年/月/日/号, which the grammar may read as a date) are left to Lark.
+It exists for speed only (Lark in pure Python costs ~100 µs a value; its import and the big unit
+regexes cost start-up time) and must build exactly the AST the Lark path builds:
+tests/grammar/test_properties.py checks fast_parse(s) == Lark's result for every s it accepts,
+over strings generated from the grammar and corpus-like values. It mimics the contextual lexer:
+the longest unit spelling is tried before a magnitude word, and values whose reading the grammar
+may make a date (no comparator and a unit starting with 年/月/日/号; a 4-digit number followed by
+. / -) are left to Lark. Its alphabet has no placeholder mark (*, XX, ××, __), so it may run before
+the placeholder check.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
-from grammar import lexicon, units
 import attrs
 
+from grammar import lexicon, units
 from grammar.build import make_quantity, shared_range
 
 _CALENDAR = ("年", "月", "日", "号")
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
-
-
-def _amount(name: str) -> str:
-    unit = _alt(units.SPELLINGS)
-    mag = _alt(units.MAGNITUDE_SPELLINGS)
-    return (
-        rf"(?P<{name}number>[+-]?(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)"
-        rf"(?: ?(?>(?P<{name}unit>{unit})|(?P<{name}mag>{mag})(?: ?(?P<{name}unit2>{unit}))?))?"
-    )
-
-
-@lru_cache(maxsize=1)
-def _range_pattern() -> re.Pattern:
-    return re.compile(rf"{_amount('lo')} ?(?P<sep>{_alt(lexicon.RANGE_SEPARATORS)}) ?{_amount('hi')}")
-
-
+_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _DATE_START = re.compile(r"[0-9]{4}[./-]")
+_UNITS = frozenset(units.SPELLINGS)
+_UNIT_LENGTHS = sorted({len(s) for s in units.SPELLINGS}, reverse=True)
+_MAGS = frozenset(units.MAGNITUDE_SPELLINGS)
+_MAG_LENGTHS = sorted({len(s) for s in units.MAGNITUDE_SPELLINGS}, reverse=True)
+_OPS = lexicon.PREFIX_OPS
+_OP_LENGTHS = sorted({len(s) for s in lexicon.PREFIX_OPS}, reverse=True)
+_SEPARATORS = sorted(lexicon.RANGE_SEPARATORS, key=len, reverse=True)
 
 
-def _range(norm: str, source: str):
-    m = _range_pattern().fullmatch(norm)
-    if m is None or _DATE_START.match(norm):
+def _longest(s: str, i: int, words: frozenset | dict, lengths: list[int]) -> str | None:
+    for n in lengths:
+        if s[i:i + n] in words:
+            return s[i:i + n]
+    return None
+
+
+def _space(s: str, i: int) -> int:
+    return i + 1 if s.startswith(" ", i) else i
+
+
+def _unit_spec(s: str, i: int) -> tuple[str | None, str | None, int]:
+    """(unit spelling, magnitude, end) at i, or (None, None, i): unit before magnitude, like Lark."""
+    j = _space(s, i)
+    unit = _longest(s, j, _UNITS, _UNIT_LENGTHS)
+    if unit is not None:
+        return unit, None, j + len(unit)
+    mag = _longest(s, j, _MAGS, _MAG_LENGTHS)
+    if mag is None:
+        return None, None, i
+    j += len(mag)
+    k = _space(s, j)
+    unit = _longest(s, k, _UNITS, _UNIT_LENGTHS)
+    if unit is not None:
+        return unit, mag, k + len(unit)
+    return None, mag, j
+
+
+def _unit(unit_text: str | None, mag: str | None):
+    if unit_text is None and mag is None:
         return None
-    ends = []
-    for side in ("lo", "hi"):
-        unit_text, mag = m.group(side + "unit") or m.group(side + "unit2"), m.group(side + "mag")
-        if unit_text is not None and unit_text.startswith(_CALENDAR):
-            return None  # "1-12月", "3-5月份": the grammar decides between months and a period
-        unit = units.lookup(unit_text or "", mag) if (unit_text or mag) else None
-        number = m.group(side + "number")
-        number = Decimal(number.replace(",", "") if "," in number else number)
-        ends.append(make_quantity(None, number, None if unit is None else (unit, (), None, ())))
-    value = shared_range(*ends)
-    return attrs.evolve(value, source=source)
+    return units.lookup(unit_text or "", mag)
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    unit = _alt(units.SPELLINGS)
-    mag = _alt(units.MAGNITUDE_SPELLINGS)
-    return re.compile(
-        rf"(?P<op>{_alt(lexicon.PREFIX_OPS)})? ?"
-        r"(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
-        rf"(?: ?(?>(?P<unit>{unit})|(?P<mag>{mag})(?: ?(?P<unit2>{unit}))?))?"
-        rf"(?: ?/ ?(?>(?P<per>{unit})|(?P<pmag>{mag})(?: ?(?P<per2>{unit}))?))?"
-        rf"(?: ?(?P<suffix>{_alt(lexicon.SUFFIX_OPS)}))?"
-    )
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", "") if "," in text else text)
 
 
 def fast_parse(norm: str, source: str = ""):
-    """The Quantity for a simple normalised value, or None to let the Lark path decide."""
-    m = _pattern().fullmatch(norm)
+    """The Quantity or Range for a simple normalised value, or None to let Lark decide."""
+    op_text = _longest(norm, 0, _OPS, _OP_LENGTHS)
+    i = _space(norm, len(op_text)) if op_text else 0
+    m = _NUMBER.match(norm, i)
     if m is None:
-        return _range(norm, source)
-    op_text, unit_text, mag = m.group("op"), m.group("unit") or m.group("unit2"), m.group("mag")
+        return None
+    unit_text, mag, i = _unit_spec(norm, m.end())
     if op_text is None and unit_text is not None and unit_text.startswith(_CALENDAR):
         return None
-    if unit_text is not None:
-        unit = units.lookup(unit_text, mag)
-    elif mag is not None:
-        unit = units.lookup("", mag)
-    else:
-        unit = None
-    per_text, pmag = m.group("per") or m.group("per2"), m.group("pmag")
-    if per_text is not None:
-        per = units.lookup(per_text, pmag)
-    elif pmag is not None:
-        per = units.lookup("", pmag)
-    else:
-        per = None
-    op = None
-    if op_text is not None:
-        op = lexicon.PREFIX_OPS[op_text]
-    elif m.group("suffix") is not None:
-        op = lexicon.SUFFIX_OPS[m.group("suffix")]
+    per_text = pmag = None
+    j = _space(norm, i)
+    if norm.startswith("/", j):
+        per_text, pmag, k = _unit_spec(norm, _space(norm, j + 1))
+        if per_text is None and pmag is None:
+            return None
+        i = k
+    rest = norm[_space(norm, i):] if i < len(norm) else ""
+    suffix = None
+    if rest:
+        suffix = lexicon.SUFFIX_OPS.get(rest)
+        if suffix is None:
+            if op_text is None and per_text is None and pmag is None:
+                return _range(norm, source)
+            return None
+    op = _OPS[op_text] if op_text is not None else suffix
+    unit, per = _unit(unit_text, mag), _unit(per_text, pmag)
     spec = None if unit is None and per is None else (unit, (), per, ())
-    number = m.group("number")  # the pattern admits ASCII digits, sign, commas and a point only
-    return make_quantity(op, Decimal(number.replace(",", "") if "," in number else number), spec, source=source)
+    return make_quantity(op, _decimal(m.group(0)), spec, source=source)
+
+
+def _range(norm: str, source: str):
+    if _DATE_START.match(norm):
+        return None
+    ends = []
+    i = 0
+    for side in ("lo", "hi"):
+        m = _NUMBER.match(norm, i)
+        if m is None:
+            return None
+        unit_text, mag, i = _unit_spec(norm, m.end())
+        if unit_text is not None and unit_text.startswith(_CALENDAR):
+            return None  # "1-12月", "3-5月份": the grammar decides between months and a period
+        unit = _unit(unit_text, mag)
+        ends.append(make_quantity(None, _decimal(m.group(0)), None if unit is None else (unit, (), None, ())))
+        if side == "lo":
+            i = _space(norm, i)
+            sep = next((s for s in _SEPARATORS if norm.startswith(s, i)), None)
+            if sep is None:
+                return None
+            i = _space(norm, i + len(sep))
+    if i != len(norm):
+        return None
+    return attrs.evolve(shared_range(*ends), source=source)
