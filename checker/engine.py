@@ -316,9 +316,11 @@ def _form_at(refs: Sequence[FormRef], location: Location | None) -> FormRef | No
         return None
     best = None
     for ref in refs:
-        if ref.path == location.path and (ref.location.line or 0) <= (location.line or 0):
-            if best is None or (ref.location.line or 0) >= (best.location.line or 0):
-                best = ref
+        starts_before = (ref.location.line or 0) <= (location.line or 0)
+        if ref.path == location.path and starts_before and (
+            best is None or (ref.location.line or 0) >= (best.location.line or 0)
+        ):
+            best = ref
     return best
 
 

@@ -152,3 +152,21 @@ def test_baseline_file_round_trip(tmp_path):
     assert (s.form, s.code, s.count) == ("A", "S101", 2)
     with pytest.raises(ConfigError):
         load_baseline(tmp_path / "missing.toml")
+
+
+def test_written_baseline_reads_back_with_awkward_names(tmp_path):
+    from checker.baseline import write_baseline
+    from checker.engine import Engine
+    from checker.loaders.canonical import form_from_mapping
+
+    name = '关于"会议"经费\\2022\t附件'
+    forms = [form_from_mapping({"name": name, "indicators": [{"name": "a"}, {"name": "b"}]}),
+             form_from_mapping({"indicators": [{"name": "c"}]}, index=1)]  # no name: cannot be listed
+    report = Engine(Config(), rules=ALL[:1]).check_forms(forms)
+    path = tmp_path / "base.toml"
+    assert write_baseline(report, path) == 1
+    [entry] = load_baseline(path)
+    assert (entry.form, entry.code, entry.reason, entry.count) == (name, "S901", "baseline", 2)
+    again = Engine(Config(baseline=str(path)), rules=ALL[:1]).check_forms(forms)
+    assert [d.code for d in again.active] == ["S901"]  # only the unnamed form's finding is left
+    assert not again.notices

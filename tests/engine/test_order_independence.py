@@ -12,7 +12,6 @@ from hypothesis import given, settings, strategies as st
 from checker.config import Config
 from checker.engine import Engine
 from checker.loaders import load_path
-from checker.model import Document
 from checker.report import json_value
 
 SEED = "corpus/bazhong-2022-city-government-office.txt"
