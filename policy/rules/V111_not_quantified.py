@@ -6,6 +6,15 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.rules._structure import has_value, level2_list, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, damage, grade_of, kind
+from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match
+from policy.rules.W101_vague_wording import VagueWording
+
+
+def _vague(value, text: str) -> bool:
+    """W101 (vague wording) reports this value with its default options: one note per cell."""
+    ignored = VagueWording.options["ignore_phrases"].default
+    phrase = getattr(value, "vague", None)
+    return bool((phrase and phrase not in ignored) or first_match(text, DEFAULT_VAGUE_PATTERNS))
 
 
 class NotQuantified(Rule):
@@ -35,6 +44,8 @@ class NotQuantified(Rule):
         Example(form(row("产出指标", "质量指标", "服务周期内空气质量", "优良")), note="a grade"),
         Example(form(row("产出指标", "数量指标", "协调处置突发事件", "协调处置突发事件20次，开展应急演练")),
                 note="a number inside prose"),
+        Example(form(row("产出指标", "质量指标", "服务质量", "进一步提高")),
+                note="vague wording is W101's, not repeated here"),
     )
 
     def check(self, form, ctx):
@@ -46,6 +57,8 @@ class NotQuantified(Rule):
                 continue
             if grade_of(value) or all_measures(value):
                 continue
+            if _vague(value, ind.value_text):
+                continue  # 进一步提高, 明显改善: W101 reports the vague wording
             yield Finding("V111", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
                                    "level2": ind.level2_text or ind.level2},
                           location=where(ind, form), indicator=ind,
