@@ -209,11 +209,16 @@ def find_config(start: str | Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures jixiao. A broken file that mentions [tool.jixiao]
+    counts, so its syntax error is reported instead of silently ignored."""
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
         return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return b"tool.jixiao" in raw
     return isinstance(data.get("tool"), dict) and "jixiao" in data["tool"]
 
 

@@ -91,6 +91,8 @@ def test_config_errors_name_file_key_and_expected_value(forms, capsys):
     assert "jixiao.toml" in err and "rules.F101.severity" in err and "error | warning | info" in err
     code, _, err = cli(capsys, "check", "bad.yaml", "--lang", "en")
     assert "is invalid: expected error | warning | info" in err
+    code, _, err = cli(capsys, "check", "bad.yaml", "--config", "nowhere.toml")
+    assert code == 2 and "nowhere.toml" in err
 
 
 def test_config_found_upward_applies(forms, capsys):

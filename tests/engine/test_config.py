@@ -41,6 +41,13 @@ def test_pyproject_without_tool_table_is_skipped(tmp_path):
     assert found is None or found.parent != tmp_path
 
 
+def test_broken_pyproject_with_a_jixiao_table_is_an_error_not_ignored(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.jixiao]\nselect = ["F"\n')
+    with pytest.raises(ConfigError) as info:
+        discover_config([tmp_path])
+    assert info.value.message_id == "core.config.syntax"
+
+
 def test_full_file_is_read(tmp_path):
     path = write(tmp_path / "jixiao.toml", """
 profile = "mof-2021"
