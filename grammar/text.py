@@ -52,16 +52,16 @@ def _scanner() -> re.Pattern:
     )
 
 
-_DATE_UNITS = frozenset({"年", "月", "日"})
+_DATE_UNITS = frozenset({"月", "日", "号"})  # in prose these name days of the calendar
 
 
 def quantities_in(norm: str) -> tuple[Quantity, ...]:
-    """Quantities written inside prose, in order; dates ("2022年") are not quantities."""
+    """Quantities written inside prose, in order; dates ("2022年", "6月", "30日") are not quantities."""
     found = []
     for m in _scanner().finditer(norm[:PROSE_SCAN_LIMIT]):
         unit_word = m.group("unit")
         after = norm[m.end("unit"):m.end("unit") + 1]
-        if unit_word in _DATE_UNITS and (len(m.group("number")) == 4 or after.isdigit()):
+        if unit_word in _DATE_UNITS or (unit_word == "年" and (len(m.group("number")) == 4 or after.isdigit())):
             continue
         unit = units.lookup(unit_word, m.group("mag"))
         per = units.lookup(m.group("per")) if m.group("per") else None
