@@ -1,0 +1,107 @@
+"""Hostile input never raises: random bytes under every suffix, truncated files, huge cells,
+broken and bomb zips — each gives a Document with an error or warnings naming the place."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from hypothesis import given, strategies as st
+import pytest
+
+from checker.loaders import load_bytes, load_path
+from checker.loaders.limits import Limits
+from loaders.tests_paths import SEED
+
+SUFFIXES = [".txt", ".yaml", ".yml", ".json", ".csv", ".tsv", ".xlsx", ".dat"]
+
+
+@given(st.binary(max_size=600), st.sampled_from(SUFFIXES))
+def test_random_bytes_never_raise(data, suffix):
+    document = load_bytes(data, "random" + suffix)
+    assert document.path == "random" + suffix
+    if document.error is not None:
+        assert document.error.message_id.startswith("E0") and document.forms == ()
+
+
+@given(st.text(max_size=400), st.sampled_from(SUFFIXES[:6]))
+def test_random_text_never_raises(text, suffix):
+    load_bytes(text.encode("utf-8"), "random" + suffix)
+
+
+@given(st.integers(0, len(SEED.read_bytes())))
+def test_truncated_seed_never_raises(cut):
+    document = load_bytes(SEED.read_bytes()[:cut], "cut.txt")
+    for form in document.forms:
+        assert form.location.line is not None
+
+
+def test_huge_cell_is_cut_and_reported():
+    text = SEED.read_text(encoding="utf-8").replace("≥99%", "≥" + "9" * 200_000 + "%", 1)
+    document = load_bytes(text.encode(), "huge.txt", Limits(max_cell_chars=1000))
+    issues = [i for i in document.issues if i.message_id == "E104"]
+    assert len(issues) == 1 and issues[0].location.line == 19
+    assert len(document.forms) == 8
+    assert len(document.forms[0].indicators[1].value_text) == 1000
+
+
+def test_file_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(SEED.read_bytes())
+    document = load_path(path, Limits(max_file_bytes=1000))
+    assert document.error.message_id == "E004" and document.error.args["limit"] == 1000
+
+
+def test_form_and_indicator_limits():
+    document = load_bytes(SEED.read_bytes(), "seed.txt", Limits(max_forms_per_file=2, max_indicators_per_form=3))
+    assert len(document.forms) == 2
+    assert [i.message_id for i in document.issues] == ["E009"]
+    assert document.issues[0].location.line == 57  # the third form's title
+    assert all(len(f.indicators) == 3 for f in document.forms)
+    assert [i.message_id for i in document.forms[0].issues] == ["E105"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data,code",
+    [
+        (b"PK\x03\x04 not really a zip", "E007"),
+        (_zip({"hello.txt": b"hi"}), "E007"),
+        (_zip({"xl/workbook.xml": b"<workbook/>"}), "E007"),
+        (_zip({"xl/workbook.xml": b"0" * (3 * 1024 * 1024)}), "E008"),
+        (_zip({f"m{i}": b"" for i in range(30)} | {"xl/workbook.xml": b""}), "E008"),
+    ],
+    ids=["not-zip", "no-workbook", "bad-workbook", "bomb-size", "bomb-members"],
+)
+def test_broken_and_bomb_workbooks_are_clean_errors(data, code):
+    limits = Limits(max_zip_members=20, max_xlsx_uncompressed_bytes=2 * 1024 * 1024)
+    document = load_bytes(data, "book.xlsx", limits)
+    assert document.error is not None and document.error.message_id == code
+
+
+def test_truncated_workbook_is_a_clean_error():
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "三级指标", "指标值"])
+    buf = io.BytesIO()
+    book.save(buf)
+    data = buf.getvalue()
+    for cut in range(0, len(data), max(1, len(data) // 40)):
+        document = load_bytes(data[:cut], "cut.xlsx")
+        assert document.error is not None
+
+
+def test_input_is_never_modified(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED.read_bytes())
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load_path(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
