@@ -7,8 +7,9 @@ diagnostic can point at it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 import attrs
 
@@ -39,7 +40,7 @@ class Location:
     sheet: str | None = None
     cell: str | None = None
 
-    def with_position(self, line: int | None, column: int | None = None) -> "Location":
+    def with_position(self, line: int | None, column: int | None = None) -> Location:
         return attrs.evolve(self, line=line, column=column)
 
 

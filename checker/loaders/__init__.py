@@ -10,8 +10,8 @@ heavy).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from checker.loaders import issues as ids
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
@@ -22,7 +22,7 @@ CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
 FLAT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + CANONICAL_SUFFIXES + FLAT_SUFFIXES
 
-__all__ = ["SUPPORTED_SUFFIXES", "Limits", "iter_documents", "load_path", "load_bytes"]
+__all__ = ["SUPPORTED_SUFFIXES", "Limits", "iter_documents", "load_bytes", "load_path"]
 
 
 def load_path(path: str | os.PathLike, limits: Limits | None = None) -> Document:
@@ -78,7 +78,7 @@ def _walk(root: Path) -> list[str]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in filenames:
-            if filename.startswith(".") or filename.startswith("~$"):
+            if filename.startswith((".", "~$")):  # hidden files, Office lock files
                 continue
             if filename.lower().endswith(SUPPORTED_SUFFIXES):
                 found.append(os.path.join(dirpath, filename))

@@ -7,8 +7,9 @@ gives the same form back whatever unit the original declared.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from checker.amounts import parse_amount
 from checker.model import (

@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from decimal import Decimal
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -22,7 +22,17 @@ from checker.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
 from checker.loaders.cells import squash
 from checker.loaders.limits import Limits
-from checker.model import ANNUAL, Amount, Document, Form, Funding, Goals, Indicator, LoadIssue, Location
+from checker.model import (
+    ANNUAL,
+    Amount,
+    Document,
+    Form,
+    Funding,
+    Goals,
+    Indicator,
+    LoadIssue,
+    Location,
+)
 from grammar import parse_value
 
 HEADER_SCAN_ROWS = 20

@@ -22,7 +22,7 @@ class Limits:
     max_xlsx_uncompressed_bytes: int = 200 * 1024 * 1024
 
     @classmethod
-    def from_mapping(cls, data: dict) -> "Limits":
+    def from_mapping(cls, data: dict) -> Limits:
         """Limits from a config table; unknown keys are ignored, values must be positive ints."""
         known = {f.name for f in attrs.fields(cls)}
         kwargs = {

@@ -8,13 +8,14 @@ JSON floats are Decimal too. Each form and indicator gets the line it starts on 
 from __future__ import annotations
 
 import bisect
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 import json
 import json.decoder
 import json.scanner
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from checker.loaders import issues as ids
 from checker.loaders.canonical import form_from_mapping
@@ -319,9 +320,12 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
                     if getattr(key, "value", None) == part:
                         nxt = value
                         break
-            elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(current.value):
-                    nxt = current.value[part]
+            elif (
+                isinstance(current, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(current.value)
+            ):
+                nxt = current.value[part]
             if nxt is None:
                 break
             current = nxt

@@ -8,7 +8,7 @@ reported as E101, so nothing is silently dropped.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from checker.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
@@ -67,8 +67,7 @@ _NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[.．、)�
 def source_key(text: str) -> str | None:
     """The SOURCE_KEYS entry a 项目资金来源 header cell names ("1.一般公共预算 收入"), or None."""
     stem = _NUMBERING.sub("", squash(text))
-    if stem.endswith("收入"):
-        stem = stem[:-2]
+    stem = stem.removesuffix("收入")
     key = _SOURCE_STEMS.get(stem)
     return key if key in SOURCE_KEYS else None
 
@@ -88,7 +87,7 @@ def _field_label(text: str) -> tuple[str, str] | None:
 
 def _goal_label(text: str) -> str | None:
     sq = squash(text)
-    if sq.startswith("中长期目标") or sq.startswith("中长期绩效目标"):
+    if sq.startswith(("中长期目标", "中长期绩效目标")):
         return "long_term"
     if sq.rstrip(":：") in ("年度目标", "年度绩效目标", "当年目标"):
         return "annual"

@@ -9,7 +9,7 @@ one, else from its position against the header's second 二级 column.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from checker.hierarchy import canonical_level1, canonical_level2
 from checker.loaders import issues as ids

@@ -10,9 +10,9 @@ continue the project above) and 一级/二级 cells (blank → continue the row 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 import io
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 from checker.loaders import issues as ids
@@ -31,7 +31,7 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
         import openpyxl
 
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files; none may escape
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on broken files
         return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
     forms: list = []
     issues: list[LoadIssue] = []
@@ -48,7 +48,7 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
                 issues.extend(sheet_issues)
             if budget <= 0:
                 break
-    except Exception as exc:  # a corrupt sheet part surfaces only while iterating
+    except Exception as exc:  # noqa: BLE001 - a corrupt sheet part fails only while iterating
         return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
     finally:
         workbook.close()
