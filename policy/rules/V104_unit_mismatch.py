@@ -14,6 +14,7 @@ from policy.rules._value import (
     is_measure,
     name_wants_other_than_money,
     per_of,
+    two_units,
     unit_symbol,
     value_dimension,
 )
@@ -60,6 +61,8 @@ class UnitMismatch(Rule):
                 expect=("V104.counter",)),
         Example(form(row("产出指标", "质量指标", "验收合格率", "28.8万元")), note="money for a 合格率",
                 expect=("V104.percent",)),
+        Example(form(row("产出指标", "质量指标", "资金到位率", "28.8万元%")),
+                note="split cells joined: money value, % in the unit column", expect=("V104.two-units",)),
     )
     good = (
         Example(form(), note="units fit"),
@@ -73,6 +76,14 @@ class UnitMismatch(Rule):
         table = ctx.options["name_dimensions"]
         for ind in form.indicators:
             value = ind.value
+            pair = two_units(value)
+            if pair is not None:
+                yield Finding("V104.two-units",
+                              {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
+                               "unit": pair[0], "other": pair[1]},
+                              location=where(ind, form), indicator=ind,
+                              evidence={"指标值": ind.value_text.strip(), "单位": f"{pair[0]} + {pair[1]}"})
+                continue
             if not is_measure(value):
                 continue
             dim = value_dimension(value)

@@ -7,6 +7,7 @@ the knowledge of the AST's shape in one place.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 import re
 from typing import Any, Iterable, Mapping
 
@@ -196,3 +197,25 @@ def name_wants_other_than_money(name: str | None) -> bool:
     value there is a unit mismatch (V104), not a misfiled cost line (V107/V108)."""
     wanted = dimension_for_name(name, NAME_DIMENSIONS)
     return wanted is not None and wanted[1] not in ("money", "any")
+
+
+def two_units(value: Any) -> tuple[str, str] | None:
+    """The two known units of different kinds run together in an unreadable unit — "28.8万元%"
+    (a split-cell form whose 度量单位 column says % under a money value) — or None."""
+    d = damage(value)
+    if d is None or getattr(d, "code", None) != "unknown-unit":
+        return None
+    unit = (getattr(d, "args", None) or {}).get("unit") or ""
+    return _split_units(unit)
+
+
+@lru_cache(maxsize=1024)
+def _split_units(unit: str) -> tuple[str, str] | None:
+    from grammar import parse_value
+
+    for cut in range(1, len(unit)):
+        left, right = parse_value("1" + unit[:cut]), parse_value("1" + unit[cut:])
+        dims = [dimension_of(v) for v in (left, right)]
+        if None not in dims and "other" not in dims and dims[0] != dims[1]:
+            return unit[:cut], unit[cut:]
+    return None

@@ -427,3 +427,20 @@ def test_structure_and_value_rules_never_crash(rows, year, goal):
                 assert isinstance(finding, Finding) and finding.location is not None
         except (NotApplicable, InsufficientData):
             pass
+
+
+def test_money_value_with_percent_unit_column_in_a_flat_export(tmp_path):
+    """domain.md §4.9's real bad example: 28.8万元 in 指标值 with % in 度量单位."""
+    from checker import Config, check_paths
+
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "金额单位：元,,,,,,,,,,,\n"
+        "单位名称,项目名称,预算数,年度目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,权重,指标方向性\n"
+        "某县财政局,补助资金,288000,全年拨付补助资金28.8万元,产出指标,质量指标,资金到位率,＝,28.8万元,%,,正向\n"
+        ",,,,,质量指标,补助对象覆盖率,≥,95,%,,正向\n",
+        encoding="utf-8",
+    )
+    report = check_paths([path], Config(select=("V104",)))
+    assert [(d.message_id, d.line, d.args["unit"], d.args["other"]) for d in report.diagnostics] == [
+        ("V104.two-units", 3, "万元", "%")]
