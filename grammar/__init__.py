@@ -4,7 +4,16 @@ Usable on its own; imports nothing else of jixiao. Lark is imported on the first
 """
 
 from grammar.api import parse_value
-from grammar.ast import Damage, DateValue, GrammarError, Interval, Quantity, Range, Text, Value
+from grammar.ast import (
+    Damage,
+    DateValue,
+    GrammarError,
+    Interval,
+    Quantity,
+    Range,
+    Text,
+    Value,
+)
 from grammar.printer import canonical
 from grammar.units import Unit
 

@@ -55,11 +55,9 @@ class Interval:
         return self.lo == self.hi and not (self.lo_closed and self.hi_closed)
 
     def contains(self, x: Decimal) -> bool:
-        if self.lo is not None and (x < self.lo or (x == self.lo and not self.lo_closed)):
-            return False
-        if self.hi is not None and (x > self.hi or (x == self.hi and not self.hi_closed)):
-            return False
-        return True
+        above_lo = self.lo is None or x > self.lo or (x == self.lo and self.lo_closed)
+        below_hi = self.hi is None or x < self.hi or (x == self.hi and self.hi_closed)
+        return above_lo and below_hi
 
     def within(self, other: Interval) -> bool:
         """Whether every number allowed here is allowed by ``other`` (subset)."""

@@ -84,11 +84,9 @@ def _reachable(q: Quantity) -> bool:
         return True
     symbol = q.unit.symbol
     whole = q.number == q.number.to_integral_value() and q.number >= 0
-    if symbol.startswith("年") and whole and 1000 <= q.number <= 9999:
-        return False
-    if symbol.startswith("月") and whole and 1 <= q.number <= 12:
-        return False
-    return True
+    year_like = symbol.startswith("年") and whole and 1000 <= q.number <= 9999
+    month_like = symbol.startswith("月") and whole and 1 <= q.number <= 12
+    return not (year_like or month_like)
 
 
 @st.composite
@@ -118,7 +116,7 @@ def ranges(draw) -> Range:
         whole = all(x == x.to_integral_value() for x in (lo, hi))
         if whole and 1 <= lo <= hi <= 12:  # "1~12月" is a period of months
             hi = hi + Decimal(20)
-    mk = lambda n: Quantity(op="=", number=n, unit=unit, op_explicit=False)  # noqa: E731
+    mk = lambda n: Quantity(op="=", number=n, unit=unit, op_explicit=False)
     return Range(lo=mk(lo), hi=mk(hi))
 
 

@@ -7,6 +7,7 @@ import time
 from decimal import Decimal
 
 import pytest
+from grammar_strategies import chinese_numeral, grammar_strings, quantities, values
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,6 @@ from grammar.fastpath import fast_parse
 from grammar.normalize import normalize
 from grammar.parser import parse_structured
 from grammar.units import MAGNITUDES, UNITS, lookup
-
-from grammar_strategies import chinese_numeral, grammar_strings, quantities, values
 
 
 @given(grammar_strings())
