@@ -10,8 +10,9 @@ is the caller's chooser (Hypothesis ``data.draw`` in the property).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import Any
 
 Pick = Callable[[Sequence[Any]], Any]
 

@@ -7,9 +7,10 @@ import csv
 import io
 from decimal import Decimal
 
-from hypothesis import given, strategies as st
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
 from checker.loaders.canonical import form_from_mapping, form_to_mapping
@@ -191,7 +192,7 @@ def test_join_value(op, number, unit, expected):
 
 
 def test_csv_without_header_is_a_file_error():
-    document = load_bytes("a,b,c\n1,2,3\n".encode(), "x.csv")
+    document = load_bytes(b"a,b,c\n1,2,3\n", "x.csv")
     assert document.error is not None and document.error.message_id == "E011"
 
 

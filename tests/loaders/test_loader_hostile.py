@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hypothesis import given, strategies as st
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.loaders import load_bytes, load_path
 from checker.loaders.limits import Limits

@@ -4,7 +4,8 @@ same form. The drawn forms are canonical mappings; the renderer is ``layout_rend
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
 from checker.loaders.canonical import form_from_mapping, form_to_mapping

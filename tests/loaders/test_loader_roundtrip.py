@@ -3,8 +3,9 @@ JSON and YAML. Positions are not compared (they point into the file being read).
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.commands.dump import render
 from checker.loaders import SUPPORTED_SUFFIXES, load_bytes, load_path

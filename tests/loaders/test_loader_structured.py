@@ -3,8 +3,8 @@ indicators, single-form files, amounts with units, safe YAML only."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 import json
+from decimal import Decimal
 
 from checker.loaders import load_bytes
 from policy.messages import render
