@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from grammar import parse_value
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import where, word_list
 from policy.rules._structure_examples import form, row
@@ -13,7 +14,9 @@ from policy.rules._value import (
     dimension_table,
     is_measure,
     name_wants_other_than_money,
+    kind,
     per_of,
+    text_quantities,
     two_units,
     unit_symbol,
     value_dimension,
@@ -61,6 +64,8 @@ class UnitMismatch(Rule):
                 expect=("V104.counter",)),
         Example(form(row("产出指标", "质量指标", "验收合格率", "28.8万元")), note="money for a 合格率",
                 expect=("V104.percent",)),
+        Example(form(row("产出指标", "数量指标", "培训村组干部230人", "≥230个")),
+                note="people in the name, 个 in the value", expect=("V104.name-unit",)),
         Example(form(row("产出指标", "质量指标", "资金到位率", "28.8万元%")),
                 note="split cells joined: money value, % in the unit column", expect=("V104.two-units",)),
     )
@@ -70,6 +75,8 @@ class UnitMismatch(Rule):
         Example(form(row("效益指标", "经济效益", "创业担保贷款发放额增长", "≥10%")), note="growth exempt"),
         Example(form(row("产出指标", "时效指标", "城市道路考核", "1次/月")), note="a frequency is a time"),
         Example(form(row("效益指标", "经济效益", "创业担保基金放大倍数", "≥2倍")), note="倍 for 倍数"),
+        Example(form(row("产出指标", "数量指标", "培训村组干部230人", "≥230人次")), note="人 and 人次 both count people"),
+        Example(form(row("产出指标", "数量指标", "寨山石坪村新建水泥路1条", "2km")), note="another number: not the same count"),
     )
 
     def check(self, form, ctx):
@@ -85,6 +92,15 @@ class UnitMismatch(Rule):
                               evidence={"指标值": ind.value_text.strip(), "单位": f"{pair[0]} + {pair[1]}"})
                 continue
             if not is_measure(value):
+                continue
+            named = self._name_counter_differs(ind, value, ctx)
+            if named is not None:
+                yield Finding("V104.name-unit",
+                              {"name": (ind.name or "").strip(), "value": ind.value_text.strip(),
+                               "unit": counter_of(value), "other": named},
+                              location=where(ind, form), indicator=ind,
+                              evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
+                                        "单位": f"{named} / {counter_of(value)}"})
                 continue
             dim = value_dimension(value)
             if dim is None:
@@ -114,6 +130,21 @@ class UnitMismatch(Rule):
                 evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
                           "单位": unit_symbol(value)},
             )
+
+    @staticmethod
+    def _name_counter_differs(ind, value, ctx) -> str | None:
+        """村组干部230人 → ≥230个: the name states the number with one counter, the value repeats
+        the number with another (people counted as 个). Person counters are one family."""
+        if value_dimension(value) != "count" or kind(value) != "quantity" or per_of(value) is not None:
+            return None
+        counter = counter_of(value)
+        people = set(ctx.options["person_counters"])
+        for q in text_quantities(parse_value(ind.name)) if ind.name else ():
+            other = getattr(getattr(q, "unit", None), "counter", None)
+            if (other and other != counter and q.number == value.number
+                    and getattr(q, "per", None) is None and not {other, counter} <= people):
+                return other
+        return None
 
     @staticmethod
     def _frequency(value, ctx) -> bool:
