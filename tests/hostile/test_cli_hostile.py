@@ -169,3 +169,36 @@ def test_real_process_on_a_directory_with_a_zip_bomb_and_good_files(samples, tmp
     report = json.loads(done.stdout)
     assert [Path(f["path"]).name for f in report["unreadable"]] == ["bomb.xlsx"]
     assert report["summary"]["forms"] == 8  # every form of the seed was still checked
+
+
+@examples(ci=40)
+@given(values=st.lists(st.text(max_size=60) | st.sampled_from(
+    ["≥" + "9" * 5000 + "%", "（" * 20000, "1" * 100000, "≥**%", "\x00", "\u202e≥95%", "١٠٠%", "𝟗𝟓%"]
+), min_size=1, max_size=5), fmt=st.sampled_from(["text", "json"]))
+def test_parse_command_on_any_text(values, fmt):
+    """`jixiao parse` (an entry point embedders script against): any argument, exit 0 or 1."""
+    count_input("cli_parse")
+    args = [v for v in values if v and not v.startswith("-")] or ["x"]
+    with bounded(60):
+        code, out, err = run_cli(["parse", "--format", fmt, "--", *args])
+    assert_cli_clean(code, err)
+    if fmt == "json":
+        assert len([json.loads(line) for line in out.split("\n") if line.strip()]) == len(args)
+
+
+@examples(ci=15)
+@given(
+    files=st.lists(st.tuples(st.sampled_from([".txt", ".yaml", ".json", ".csv", ".xlsx"]), st.binary(max_size=512)),
+                   min_size=1, max_size=3),
+    fmt=st.sampled_from(["json", "yaml"]),
+)
+def test_dump_command_on_random_files(samples, files, fmt):
+    count_input("cli_dump")
+    with tempfile.TemporaryDirectory() as directory:
+        for n, (suffix, data) in enumerate(files):
+            write(directory, f"r{n}{suffix}", data)
+        shutil.copy(samples["json"], os.path.join(directory, "good.json"))
+        with bounded(60):
+            code, out, err = run_cli(["dump", directory, "--format", fmt])
+        assert_cli_clean(code, err)
+        assert "good.json" in out
