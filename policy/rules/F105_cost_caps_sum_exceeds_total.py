@@ -19,7 +19,13 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import UNKNOWN, caps, non_negative_decimal, shown
+from policy.rules._funding import (
+    UNKNOWN,
+    caps,
+    non_negative_decimal,
+    shown,
+    word_list,
+)
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 
@@ -44,6 +50,23 @@ class CostCapsSumExceedsTotal(Rule):
         **COST_OPTIONS,
         "tolerance_yuan": Option(
             Decimal(0), "Allowed excess in 元.", non_negative_decimal
+        ),
+        "aggregate_words": Option(
+            (
+                "总",
+                "合计",
+                "全部",
+                "整体",
+                "预算额度",
+                "预计经费",
+                "项目经费",
+                "经费控制",
+                "成本控制",
+            ),
+            "Name words of a cost line that covers the others (总成本, 费用合计, 预计经费); "
+            "when such a line stands beside itemised caps it is not added to its own items. "
+            "(Decided by name only, so a larger budget never changes what is summed.)",
+            word_list,
         ),
     }
     bad = (
@@ -91,6 +114,32 @@ class CostCapsSumExceedsTotal(Rule):
         ),
     )
     good = (
+        Example(
+            {
+                "funding": {"total": "37万元"},
+                "indicators": [
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "预计经费",
+                        "value": "≤37万元",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "印刷费",
+                        "value": "≤20万元",
+                    },
+                    {
+                        "level1": "产出指标",
+                        "level2": "成本指标",
+                        "name": "会务费",
+                        "value": "≤17万元",
+                    },
+                ],
+            },
+            note="预计经费 is the aggregate of the items, not one more item",
+        ),
         Example(
             {
                 "funding": {"total": "20万元"},
@@ -143,8 +192,18 @@ class CostCapsSumExceedsTotal(Rule):
         if total is None or total.yuan is None:
             raise InsufficientData("F.reason.no-annual-total")
         tolerance = ctx.options["tolerance_yuan"]
-        if any(line.yuan - total.yuan > tolerance for line in capped):
-            return  # one cap alone already exceeds the total: F104 says so
+        # Reported even when one cap alone exceeds (F104 says that too): both are true, and
+        # suppressing this one would let a larger budget make it appear.
+        words = ctx.options["aggregate_words"]
+        items = [
+            line
+            for line in capped
+            if not any(w in (line.indicator.name or "") for w in words)
+        ]
+        if len(items) < len(capped):
+            capped = (
+                items  # an aggregate line covers the items; the items are what add up
+            )
         known = sum((line.yuan for line in capped), Decimal(0))
         if known - total.yuan > tolerance and len(capped) > 1:
             evidence = {

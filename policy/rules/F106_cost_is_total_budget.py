@@ -137,8 +137,9 @@ class CostIsTotalBudget(Rule):
             raise InsufficientData("F.reason.no-annual-total")
         line = lines[0]
         if (
-            total.yuan > 0
-            and ctx.options["min_share"] * total.yuan <= line.yuan <= total.yuan
+            # No upper bound: a single cap above the budget (F104's finding too) is still
+            # nothing but the budget — and a larger budget must never add this finding.
+            ctx.options["min_share"] * total.yuan <= line.yuan
         ):
             yield Finding(
                 "F106",

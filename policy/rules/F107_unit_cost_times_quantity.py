@@ -184,7 +184,7 @@ class UnitCostTimesQuantity(Rule):
         if not units:
             raise NotApplicable("F.reason.no-unit-costs")
         total = form.funding.total
-        if total is None or total.yuan is None or total.yuan <= 0:
+        if total is None or total.yuan is None:
             raise InsufficientData("F.reason.no-annual-total")
         level2 = set(ctx.options["quantity_level2"])
         quantities = [
@@ -209,8 +209,7 @@ class UnitCostTimesQuantity(Rule):
                 continue  # none, or ambiguous: which quantity does the unit cost apply to?
             qty, count = matches[0]
             product = line.quantity.number * line.quantity.unit.factor * count
-            ratio = product / total.yuan
-            if ratio <= ctx.options["max_ratio"]:
+            if product <= ctx.options["max_ratio"] * total.yuan:
                 continue
             yield Finding(
                 "F107",

@@ -124,7 +124,7 @@ def test_f104_cap_in_wan_against_total_in_yuan():
     assert len(d) == 1
     assert d[0].args == {"name": "路面修补费用", "cap": "85万元", "total": "80万元"}
     assert d[0].indicator.name == "路面修补费用"
-    assert "F105" not in _ids(forms)  # one cap alone exceeds: F104 says it once
+    assert "F105" not in _ids(forms)  # one cap and a unit cost: nothing to add up
 
 
 def test_f105_caps_sum_and_a_missing_cost_value():
@@ -384,12 +384,38 @@ def test_raising_the_annual_budget_never_adds_a_funding_finding(spec, raise_by):
 _cell = st.one_of(
     st.none(),
     st.text(max_size=12),
-    st.sampled_from(["≤15万元", "67.5元/份（册）", "≥**%", "万元", "12期", "每月一期", "20**年",
-                     "1.2万人次", "≤620万/月", "10-15万元", "按实结算", "0", "-5万元"]),
+    st.sampled_from(
+        [
+            "≤15万元",
+            "67.5元/份（册）",
+            "≥**%",
+            "万元",
+            "12期",
+            "每月一期",
+            "20**年",
+            "1.2万人次",
+            "≤620万/月",
+            "10-15万元",
+            "按实结算",
+            "0",
+            "-5万元",
+        ]
+    ),
 )
 _level1 = st.sampled_from(["产出指标", "成本指标", "效益指标", "满意度指标", None, "x"])
-_level2 = st.sampled_from(["数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标",
-                           "社会效益", "服务对象满意度", None, "y"])
+_level2 = st.sampled_from(
+    [
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济成本指标",
+        "社会效益",
+        "服务对象满意度",
+        None,
+        "y",
+    ]
+)
 
 
 @st.composite
@@ -398,23 +424,51 @@ def _arbitrary_form(draw):
         "name": draw(_cell),
         "budget_unit": "某单位",
         "implementer": draw(_cell),
-        "attributes": {"kind": draw(st.lists(st.sampled_from(["新增项目", "延续项目"]))),
-                       "term": draw(_cell), "basis": draw(st.lists(_cell.filter(bool)))},
-        "funding": {k: draw(_cell) for k in ("total", "fiscal", "other", "long_term_total",
-                                            "previous_years", "procurement")}
+        "attributes": {
+            "kind": draw(st.lists(st.sampled_from(["新增项目", "延续项目"]))),
+            "term": draw(_cell),
+            "basis": draw(st.lists(_cell.filter(bool))),
+        },
+        "funding": {
+            k: draw(_cell)
+            for k in (
+                "total",
+                "fiscal",
+                "other",
+                "long_term_total",
+                "previous_years",
+                "procurement",
+            )
+        }
         | {"sources": {"合计": draw(_cell), "一般公共预算收入": draw(_cell)}},
-        "goals": {"annual": draw(_cell), "long_term": draw(_cell),
-                  "long_term_label": draw(_cell)},
-        "indicators": draw(st.lists(st.fixed_dictionaries({
-            "level1": _level1, "level2": _level2, "name": _cell, "value": _cell,
-            "period": st.sampled_from(["annual", "long_term"])}), max_size=6)),
+        "goals": {
+            "annual": draw(_cell),
+            "long_term": draw(_cell),
+            "long_term_label": draw(_cell),
+        },
+        "indicators": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "level1": _level1,
+                        "level2": _level2,
+                        "name": _cell,
+                        "value": _cell,
+                        "period": st.sampled_from(["annual", "long_term"]),
+                    }
+                ),
+                max_size=6,
+            )
+        ),
     }
 
 
 @given(forms=st.lists(_arbitrary_form(), min_size=1, max_size=3))
 def test_facw_rules_never_crash_on_arbitrary_cells(forms):
-    report = check([form_from_mapping(m, index=i) for i, m in enumerate(forms)],
-                   Config(select=("F", "A", "C", "W")))
+    report = check(
+        [form_from_mapping(m, index=i) for i, m in enumerate(forms)],
+        Config(select=("F", "A", "C", "W")),
+    )
     assert not report.errors, report.errors
     for c in report.coverage:
         assert all(o.outcome != "error" for o in c.outcomes), c.outcomes
