@@ -12,8 +12,10 @@ HEAD = [
     "金额单位：元",
     "项目名称：乡村道路养护",
     "预算单位\t某市交通运输局\t实施单位及责任人\t\t\t养护中心\t张三",
-    "项目属性\t<input checked=\"\" type=\"checkbox\"/> 新增项目 <input checked=\"\" type=\"checkbox\"/> 延续项目"
-    "\t项目期限\t<input type=\"checkbox\"/> 一次性 <input type=\"checkbox\"/> 经常性",
+    (
+        "项目属性\t<input checked=\"\" type=\"checkbox\"/> 新增项目 <input checked=\"\" type=\"checkbox\"/> 延续项目"
+        "\t项目期限\t<input type=\"checkbox\"/> 一次性 <input type=\"checkbox\"/> 经常性"
+    ),
     "项目资金\t中长期资金总额：300000\t\t年度资金总额：100000\t\t年度资金中：政府采购 30000（政府购买服务 20000）",
     "\t其中：财政拨款 250000\t\t其中：财政拨款 80000",
     "\t其他资金 50000\t\t其他资金 20000",
