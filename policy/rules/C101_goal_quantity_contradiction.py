@@ -165,7 +165,11 @@ class GoalQuantityContradiction(Rule):
                 ):
                     stated.append((ind, lo, hi, unit))
         for p in found:
-            same = [(ind, lo, hi) for ind, lo, hi, unit in stated if unit == p.unit]
+            # Sorted by name and value so the finding does not depend on row order.
+            same = sorted(
+                ((ind, lo, hi) for ind, lo, hi, unit in stated if unit == p.unit),
+                key=lambda t: (t[0].name or "", t[0].value_text or "", str(t[1])),
+            )
             bounds = [(lo, hi) for _, lo, hi in same]
             if not same or _agrees(p.number, bounds):
                 continue

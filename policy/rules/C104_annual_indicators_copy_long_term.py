@@ -100,10 +100,13 @@ class AnnualIndicatorsCopyLongTerm(Rule):
         if not annual or not long_term:
             raise NotApplicable("C.reason.no-both-periods")
         if annual == long_term:
-            first = next(
-                i
-                for i in form.indicators
-                if i.period == ANNUAL and (i.name or i.value_text)
+            first = min(
+                (
+                    i
+                    for i in form.indicators
+                    if i.period == ANNUAL and (i.name or i.value_text)
+                ),
+                key=lambda i: (i.name or "", i.value_text or ""),
             )
             yield Finding(
                 "C104",

@@ -212,7 +212,10 @@ class CostCapsSumExceedsTotal(Rule):
             }
             evidence["成本上限合计"] = money_text(known)
             evidence["年度资金总额"] = shown(total)
-            first = capped[0].indicator
+            first = min(
+                (line.indicator for line in capped),
+                key=lambda i: (i.name or "", i.value_text or ""),
+            )
             yield Finding(
                 "F105",
                 {

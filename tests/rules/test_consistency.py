@@ -183,3 +183,67 @@ def test_c105_duplicate_names_across_files_of_one_unit():
     b = load_text(text_form(name="乡村道路养护经费 "), path="b.txt")
     d = _diags(a + b, ("C105",))
     assert sorted(x.form.path for x in d) == ["a.txt", "b.txt"]
+
+
+def test_shuffling_indicators_changes_no_facw_finding():
+    rows = [
+        _ind("初级培训班", "12期"),
+        _ind("高级培训班", "4期"),
+        {
+            "level1": "产出指标",
+            "level2": "成本指标",
+            "name": "场地费",
+            "value": "≤12万元",
+        },
+        {
+            "level1": "产出指标",
+            "level2": "成本指标",
+            "name": "讲师费",
+            "value": "≤10万元",
+        },
+        {
+            "level1": "效益指标",
+            "level2": "社会效益",
+            "name": "培训效果",
+            "value": "持续提升",
+        },
+        {
+            "level1": "效益指标",
+            "level2": "社会效益",
+            "name": "结业考核合格率",
+            "value": "≥90%",
+        },
+    ]
+    rows += [dict(r, period="long_term") for r in rows]
+
+    def findings(order):
+        form = form_from_mapping(
+            {
+                "goals": {"annual": "全年举办培训班20期。"},
+                "funding": {"total": "20万元", "fiscal": "20万元"},
+                "indicators": [rows[k] for k in order],
+            }
+        )
+        return sorted(
+            (
+                d.message_id,
+                tuple(sorted(d.args.items())),
+                d.indicator.name if d.indicator else None,
+                tuple(sorted(d.evidence.items())),
+            )
+            for d in _diags([form], ("F", "A", "C", "W"))
+        )
+
+    base = findings(range(len(rows)))
+    assert {f[0] for f in base} >= {
+        "C101",
+        "C104",
+        "F105",
+        "W101",
+        "W103.quality-under-benefit",
+    }
+    rng = random.Random(7)
+    for _ in range(5):
+        order = list(range(len(rows)))
+        rng.shuffle(order)
+        assert findings(order) == base
