@@ -159,8 +159,9 @@ def _got(value: Any) -> str:
     name = _type_name(value)
     if isinstance(value, (dict, list)) or value is None:
         return name
-    text = str(value)
-    return f"{name} {text[:40]!r}" if len(text) <= 40 else f"{name} {text[:40]!r}…"
+    if not isinstance(value, str):
+        return f"{name} {value}"
+    return f"{name} {value[:40]!r}" + ("…" if len(value) > 40 else "")
 
 
 def field_path(parts: Sequence[Any]) -> str:
