@@ -75,10 +75,15 @@ _TRADITIONAL = str.maketrans(
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
+# A score printed with the label on self-evaluation tables: 成本指标(0-20)分, 产出指标（50分）.
+_SCORE = re.compile(r"[(（][\d.\-—～~－]*分?[)）]分?$")
+
+
 def _key(text: str) -> str:
     text = _SPACE.sub("", text.translate(_TRADITIONAL))
     text = text.replace("目标", "指标")
     text = re.sub(r"^[一二三四五六七八九十\d]+[、.．)）]", "", text)
+    text = _SCORE.sub("", text)
     return text
 
 
@@ -92,6 +97,14 @@ _L1_ALIASES = {
     "满意度指标": "满意度指标",
     "满意度": "满意度指标",
     "服务对象满意度指标": "满意度指标",
+    # Hubei self-evaluation tables (自评表) group 数量/质量/时效/成本 under 项目完成指标 and the
+    # benefits under 项目效益指标: the same 一级 split under older names.
+    "项目完成指标": "产出指标",
+    "项目完成": "产出指标",
+    "项目产出指标": "产出指标",
+    "项目产出": "产出指标",
+    "项目效益指标": "效益指标",
+    "项目效益": "效益指标",
 }
 
 _L2_ALIASES = {
