@@ -6,9 +6,9 @@ form says 金额单位：万元).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 _FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(100000000),
             "亿": Decimal(100000000), "千元": Decimal(1000)}

@@ -7,8 +7,8 @@ traditional characters, split by a space from text extraction. ``canonical_level
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
 
@@ -140,7 +140,7 @@ def canonical_level1(text: str | None) -> str | None:
     key = _key(text)
     if key in _L1_ALIASES:
         return _L1_ALIASES[key]
-    stem = key[:-2] if key.endswith("指标") else key
+    stem = key.removesuffix("指标")
     return _L1_ALIASES.get(stem)
 
 
@@ -150,7 +150,7 @@ def canonical_level2(text: str | None) -> str | None:
     if not text:
         return None
     key = _key(text)
-    stem = key[:-2] if key.endswith("指标") else key
+    stem = key.removesuffix("指标")
     return _L2_ALIASES.get(stem)
 
 
