@@ -22,6 +22,7 @@ from policy.api import (
 from policy.rules._consistency import (
     DEFAULT_APPROX_WORDS,
     DEFAULT_COUNTERS,
+    bigrams,
     interval_sum,
     promises,
     subset_sums,
@@ -87,6 +88,34 @@ class GoalQuantityContradiction(Rule):
             "such numbers are not compared.",
             word_list,
         ),
+        "total_words": Option(
+            ("共", "合计", "总计", "全年", "累计", "总数"),
+            "Words that make a goal number a total of every indicator with its counter "
+            "(全年共16期); other numbers are compared only with indicators whose names share "
+            "a word with the goal's clause.",
+            word_list,
+        ),
+        "stop_bigrams": Option(
+            (
+                "开展",
+                "完成",
+                "组织",
+                "举办",
+                "实施",
+                "工作",
+                "项目",
+                "年度",
+                "全年",
+                "确保",
+                "保障",
+                "进行",
+                "达到",
+                "计划",
+            ),
+            "Two-character words too common to show that a goal clause and an indicator name "
+            "are about the same thing.",
+            word_list,
+        ),
         "min_number": Option(
             Decimal(2),
             "Goal numbers below this (一个平台) are not compared.",
@@ -134,6 +163,16 @@ class GoalQuantityContradiction(Rule):
         ),
         Example(
             {
+                "goals": {"annual": "覆盖全县18个乡镇，改造农村户厕1200户。"},
+                "indicators": [
+                    _ind("受益村", "120个"),
+                    _ind("户厕改造数量", "≥1200户"),
+                ],
+            },
+            note="乡镇 and 村 are different things counted with 个: not compared",
+        ),
+        Example(
+            {
                 "goals": {"annual": "开展专项督查督办45次，开展调研项目12个。"},
                 "indicators": [
                     _ind("专项督查督办次数", "≥40次"),
@@ -170,6 +209,11 @@ class GoalQuantityContradiction(Rule):
                 ((ind, lo, hi) for ind, lo, hi, unit in stated if unit == p.unit),
                 key=lambda t: (t[0].name or "", t[0].value_text or "", str(t[1])),
             )
+            if not any(w in p.clause for w in ctx.options["total_words"]):
+                # Not a stated total: compare only with indicators about the same thing
+                # ("覆盖18个乡镇" says nothing about "受益村 120个").
+                words = bigrams(p.clause, ctx.options["stop_bigrams"])
+                same = [t for t in same if words & bigrams(t[0].name, ())]
             bounds = [(lo, hi) for _, lo, hi in same]
             if not same or _agrees(p.number, bounds):
                 continue

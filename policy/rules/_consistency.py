@@ -161,6 +161,9 @@ class Promise:
     number: Decimal
     unit: str  # the counter word as written (期, 人次, 万人次 → 人次 with the magnitude applied)
     start: int
+    clause: str = (
+        ""  # the clause around it, between punctuation ("培训基层干部800人次")
+    )
 
 
 def promises(
@@ -204,11 +207,15 @@ def promises(
             continue
         if value.per is not None or value.base_unit is None:
             continue
+        clause_end = next(
+            (b.start() for b in _CLAUSE_BREAK.finditer(norm, m.end())), len(norm)
+        )
         yield Promise(
             fragment=fragment,
             number=value.base_value,
             unit=value.base_unit,
             start=m.start(),
+            clause=norm[clause_start:clause_end],
         )
 
 
@@ -230,3 +237,15 @@ def subset_sums(values: list[Decimal], limit: int = 12) -> set[Decimal]:
     for v in values[:limit]:
         sums |= {s + v for s in sums} | {v}
     return sums
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def bigrams(text: str | None, stop: Iterable[str] = ()) -> set[str]:
+    """Two-character pieces of the Chinese runs of ``text``, minus ``stop``: a cheap test of
+    whether a goal clause and an indicator name talk about the same thing."""
+    out: set[str] = set()
+    for run in _CJK.findall(unicodedata.normalize("NFKC", text or "")):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out - set(stop)

@@ -247,3 +247,20 @@ def test_shuffling_indicators_changes_no_facw_finding():
         order = list(range(len(rows)))
         rng.shuffle(order)
         assert findings(order) == base
+
+
+def test_c101_compares_a_non_total_number_only_with_indicators_on_the_same_subject():
+    form = form_from_mapping(
+        {
+            "goals": {"annual": "新建村级服务站8个，培训村医60人。"},
+            "indicators": [
+                _ind("新建村级服务站", "≥10个"),
+                _ind("受益行政村", "25个"),
+                _ind("村医培训人数", "60人"),
+            ],
+        }
+    )
+    d = _diags([form], ("C101",))
+    assert [(x.args["promise"], x.args["indicators"]) for x in d] == [
+        ("8个", "新建村级服务站 ≥10个")
+    ]
