@@ -137,9 +137,11 @@ class UnitMismatch(Rule):
         the number with another (people counted as 个). Person counters are one family."""
         if value_dimension(value) != "count" or kind(value) != "quantity" or per_of(value) is not None:
             return None
+        if not ind.name or not any(ch.isdigit() for ch in ind.name):
+            return None  # no number in the name to compare with
         counter = counter_of(value)
         people = set(ctx.options["person_counters"])
-        for q in text_quantities(parse_value(ind.name)) if ind.name else ():
+        for q in text_quantities(parse_value(ind.name)):
             other = getattr(getattr(q, "unit", None), "counter", None)
             if (other and other != counter and q.number == value.number
                     and getattr(q, "per", None) is None and not {other, counter} <= people):

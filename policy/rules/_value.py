@@ -126,7 +126,7 @@ _TRAILING_BRACKETS = re.compile(r"(?:[（(][^（）()]*[)）]|[\s。.，,；;：
 
 def name_head(name: str | None) -> str:
     """The name without trailing bracketed notes and punctuation: 资助人数（人） → 资助人数."""
-    return _TRAILING_BRACKETS.sub("", clean(name))
+    return _head_cached(name) if name else ""
 
 
 def dimension_for_name(name: str | None, table: Mapping[str, str]) -> tuple[str, str] | None:
@@ -136,12 +136,36 @@ def dimension_for_name(name: str | None, table: Mapping[str, str]) -> tuple[str,
     head = name_head(name)
     if not head:
         return None
-    best = None
-    for word in table:
-        key = clean(word)
-        if key and head.endswith(key) and (best is None or len(key) > len(clean(best))):
-            best = word
-    return None if best is None else (best, table[best])
+    folded = _folded_table(table)
+    for start in range(len(head)):  # longest suffix first
+        word = folded.get(head[start:])
+        if word is not None:
+            return word, table[word]
+    return None
+
+
+_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+
+
+def _folded_table(table: Mapping[str, str]) -> dict[str, str]:
+    """{folded keyword: keyword as configured}, built once per table object."""
+    hit = _FOLDED.get(id(table))
+    if hit is None or hit[0] is not table:
+        folded: dict[str, str] = {}
+        for word in table:
+            key = clean(word)
+            if key and len(key) > len(clean(folded.get(key, ""))):
+                folded[key] = word
+        hit = (table, folded)
+        if len(_FOLDED) > 64:
+            _FOLDED.clear()
+        _FOLDED[id(table)] = hit
+    return hit[1]
+
+
+@lru_cache(maxsize=8192)
+def _head_cached(name: str) -> str:
+    return _TRAILING_BRACKETS.sub("", clean(name))
 
 
 def dimension_table(value: Any) -> dict[str, str]:
