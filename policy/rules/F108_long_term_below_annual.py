@@ -6,6 +6,7 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
@@ -59,7 +60,7 @@ class LongTermBelowAnnual(Rule):
         if is_blank(f.long_term_total) or f.long_term_total.yuan is None:
             raise NotApplicable("F.reason.no-long-term-total")
         if f.total is None or f.total.yuan is None:
-            raise NotApplicable("F.reason.no-annual-total")
+            raise InsufficientData("F.reason.no-annual-total")
         if f.long_term_total.yuan < f.total.yuan:
             yield Finding(
                 "F108",

@@ -85,9 +85,11 @@ class ProcurementExceedsTotal(Rule):
             raise NotApplicable("F.reason.no-procurement")
         if f.total is None or f.total.yuan is None:
             raise InsufficientData("F.reason.no-annual-total")
+        unreadable = []
         for attr, label, amount in given:
             if amount.yuan is None:
-                continue  # unreadable: reported by the loader / V rules; nothing to compare
+                unreadable.append(amount)
+                continue
             if amount.yuan - f.total.yuan > ctx.options["tolerance_yuan"]:
                 yield Finding(
                     "F109",
@@ -99,3 +101,5 @@ class ProcurementExceedsTotal(Rule):
                     location=where(amount, form),
                     evidence={label: shown(amount), "年度资金总额": shown(f.total)},
                 )
+        if unreadable:
+            raise InsufficientData("F.reason.unreadable", cell=unreadable[0].text)
