@@ -106,3 +106,39 @@ def load_yaml(text: str, path: str = "forms.yaml") -> list[Form]:
     doc = load_bytes(text.encode("utf-8"), path)
     assert doc.error is None, doc.error
     return list(doc.forms)
+
+
+SICHUAN_HEADER = (
+    "单位名称",
+    "项目名称",
+    "预算数",
+    "年度目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "权重",
+    "指标方向性",
+)
+
+
+def sichuan_export(
+    unit: str, project: str, budget: str, goal: str, rows: Sequence[tuple[str, ...]]
+) -> str:
+    """A Sichuan budget-system export (TSV): one indicator per row, operator, number and unit
+    in separate columns, project cells only on the first row, under 金额单位：元."""
+    lines = ["金额单位：元", "\t".join(SICHUAN_HEADER)]
+    for k, (level1, level2, name, op, number, measure) in enumerate(rows):
+        head = (unit, project, budget, goal) if k == 0 else ("", "", "", "")
+        lines.append(
+            "\t".join((*head, level1, level2, name, op, number, measure, "20", "正向"))
+        )
+    return "\n".join(lines) + "\n"
+
+
+def load_tsv(text: str, path: str = "export.tsv") -> list[Form]:
+    doc = load_bytes(text.encode("utf-8"), path)
+    assert doc.error is None, doc.error
+    return list(doc.forms)

@@ -264,3 +264,24 @@ def test_c101_compares_a_non_total_number_only_with_indicators_on_the_same_subje
     assert [(x.args["promise"], x.args["indicators"]) for x in d] == [
         ("8个", "新建村级服务站 ≥10个")
     ]
+
+
+def test_c101_in_a_sichuan_export():
+    from tests.rules.facw_forms import load_tsv, sichuan_export
+
+    forms = load_tsv(
+        sichuan_export(
+            "某县民政局",
+            "特困人员救助供养",
+            "1200000",
+            "为全县特困人员提供基本生活保障，全年发放救助金12次。",
+            [
+                ("产出指标", "数量指标", "救助人数", "≥", "300", "人"),
+                ("产出指标", "时效指标", "救助金发放次数", "＝", "10", "次"),
+            ],
+        )
+    )
+    d = _diags(forms, ("C101",))
+    assert [(x.args["promise"], x.indicator.name) for x in d] == [
+        ("12次", "救助金发放次数")
+    ]

@@ -472,3 +472,25 @@ def test_facw_rules_never_crash_on_arbitrary_cells(forms):
     assert not report.errors, report.errors
     for c in report.coverage:
         assert all(o.outcome != "error" for o in c.outcomes), c.outcomes
+
+
+def test_cost_cap_above_budget_in_a_sichuan_export():
+    from tests.rules.facw_forms import load_tsv, sichuan_export
+
+    forms = load_tsv(
+        sichuan_export(
+            "某县民政局",
+            "特困人员救助供养",
+            "1200000",
+            "为全县特困人员提供基本生活保障。",
+            [
+                ("产出指标", "数量指标", "救助人数", "≥", "300", "人"),
+                ("产出指标", "成本指标", "救助标准", "≤", "400", "元/人·月"),
+                ("产出指标", "成本指标", "项目总成本", "≤", "1500000", "元"),
+            ],
+        )
+    )
+    d = [d for d in _diags(forms) if d.code == "F104"]
+    assert [(x.args["name"], x.args["cap"], x.args["total"]) for x in d] == [
+        ("项目总成本", "150万元", "120万元")
+    ]
