@@ -267,3 +267,36 @@ def test_formatting_twice_changes_nothing_more(tmp_path, name):
         assert out == ""
     else:
         assert read(path) == once
+
+
+def test_xlsx_formula_results_are_not_lost(tmp_path):
+    """Excel stores a formula's last result next to it; openpyxl drops those results on save, so
+    a workbook whose data come from formulas must not be re-saved as if nothing changed."""
+    import re
+    import zipfile
+
+    source = io.BytesIO(_xlsx(FLAT))
+    members = {}
+    with zipfile.ZipFile(source) as archive:
+        for info in archive.infolist():
+            members[info.filename] = archive.read(info)
+    sheet = next(n for n in members if n.startswith("xl/worksheets/sheet"))
+    xml = members[sheet].decode()
+    # C3 (预算数) becomes a formula with its cached result, the way Excel writes it.
+    xml, count = re.subn(r'<c r="C3"[^>]*>.*?</c>', '<c r="C3"><f>100000+50000</f><v>150000</v></c>', xml)
+    assert count == 1
+    members[sheet] = xml.encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    path = write(tmp_path, "formulas.xlsx", out.getvalue())
+    before = read(path)
+    total_before = load_path(path).forms[0].funding.total
+    assert total_before is not None and total_before.yuan == 150000
+    code, _, err = run([path, "--in-place"])
+    if code == 0:
+        assert load_path(path).forms[0].funding.total == total_before
+    else:
+        assert code == 2 and read(path) == before
+        assert "formulas.xlsx" in err
