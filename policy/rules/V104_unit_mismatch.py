@@ -80,7 +80,6 @@ class UnitMismatch(Rule):
     )
 
     def check(self, form, ctx):
-        table = ctx.options["name_dimensions"]
         for ind in form.indicators:
             value = ind.value
             pair = two_units(value)
@@ -102,24 +101,7 @@ class UnitMismatch(Rule):
                               evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
                                         "单位": f"{named} / {counter_of(value)}"})
                 continue
-            dim = value_dimension(value)
-            if dim is None:
-                continue
-            wanted = dimension_for_name(ind.name, table)
-            if ind.level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
-                wanted = None  # under 时效 a time is due whatever noun the name ends with
-            if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE and not name_wants_other_than_money(ind.name):
-                continue
-            message = None
-            if wanted is not None and wanted[1] != "any":
-                if dim in MISMATCH.get(wanted[1], ()):
-                    if not (wanted[1] == "time" and dim == "count" and self._frequency(value, ctx)):
-                        message = f"V104.{wanted[1]}"
-                elif wanted[0] == "人数" and dim == "count" and counter_of(value) not in ctx.options["person_counters"]:
-                    message = "V104.counter"
-            elif wanted is None and ind.level2 == "时效指标":
-                if dim in _TIMELY_BAD or (dim == "count" and not self._frequency(value, ctx)):
-                    message = "V104.timeliness"
+            message, wanted = self._mismatch(ind, value, ctx)
             if message is None:
                 continue
             yield Finding(
@@ -130,6 +112,28 @@ class UnitMismatch(Rule):
                 evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
                           "单位": unit_symbol(value)},
             )
+
+    def _mismatch(self, ind, value, ctx) -> tuple[str | None, tuple[str, str] | None]:
+        """(message id, the name's keyword) when the value's unit contradicts what is due."""
+        dim = value_dimension(value)
+        if dim is None:
+            return None, None
+        wanted = dimension_for_name(ind.name, ctx.options["name_dimensions"])
+        if ind.level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
+            wanted = None  # under 时效 a time is due whatever noun the name ends with
+        if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE and not name_wants_other_than_money(ind.name):
+            return None, wanted  # a misfiled cost line: V107/V108
+        if wanted is not None and wanted[1] != "any":
+            if dim in MISMATCH.get(wanted[1], ()):
+                if wanted[1] == "time" and dim == "count" and self._frequency(value, ctx):
+                    return None, wanted
+                return f"V104.{wanted[1]}", wanted
+            if wanted[0] == "人数" and dim == "count" and counter_of(value) not in ctx.options["person_counters"]:
+                return "V104.counter", wanted
+        elif wanted is None and ind.level2 == "时效指标":
+            if dim in _TIMELY_BAD or (dim == "count" and not self._frequency(value, ctx)):
+                return "V104.timeliness", wanted
+        return None, wanted
 
     @staticmethod
     def _name_counter_differs(ind, value, ctx) -> str | None:
