@@ -23,8 +23,12 @@ class DuplicateNameConflict(Rule):
     fix = "Keep one row per indicator and decide which target is meant."
     source = Source(SourceKind.DERIVED, "domain.md §4.6",
                     "Two different targets for one indicator contradict each other on the form itself.")
-    options = {"min_part_chars": Option(4, "compound-name parts shorter than this are not split off",
-                                        validate=positive_int)}
+    options = {
+        "min_part_chars": Option(3, "compound-name parts shorter than this are not split off",
+                                 validate=positive_int),
+        "min_shared_suffix": Option(2, "a compound is split only when all its parts end in this many "
+                                    "equal characters (…响应时间、…响应时间)", validate=positive_int),
+    }
     bad = (
         Example(form(row("产出指标", "时效指标", "网络故障修复响应时间、系统故障修复响应时间", "≤1小时"),
                      row("产出指标", "时效指标", "系统软件故障修复响应时间、系统故障修复响应时间", "≤2小时")),
@@ -36,6 +40,9 @@ class DuplicateNameConflict(Rule):
         Example(form(row("产出指标", "质量指标", "网络、系统软件验收合格率", "100%"),
                      row("产出指标", "质量指标", "网络、系统软件正常运行率", "≥99%")),
                 note="'网络' is a shared head, not a name of its own"),
+        Example(form(row("产出指标", "数量指标", "市政府大楼、宿舍楼维修面积", "≥500平方米"),
+                     row("产出指标", "数量指标", "市政府大楼、宿舍楼绿化面积", "≥200平方米")),
+                note="one suffix distributed over two heads: the heads are not names"),
         Example(form(row("产出指标", "时效指标", "培训人次", "适时安排")),
                 note="a count and a prose schedule are not comparable (S113 notes the repeat)"),
         Example(form(row("产出指标", "数量指标", "培训人次", "≥280人次", period="long_term")),
@@ -44,7 +51,8 @@ class DuplicateNameConflict(Rule):
 
     def check(self, form, ctx):
         reported: set[int] = set()
-        for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False):
+        for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False,
+                                                  min_shared_suffix=ctx.options["min_shared_suffix"]):
             if id(later) not in reported and conflicting(first.value, later.value):
                 reported.add(id(later))  # one finding per row, at its first conflict
                 yield Finding(

@@ -196,14 +196,16 @@ def name_key(name: str | None) -> str:
     return _TRAILING.sub("", clean(name))
 
 
-def name_parts(name: str | None, min_part_chars: int) -> tuple[str, ...]:
+def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
     """The keys a name stands for: itself, and the parts of a compound "A、B" name when every
-    part is a name on its own (at least ``min_part_chars`` characters, so "网络、系统软件合格率"
-    — a shared suffix distributed over a short head — is not split)."""
+    part is a name on its own — at least ``min_part_chars`` characters and all parts ending in
+    the same ``min_shared_suffix`` characters (网络故障响应时间、系统故障响应时间). "办公楼、宿舍楼
+    维修面积" distributes one suffix over short heads; its heads are no names and it is not split."""
     key = name_key(name)
     if not key:
         return ()
     parts = [p for p in (_TRAILING.sub("", q) for q in _COMPOUND.split(key)) if p]
-    if len(parts) > 1 and all(len(p) >= min_part_chars for p in parts):
+    if (len(parts) > 1 and all(len(p) >= max(min_part_chars, min_shared_suffix) for p in parts)
+            and len({p[-min_shared_suffix:] for p in parts}) == 1):
         return tuple(dict.fromkeys([key, *parts]))
     return (key,)

@@ -9,13 +9,14 @@ from policy.rules._structure import name_key, name_parts, rows_by_period
 from policy.rules._value import dimension_of, interval_of, is_measure, kind, per_of
 
 
-def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool) -> Iterator[tuple[str, Indicator, Indicator]]:
+def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool,
+                    min_shared_suffix: int = 2) -> Iterator[tuple[str, Indicator, Indicator]]:
     """(shared name, earlier row, later row) for every pair of rows of one period sharing a name
     (or, unless ``whole_only``, a part of a compound name), earlier in row_order; each pair once."""
     for _, rows in rows_by_period(form):
         seen: dict[str, list[Indicator]] = {}
         for ind in rows:
-            keys = (name_key(ind.name),) if whole_only else name_parts(ind.name, min_part_chars)
+            keys = (name_key(ind.name),) if whole_only else name_parts(ind.name, min_part_chars, min_shared_suffix)
             paired: set[int] = set()
             for key in keys:
                 if not key:

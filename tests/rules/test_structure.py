@@ -419,3 +419,12 @@ def test_a_compound_row_conflicting_through_its_second_part_is_found():
 def test_a_name_three_times_gives_two_repeats():
     rows = FULL + (FULL[0], FULL[0])
     assert ids(run_rule(rule("S113"), form(*rows))[0]) == ["S113.same", "S113.same"]
+
+
+def test_compound_split_needs_parts_that_are_names_of_their_own():
+    split = FULL + (("产出指标", "数量指标", "巡查次数、整改次数", "≥10次"),
+                    ("产出指标", "数量指标", "整改次数", "≥5次"))
+    assert [f.args["name"] for f in run_rule(rule("S108"), form(*split))[0]] == ["整改次数"]
+    distributed = FULL + (("产出指标", "数量指标", "办公楼、宿舍楼维修面积", "≥500平方米"),
+                          ("产出指标", "数量指标", "办公楼、宿舍楼绿化面积", "≥200平方米"))
+    assert run_rule(rule("S108"), form(*distributed))[0] == []
