@@ -197,6 +197,7 @@ class UnitCostTimesQuantity(Rule):
             and ind.value.op
             not in ("≤", "<")  # an upper bound on the quantity proves nothing
         ]
+        compared = 0
         for line in units:
             matches = [
                 (ind, n)
@@ -208,6 +209,7 @@ class UnitCostTimesQuantity(Rule):
             if len(matches) != 1:
                 continue  # none, or ambiguous: which quantity does the unit cost apply to?
             qty, count = matches[0]
+            compared += 1
             product = line.quantity.number * line.quantity.unit.factor * count
             if product <= ctx.options["max_ratio"] * total.yuan:
                 continue
@@ -230,3 +232,5 @@ class UnitCostTimesQuantity(Rule):
                     "年度资金总额": shown(total),
                 },
             )
+        if not compared:
+            raise NotApplicable("F.reason.no-unit-quantity-pair")

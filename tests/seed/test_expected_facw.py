@@ -49,6 +49,9 @@ def test_seed_outcomes_say_what_could_not_be_checked():
     # 16期 = 12期 + 4期 was compared and agreed; forms whose goal states no exact count are n/a.
     assert coverage[5].outcome("C101") == "pass"
     assert coverage[6].outcome("C101") == "not_applicable"
+    # 67.5元/份（册） × 6000份（本）/年（次） = 40.5万元 was compared with 37万元 (close: no finding).
+    assert coverage[2].outcome("F107") == "pass"
+    assert coverage[0].outcome("F107") == "not_applicable"
 
 
 def test_seed_findings_carry_evidence_and_source():
