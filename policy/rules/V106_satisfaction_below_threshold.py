@@ -15,31 +15,31 @@ class SatisfactionBelowThreshold(Rule):
     name = "satisfaction-below-threshold"
     category = Category.VALUE
     severity = Severity.INFO
-    summary = "A satisfaction target is below the configured threshold (default 80%)"
+    summary = "A satisfaction target is below the configured threshold (default 85%)"
     summary_zh = "满意度目标值低于设定下限"
     rationale = (
-        "No official minimum satisfaction target was found; published forms use ≥85% to ≥95%, "
-        "a few ≥80%. A target below every value seen in practice promises little and is queried "
-        "by reviewers. Advisory: set the threshold to the local guideline."
+        "No official minimum satisfaction target was found; published forms use ≥85% to ≥95% "
+        "(domain.md §4.10). A target below that range promises little and is queried by "
+        "reviewers. Advisory (info): set the threshold to the local guideline."
     )
     fix = "Raise the target to a level the project should reach, or explain why it is low."
     source = Source(SourceKind.PRACTICE, "domain.md §4.10",
-                    "Real forms use ≥85%–≥95% (a few ≥80%); no official threshold exists, so it is configurable.")
+                    "Real forms use ≥85%–≥95%; no official threshold exists, so it is configurable and advisory.")
     options = {
-        "threshold": Option(Decimal(80), "lowest acceptable satisfaction target, in %", validate=percent_number),
+        "threshold": Option(Decimal(85), "lowest acceptable satisfaction target, in %", validate=percent_number),
         "satisfaction_words": Option(("满意度", "满意率"), "words that make a name a satisfaction indicator",
                                      validate=word_list),
         "exempt_words": Option(("不满意", "投诉"), "names measuring dissatisfaction (lower is better)",
                                validate=word_list),
     }
     bad = (
-        Example(form(row("满意度指标", "服务对象满意度", "受益群众满意度", "≥70%")), note="70% < 80%",
+        Example(form(row("满意度指标", "服务对象满意度", "受益群众满意度", "≥80%")), note="80% < 85%",
                 expect=("V106",)),
         Example(form(row("满意度指标", "服务对象满意度", "企业满意率", "75%")), note="bare 75%",
                 expect=("V106",)),
     )
     good = (
-        Example(form(row("满意度指标", "服务对象满意度", "金融机构满意度", "≥80%")), note="exactly the threshold"),
+        Example(form(row("满意度指标", "服务对象满意度", "金融机构满意度", "≥85%")), note="exactly the threshold"),
         Example(form(row("满意度指标", "服务对象满意度", "群众不满意率", "≤5%")), note="dissatisfaction"),
     )
 
