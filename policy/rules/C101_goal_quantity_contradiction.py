@@ -203,6 +203,7 @@ class GoalQuantityContradiction(Rule):
                     ind, ctx.options["counters"], ctx.options["approx_words"]
                 ):
                     stated.append((ind, lo, hi, unit))
+        compared = 0
         for p in found:
             # Sorted by name and value so the finding does not depend on row order.
             same = sorted(
@@ -215,7 +216,10 @@ class GoalQuantityContradiction(Rule):
                 words = bigrams(p.clause, ctx.options["stop_bigrams"])
                 same = [t for t in same if words & bigrams(t[0].name, ())]
             bounds = [(lo, hi) for _, lo, hi in same]
-            if not same or _agrees(p.number, bounds):
+            if not same:
+                continue
+            compared += 1
+            if _agrees(p.number, bounds):
                 continue
             names = dict.fromkeys(
                 f"{ind.name or '（无名称）'} {ind.value_text}" for ind, _, _ in same
@@ -232,6 +236,8 @@ class GoalQuantityContradiction(Rule):
                 indicator=same[0][0],
                 evidence=evidence,
             )
+        if not compared:
+            raise NotApplicable("C.reason.nothing-to-compare")
 
 
 def _agrees(n, bounds):
