@@ -38,7 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _say(stream, text: str) -> None:
-    stream.write(text if text.endswith("\n") else text + "\n")
+    """One line of output; control characters from inputs (paths, cells) shown escaped."""
+    from checker.safe_text import printable
+
+    stream.write(printable(text.rstrip("\n")) + "\n")
 
 
 def _message(issue, lang: str) -> str:
@@ -125,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
             values += len(result.edits)
         if args.diff:
             if result.changed:
-                out.write(_diff(result, lang))
+                from checker.safe_text import printable
+
+                out.write(printable(_diff(result, lang), keep_newlines=True))
         elif not args.check or not args.quiet:
             for edit in result.edits:
                 _say(out, render("format.edit", {

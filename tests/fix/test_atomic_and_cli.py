@@ -156,3 +156,18 @@ def test_clean_input_says_so(tmp_path):
 def test_quiet_check_prints_nothing(tmp_path):
     path = write(tmp_path, "form.yaml", FORM)
     assert run([path, "--check", "--quiet"]) == (1, "", "")
+
+
+def test_output_never_carries_control_characters_from_inputs(tmp_path):
+    """A crafted file name or cell must not reach the terminal as an escape sequence."""
+    import re
+
+    name = "esc\x1b]0;pwned\x07\x1b[2J.csv"
+    rows = "单位名称,项目名称,三级指标,指标值\r\n单位\x1b[31m,项目,时限,1小时内\r\n"
+    path = write(tmp_path, name, rows)
+    raw = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    for flags in ([], ["--diff"], ["--check"]):
+        code, out, err = run([path, *flags])
+        assert not raw.search(out.replace("\r\n", "\n").replace("\n", "")) , repr(out)
+        assert not raw.search(err.replace("\n", "")), repr(err)
+        assert "pwned" in out + err
