@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model import ANNUAL
-from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
+from policy.api import Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import (
     boolean,
     is_cost_row,
@@ -15,6 +15,9 @@ from policy.rules._structure import (
     where,
 )
 from policy.rules._structure_examples import form, only, row
+
+# The loader's issue id for a form whose indicator table is missing or unreadable.
+NO_TABLE = "E103"
 
 
 class MissingLevel1(Rule):
@@ -53,6 +56,9 @@ class MissingLevel1(Rule):
     def check(self, form, ctx):
         required = ctx.options["required"]
         periods = dict(rows_by_period(form))
+        if not periods and any(issue.message_id == NO_TABLE for issue in form.issues):
+            # The loader found no readable indicator table and says so (E103): not checked here.
+            raise InsufficientData("S.reason.no-indicator-table")
         if ANNUAL not in periods:
             # No annual target row at all: every category is missing; say it once.
             yield Finding("S101.empty", period_args(ANNUAL), location=form.location)

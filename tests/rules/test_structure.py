@@ -428,3 +428,21 @@ def test_compound_split_needs_parts_that_are_names_of_their_own():
     distributed = FULL + (("产出指标", "数量指标", "办公楼、宿舍楼维修面积", "≥500平方米"),
                           ("产出指标", "数量指标", "办公楼、宿舍楼绿化面积", "≥200平方米"))
     assert run_rule(rule("S108"), form(*distributed))[0] == []
+
+
+def test_unreadable_indicator_table_is_insufficient_data_not_a_finding():
+    import attrs
+
+    from checker.model import LoadIssue, Location
+    from policy.api import InsufficientData
+
+    f = form_from_mapping(form())
+    issue = LoadIssue("E103", {}, Location("<mapping>"))
+    r = rule("S101")
+    try:
+        list(r().check(attrs.evolve(f, issues=(issue,)), Context(options=default_options(r))))
+    except InsufficientData as exc:
+        assert exc.message_id == "S.reason.no-indicator-table"
+    else:
+        raise AssertionError("expected InsufficientData")
+    assert ids(list(r().check(f, Context(options=default_options(r))))) == ["S101.empty"]
