@@ -70,13 +70,15 @@ def yuan(amount: Amount | None) -> Decimal | None:
 
 
 def is_blank(amount: Amount | None) -> bool:
-    """True when the cell is absent or holds no text at all (a unit alone, "万元", is blank too)."""
+    """True when the cell is absent or holds no amount at all: a unit alone ("万元") or a
+    dash/slash/无 is blank too."""
     if amount is None or amount.text is None:
         return True
     stripped = amount.text.strip()
     for unit in ("亿元", "万元", "千元", "元", "万"):
         stripped = stripped.replace(unit, "")
-    return not stripped.strip(" \u3000：:")
+    # "—", "/", "无" are how forms say "nothing here".
+    return not stripped.strip(" \u3000：:-—－–/／\\无")
 
 
 def has_funding_block(form: Form) -> bool:

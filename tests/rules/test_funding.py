@@ -494,3 +494,22 @@ def test_cost_cap_above_budget_in_a_sichuan_export():
     assert [(x.args["name"], x.args["cap"], x.args["total"]) for x in d] == [
         ("项目总成本", "150万元", "120万元")
     ]
+
+
+def test_dash_and_wu_in_funding_cells_mean_nothing_filled():
+    form = form_from_mapping(
+        {
+            "funding": {
+                "total": "50万元",
+                "fiscal": "50万元",
+                "other": "—",
+                "procurement": "无",
+            }
+        }
+    )
+    report = check([form], Config(select=("F101", "F109", "F110")))
+    assert not report.diagnostics
+    assert report.coverage[0].outcome("F101") == "pass"
+    assert report.coverage[0].outcome("F109") == "not_applicable"
+    blank_total = form_from_mapping({"funding": {"total": "/", "fiscal": "50万元"}})
+    assert _ids([blank_total], select=("F110",)) == ["F110.blank"]
