@@ -33,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if anything would change"
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="message language (default: the configuration's, else zh)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="jixiao.toml or pyproject.toml to use instead of the one found upward "
+                             "(its [limits] apply, as for check)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no notices or summary")
 
 
@@ -102,14 +106,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
     from checker import fixer
+    from checker.config import ConfigError, discover_config, load_config
     from checker.loaders import iter_documents
     from policy.messages import render
 
-    lang = args.lang
+    lang = args.lang or "zh"
+    try:
+        config = load_config(args.config) if args.config else discover_config(args.paths)
+        limits = config.loader_limits()
+    except ConfigError as exc:
+        _say(sys.stderr, f"jixiao: {exc.message(lang)}")
+        return EXIT_ERROR
+    lang = args.lang or config.lang
     out, err = sys.stdout, sys.stderr
     total = changed = values = errors = written = 0
     targets: dict[str, str] = {}
-    for document in iter_documents(args.paths):
+    for document in iter_documents(args.paths, limits):
         total += 1
         if document.error is not None:
             errors += 1

@@ -171,3 +171,19 @@ def test_output_never_carries_control_characters_from_inputs(tmp_path):
         assert not raw.search(out.replace("\r\n", "\n").replace("\n", "")) , repr(out)
         assert not raw.search(err.replace("\n", "")), repr(err)
         assert "pwned" in out + err
+
+
+def test_configured_limits_apply_to_format_as_to_check(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    write(tmp_path, "jixiao.toml", "[limits]\nmax_file_bytes = 10\n")
+    code, _, err = run([path, "--in-place"])
+    assert code == 2 and read(path) == FORM.encode()
+    assert "E004" in err or "过大" in err
+
+
+def test_bad_configuration_is_a_usage_error(tmp_path):
+    path = write(tmp_path, "form.yaml", FORM)
+    write(tmp_path, "jixiao.toml", "[limits]\nmax_file_bytes = 'big'\n")
+    code, _, err = run([path, "--in-place"])
+    assert code == 2 and read(path) == FORM.encode()
+    assert "jixiao.toml" in err
