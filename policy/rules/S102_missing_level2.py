@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from checker.hierarchy import LEVEL1, LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level1_of, period_args, row_order, rows_by_period, where
+from policy.rules._structure import level1_of, period_args, require_rows, row_order, rows_by_period, where
 from policy.rules._structure_examples import form, row
 
 
@@ -71,6 +71,7 @@ class MissingLevel2(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         required = ctx.options["required"]
         for period, rows in rows_by_period(form):
             for level1, groups in required.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.hierarchy import PARENTS
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, rows_by_period, where
+from policy.rules._structure import period_args, require_rows, rows_by_period, where
 from policy.rules._structure_examples import form, row
 
 
@@ -36,6 +36,7 @@ class Level2WrongParent(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         seen: set[tuple[str, str, str]] = set()
         for period, rows in rows_by_period(form):
             for ind in rows:

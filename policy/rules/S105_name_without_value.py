@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, has_value, period_args, where
+from policy.rules._structure import has_name, has_value, period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -31,6 +31,7 @@ class NameWithoutValue(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         for ind in form.indicators:
             if has_name(ind) and not has_value(ind):
                 yield Finding(

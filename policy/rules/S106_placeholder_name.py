@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, is_placeholder_text, where, word_list
+from policy.rules._structure import has_name, is_placeholder_text, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -37,6 +37,7 @@ class PlaceholderName(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         words = ctx.options["placeholder_words"]
         for ind in form.indicators:
             if has_name(ind) and is_placeholder_text(ind.name, words):

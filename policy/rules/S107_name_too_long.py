@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import clean, positive_int, where
+from policy.rules._structure import clean, positive_int, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -33,6 +33,7 @@ class NameTooLong(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         limit = ctx.options["max_length"]
         for ind in form.indicators:
             length = len(clean(ind.name))

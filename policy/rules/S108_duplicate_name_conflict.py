@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, positive_int, where
+from policy.rules._structure import period_args, positive_int, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._structure_names import conflicting, same_name_pairs
 
@@ -50,6 +50,7 @@ class DuplicateNameConflict(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         reported: set[int] = set()
         for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False,
                                                   min_shared_suffix=ctx.options["min_shared_suffix"]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_name, level1_of, where, word_list
+from policy.rules._structure import contains_any, has_name, level1_of, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -34,6 +34,7 @@ class SatisfactionName(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         words = ctx.options["required_words"]
         for ind in form.indicators:
             under = ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.hierarchy import BENEFIT_LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_name, level1_of, where, word_list
+from policy.rules._structure import contains_any, has_name, level1_of, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -41,6 +41,7 @@ class SatisfactionMisfiled(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         for ind in form.indicators:
             if not has_name(ind) or ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标":
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, where
+from policy.rules._structure import period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._structure_names import conflicting, same_name_pairs
 
@@ -36,6 +36,7 @@ class DuplicateName(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "S")
         reported: set[int] = set()
         for key, first, later in same_name_pairs(form, 1, whole_only=True):
             if id(later) in reported or conflicting(first.value, later.value):

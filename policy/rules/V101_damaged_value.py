@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import where, word_list
+from policy.rules._structure import require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import damage
 
@@ -42,6 +42,7 @@ class DamagedValue(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         codes = set(ctx.options["damage_codes"])
         for ind in form.indicators:
             d = damage(ind.value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, is_placeholder_text, where
+from policy.rules._structure import has_value, is_placeholder_text, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import damage_code
 
@@ -34,6 +34,7 @@ class PlaceholderValue(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if not has_value(ind):
                 continue

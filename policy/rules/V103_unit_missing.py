@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import where
+from policy.rules._structure import require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, is_measure, kind, numbers_of
 
@@ -55,6 +55,7 @@ class UnitMissing(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             value = ind.value
             if not is_measure(value) or not _unitless(value):

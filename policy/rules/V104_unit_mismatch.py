@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grammar import parse_value
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import where, word_list
+from policy.rules._structure import require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import (
     MISMATCH,
@@ -80,6 +80,7 @@ class UnitMismatch(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             value = ind.value
             pair = two_units(value)

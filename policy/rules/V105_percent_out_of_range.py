@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, where, word_list
+from policy.rules._structure import contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import dimension_of, numbers_of
 
@@ -38,6 +38,7 @@ class PercentOutOfRange(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if dimension_of(ind.value) != "percent":
                 continue

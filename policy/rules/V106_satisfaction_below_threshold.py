@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, level1_of, percent_number, where, word_list
+from policy.rules._structure import contains_any, level1_of, percent_number, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import dimension_of, lower_bound
 
@@ -44,6 +44,7 @@ class SatisfactionBelowThreshold(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         threshold = ctx.options["threshold"]
         for ind in form.indicators:
             if dimension_of(ind.value) != "percent":

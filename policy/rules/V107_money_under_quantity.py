@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, where, word_list
+from policy.rules._structure import contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import dimension_of, name_wants_other_than_money
 
@@ -42,6 +42,7 @@ class MoneyUnderQuantity(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if ind.level2 != "数量指标":
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level2_list, where
+from policy.rules._structure import level2_list, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import dimension_of, name_wants_other_than_money
 
@@ -38,6 +38,7 @@ class CostUnderQuality(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if ind.level2 not in ctx.options["level2"] or dimension_of(ind.value) != "money":
                 continue

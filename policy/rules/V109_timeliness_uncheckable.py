@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_value, where, word_list
+from policy.rules._structure import contains_any, has_value, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, damage, is_measure, kind, per_of, value_dimension
 
@@ -48,6 +48,7 @@ class TimelinessUncheckable(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if ind.level2 != "时效指标" or not has_value(ind) or damage(ind.value) is not None:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, level2_list, where
+from policy.rules._structure import has_value, level2_list, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, damage, grade_of, kind
 from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match
@@ -49,6 +49,7 @@ class NotQuantified(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if ind.level2 not in ctx.options["level2"] or not has_value(ind):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, is_cost_row, where
+from policy.rules._structure import has_value, is_cost_row, require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, damage, is_measure, kind, value_dimension
 
@@ -34,6 +34,7 @@ class CostNotMoney(Rule):
     )
 
     def check(self, form, ctx):
+        require_rows(form, "V")
         for ind in form.indicators:
             if not is_cost_row(ind) or not has_value(ind) or damage(ind.value) is not None:
                 continue

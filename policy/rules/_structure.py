@@ -133,6 +133,15 @@ def is_cost_row(ind: Indicator) -> bool:
     return ind.level2 in COST_LEVEL2 or level1_of(ind) == "成本指标"
 
 
+def require_rows(form: Form, family: str) -> None:
+    """Raise NotApplicable when the form has no filled indicator row: a rule about rows checked
+    nothing and must not say "passed"."""
+    if not any(is_filled(i) for i in form.indicators):
+        from policy.api import NotApplicable
+
+        raise NotApplicable(f"{family}.reason.no-indicators")
+
+
 def row_order(ind: Indicator) -> tuple:
     """A sort key that does not depend on the order rows were given in (so shuffling the rows
     of a form never changes which row a finding points at): line, then content."""
