@@ -217,7 +217,7 @@ def _has_tool_table(path: Path) -> bool:
         return False
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return b"tool.jixiao" in raw
     return isinstance(data.get("tool"), dict) and "jixiao" in data["tool"]
 
@@ -232,6 +232,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError("core.config.unreadable", file=str(path), error=exc.strerror or str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("core.config.syntax", file=str(path), error=str(exc)) from None
+    except RecursionError:  # tomllib recurses per nesting level
+        raise ConfigError("core.config.syntax", file=str(path), error="nested too deeply") from None
     except UnicodeDecodeError as exc:
         raise ConfigError("core.config.unreadable", file=str(path), error=str(exc)) from None
 

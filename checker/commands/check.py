@@ -47,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
 
 
+def _say(text: str) -> None:
+    """A line for the user on stderr, with input-derived text made harmless."""
+    from checker.reporters.safety import printable
+
+    sys.stderr.write(printable(text) + "\n")
+
+
 def run(args: argparse.Namespace) -> int:
     import attrs
 
@@ -74,10 +81,10 @@ def run(args: argparse.Namespace) -> int:
             config = attrs.evolve(config, suppress=(), baseline=None)
         report = _check(paths, config, args)
     except ConfigError as exc:
-        sys.stderr.write(f"jixiao: {exc.message(lang)}\n")
+        _say(f"jixiao: {exc.message(lang)}")
         return EXIT_ERROR
     except ImportError as exc:
-        sys.stderr.write("jixiao: " + safe_render("core.loader-unavailable", {"error": str(exc)}, lang) + "\n")
+        _say("jixiao: " + safe_render("core.loader-unavailable", {"error": str(exc)}, lang))
         return EXIT_ERROR
 
     if args.write_baseline:
@@ -86,12 +93,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             count = write_baseline(report, args.write_baseline)
         except OSError as exc:
-            sys.stderr.write("jixiao: " + safe_render(
+            _say("jixiao: " + safe_render(
                 "core.baseline.write-failed", {"path": args.write_baseline, "error": exc.strerror or str(exc)},
-                lang) + "\n")
+                lang))
             return EXIT_ERROR
-        sys.stderr.write(safe_render("core.baseline.written",
-                                     {"count": count, "path": args.write_baseline}, lang) + "\n")
+        _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
         return EXIT_ERROR if report.failures or report.errors else EXIT_OK
 
     from checker.reporters import RenderOptions, render
@@ -107,20 +113,20 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_text_atomic(Path(args.output), text)
         except OSError as exc:
-            sys.stderr.write("jixiao: " + safe_render(
+            _say("jixiao: " + safe_render(
                 "core.output.write-failed", {"path": args.output, "error": exc.strerror or str(exc)},
-                lang) + "\n")
+                lang))
             return EXIT_ERROR
         if args.format != "text" and not args.quiet:
             from checker.reporters.text import summary_line
 
-            sys.stderr.write(summary_line(report, lang) + "\n")
+            _say(summary_line(report, lang))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     if args.format != "text":
         for failure in report.failures:  # machine formats carry them too; humans see them here
-            sys.stderr.write(f"{failure.path}:{failure.line or 1}: {failure.message(lang)}\n")
+            _say(f"{failure.path}:{failure.line or 1}: {failure.message(lang)}")
     return report.exit_code(config.fail_on, exit_zero=args.exit_zero)
 
 

@@ -33,9 +33,17 @@ class RenderOptions:
 
 
 def render(report: Any, fmt: str, options: RenderOptions | None = None) -> str:
+    """The report in ``fmt``, safe to write as UTF-8 and to show on a terminal (see safety.py)."""
+    from checker.reporters.safety import encodable, printable
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return importlib.import_module(FORMATS[fmt]).render(report, options or RenderOptions())
+    text = importlib.import_module(FORMATS[fmt]).render(report, options or RenderOptions())
+    if fmt in ("json", "sarif"):
+        return encodable(text)  # json.dumps escapes C0 controls itself
+    if fmt == "text":
+        return encodable(text)  # fields were made visible one by one (colour codes stay)
+    return printable(text)
 
 
 def display_line(value: int | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from checker.report import Diagnostic, Report, safe_render
 from checker.reporters import RenderOptions, display_line
+from checker.reporters.safety import visible
 
 _RESET = "\x1b[0m"
 _STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;34m",
@@ -16,17 +17,18 @@ def _paint(text: str, style: str, on: bool) -> str:
 
 
 def diagnostic_line(d: Diagnostic, options: RenderOptions) -> str:
-    where = f"{d.path}:{display_line(d.line)}:{display_line(d.column)}:"
+    where = f"{visible(d.path)}:{display_line(d.line)}:{display_line(d.column)}:"
     code = _paint(d.code, d.severity, options.color)
-    line = f"{_paint(where, 'path', options.color)} {code} {d.message(options.lang)}"
+    line = f"{_paint(where, 'path', options.color)} {code} {visible(d.message(options.lang))}"
     if d.suppressed is not None:
-        line += _paint(f"  [{d.suppressed}]", "dim", options.color)
+        line += _paint(f"  [{visible(d.suppressed)}]", "dim", options.color)
     return line
 
 
 def _form_header(ref, lang: str) -> str:
     name = ref.name or safe_render("core.form.unnamed", {}, lang)
-    return safe_render("core.form.header", {"path": ref.path, "number": ref.index + 1, "name": name}, lang)
+    return visible(safe_render("core.form.header",
+                               {"path": ref.path, "number": ref.index + 1, "name": name}, lang))
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -50,7 +52,7 @@ def render(report: Report, options: RenderOptions) -> str:
     order = sorted(set(by_group) | {k for k, v in unchecked.items() if v and not options.quiet})
     for path, index in order:
         items = sorted(by_group.get((path, index), []), key=lambda d: d.sort_key)
-        header = (safe_render("core.file.header", {"path": path}, lang) if index < 0
+        header = (visible(safe_render("core.file.header", {"path": path}, lang)) if index < 0
                   else _form_header(forms.get((path, index)) or items[0].form, lang))
         out.append(_paint(header, "header", options.color))
         out.extend(diagnostic_line(d, options) for d in items)
@@ -58,15 +60,15 @@ def render(report: Report, options: RenderOptions) -> str:
             out.extend(_unchecked_lines(unchecked.get((path, index), []), lang, options))
         out.append("")
     for f in report.failures:
-        loc = f"{f.path}:{display_line(f.line)}:1:"
+        loc = f"{visible(f.path)}:{display_line(f.line)}:1:"
         out.append(f"{_paint(loc, 'path', options.color)} {_paint(f.code, 'error', options.color)} "
-                   f"{f.message(lang)}")
+                   f"{visible(f.message(lang))}")
     for e in report.errors:
-        where = e.path if e.form is None else f"{e.path}:{display_line(e.form.location.line)}:1:"
+        where = visible(e.path if e.form is None else f"{e.path}:{display_line(e.form.location.line)}:1:")
         out.append(f"{_paint(where, 'path', options.color)} {_paint(e.code, 'error', options.color)} "
-                   f"{e.message(lang)}")
+                   f"{visible(e.message(lang))}")
     for n in report.notices:
-        out.append(n.message(lang))
+        out.append(visible(n.message(lang)))
     if not options.quiet:
         out.append(summary_line(report, lang))
     while out and out[-1] == "":
@@ -79,7 +81,8 @@ def _unchecked_lines(outcomes, lang: str, options: RenderOptions) -> list[str]:
         return []
     items = "；".join(f"{o.code}（{o.reason(lang)}）" if lang == "zh" else f"{o.code} ({o.reason(lang)})"
                      for o in sorted(outcomes, key=lambda o: o.code))
-    return [_paint("  " + safe_render("core.form.unchecked", {"items": items}, lang), "dim", options.color)]
+    line = "  " + visible(safe_render("core.form.unchecked", {"items": items}, lang))
+    return [_paint(line, "dim", options.color)]
 
 
 def summary_line(report: Report, lang: str) -> str:
@@ -98,7 +101,7 @@ def summary_line(report: Report, lang: str) -> str:
 def render_statistics(report: Report, options: RenderOptions) -> str:
     rows = report.statistics()
     width = max((len(str(n)) for _, _, n in rows), default=1)
-    out = [f"{n:>{width}}\t{code}\t{name}" for code, name, n in rows]
+    out = [f"{n:>{width}}\t{code}\t{visible(name)}" for code, name, n in rows]
     total = sum(n for _, _, n in rows)
     out.append(safe_render("core.stats.total", {"count": total}, options.lang))
     return "\n".join(out) + "\n"
