@@ -20,6 +20,8 @@ from checker.loaders.flat_table import Row, forms_from_rows
 from checker.loaders.limits import Limits
 from checker.model import Document, LoadIssue, Location
 
+MAX_COLUMNS = 256  # a flat table has a dozen columns; cells past this are not read
+
 
 def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     """A Document from an XLSX file's bytes; never raises."""
@@ -39,15 +41,17 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     try:
         budget = limits.max_rows
         for sheet in workbook.worksheets:
-            rows = _sheet_rows(sheet, budget + 1)
-            budget -= min(len(rows), budget)
+            rows, seen = _sheet_rows(sheet, budget)
             sheet_forms, sheet_issues, error = forms_from_rows(rows, path, limits, index_start=len(forms))
             if error is None:
                 found_header = True
                 forms.extend(sheet_forms)
                 issues.extend(sheet_issues)
-            if budget <= 0:
+            if seen > budget:
+                where = Location(path, seen, sheet=sheet.title, cell=f"A{seen}")
+                issues.append(ids.file_error(ids.TOO_MANY_ROWS, where, limit=limits.max_rows))
                 break
+            budget -= seen
     except Exception as exc:  # noqa: BLE001 - a corrupt sheet part fails only while iterating
         return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
     finally:
@@ -79,20 +83,32 @@ def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
     return None
 
 
-def _sheet_rows(sheet: Any, cap: int) -> list[Row]:
+def _sheet_rows(sheet: Any, cap: int) -> tuple[list[Row], int]:
+    """The non-empty rows among the first ``cap`` rows, and how many rows were looked at
+    (``cap + 1`` when the sheet goes on beyond the cap)."""
+    from openpyxl.cell.read_only import EMPTY_CELL
+
     rows: list[Row] = []
-    for number, cells in enumerate(sheet.iter_rows(), 1):
-        texts = []
-        refs = []
-        row_number = number
-        for col, cell in enumerate(cells, 1):
-            row_number = getattr(cell, "row", None) or row_number
-            texts.append(cell_text(cell))
-            refs.append(f"{column_letter(col)}{row_number}")
-        rows.append(Row(row_number, tuple(texts), sheet=sheet.title, refs=tuple(refs)))
-        if len(rows) >= cap:
-            break
-    return rows
+    # The declared <dimension> may be wrong (rows beyond it would be dropped unseen): ignore it.
+    sheet.reset_dimensions()
+    number = 0
+    padding = None
+    # Read-only openpyxl pads missing rows and columns with empty cells, so a tiny sheet naming
+    # row 1048576 or column XFD expands: columns are capped, padded rows skipped by identity.
+    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), 1):
+        if number > cap:
+            return rows, number
+        if cells is padding:  # openpyxl yields one shared tuple for every missing row
+            continue
+        if all(cell is EMPTY_CELL for cell in cells):
+            padding = cells
+            continue
+        texts = [cell_text(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        refs = [f"{column_letter(col)}{number}" for col in range(1, len(texts) + 1)]
+        rows.append(Row(number, tuple(texts), sheet=sheet.title, refs=tuple(refs)))
+    return rows, number
 
 
 def cell_text(cell: Any) -> str:

@@ -106,3 +106,43 @@ def test_input_is_never_modified(tmp_path):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_path(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def _patched_sheet(extra_rows: bytes) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["单位名称", "项目名称", "三级指标", "指标值"])
+    book.active.append(["单位", "项目甲", "期数", "12期"])
+    buf = io.BytesIO()
+    book.save(buf)
+    source = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", extra_rows + b"</sheetData>")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_far_away_cell_neither_hangs_nor_is_dropped_silently():
+    import time
+
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    started = time.monotonic()
+    document = load_bytes(_patched_sheet(far), "sparse.xlsx", Limits(max_rows=100_000))
+    assert time.monotonic() - started < 10
+    assert [f.name for f in document.forms] == ["项目甲"]
+    assert [(i.message_id, i.location.line) for i in document.issues] == [("E013", 100_001)]
+
+
+def test_rows_beyond_the_declared_dimension_are_read():
+    beyond = (
+        '<row r="40"><c r="C40" t="inlineStr"><is><t>里程</t></is></c>'
+        '<c r="D40" t="inlineStr"><is><t>50公里</t></is></c></row>'
+    ).encode()
+    document = load_bytes(_patched_sheet(beyond), "dim.xlsx")
+    assert [(i.name, i.value_text, i.location.cell) for i in document.forms[0].indicators] == [
+        ("期数", "12期", "C2"), ("里程", "50公里", "C40")]
