@@ -64,13 +64,20 @@ def iter_documents(
     paths: Iterable[str | os.PathLike], limits: Limits | None = None
 ) -> Iterator[Document]:
     """Documents for files and directories (recursive, sorted, supported suffixes only)."""
+    for file in iter_files(paths):
+        yield load_path(file, limits)
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """The files ``iter_documents`` loads, in its order: each path in turn; a directory gives its
+    supported files recursively, sorted, skipping hidden entries and Office lock files (~$x.xlsx);
+    a path that does not exist is kept (loading it reports E010)."""
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
-            for file in _walk(Path(name)):
-                yield load_path(file, limits)
+            yield from _walk(Path(name))
         else:
-            yield load_path(name, limits)
+            yield name
 
 
 def _walk(root: Path) -> list[str]:
