@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, positive_int, require_rows, where
+from policy.rules._structure import name_key, period_args, positive_int, require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._structure_names import conflicting, same_name_pairs
+from policy.rules._structure_names import ADDITIVE, conflicting, part_exceeds_total, same_name_pairs
+from policy.rules._value import dimension_of
 
 
 class DuplicateNameConflict(Rule):
@@ -47,14 +48,28 @@ class DuplicateNameConflict(Rule):
                 note="a count and a prose schedule are not comparable (S113 notes the repeat)"),
         Example(form(row("产出指标", "数量指标", "培训人次", "≥280人次", period="long_term")),
                 note="the same name in the long-term column"),
+        Example(form(row("产出指标", "数量指标", "全体会议次数、常务会议次数", "≥50次"),
+                     row("产出指标", "数量指标", "常务会议次数", "≥48次")),
+                note="a compound count is a total: one part below it agrees"),
     )
+
+    @staticmethod
+    def _conflict(key, first, later) -> bool:
+        whole = [name_key(i.name) == key for i in (first, later)]
+        if all(whole) or dimension_of(first.value) not in ADDITIVE:
+            return conflicting(first.value, later.value)  # limits and rates hold for each part
+        # A compound count or amount may be the total of its parts: only a part above it conflicts.
+        if not any(whole):
+            return False  # two compounds sharing a part: their totals are not comparable
+        part, total = (first, later) if whole[0] else (later, first)
+        return part_exceeds_total(part.value, total.value)
 
     def check(self, form, ctx):
         require_rows(form, "S")
         reported: set[int] = set()
         for key, first, later in same_name_pairs(form, ctx.options["min_part_chars"], whole_only=False,
                                                   min_shared_suffix=ctx.options["min_shared_suffix"]):
-            if id(later) not in reported and conflicting(first.value, later.value):
+            if id(later) not in reported and self._conflict(key, first, later):
                 reported.add(id(later))  # one finding per row, at its first conflict
                 yield Finding(
                     "S108",

@@ -56,3 +56,16 @@ def _bounds(value: Any) -> tuple[Any, ...]:
 def conflicting(a: Any, b: Any) -> bool:
     """Comparable values that promise different things (≤1小时 vs ≤2小时)."""
     return comparable(a, b) and _bounds(a) != _bounds(b)
+
+
+# Quantities that add up: a compound row's count or amount may be the total of its parts.
+ADDITIVE = frozenset({"count", "money", "area", "length", "mass", "volume"})
+
+
+def part_exceeds_total(part: Any, total: Any) -> bool:
+    """For additive quantities, a part contradicts a compound row only when the least it
+    promises is above the most the compound allows (市长访谈 6期 inside a total of 4期)."""
+    if not comparable(part, total):
+        return False
+    lo, hi = interval_of(part).lo, interval_of(total).hi
+    return lo is not None and hi is not None and lo > hi

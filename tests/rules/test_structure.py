@@ -409,11 +409,18 @@ def test_seed_defects_in_a_flat_export(tmp_path):
 
 
 def test_a_compound_row_conflicting_through_its_second_part_is_found():
-    rows = FULL + (("产出指标", "数量指标", "政务访谈期数", "12期"),
-                   ("产出指标", "数量指标", "市长访谈期数", "4期"),
-                   ("产出指标", "数量指标", "政务访谈期数、市长访谈期数", "12期"))
+    rows = FULL + (("产出指标", "时效指标", "政务访谈筹备时间", "≤3天"),
+                   ("产出指标", "时效指标", "市长访谈筹备时间", "≤5天"),
+                   ("产出指标", "时效指标", "政务访谈筹备时间、市长访谈筹备时间", "≤3天"))
     findings, _ = run_rule(rule("S108"), form(*rows))
-    assert [(f.args["name"], f.args["other"]) for f in findings] == [("市长访谈期数", "4期")]
+    assert [(f.args["name"], f.evidence["另一处指标值"], f.evidence["指标值"]) for f in findings] == [
+        ("市长访谈筹备时间", "≤5天", "≤3天")]
+
+
+def test_a_compound_total_below_a_part_conflicts():
+    rows = FULL + (("产出指标", "数量指标", "全体会议次数、常务会议次数", "=40次"),
+                   ("产出指标", "数量指标", "常务会议次数", "≥48次"))
+    assert ids(run_rule(rule("S108"), form(*rows))[0]) == ["S108"]
 
 
 def test_a_name_three_times_gives_two_repeats():
@@ -422,8 +429,8 @@ def test_a_name_three_times_gives_two_repeats():
 
 
 def test_compound_split_needs_parts_that_are_names_of_their_own():
-    split = FULL + (("产出指标", "数量指标", "巡查次数、整改次数", "≥10次"),
-                    ("产出指标", "数量指标", "整改次数", "≥5次"))
+    split = FULL + (("产出指标", "数量指标", "巡查次数、整改次数", "10次"),
+                    ("产出指标", "数量指标", "整改次数", "≥12次"))
     assert [f.args["name"] for f in run_rule(rule("S108"), form(*split))[0]] == ["整改次数"]
     distributed = FULL + (("产出指标", "数量指标", "办公楼、宿舍楼维修面积", "≥500平方米"),
                           ("产出指标", "数量指标", "办公楼、宿舍楼绿化面积", "≥200平方米"))
