@@ -81,7 +81,7 @@ def _fingerprint(d: Diagnostic) -> str:
     key = "\x1f".join([d.code, d.message_id, d.path, form or "", ind or "",
                        json.dumps({k: json_value(v) for k, v in d.args.items()}, sort_keys=True,
                                   ensure_ascii=False)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _physical(path: str, line: int | None, column: int | None) -> dict[str, Any]:
