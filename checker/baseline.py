@@ -25,10 +25,20 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _writable(name: str) -> bool:
+    """TOML holds Unicode scalar values only: a name with a lone surrogate cannot be listed."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def baseline_entries(report: Report) -> list[tuple[str, str, int]]:
     """(form name, code, count) for every finding on a named form, sorted."""
     counts = Counter(
-        (d.form.name, d.code) for d in report.diagnostics if d.form is not None and d.form.name
+        (d.form.name, d.code) for d in report.diagnostics
+        if d.form is not None and d.form.name and _writable(d.form.name)
     )
     return sorted((form, code, n) for (form, code), n in counts.items())
 
