@@ -19,7 +19,9 @@ class DuplicateNameConflict(Rule):
     rationale = (
         "One indicator can have only one target per period. When the same name (or one part of "
         "a compound name such as 网络故障修复响应时间、系统故障修复响应时间) carries two different "
-        "targets of the same kind, at least one of them is wrong and the evaluation cannot tell which."
+        "targets of the same kind, at least one of them is wrong and the evaluation cannot tell which. "
+        "A compound count or amount may be the total of its parts, so a part conflicts with it only "
+        "when the part alone exceeds the total."
     )
     fix = "Keep one row per indicator and decide which target is meant."
     source = Source(SourceKind.DERIVED, "domain.md §4.6",
