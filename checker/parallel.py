@@ -8,25 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from checker.config import Config
 from checker.engine import DocumentChecker, DocumentResult, Engine
 
 _WORKER: tuple[DocumentChecker, object] | None = None
-
-
-def expand_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check, in the order iter_documents uses (its own directory walk); missing
-    paths are kept so the loader reports them."""
-    from checker.loaders import _walk
-
-    for raw in paths:
-        if os.path.isdir(raw):
-            yield from _walk(Path(raw))
-        else:
-            yield raw
 
 
 def _init_worker(config: Config) -> None:
@@ -55,7 +42,9 @@ def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
 
     from concurrent.futures import ProcessPoolExecutor
 
-    files = list(expand_paths(paths))
+    from checker.loaders import iter_files
+
+    files = list(iter_files(paths))
     acc = engine.accumulator()
     workers = max(1, min(jobs, len(files), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
