@@ -400,7 +400,7 @@ def apply_suppressions(
                 justification = entry.reason
                 break
         out.append(d if justification is None else attrs.evolve(d, suppressed=justification))
-    for entry, n in zip(live, used):
+    for entry, n in zip(live, used, strict=True):
         args = {"origin": entry.origin, "form": entry.form, "code": entry.code}
         if n == 0:
             notices.append(Notice("core.suppress.unmatched", args, path=entry.origin))

@@ -50,7 +50,7 @@ def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(engine.config,)) as pool:
         futures = [pool.submit(_check_file, f) for f in files]
-        for path, future in zip(files, futures):
+        for path, future in zip(files, futures, strict=True):
             try:
                 result = future.result()
             except Exception:  # a worker died or a result did not pickle: redo it here

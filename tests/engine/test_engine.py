@@ -159,7 +159,7 @@ FORMS = [
 def test_shuffling_forms_and_indicators_changes_no_finding(rnd: random.Random):
     def build(order, shuffle_rows):
         out = []
-        for index, k in enumerate(order):
+        for k in order:
             data = dict(FORMS[k])
             rows = list(data.get("indicators", []))
             if shuffle_rows:
