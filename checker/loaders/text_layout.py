@@ -30,7 +30,8 @@ _KIND = {"新增": "新增", "延续": "延续"}
 
 
 def is_title(cells: list[Cell]) -> bool:
-    if len(cells) != 1 or len(cells[0].text) > 120:
+    """A title row: …绩效目标…表 in the first cell, alone or with one more (e.g. （2022年度）)."""
+    if not 1 <= len(cells) <= 2 or len(cells[0].text) > 120:
         return False
     text = squash(cells[0].text)
     pos = text.find("绩效目标")
@@ -112,7 +113,7 @@ def _parse_form(rows: list[tuple[int, list[Cell]]], path: str, index: int, limit
     issues: list[LoadIssue] = []
     first_line, first_cells = rows[0]
     titled = is_title(first_cells)
-    title = first_cells[0].text if titled else None
+    title = " ".join(c.text for c in first_cells) if titled else None
     location = Location(path, first_line, first_cells[0].column)
     head = HeadParser(path, issues.append)
     table: TableParser | None = None

@@ -87,7 +87,8 @@ class TableParser:
     def feed_header(self, line: int, cells: list[Cell]) -> None:
         """The header row itself may carry a 一级 label (seed form 7: 绩效指标 | 产出指标 | 一级指标)."""
         self.header_line = line
-        self.feed(line, [c for c in cells if not _is_header_word(squash(c.text))])
+        # Other header cells (权重, 备注 …) are column titles, not indicators.
+        self.feed(line, [c for c in cells if canonical_level1(squash(c.text))])
 
     def feed(self, line: int, cells: list[Cell]) -> None:
         leftovers: list[Cell] = []

@@ -106,3 +106,20 @@ def test_form_without_table_and_cells_before_the_first_title():
 def test_text_without_any_form_is_a_file_error():
     document = load_bytes("只是一些文字\n没有表格\n".encode(), "notes.txt")
     assert document.error.message_id == "E012"
+
+
+def test_extra_header_columns_are_titles_not_indicators():
+    table = [
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t权重",
+        "\t产出指标\t数量指标\t养护里程\t50公里\t20",
+    ]
+    form = _load(HEAD + table)
+    assert [(i.name, i.value_text) for i in form.indicators] == [("养护里程", "50公里")]
+    assert [(i.message_id, i.args["text"]) for i in form.issues] == [("E101", "20")]
+
+
+def test_title_with_a_second_cell():
+    lines = ["某县2024年项目支出绩效目标申报表\t（2024年度）", "项目名称\t甲", "绩效指标\t一级指标\t二级指标\t三级指标\t指标值"]
+    form = _load(lines)
+    assert form.title == "某县2024年项目支出绩效目标申报表 （2024年度）" and form.year == 2024
+    assert form.issues == ()
