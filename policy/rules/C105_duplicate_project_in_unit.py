@@ -7,6 +7,8 @@ from collections import defaultdict
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.rules._consistency import bare
 
+MAX_LISTED = 5  # other forms named in one finding (a unit may repeat a name many times)
+
 
 class DuplicateProjectInUnit(Rule):
     code = "C105"
@@ -99,9 +101,13 @@ class DuplicateProjectInUnit(Rule):
         for entries in groups.values():
             if len(entries) < 2:
                 continue
+            refs = sorted((r for r, _ in entries), key=lambda r: (r.path, r.index))
             for ref, (_, _, name, loc) in entries:
-                others = [r for r, _ in entries if r is not ref]
-                where = "、".join(f"{r.path}#{r.index + 1}" for r in others)
+                others = [r for r in refs if r is not ref]
+                shown = [f"{r.path}#{r.index + 1}" for r in others[:MAX_LISTED]]
+                if len(others) > MAX_LISTED:
+                    shown.append(f"…（共 {len(others)} 张）")
+                where = "、".join(shown)
                 yield Finding(
                     "C105",
                     {"name": name, "count": len(entries), "others": where},

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -166,6 +167,16 @@ class Promise:
     )
 
 
+@lru_cache(maxsize=32)
+def _promise_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(
+        sorted((re.escape(c) for c in counters), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型)"
+    )
+
+
 def promises(
     text: str | None,
     counters: Iterable[str],
@@ -178,12 +189,7 @@ def promises(
         return
     norm = unicodedata.normalize("NFKC", text)
     approx = tuple(approx_words)
-    alternation = "|".join(
-        sorted((re.escape(c) for c in counters), key=len, reverse=True)
-    )
-    pattern = re.compile(
-        rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型)"
-    )
+    pattern = _promise_pattern(tuple(counters))
     for m in pattern.finditer(norm):
         if m.group("approx"):
             continue
