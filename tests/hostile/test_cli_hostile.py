@@ -202,3 +202,17 @@ def test_dump_command_on_random_files(samples, files, fmt):
             code, out, err = run_cli(["dump", directory, "--format", fmt])
         assert_cli_clean(code, err)
         assert "good.json" in out
+
+
+def test_special_files_in_a_checked_directory_do_not_hang_the_run(samples, tmp_path):
+    """A FIFO blocks whoever opens it until a writer comes; /dev/zero never ends. Neither is a
+    form: refused at once, and every real file still checked."""
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    shutil.copy(samples["seed"], tmp_path / "seed.txt")
+    with bounded(30):
+        code, out, err = run_cli(["check", str(tmp_path), "--format", "json"])
+    assert_cli_clean(code, err)
+    report = json.loads(out)
+    assert sorted(Path(f["path"]).name for f in report["unreadable"]) == ["pipe.yaml", "zero.txt"]
+    assert report["summary"]["forms"] == 8

@@ -137,3 +137,27 @@ def test_deep_nesting_is_bounded(tmp_path, name, data):
     with bounded(60):
         code, _, err = run_cli(["check", path, "--format", "json", "--quiet"])
     assert_cli_clean(code, err)
+
+
+NUMBERS = [
+    ("big-int.yaml", "forms:\n- name: x\n  year: {big}\n  funding: {{total: {big}}}\n  indicators: [{{name: a, value: '1', weight: {big}}}]\n"),
+    ("big-int.json", '{{"forms": [{{"name": "x", "year": {big}, "funding": {{"total": {big}}}, "indicators": [{{"name": "a", "value": "1", "weight": {big}}}]}}]}}'),
+    ("huge-exponent.json", '{{"forms": [{{"name": "x", "funding": {{"total": 1e999999999, "fiscal": -1e999999999}}, "indicators": [{{"name": "a", "value": "1", "weight": 1e-999999999}}]}}]}}'),
+    ("huge-exponent.yaml", "forms:\n- name: x\n  funding: {{total: 1.0e+999999999, other: '1e999999999'}}\n  indicators: []\n"),
+    ("special-floats.yaml", "forms:\n- name: x\n  funding: {{total: .nan, fiscal: .inf, other: -.inf}}\n  indicators: [{{name: a, value: '1', weight: .nan}}]\n"),
+    ("special-floats.json", '{{"forms": [{{"name": "x", "funding": {{"total": NaN, "fiscal": Infinity}}, "indicators": [{{"name": "a", "value": "1", "weight": -Infinity}}]}}]}}'),
+]
+
+
+@pytest.mark.parametrize("name,template", NUMBERS, ids=[n for n, _ in NUMBERS])
+def test_extreme_numbers_are_data_not_crashes(tmp_path, name, template):
+    """5,000-digit integers (past Python's int-from-string limit), exponents past Decimal's
+    range, NaN and infinities: a result or a clean error, and the run goes on."""
+    path = write(tmp_path, name, template.format(big="9" * 5000).encode())
+    with bounded(30):
+        assert_document_clean(load_path(path), path)
+    with bounded(60):
+        code, out, err = run_cli(["check", path, "--format", "json", "--quiet"])
+    assert_cli_clean(code, err)
+    report = json.loads(out)
+    assert report["rule_errors"] == [], report["rule_errors"][:2]
