@@ -127,6 +127,9 @@ def _parse_form(rows: list[tuple[int, list[Cell]]], path: str, index: int, limit
             table.feed(number, cells)
     if table is None:
         issues.append(ids.cell_warning(ids.NO_TABLE, location))
+    elif table.rows_seen == 0:  # the file (or the form) stops right after the header row
+        where = Location(path, table.header_line)
+        issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", where))
     year_match = _YEAR.search(title or "")
     return Form(
         location=location,

@@ -83,6 +83,7 @@ class TableParser:
         else:
             self.periods = {"left": ANNUAL, "right": ANNUAL}
         self.header_line: int | None = None
+        self.rows_seen = 0
 
     def feed_header(self, line: int, cells: list[Cell]) -> None:
         """The header row itself may carry a 一级 label (seed form 7: 绩效指标 | 产出指标 | 一级指标)."""
@@ -91,6 +92,8 @@ class TableParser:
         self.feed(line, [c for c in cells if canonical_level1(squash(c.text))])
 
     def feed(self, line: int, cells: list[Cell]) -> None:
+        if line != self.header_line:
+            self.rows_seen += 1
         leftovers: list[Cell] = []
         level2_cells: list[Cell] = []
         row_has_level1 = False

@@ -49,7 +49,7 @@ def test_head_fields_with_inline_labels_declared_unit_and_both_columns():
     assert form.goals.long_term_label == "中长期目标（2023年-2025年）"
     assert form.goals.long_term == "三年完成全部道路养护"
     assert form.goals.annual == "完成50公里养护"
-    assert form.issues == ()
+    assert [i.message_id for i in form.issues] == ["E103.empty"]  # only the header row follows
 
 
 def test_both_column_groups_give_long_term_and_annual_indicators():
@@ -122,4 +122,9 @@ def test_title_with_a_second_cell():
     lines = ["某县2024年项目支出绩效目标申报表\t（2024年度）", "项目名称\t甲", "绩效指标\t一级指标\t二级指标\t三级指标\t指标值"]
     form = _load(lines)
     assert form.title == "某县2024年项目支出绩效目标申报表 （2024年度）" and form.year == 2024
-    assert form.issues == ()
+    assert [i.message_id for i in form.issues] == ["E103.empty"]
+
+
+def test_a_table_cut_after_its_header_is_reported():
+    form = _load(HEAD + ["绩效指标\t一级指标\t二级指标\t三级指标\t指标值"])
+    assert [(i.message_id, i.location.line) for i in form.issues] == [("E103.empty", 12)]
