@@ -216,3 +216,21 @@ def test_special_files_in_a_checked_directory_do_not_hang_the_run(samples, tmp_p
     report = json.loads(out)
     assert sorted(Path(f["path"]).name for f in report["unreadable"]) == ["pipe.yaml", "zero.txt"]
     assert report["summary"]["forms"] == 8
+
+
+def test_parallel_run_reports_broken_inputs_like_a_serial_one(samples, tmp_path):
+    for fmt in ("seed", "yaml", "xlsx"):
+        shutil.copy(samples[fmt], tmp_path / f"good-{fmt}{samples[fmt].suffix}")
+    for name, data in BROKEN_INPUTS.items():
+        write(tmp_path, name, data)
+    results = []
+    for jobs in ("1", "2"):
+        with bounded(120):
+            code, out, err = run_cli(["check", str(tmp_path), "--format", "json", "--jobs", jobs])
+        assert_cli_clean(code, err)
+        results.append((code, json.loads(out)))
+    (code1, serial), (code2, parallel) = results
+    assert code1 == code2 == 2
+    assert serial["summary"] == parallel["summary"]
+    assert serial["diagnostics"] == parallel["diagnostics"]
+    assert serial["unreadable"] == parallel["unreadable"]

@@ -90,7 +90,8 @@ def test_workbook_rows_mangled(samples, ops):
     fmt=st.sampled_from(["yaml", "json"]),
     ops=st.lists(st.tuples(st.sampled_from(["shuffle", "repeat", "drop", "retype"]),
                            st.integers(0, 1 << 20)), min_size=1, max_size=10),
-    junk=st.sampled_from([None, 0, -1, 1e308, "", "≥**%", [], {}, [[[]]], True, "9" * 500]),
+    junk=st.sampled_from([None, 0, -1, 1e308, "", "≥**%", [], {}, [[[]]], True, "9" * 500,
+                          float("inf"), float("-inf"), float("nan"), 10 ** 4000, 2 ** 64, -0.0]),
 )
 def test_canonical_indicators_mangled(samples, fmt, ops, junk):
     """Indicator entries shuffled, repeated, dropped or replaced by values of the wrong type."""
