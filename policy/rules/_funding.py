@@ -9,6 +9,7 @@ Each cost line is classified:
 - ``cap``: a money amount with no rate (≤X万元, X万元) — summed and compared with the budget;
 - ``unit``: a unit cost (67.5元/份（册）, ≤475元/亩, or a name saying 标准/单价/人均 …) — not summed;
 - ``unknown``: a cost row whose amount cannot be read (blank, damaged, prose without money);
+- ``floor``: "≥50万元", a lower bound on spending, not a cap — neither summed nor compared;
 - rows whose value is a non-money quantity (成本控制率 100%) are not cost amounts at all and are
   left out (V112 reports them).
 """
@@ -27,6 +28,9 @@ from checker.model import ANNUAL, Amount, Form, Indicator
 CAP = "cap"
 UNIT = "unit"
 UNKNOWN = "unknown"
+FLOOR = (
+    "floor"  # "≥50万元": a lower bound on spending, not a cap; never summed or compared
+)
 
 DEFAULT_COST_NAME_WORDS = ("经费", "成本", "费用", "预算", "资金")
 DEFAULT_UNIT_COST_WORDS = ("标准", "单价", "单位成本", "人均", "户均", "亩均", "每")
@@ -126,6 +130,8 @@ def _classify_quantity(
 ) -> tuple[str, Decimal | None]:
     if getattr(q, "per", None) is not None or any(w in name for w in unit_words):
         return UNIT, q.base_value
+    if getattr(q, "op", None) in (">", "≥"):
+        return FLOOR, q.base_value
     return CAP, q.base_value
 
 

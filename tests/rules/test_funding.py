@@ -513,3 +513,26 @@ def test_dash_and_wu_in_funding_cells_mean_nothing_filled():
     assert report.coverage[0].outcome("F109") == "not_applicable"
     blank_total = form_from_mapping({"funding": {"total": "/", "fiscal": "50万元"}})
     assert _ids([blank_total], select=("F110",)) == ["F110.blank"]
+
+
+def test_a_lower_bound_cost_line_is_not_a_cap():
+    form = form_from_mapping(
+        {
+            "funding": {"total": "30万元", "fiscal": "30万元"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "村级配套投入",
+                    "value": "≥50万元",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "材料费",
+                    "value": "≤20万元",
+                },
+            ],
+        }
+    )
+    assert _ids([form]) == []
