@@ -106,7 +106,9 @@ def _plan_text(
             after = text_layout.apply(text, spans) if spans else text
         else:
             spans, cells, columns, delimiter = csv_text.plan(
-                text, lambda value: rewrite(value, spreadsheet=True)
+                text,
+                lambda value: rewrite(value, spreadsheet=True),
+                tab_separated=path.lower().endswith((".tsv", ".txt", ".text")),  # as the loader reads them
             )
             if columns is None:
                 notices.append(_issue("format.no-value-column", path, severity="info"))

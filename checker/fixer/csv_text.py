@@ -17,9 +17,6 @@ import attrs
 from checker.fixer.edits import Span, apply_spans
 from checker.fixer.table import ValueColumns, find_value_columns
 
-_DELIMITERS = ",\t;|"
-
-
 class UnsafeEdit(Exception):
     """The CSV could not be rewritten without risking other cells."""
 
@@ -32,18 +29,11 @@ class Field:
     quoted: bool
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of the table: the sniffer's answer on the first lines, else a comma."""
-    sample = "\n".join(text.splitlines()[:HEADER_LINES])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in _DELIMITERS}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+def sniff_delimiter(text: str, tab_separated: bool = False) -> str:
+    """The delimiter the loader reads this table with (TSV: a tab)."""
+    from checker.loaders.flat_table import _sniff_delimiter
 
-
-HEADER_LINES = 30
+    return "\t" if tab_separated else _sniff_delimiter(text)
 
 
 def scan(text: str, delimiter: str, quote: str = '"') -> list[list[Field]]:
@@ -103,10 +93,10 @@ def _field_text(new: str, field: Field, delimiter: str, quote: str = '"') -> str
 
 
 def plan(
-    text: str, rewrite: Callable[[str], str | None]
+    text: str, rewrite: Callable[[str], str | None], tab_separated: bool = False
 ) -> tuple[list[Span], list[tuple[int, int]], ValueColumns | None, str]:
     """Spans, their (record, column) cells, the value columns found, and the delimiter."""
-    delimiter = sniff_delimiter(text)
+    delimiter = sniff_delimiter(text, tab_separated)
     records = scan(text, delimiter)
     rows = _reader_rows(text, delimiter)
     if [[f.value for f in record] for record in records] != rows:

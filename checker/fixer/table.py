@@ -1,28 +1,21 @@
 """Where the 指标值 cells are in a flat table (CSV/XLSX, one indicator per row).
 
-The header row is found by its labels within the first rows, as the loader does. Only a column
-headed 指标值 (or 指标值及单位, the value and unit in one cell) is rewritten. When the layout splits
-operator, number and unit over separate cells (指标性质 | 指标值 | 度量单位, 指标值类型 | 指标值 |
+The header row is found by the loader's own rule (``checker.loaders.flat_table.find_header``:
+项目名称, 三级指标 and a value column among the first rows), so the fixer and the loader always
+agree on which column holds the values. Only a column whose role is the whole value (指标值,
+目标值, 年度指标值, or 指标值及单位 — value and unit in one cell) is rewritten. When the layout
+splits operator, number and unit over separate cells (指标性质 | 指标值 | 度量单位, 指标值类型 | 指标值 |
 计量单位), no cell holds a whole value, so nothing is rewritten: spreading a canonical value back
 over three cells is a choice the fixer does not make.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 import attrs
 
-HEADER_SEARCH_ROWS = 20
-_NAME_LABELS = frozenset({"三级指标", "三级指标名称", "指标名称"})
-_VALUE_LABELS = frozenset({"指标值", "指标值及单位", "年度指标值", "指标值（含数字及文字描述）"})
-_SPLIT_LABELS = frozenset({"指标性质", "指标值类型", "度量单位", "计量单位"})
-_SPACES = re.compile(r"\s+")
-
-
-def _label(cell: object) -> str:
-    return _SPACES.sub("", str(cell)) if cell is not None else ""
+from checker.loaders.flat_table import Row, find_header
 
 
 @attrs.frozen
@@ -35,16 +28,17 @@ class ValueColumns:
     split: bool = False
 
 
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell)
+
+
 def find_value_columns(rows: Sequence[Sequence[object]]) -> ValueColumns | None:
-    """The value columns of the first header row among the first rows, or None."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        labels = [_label(cell) for cell in row]
-        if not any(label in _NAME_LABELS for label in labels):
-            continue
-        columns = tuple(i for i, label in enumerate(labels) if label in _VALUE_LABELS)
-        if not columns:
-            continue
-        if any(label in _SPLIT_LABELS for label in labels):
-            return ValueColumns(index, (), split=True)
-        return ValueColumns(index, columns)
-    return None
+    """The value columns of the table's header row, or None when there is no header."""
+    header = find_header([Row(n + 1, tuple(_text(c) for c in row)) for n, row in enumerate(rows)])
+    if header is None:
+        return None
+    roles = header.roles
+    if "op" in roles or "unit" in roles:
+        return ValueColumns(header.index, (), split=True)
+    columns = tuple(sorted(roles[r] for r in ("value", "value_with_unit") if r in roles))
+    return ValueColumns(header.index, columns)
