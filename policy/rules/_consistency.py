@@ -113,6 +113,7 @@ DEFAULT_COUNTERS = (
     "项",
     "所",
     "座",
+    "处",
     "批",
     "件",
     "株",
@@ -173,7 +174,7 @@ def _promise_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
         sorted((re.escape(c) for c in counters), key=len, reverse=True)
     )
     return re.compile(
-        rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型)"
+        rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型|置|理|室|长|于)"
     )
 
 

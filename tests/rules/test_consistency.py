@@ -285,3 +285,52 @@ def test_c101_in_a_sichuan_export():
     assert [(x.args["promise"], x.indicator.name) for x in d] == [
         ("12次", "救助金发放次数")
     ]
+
+
+def test_a_realistic_clean_form_in_wan_yuan_has_no_facw_finding():
+    forms = load_text(
+        text_form(
+            unit_line="单位：万元",
+            name="农村饮水安全巩固提升工程",
+            budget_unit="某市水利局",
+            implementer="农村水利科 李明",
+            kind=("延续项目",),
+            term=("经常性",),
+            basis=("法律法规", "上级文件要求"),
+            long_term_total="900",
+            total="300",
+            fiscal="280",
+            other="20",
+            previous="250",
+            procurement="120",
+            sources_total="300",
+            sources_parts=("280", "", "", "", "20"),
+            long_term_goal="三年内新建和改造供水工程60处，巩固提升12万农村人口饮水安全水平。",
+            goal="新建和改造集中供水工程20处，惠及农村人口4万人，水质达标率达到95%以上。",
+            indicators=(
+                ("产出指标", "数量指标", "新建和改造供水工程", "20处"),
+                ("产出指标", "数量指标", "受益农村人口", "≥4万人"),
+                ("产出指标", "质量指标", "工程验收合格率", "100%"),
+                ("产出指标", "时效指标", "工程完工时间", "2024年11月底前"),
+                ("成本指标", "经济成本指标", "单处工程平均投资", "≤15万元/处"),
+                ("成本指标", "经济成本指标", "管材采购费用", "≤120万元"),
+                ("效益指标", "社会效益", "农村自来水普及率", "≥92%"),
+                ("满意度指标", "服务对象满意度", "受益群众满意度", "≥90%"),
+            ),
+        )
+    )
+    report = check(forms, Config(select=("F", "A", "C", "W")))
+    assert not report.diagnostics
+    coverage = report.coverage[0]
+    for code in (
+        "F101",
+        "F102",
+        "F103",
+        "F104",
+        "F105",
+        "F107",
+        "F108",
+        "F109",
+        "C101",
+    ):
+        assert coverage.outcome(code) == "pass", code  # really checked, and agreeing
