@@ -334,3 +334,41 @@ def test_a_realistic_clean_form_in_wan_yuan_has_no_facw_finding():
         "C101",
     ):
         assert coverage.outcome(code) == "pass", code  # really checked, and agreeing
+
+
+def test_every_planted_defect_of_a_wan_yuan_form_is_found_once():
+    text = text_form(
+        unit_line="金额单位：万元",
+        name="XX乡村振兴人才培训项目",
+        kind=("新增项目", "延续项目"),
+        term=("经常性",),
+        basis=(),
+        total="50",
+        fiscal="45",
+        sources_total="50",
+        sources_parts=("40", "", "", "", "5"),
+        long_term_label="中长期目标（20**年-20**年）",
+        goal="全年举办乡村振兴人才培训6期，培训学员600人次。",
+        indicators=(
+            ("产出指标", "数量指标", "培训期数", "4期"),
+            ("产出指标", "数量指标", "培训人次", "≥600人次"),
+            ("产出指标", "成本指标", "场地租赁费", "≤30万元"),
+            ("产出指标", "成本指标", "师资费", "≤25万元"),
+            ("效益指标", "社会效益", "学员技能水平", "明显提升"),
+            ("效益指标", "社会效益", "培训考核合格率", "≥90%"),
+            ("满意度指标", "服务对象满意度", "学员满意度", "≥90%"),
+        ),
+    )
+    report = check(load_text(text), Config(select=("F", "A", "C", "W")))
+    assert sorted((d.message_id, d.line) for d in report.diagnostics) == [
+        ("A101.many", 5),  # both 新增 and 延续 ticked
+        ("A103", 6),  # no 立项依据
+        ("C101", 14),  # 6期 promised, 4期 planned (600人次 agrees)
+        ("F101", 7),  # 45 + 0 ≠ 50
+        ("F102", 12),  # 40 + 5 ≠ 50
+        ("F105", 18),  # 30 + 25 > 50
+        ("W101", 20),  # 明显提升
+        ("W102.field", 3),  # XX in the project name
+        ("W102.label", 13),  # 20**年
+        ("W103.quality-under-benefit", 21),  # 合格率 under 社会效益
+    ]
