@@ -35,7 +35,10 @@ def load_path(path: str | os.PathLike, limits: Limits | None = None) -> Document
             return Document(name, error=ids.file_error(ids.NOT_FOUND, where))
         if os.path.isdir(name):
             return Document(name, error=ids.file_error(ids.UNKNOWN_FORMAT, where, suffix="/"))
-        size = os.path.getsize(name)
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return Document(name, error=ids.file_error(ids.UNKNOWN_FORMAT, where, suffix="?"))
+        size = info.st_size
         if size > limits.max_file_bytes:
             return Document(
                 name,

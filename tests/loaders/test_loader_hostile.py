@@ -146,3 +146,12 @@ def test_rows_beyond_the_declared_dimension_are_read():
     document = load_bytes(_patched_sheet(beyond), "dim.xlsx")
     assert [(i.name, i.value_text, i.location.cell) for i in document.forms[0].indicators] == [
         ("期数", "12期", "C2"), ("里程", "50公里", "C40")]
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    document = load_path(fifo)
+    assert document.error is not None and document.error.message_id == "E003"
