@@ -76,6 +76,8 @@ class ContinuingWithoutPreviousBudget(Rule):
     )
 
     def check(self, form, ctx):
+        if len(form.attributes.kind_checked) != 1:
+            raise NotApplicable("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "延续":
             raise NotApplicable("A.reason.not-continuing")
         if not has_funding_block(form):

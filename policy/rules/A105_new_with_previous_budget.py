@@ -72,6 +72,8 @@ class NewWithPreviousBudget(Rule):
     )
 
     def check(self, form, ctx):
+        if len(form.attributes.kind_checked) != 1:
+            raise NotApplicable("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "新增":
             raise NotApplicable("A.reason.not-new")
         prev = form.funding.previous_years
