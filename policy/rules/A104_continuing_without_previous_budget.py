@@ -6,6 +6,7 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
@@ -77,7 +78,7 @@ class ContinuingWithoutPreviousBudget(Rule):
 
     def check(self, form, ctx):
         if len(form.attributes.kind_checked) != 1:
-            raise NotApplicable("A.reason.kind-unclear")  # A101 reports it
+            raise InsufficientData("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "延续":
             raise NotApplicable("A.reason.not-continuing")
         if not has_funding_block(form):

@@ -6,6 +6,7 @@ from policy.api import (
     Category,
     Example,
     Finding,
+    InsufficientData,
     NotApplicable,
     Rule,
     Severity,
@@ -73,7 +74,7 @@ class NewWithPreviousBudget(Rule):
 
     def check(self, form, ctx):
         if len(form.attributes.kind_checked) != 1:
-            raise NotApplicable("A.reason.kind-unclear")  # A101 reports it
+            raise InsufficientData("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "新增":
             raise NotApplicable("A.reason.not-new")
         prev = form.funding.previous_years

@@ -64,12 +64,12 @@ def test_a105_new_project_with_previous_budget_in_text():
     assert [(x.message_id, x.args["amount"]) for x in d] == [("A105", "50万元")]
 
 
-def test_a104_a105_not_applicable_when_kind_is_unclear():
+def test_a104_a105_insufficient_data_when_kind_is_unclear():
     forms = load_text(text_form(kind=(), previous="500000"))
     report = check(forms, Config(select=("A104", "A105")))
     assert not report.diagnostics
-    assert report.coverage[0].outcome("A104") == "not_applicable"
-    assert report.coverage[0].outcome("A105") == "not_applicable"
+    assert report.coverage[0].outcome("A104") == "insufficient_data"
+    assert report.coverage[0].outcome("A105") == "insufficient_data"
 
 
 def test_a_row_the_loader_could_not_read_is_insufficient_data_not_a_finding():
