@@ -13,6 +13,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
+from policy.rules._attributes import has_attribute_block
 from policy.rules._funding import has_funding_block, is_blank, where
 
 
@@ -77,6 +78,8 @@ class ContinuingWithoutPreviousBudget(Rule):
     )
 
     def check(self, form, ctx):
+        if not has_attribute_block(form):
+            raise NotApplicable("A.reason.no-attributes")
         if len(form.attributes.kind_checked) != 1:
             raise InsufficientData("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "延续":

@@ -14,6 +14,7 @@ from policy.api import (
     SourceKind,
     money_text,
 )
+from policy.rules._attributes import has_attribute_block
 from policy.rules._funding import shown, where
 
 
@@ -73,6 +74,8 @@ class NewWithPreviousBudget(Rule):
     )
 
     def check(self, form, ctx):
+        if not has_attribute_block(form):
+            raise NotApplicable("A.reason.no-attributes")
         if len(form.attributes.kind_checked) != 1:
             raise InsufficientData("A.reason.kind-unclear")  # A101 reports it
         if form.attributes.kind != "新增":
