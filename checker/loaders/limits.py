@@ -21,14 +21,5 @@ class Limits:
     max_zip_members: int = 2_000
     max_xlsx_uncompressed_bytes: int = 200 * 1024 * 1024
 
-    @classmethod
-    def from_mapping(cls, data: dict) -> Limits:
-        """Limits from a config table; unknown keys are ignored, values must be positive ints."""
-        known = {f.name for f in attrs.fields(cls)}
-        kwargs = {
-            k: v for k, v in data.items() if k in known and isinstance(v, int) and v > 0
-        }
-        return cls(**kwargs)
-
 
 DEFAULT_LIMITS = Limits()
