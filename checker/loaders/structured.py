@@ -228,10 +228,6 @@ class _PosList(list):
     __slots__ = ("line",)
 
 
-def _strip_positions(value: Any) -> Any:
-    return value
-
-
 def _parse_json(text: str) -> tuple[Any, Locator]:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
