@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 import yaml

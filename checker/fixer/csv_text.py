@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 
 from checker.fixer.edits import Span, apply_spans
 from checker.fixer.table import ValueColumns, find_value_columns
+
 
 class UnsafeEdit(Exception):
     """The CSV could not be rewritten without risking other cells."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from json.decoder import scanstring
-from typing import Any, Callable
+from typing import Any
 
 from checker.fixer.edits import Span, apply_spans
 

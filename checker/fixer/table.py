@@ -11,7 +11,7 @@ over three cells is a choice the fixer does not make.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import attrs
 

@@ -9,7 +9,7 @@ to the cell limit, or joined from several cells, is left alone).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from checker.fixer.edits import LineIndex, Span
 from checker.model import Document

@@ -10,7 +10,8 @@ below it), everything the rules read is.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from checker.model import Document, Form
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 
@@ -102,7 +102,7 @@ def _cell_values(data: bytes) -> dict[tuple[str, int, int], object]:
 
 def _verify(old: bytes, new: bytes, edits: list[CellEdit]) -> None:
     """The saved workbook holds the same cell values as the original, edits aside."""
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     expected = _cell_values(old)
     for edit in edits:

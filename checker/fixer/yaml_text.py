@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import yaml
 

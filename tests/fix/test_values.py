@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.fixer.values import canonical_rewrite, same_meaning
 from grammar import parse_value

@@ -10,7 +10,6 @@ import os
 import signal
 
 import pytest
-
 from hostile_support import FUZZ, Hang, flush_counts
 
 TEST_SECONDS = int(os.environ.get("HOSTILE_TEST_SECONDS", "0" if FUZZ else "180"))

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
-
 from hostile_checks import assert_cli_clean, run_cli, write
 from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -134,7 +134,8 @@ def test_hostile_arguments(samples, argv):
 def _subprocess(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
     return subprocess.run(
-        [sys.executable, "-m", "checker", *args], cwd=cwd, env=env, capture_output=True, timeout=120
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd, env=env, capture_output=True, timeout=120, check=False,
     )
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, strategies as st
-
-from checker.loaders import load_path
 from hostile_checks import assert_document_clean, write
 from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.loaders import load_path
 
 
 def _encode(text: str, encoding: str) -> bytes:

@@ -12,12 +12,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hostile_checks import assert_cli_clean, run_cli, write
+from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.fixer.values import canonical_rewrite
 from checker.loaders import load_path
-from hostile_checks import assert_cli_clean, run_cli, write
-from hostile_support import bounded, count_input, examples
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,12 +44,12 @@ def _shape(document) -> list:
 def _assert_format_safe(path: str, test: str, must_succeed: bool = False) -> None:
     """Format a copy in place; check the invariants against the original."""
     count_input(test)
-    before_bytes = open(path, "rb").read()
+    before_bytes = Path(path).read_bytes()
     before = load_path(path)
     with bounded():
         code, _, err = run_cli(["format", path, "--in-place", "--quiet"])
     assert_cli_clean(code, err)
-    after_bytes = open(path, "rb").read()
+    after_bytes = Path(path).read_bytes()
     if must_succeed and before.error is None:
         assert code == 0, f"a well-formed file was refused: {err}"
     if code != 0 or before.error is not None:

@@ -8,10 +8,10 @@ import json
 import time
 
 import pytest
-
-from checker.loaders import load_path
 from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
 from hostile_support import bounded
+
+from checker.loaders import load_path
 
 MILLION = 1_000_000
 

@@ -8,10 +8,10 @@ import json
 import zipfile
 
 import attrs
+from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
 
 from checker.loaders import load_path
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
-from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
 
 
 def _codes(document) -> set[str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import tempfile
 
-from hypothesis import given, strategies as st
-
-from checker.loaders import SUPPORTED_SUFFIXES, load_path
 from hostile_checks import assert_document_clean, write
 from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.loaders import SUPPORTED_SUFFIXES, load_path
 
 SUFFIXES = st.sampled_from(sorted(SUPPORTED_SUFFIXES) + [".dat", ""])
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "gb18030"])

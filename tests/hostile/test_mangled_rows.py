@@ -8,11 +8,12 @@ import csv
 import io
 import tempfile
 
-from hypothesis import given, strategies as st
-
-from checker.loaders import load_path
 from hostile_checks import assert_document_clean, write
 from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.loaders import load_path
 
 ROW_OPS = st.lists(
     st.tuples(st.sampled_from(["swap", "repeat", "drop", "shift", "split", "join"]),

@@ -8,7 +8,6 @@ import shutil
 import stat
 
 import pytest
-
 from hostile_checks import assert_cli_clean, run_cli, write
 
 FORMATS = ("seed", "text", "yaml", "json", "csv", "xlsx")

@@ -10,7 +10,6 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from hostile_checks import assert_cli_clean, run_cli, write
 
 CONTROL = "\x1b]0;pwned\x07\x1b[2J\x1b[31m\x08\x00\x01\x7f\x9b"

@@ -9,11 +9,12 @@ import re
 import tempfile
 import zipfile
 
-from hypothesis import given, strategies as st
-
-from checker.loaders import load_path
 from hostile_checks import assert_document_clean, write
 from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.loaders import load_path
 
 TEXT_FORMATS = ["seed", "text", "yaml", "json", "csv"]
 

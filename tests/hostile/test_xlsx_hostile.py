@@ -8,12 +8,13 @@ import io
 import zipfile
 
 import pytest
-from hypothesis import given, strategies as st
+from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
+from hostile_support import bounded, count_input, examples
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.loaders import load_path
 from checker.loaders.limits import Limits
-from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
-from hostile_support import bounded, count_input, examples
 
 
 def _members(data: bytes) -> dict[str, bytes]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
-
-from checker.loaders import load_path
 from hostile_checks import assert_cli_clean, assert_document_clean, run_cli, write
 from hostile_support import bounded
+
+from checker.loaders import load_path
 
 ATTACKS = {
     "apply-os-system": "!!python/object/apply:os.system ['touch {marker}']",
@@ -55,11 +56,11 @@ def test_object_construction_is_refused(tmp_path, attack, place):
 def test_attack_through_format_runs_nothing(tmp_path):
     marker = tmp_path / "pwned"
     path = write(tmp_path, "attack.yaml", _form_yaml(ATTACKS["apply-os-system"].format(marker=marker)).encode())
-    before = open(path, "rb").read()
+    before = Path(path).read_bytes()
     code, _, err = run_cli(["format", path, "--in-place"])
     assert_cli_clean(code, err)
     assert code == 2 and not marker.exists()
-    assert open(path, "rb").read() == before
+    assert Path(path).read_bytes() == before
 
 
 def _alias_bomb(levels: int, fanout: int) -> str:
