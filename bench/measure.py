@@ -46,6 +46,17 @@ def measure_parse(count: int, seed: int, repeat_mix: bool) -> dict:
     seconds = time.perf_counter() - t0
     result = {"values": len(values), "seconds": seconds, "per_second": len(values) / seconds,
               "setup_seconds": setup, "kinds": kinds}
+    try:  # grammar's own benchmark shapes (bench/bench_parse.py), for comparison with its figures
+        from bench.bench_parse import generate
+
+        shapes = generate(count, seed=seed + 7)
+        t0 = time.perf_counter()
+        for v in shapes:
+            parse_value(v)
+        result["bench_parse_shapes"] = {"values": len(set(shapes)),
+                                        "per_second": len(shapes) / (time.perf_counter() - t0)}
+    except ImportError:
+        pass
     if repeat_mix:
         stream = [i.value.text for f in generate_forms(max(1, count // 9), seed=seed + 1)
                   for i in f.indicators if i.value is not None]
@@ -62,6 +73,7 @@ def measure_check(paths: list[str], fmt: str) -> dict:
     """Load + every rule + report rendering, in this process, from the first import of the
     checker on: what a caller embedding jixiao pays for a batch."""
     t0 = time.perf_counter()
+    c0 = time.process_time()
     from checker.api import Config, check_paths
     from checker.reporters import RenderOptions, render
 
@@ -72,6 +84,7 @@ def measure_check(paths: list[str], fmt: str) -> dict:
     with open(os.devnull, "w", encoding="utf-8") as sink:
         sink.write(text)
     done = time.perf_counter()
+    cpu = time.process_time() - c0
     forms = report.forms
     return {
         "forms": forms,
@@ -84,6 +97,8 @@ def measure_check(paths: list[str], fmt: str) -> dict:
         "check_seconds": checked - imported,
         "render_seconds": done - checked,
         "forms_per_second": forms / (done - t0) if forms else None,
+        "cpu_seconds": cpu,
+        "forms_per_cpu_second": forms / cpu if forms and cpu else None,
         "peak_rss_mb": peak_rss_mb(),
     }
 

@@ -176,6 +176,9 @@ def table(results: dict) -> str:
         if "mixed" in p:
             rows.append((f"corpus values parsed/s ({p['mixed']['distinct']:,} distinct of "
                          f"{p['mixed']['values']:,})", f"{p['mixed']['per_second']:,.0f}", "", ""))
+        if "bench_parse_shapes" in p:
+            shapes = p["bench_parse_shapes"]["per_second"]
+            rows.append(("  values/s on bench_parse.py shapes", f"{shapes:,.0f}", "", ""))
         rows.append(("parser set-up (first value), s", f"{p['setup_seconds']:.3f}", "", ""))
     for fmt, r in results.get("throughput", {}).items():
         if "error" in r:
@@ -186,13 +189,17 @@ def table(results: dict) -> str:
                      f"{r['forms_per_second']:,.0f}" if r["forms_per_second"] else "n/a",
                      f"≥ {target:,}" if target else "",
                      _status(r["forms_per_second"], target) if target else ""))
+        if r.get("forms_per_cpu_second"):
+            per_cpu = r["forms_per_cpu_second"]
+            rows.append(("  same, per CPU second (robust on a shared machine)", f"{per_cpu:,.0f}", "", ""))
     for m in results.get("memory", []):
         big = m["forms"] >= 100000
         rows.append((f"peak RSS, jixiao check --format json, {m['forms']:,} forms (MiB)",
                      f"{m['peak_rss_mb']:.0f}", f"< {TARGETS['peak_rss_mb_100k']}" if big else "",
                      _status(m["peak_rss_mb"], TARGETS["peak_rss_mb_100k"], False) if big else ""))
         rows.append((f"  wall time, {m['forms']:,} forms (s) / forms/s",
-                     f"{m['seconds']:.1f} / {m['forms_per_second']:,.0f}", "", ""))
+                     f"{m['seconds']:.1f} / {m['forms_per_second']:,.0f}", "",
+                     "exit 2!" if m["exit_code"] == 2 else ""))
     if "cold_start" in results:
         c = results["cold_start"]
         rows.append((f"python -c pass (median of {c['runs']}), s", f"{c['python_pass_seconds']:.3f}", "", ""))

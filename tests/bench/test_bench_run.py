@@ -1,0 +1,46 @@
+"""The benchmark scripts run end to end on a tiny corpus (benchmarks are not tests: no figure is
+checked against a target here, only that every measurement is produced and sane)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import subprocess
+import sys
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_run_quick_produces_every_measurement(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--json", str(out),
+         "--workdir", str(tmp_path / "work")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert "errors" not in results
+    assert results["machine"]["nproc"] >= 1 and results["machine"]["python"]
+    assert results["parse"]["values"] == 300 and results["parse"]["per_second"] > 0
+    for fmt in ("text", "yaml", "xlsx"):
+        run = results["throughput"][fmt]
+        assert run["forms"] == 30, (fmt, run)  # every generated form was read back and checked
+        assert run["forms_per_second"] > 0 and run["output_bytes"] > 1000
+    assert [m["forms"] for m in results["memory"]] == [20, 60]
+    assert all(m["exit_code"] == 1 and m["peak_rss_mb"] > 5 for m in results["memory"])  # findings, no crash
+    cold = results["cold_start"]
+    assert cold["check_exit_code"] in (0, 1) and cold["ratio"] > 1
+    assert [r["jobs"] for r in results["jobs"]["runs"]] == [1, 2]
+    assert all(r["exit_code"] == 1 for r in results["jobs"]["runs"])
+    table = proc.stdout
+    assert "forms checked/s, text" in table and "cold start ratio" in table and "--jobs 2" in table
+
+
+def test_profile_script_runs(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "profile.py"), "--forms", "12", "--html", str(tmp_path / "p.html")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "check_paths" in (tmp_path / "p.html").read_text(encoding="utf-8")
