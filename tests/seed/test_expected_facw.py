@@ -27,7 +27,9 @@ def _report():
 def test_seed_findings_of_facw_rules_are_exactly_the_reviewed_ones():
     report = _report()
     assert not report.errors and not report.failures
-    got = Counter((d.form.index, d.message_id, _subject(d), d.line) for d in report.diagnostics)
+    got = Counter(
+        (d.form.index, d.message_id, _subject(d), d.line) for d in report.diagnostics
+    )
     entries = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))
     want = Counter((e["form"], e["id"], e["subject"], e["line"]) for e in entries)
     assert got == want, {"unexpected": got - want, "missing": want - got}
