@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import zip_longest
 from typing import Any
 
 Pick = Callable[[Sequence[Any]], Any]
@@ -129,8 +130,12 @@ def _render_table(indicators: list[dict], pick: Pick, width: int) -> list[str]:
                 cells[pick([0, 1 + shift])] = level1
                 level1_pending = False
             has_level1 = bool(cells)
+            long_term = [r for r in rows if r.get("period") == "long_term"]
+            annual = [r for r in rows if r.get("period") != "long_term"]
             style = pick(["both", "right", "low"])
             if style == "low" and (has_level1 and 0 not in cells or level2 in AMBIGUOUS and not has_level1):
+                style = "both"
+            if long_term:  # the 中长期 group is filled: its 二级 label stands in its own column
                 style = "both"
             if style == "both":
                 cells[2 + shift] = spelled
@@ -141,13 +146,20 @@ def _render_table(indicators: list[dict], pick: Pick, width: int) -> list[str]:
                 cells[1 if has_level1 else 0] = spelled
                 right = pick([boundary - 1, boundary])
             cells[right] = spelled
-            queue = list(rows)
-            if queue and pick([True, True, False]):
-                _place(cells, queue.pop(0), right + 1, pick)
+            pairs = list(zip_longest(long_term, annual))
+            if pairs and pick([True, True, False]):
+                left_row, right_row = pairs.pop(0)
+                if left_row is not None:
+                    _place(cells, left_row, 3 + shift, pick, spread=False)
+                if right_row is not None:
+                    _place(cells, right_row, right + 1, pick)
             lines.append(_row(cells, width))
-            for ind in queue:
+            for left_row, right_row in pairs:
                 cells = {}
-                _place(cells, ind, pick([boundary, boundary + 1, boundary + 2]), pick)
+                if left_row is not None:  # the 中长期 columns do not drift in the seed's layout
+                    _place(cells, left_row, 3 + shift, pick, spread=False)
+                if right_row is not None:
+                    _place(cells, right_row, pick([boundary, boundary + 1, boundary + 2]), pick)
                 lines.append(_row(cells, width))
         empty = EMPTY_LEVEL2.get(level1)
         if empty and pick([False, True]):  # the seed lists empty 二级 rows (经济效益 with nothing)
@@ -155,11 +167,11 @@ def _render_table(indicators: list[dict], pick: Pick, width: int) -> list[str]:
     return lines
 
 
-def _place(cells: dict[int, str], ind: dict, start: int, pick: Pick) -> None:
+def _place(cells: dict[int, str], ind: dict, start: int, pick: Pick, spread: bool = True) -> None:
     name, value = ind.get("name"), ind.get("value")
     if name is not None and value is not None:
         cells[start] = name
-        cells[start + pick([1, 1, 2])] = value
+        cells[start + (pick([1, 1, 2]) if spread else 1)] = value
     elif name is not None:
         cells[start] = name
     else:

@@ -4,6 +4,8 @@ same form. The drawn forms are canonical mappings; the renderer is ``layout_rend
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,11 +52,17 @@ def rows(draw):
 def forms(draw):
     pairs = draw(st.lists(st.sampled_from(range(len(PAIRS))), min_size=1, max_size=6, unique=True))
     indicators = []
+    with_long_term = draw(st.booleans())  # the seed leaves the 中长期 group empty; others do not
     for i in sorted(pairs):
         level1, level2 = PAIRS[i]
-        for name, value in draw(st.lists(rows(), min_size=1, max_size=3)):
-            indicators.append({"level1": level1, "level2": level2, "name": name, "value": value,
-                               "period": "annual"})
+        annual = draw(st.lists(rows(), min_size=1, max_size=3))
+        long_term = draw(st.lists(rows(), max_size=2)) if with_long_term else []
+        # The loader reads a row left to right: the 中长期 cell before the 年度 cell.
+        for lt, an in zip_longest(long_term, annual):
+            for row, period in ((lt, "long_term"), (an, "annual")):
+                if row is not None:
+                    indicators.append({"level1": level1, "level2": level2, "name": row[0],
+                                       "value": row[1], "period": period})
     total = draw(WAN)
     return {
         "title": TITLE,
