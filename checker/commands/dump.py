@@ -54,7 +54,8 @@ def render(data: dict, fmt: str) -> str:
 
 
 def _report(issue, lang: str) -> None:
-    from policy.messages import MessageError, render as render_message
+    from policy.messages import MessageError
+    from policy.messages import render as render_message
 
     try:
         text = render_message(issue.message_id, issue.args, lang)
