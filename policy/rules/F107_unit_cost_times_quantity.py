@@ -180,6 +180,7 @@ class UnitCostTimesQuantity(Rule):
             if line.kind == UNIT
             and line.quantity is not None
             and line.quantity.per is not None
+            and line.quantity.dimension == "money"
         ]
         if not units:
             raise NotApplicable("F.reason.no-unit-costs")

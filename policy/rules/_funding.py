@@ -188,9 +188,10 @@ def _cost_line(
             kind, amount = _classify_quantity(value, name, unit_cost_words)
             return CostLine(ind, kind, amount, value)
         if getattr(value, "dimension", None) in (None, "other"):
-            return CostLine(
-                ind, UNKNOWN
-            )  # "250万" or a bare number under 成本指标: which unit?
+            if getattr(value, "per", None) is not None:
+                return CostLine(ind, UNIT)  # "≤620万/月": a rate, never summed
+            # "250万" or a bare number under 成本指标: which unit? The sum cannot be checked.
+            return CostLine(ind, UNKNOWN)
         return None  # a rate or count under 成本指标 is not an amount (V112's business)
     if kind_ == "range":
         if getattr(value, "dimension", None) == "money":

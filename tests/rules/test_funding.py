@@ -536,3 +536,56 @@ def test_a_lower_bound_cost_line_is_not_a_cap():
         }
     )
     assert _ids([form]) == []
+
+
+def test_a_rate_without_a_money_unit_does_not_block_the_cost_sum():
+    form = form_from_mapping(
+        {
+            "funding": {"total": "800万元", "fiscal": "800万元"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "人工成本",
+                    "value": "≤620万/月",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "设备购置",
+                    "value": "≤100万元",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "耗材",
+                    "value": "≤50万元",
+                },
+            ],
+        }
+    )
+    report = check([form], Config(select=("F105", "F107")))
+    assert report.coverage[0].outcome("F105") == "pass"
+    assert report.coverage[0].outcome("F107") == "not_applicable"
+    bare = form_from_mapping(
+        {
+            "funding": {"total": "800万元", "fiscal": "800万元"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "控制在预算成本内",
+                    "value": "250万",
+                },
+                {
+                    "level1": "产出指标",
+                    "level2": "成本指标",
+                    "name": "耗材",
+                    "value": "≤50万元",
+                },
+            ],
+        }
+    )
+    assert check([bare], Config(select=("F105",))).coverage[0].outcome("F105") == (
+        "insufficient_data"
+    )
