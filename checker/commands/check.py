@@ -87,6 +87,11 @@ def run(args: argparse.Namespace) -> int:
         _say("jixiao: " + safe_render("core.loader-unavailable", {"error": str(exc)}, lang))
         return EXIT_ERROR
 
+    if report.files == 0:  # a mistyped folder in CI must not pass silently
+        from checker.loaders import SUPPORTED_SUFFIXES
+
+        _say("jixiao: " + safe_render("core.no-files", {"suffixes": " ".join(SUPPORTED_SUFFIXES)}, lang))
+
     if args.write_baseline:
         from checker.baseline import write_baseline
 

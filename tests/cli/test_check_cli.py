@@ -188,3 +188,9 @@ def test_colour_and_progress_only_on_a_terminal(forms, monkeypatch):
 def test_no_colour_or_progress_in_pipes(forms, capsys):
     code, out, err = cli(capsys, "check", "bad.yaml", "--select", "F101")
     assert code == 1 and "\x1b[" not in out and err == ""
+
+
+def test_an_empty_folder_is_said_out_loud(forms, capsys):
+    (forms / "empty").mkdir()
+    code, out, err = cli(capsys, "check", "empty")
+    assert code == 0 and "未找到可检查的文件" in err and ".yaml" in err
