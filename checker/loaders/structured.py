@@ -98,7 +98,8 @@ def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple
             }
             for i, row in enumerate(rows)
         ]
-        forms.append(form_from_mapping(mapping, path, index))
+        unit = data.get("amount_unit", "元") if many else "元"  # a file-wide default unit
+        forms.append(form_from_mapping(mapping, path, index, amount_unit=unit))
     return tuple(forms), tuple(issues)
 
 

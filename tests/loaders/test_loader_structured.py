@@ -102,3 +102,10 @@ def test_yaml_timestamps_stay_text():
         document = load_bytes(text.encode(), "t.yaml")
         assert document.error is None
         assert document.forms[0].indicators[0].value_text == "2022-12-31"
+
+
+def test_file_wide_amount_unit_is_the_default_of_each_form():
+    text = "amount_unit: 万元\nforms:\n  - {name: 甲, funding: {total: 15}}\n  - {name: 乙, amount_unit: 元, funding: {total: 15}}\n"
+    first, second = load_bytes(text.encode(), "u.yaml").forms
+    assert first.funding.total.yuan == Decimal(150000)
+    assert second.funding.total.yuan == Decimal(15)
