@@ -121,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     total = changed = values = errors = written = 0
     targets: dict[str, str] = {}
+    own_output = os.path.realpath(args.output) + os.sep if args.output else None
     for document in iter_documents(args.paths, limits):
+        if own_output and os.path.realpath(document.path).startswith(own_output):
+            continue  # a previous run's output inside a formatted directory is not an input
         total += 1
         if document.error is not None:
             errors += 1

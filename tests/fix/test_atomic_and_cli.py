@@ -190,3 +190,12 @@ def test_bad_configuration_is_a_usage_error(tmp_path):
     code, _, err = run([path, "--in-place"])
     assert code == 2 and read(path) == FORM.encode()
     assert "jixiao.toml" in err
+
+
+def test_output_directory_inside_the_input_is_not_formatted_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "form.yaml", FORM)
+    assert run([".", "--output", "out"])[0] == 0
+    assert run([".", "--output", "out"])[0] == 0
+    assert read("out/form.yaml") == CLEAN.encode()
+    assert not (tmp_path / "out" / "out").exists()
