@@ -10,7 +10,6 @@ from collections import Counter
 import json
 from pathlib import Path
 
-from checker.atomic import write_text_atomic
 from checker.report import Report
 
 HEADER = (
@@ -55,5 +54,7 @@ def baseline_text(report: Report) -> str:
 
 def write_baseline(report: Report, path: str | Path) -> int:
     """Write the baseline atomically; returns the number of entries."""
-    write_text_atomic(path, baseline_text(report))
+    from checker.fixer.atomic import write_atomic
+
+    write_atomic(str(path), baseline_text(report).encode("utf-8"))
     return len(baseline_entries(report))

@@ -155,10 +155,10 @@ def rules_page(rules: Sequence[type] | None = None) -> str:
 
 
 def main(argv: Sequence[str]) -> int:  # pragma: no cover - thin script wrapper
-    from checker.atomic import write_text_atomic
+    from checker.fixer.atomic import write_atomic
 
     target = argv[0] if argv else "docs/rules.md"
-    write_text_atomic(target, rules_page())
+    write_atomic(target, rules_page().encode("utf-8"))
     return 0
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 HELP = "check forms against the rule catalogue"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -113,10 +112,10 @@ def run(args: argparse.Namespace) -> int:
     text = render(report, args.format, RenderOptions(lang=lang, color=color, statistics=args.statistics,
                                                       quiet=args.quiet))
     if to_file:
-        from checker.atomic import write_text_atomic
+        from checker.fixer.atomic import write_atomic
 
         try:
-            write_text_atomic(Path(args.output), text)
+            write_atomic(args.output, text.encode("utf-8"))
         except OSError as exc:
             _say("jixiao: " + safe_render(
                 "core.output.write-failed", {"path": args.output, "error": exc.strerror or str(exc)},
