@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     total = changed = values = errors = written = 0
     targets: dict[str, str] = {}
-    own_output = os.path.realpath(args.output) + os.sep if args.output else None
+    own_output = _nested_output(args.output, args.paths)
     for document in iter_documents(args.paths, limits):
         if own_output and os.path.realpath(document.path).startswith(own_output):
             continue  # a previous run's output inside a formatted directory is not an input
@@ -190,6 +190,18 @@ def run(args: argparse.Namespace) -> int:
     if args.check and changed:
         return EXIT_CHANGES
     return EXIT_OK
+
+
+def _nested_output(output: str | None, paths: list[str]) -> str | None:
+    """The output directory (with a trailing separator) when it lies inside an input directory:
+    files found under it are a previous run's output, not inputs."""
+    if not output:
+        return None
+    target = os.path.realpath(output) + os.sep
+    for path in paths:
+        if os.path.isdir(path) and target.startswith(os.path.realpath(path) + os.sep):
+            return target
+    return None
 
 
 def _unchanged(result):
