@@ -11,20 +11,18 @@ This module never prints or exits; the ``format`` command does.
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Callable
 
 import attrs
-import yaml
 
-from checker.fixer import csv_text, json_text, text_layout, yaml_text
 from checker.fixer.atomic import write_atomic
-from checker.fixer.edits import LineIndex
-from checker.fixer.textio import decode
 from checker.fixer.values import canonical_rewrite
 from checker.fixer.verify import UnsafeEdit, verify_reload
 from checker.model import Document, LoadIssue, Location
+
+# The format modules (yaml, csv, openpyxl) are imported when a file needs them: other commands
+# import checker.fixer.atomic for its writer and must not pay for them.
 
 FORMAT_BY_SUFFIX = {
     ".yaml": "yaml",
@@ -88,6 +86,14 @@ def input_format(path: str, detected: str | None = None) -> str | None:
 def _plan_text(
     document: Document, fmt: str, raw: bytes, rewrite: Callable[..., str | None]
 ) -> FixResult:
+    import csv
+
+    import yaml
+
+    from checker.fixer import csv_text, json_text, text_layout, yaml_text
+    from checker.fixer.edits import LineIndex
+    from checker.fixer.textio import decode
+
     path = document.path
     decoded = decode(raw)
     if decoded is None:
