@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     if args.format != "text":
         for failure in report.failures:  # machine formats carry them too; humans see them here
-            _say(f"{failure.path}:{failure.line or 1}: {failure.message(lang)}")
+            _say(f"{failure.path}:{failure.line or 1}: {failure.code} {failure.message(lang)}")
     return report.exit_code(config.fail_on, exit_zero=args.exit_zero)
 
 
