@@ -162,3 +162,19 @@ def test_xml_member_mutated(samples, member, ops):
         path = write(directory, "mutated.xlsx", _zip(members))
         with bounded():
             assert_document_clean(load_path(path), path)
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../../etc/passwd", "file:///etc/passwd",
+                                    "worksheets/../../../[Content_Types].xml", "http://127.0.0.1:9/x.xml"])
+def test_relationship_targets_outside_the_workbook(samples, tmp_path, target):
+    """A sheet relationship pointing at a file path or URL: the reader must look only inside the
+    zip (no file read, no network) and fail cleanly."""
+    import re
+
+    members = _members(samples["xlsx"].read_bytes())
+    rels = members["xl/_rels/workbook.xml.rels"].decode()
+    rels, count = re.subn(r'Target="[^"]*worksheets/sheet1\.xml"', f'Target="{target}"', rels)
+    assert count == 1, rels
+    members["xl/_rels/workbook.xml.rels"] = rels.encode()
+    document = _load(tmp_path, "rels.xlsx", _zip(members))
+    assert "root:" not in repr(document)
