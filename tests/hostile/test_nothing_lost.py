@@ -67,3 +67,18 @@ def test_format_without_in_place_writes_nothing(samples, tmp_path):
         code, _, err = run_cli(["format", str(tmp_path), *flags])
         assert_cli_clean(code, err)
     assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("flag", ["--output", "--write-baseline"])
+@pytest.mark.parametrize("how", ["file", "directory"])
+def test_check_refuses_to_write_its_report_over_an_input(samples, tmp_path, flag, how):
+    """`check form.txt --output form.txt` (or a baseline) must not replace the form with a report."""
+    form = tmp_path / "seed.txt"
+    shutil.copy(samples["seed"], form)
+    before = _snapshot(tmp_path)
+    target = str(form) if how == "file" else str(tmp_path)
+    code, _, err = run_cli(["check", target, flag, str(form)])
+    assert_cli_clean(code, err)
+    assert code == 2
+    assert "seed.txt" in err
+    assert _snapshot(tmp_path) == before
