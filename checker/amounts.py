@@ -41,7 +41,19 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
         return None
     unit = m.group("unit") or _unit_after(folded, m.end()) or default_unit
     factor = _FACTORS.get(unit, Decimal(1))
-    return number * factor
+    return sane_amount(number * factor)
+
+
+# No budget line comes near 10^20 元; a number beyond that is damage, and printing it in full
+# (format "f" of 1E+999999999) would cost gigabytes.
+MAX_MAGNITUDE = 20
+
+
+def sane_amount(value: Decimal) -> Decimal | None:
+    """``value`` when it is a finite amount of plausible magnitude, else None (unreadable)."""
+    if not value.is_finite() or value and not -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE:
+        return None
+    return value
 
 
 def _unit_after(text: str, pos: int) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from checker.amounts import parse_amount
+from checker.amounts import parse_amount, sane_amount
 from checker.model import (
     ANNUAL,
     SOURCE_KEYS,
@@ -51,14 +51,24 @@ def _amount(value: Any, unit: str, location: Location) -> Amount | None:
     if value is None or isinstance(value, bool):
         return None
     factor = _UNIT_FACTORS.get(unit, Decimal(1))
-    if isinstance(value, (int, Decimal)):
-        return Amount(text=str(value), yuan=Decimal(value) * factor, location=location)
-    if isinstance(value, float):
-        return Amount(text=repr(value), yuan=Decimal(repr(value)) * factor, location=location)
+    if isinstance(value, (int, Decimal, float)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        number = sane_amount(number)
+        text = repr(value) if isinstance(value, float) else _number_text(number, value)
+        return Amount(text=text, yuan=None if number is None else number * factor, location=location)
     text = _text(value)
     if text is None:
         return None
     return Amount(text=text, yuan=parse_amount(text, unit), location=location)
+
+
+def _number_text(number: Decimal | None, value: int | Decimal) -> str:
+    """The number as written; an absurd one in short scientific form, never expanded."""
+    if number is None and isinstance(value, Decimal):
+        return str(value)
+    if number is None:
+        return f"{Decimal(value):.6E}"
+    return str(value)
 
 
 def _checked(value: Any) -> tuple[str, ...]:
@@ -74,8 +84,8 @@ def _weight(value: Any) -> Decimal | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
-        return Decimal(repr(value) if isinstance(value, float) else str(value))
-    except InvalidOperation:
+        return sane_amount(Decimal(repr(value) if isinstance(value, float) else str(value)))
+    except (InvalidOperation, ValueError):
         return None
 
 

@@ -319,6 +319,8 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
         raise _SyntaxProblem(str(exc.problem or exc), mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise _SyntaxProblem(str(exc), None) from None
+    except ValueError as exc:  # an integer too long for int() (Python's digit limit)
+        raise _SyntaxProblem(str(exc).split(";")[0], None) from None
     except RecursionError:
         raise _SyntaxProblem("nesting too deep", None) from None
     finally:
