@@ -187,10 +187,8 @@ class ToAst(Transformer):
         return DateValue(form="period", year=y, month=m, day=d, end_year=ey, end_month=em, end_day=ed)
 
     def year_month_span(self, c: list) -> DateValue:
-        year, start, end = _year(c[0]), c[1], _month(c[3])
-        if start != start.to_integral_value() or not 1 <= start <= end:
-            raise NotAValue(str(start))  # "2023年1-12月"
-        return DateValue(form="period", year=year, month=int(start), end_year=year, end_month=end)
+        year, start, end = _year(c[0]), int(c[1]), _month(c[3])  # "2023年1-12月"
+        return DateValue(form="period", year=year, month=start, end_year=year, end_month=end)
 
     def dot_date(self, c: list) -> DateValue:
         y, m, d = _dotted(c[0])

@@ -53,6 +53,7 @@ EXPLICIT = {
     "CN_NUMBER": st.integers(0, 9999).map(chinese_numeral),
     "YEAR": years.map(lambda y: f"{y}年"),
     "MONTH": months.map(lambda m: f"{m}月"),
+    "MONTH_NUMBER": months.map(str),
     "DAY": days.map(lambda d: f"{d}日"),
     "DOT_DATE": st.builds(lambda y, m, d: _date(y, m, d, "."), years, months, days),
     "DOT_PERIOD": st.builds(
@@ -100,7 +101,7 @@ def quantities(draw) -> Quantity:
         number=draw(numbers),
         unit=unit,
         per=per,
-        alternatives=alternatives if unit is not None else (),
+        alternatives=alternatives if unit is not None and unit.base else (),  # not after "万" alone
         op_explicit=True if op != "=" else draw(st.booleans()),
     )
     if not _reachable(q):
