@@ -72,7 +72,9 @@ def _assert_format_safe(path: str, test: str, must_succeed: bool = False) -> Non
 @examples(ci=25)
 @given(
     values=st.lists(VALUES, min_size=1, max_size=12),
-    style=st.sampled_from(["yaml-block", "yaml-flow", "yaml-quoted", "json", "json-ascii", "csv", "csv-semicolon"]),
+    style=st.sampled_from(
+        ["yaml-block", "yaml-flow", "yaml-quoted", "json", "json-ascii", "csv", "csv-semicolon", "xlsx"]
+    ),
 )
 def test_format_generated_forms(values, style):
     rows = [{"level1": "产出指标", "level2": "数量指标", "name": f"指标{i}", "value": v} for i, v in enumerate(values)]
@@ -86,15 +88,39 @@ def test_format_generated_forms(values, style):
     elif style.startswith("json"):
         name, text = "f.json", json.dumps(forms, ensure_ascii=style == "json-ascii", indent=1)
     else:
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";" if style == "csv-semicolon" else ",")
-        writer.writerow(["单位名称", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"])
-        for n, row in enumerate(rows):
-            writer.writerow(["单位" if n == 0 else "", "项目" if n == 0 else "", row["level1"], row["level2"],
-                             row["name"], row["value"]])
-        name, text = "f.csv", out.getvalue()
+        table = [["单位名称", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"]] + [
+            ["单位" if n == 0 else "", "项目" if n == 0 else "", row["level1"], row["level2"], row["name"],
+             row["value"]]
+            for n, row in enumerate(rows)
+        ]
+        if style == "xlsx":
+            name, text = "f.xlsx", _workbook(table)
+        else:
+            out = io.StringIO()
+            csv.writer(out, delimiter=";" if style == "csv-semicolon" else ",").writerows(table)
+            name, text = "f.csv", out.getvalue()
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     with tempfile.TemporaryDirectory() as directory:
-        _assert_format_safe(write(directory, name, text.encode("utf-8")), "format_generated", True)
+        _assert_format_safe(write(directory, name, data), "format_generated", True)
+
+
+def _workbook(rows) -> bytes:
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # a workbook cannot hold control characters
+        # a cell holding text that looks like a formula is stored as text, the way exports do
+        return "'" + value if value.startswith("=") else value
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append([cell(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _yaml(data, flow: bool, style: str | None = None) -> str:
