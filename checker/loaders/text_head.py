@@ -36,6 +36,7 @@ FIELD_LABELS = {
     "绩效指标": "table",
 }
 TEXT_FIELDS = ("name", "budget_unit", "implementer")
+TABLE_TITLES = frozenset({"中长期指标", "年度指标", "中长期绩效指标", "年度绩效指标", "绩效指标"})
 CHECKBOX_FIELDS = ("kind", "term", "basis")
 
 _SEP = "[:：]?"
@@ -139,6 +140,8 @@ class HeadParser:
             if self.amount_unit and declared_unit(cell.text) and squash(cell.text).startswith(
                 ("金额单位", "单位")
             ):
+                continue
+            if squash(cell.text) in TABLE_TITLES:  # a title row above the 绩效指标 header
                 continue
             label = _field_label(cell.text)
             if label is not None:

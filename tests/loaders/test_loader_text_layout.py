@@ -128,3 +128,14 @@ def test_title_with_a_second_cell():
 def test_a_table_cut_after_its_header_is_reported():
     form = _load(HEAD + ["绩效指标\t一级指标\t二级指标\t三级指标\t指标值"])
     assert [(i.message_id, i.location.line) for i in form.issues] == [("E103.empty", 12)]
+
+
+def test_a_column_group_title_row_above_the_header_is_not_data():
+    table = [
+        "绩效指标\t\t中长期指标\t\t\t年度指标",
+        "\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值",
+        "\t产出指标\t数量指标\t养护里程\t150公里\t数量指标\t养护里程\t50公里",
+    ]
+    form = _load(HEAD + table)
+    assert [(i.period, i.value_text) for i in form.indicators] == [("long_term", "150公里"), ("annual", "50公里")]
+    assert form.issues == ()
