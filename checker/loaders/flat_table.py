@@ -254,8 +254,10 @@ class _Builder:
         if not any(c and c.strip() for c in row.cells):
             return
         name = self.cell(row, "name")
+        unit = self.cell(row, "budget_unit")
         cur = self.current
-        if name is not None and (cur is None or name != cur["name"]):
+        other_unit = cur is not None and unit is not None and unit != cur["project"].get("budget_unit", (None,))[0]
+        if name is not None and (cur is None or name != cur["name"] or other_unit):
             self._close()
             cur = self.current = self._open(row, name)
         elif cur is None:

@@ -201,3 +201,11 @@ def test_indicator_row_before_any_project_is_reported():
     document = load_bytes(text.encode(), "x.csv")
     assert [f.name for f in document.forms] == ["项目甲"]
     assert [(i.message_id, i.location.line) for i in document.issues] == [("E106", 2)]
+
+
+def test_same_project_name_in_two_units_is_two_forms():
+    text = ("单位名称,项目名称,三级指标,指标值\n"
+            "甲局,办公经费,期数,12期\n,,次数,≥2次\n乙局,办公经费,期数,4期\n")
+    document = load_bytes(text.encode(), "x.csv")
+    assert [(f.budget_unit, f.name, len(f.indicators)) for f in document.forms] == [
+        ("甲局", "办公经费", 2), ("乙局", "办公经费", 1)]
