@@ -14,12 +14,15 @@ from grammar.normalize import collapse, normalize
 # Longer values are prose: they skip the grammar (bounded work on huge input).
 MAX_STRUCTURED_LENGTH = 120
 CACHE_SIZE = 65536
+CACHED_LENGTH = 1000  # longer strings are not kept in the cache (bounded memory on hostile input)
 
 
 def parse_value(source: str):
     """Read one 指标值 the way a finance reviewer does (docs/value-ast.md)."""
     if not isinstance(source, str):
         raise GrammarError(f"parse_value expects str, got {type(source).__name__}")
+    if len(source) > CACHED_LENGTH:
+        return parse_uncached(source)
     return _parse_cached(source)
 
 
