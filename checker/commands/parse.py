@@ -20,7 +20,16 @@ Exit status: 0 when every value was read; 1 when at least one value is damaged (
 missing number, …; its error says why); 2 on usage errors.
 """
 
-_DAMAGE_MESSAGES = {
+_DAMAGE_MESSAGES_EN = {
+    "empty": "the value is empty",
+    "placeholder": "unfilled template placeholder: {placeholder}",
+    "missing-number": "the number is missing (comparator {op}, unit {unit})",
+    "letter-in-number": "letters inside a number: {number}",
+    "unbalanced-bracket": "unbalanced bracket: {bracket}",
+    "bad-number": "unreadable number: {number}",
+    "unknown-unit": "unknown unit: {number}{unit}",
+}
+_DAMAGE_MESSAGES_ZH = {
     "empty": "值为空",
     "placeholder": "模板占位符未填写：{placeholder}",
     "missing-number": "缺少数值（比较符 {op}，单位 {unit}）",
@@ -36,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("exprs", nargs="*", metavar="EXPR", help="values to parse (default: stdin lines)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default: zh)")
 
 
 def _dec(value) -> str | None:
@@ -44,15 +54,16 @@ def _dec(value) -> str | None:
     return None if value is None else format_decimal(value)
 
 
-def _message(error) -> str:
-    template = _DAMAGE_MESSAGES.get(error.code, error.code)
+def _message(error, lang: str = "zh") -> str:
+    messages = _DAMAGE_MESSAGES_EN if lang == "en" else _DAMAGE_MESSAGES_ZH
+    template = messages.get(error.code, error.code)
     try:
         return template.format(**error.args)
     except (KeyError, IndexError):
         return template
 
 
-def describe(text: str) -> dict:
+def describe(text: str, lang: str = "zh") -> dict:
     """The JSON record of one input (public so tests and tools can reuse it)."""
     from grammar import parse_value
 
@@ -76,7 +87,7 @@ def describe(text: str) -> dict:
     else:
         record.update(grade=v.grade, vague=v.vague, quantities=[q.normalized for q in v.quantities])
         if v.error is not None:
-            record["error"] = {"code": v.error.code, "message": _message(v.error), "args": dict(v.error.args)}
+            record["error"] = {"code": v.error.code, "message": _message(v.error, lang), "args": dict(v.error.args)}
     return record
 
 
@@ -105,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     damaged = False
     out = sys.stdout
     for text in inputs:
-        record = describe(text)
+        record = describe(text, args.lang)
         damaged = damaged or record["error"] is not None
         if args.format == "json":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -47,6 +47,12 @@ def test_damaged_input_exits_1_with_reason(capsys) -> None:
     assert placeholder["error"]["code"] == "placeholder" and "**" in placeholder["error"]["message"]
 
 
+def test_english_messages(capsys) -> None:
+    assert main(["parse", "--format", "json", "--lang", "en", "≧ %"]) == 1
+    (record,) = _json_lines(capsys.readouterr().out)
+    assert record["error"]["message"] == "the number is missing (comparator ≥, unit %)"
+
+
 def test_reads_stdin_lines(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("≥99%\n每月一期\n\n"))
     assert main(["parse", "--format", "json"]) == 1  # the blank line is an empty value
