@@ -235,3 +235,36 @@ def test_parallel_run_reports_broken_inputs_like_a_serial_one(samples, tmp_path)
     assert serial["summary"] == parallel["summary"]
     assert serial["diagnostics"] == parallel["diagnostics"]
     assert serial["unreadable"] == parallel["unreadable"]
+
+
+def _limited_subprocess(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """A real run with 2 GB of address space and 30 s: a reader that never stops fails fast."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd, env=env, capture_output=True, timeout=30, check=False, preexec_fn=limit,
+    )
+
+
+@pytest.mark.parametrize("where", ["baseline-device", "baseline-fifo", "config-device", "config-fifo"])
+def test_configuration_naming_a_device_or_fifo_is_refused(samples, tmp_path, where):
+    """A jixiao.toml arrives with the forms (a pull request can add one): `baseline = "/dev/zero"`
+    or a FIFO must be a configuration error, not a run that never ends or eats all memory."""
+    shutil.copy(samples["seed"], tmp_path / "seed.txt")
+    os.mkfifo(tmp_path / "pipe")
+    special = "/dev/zero" if where.endswith("device") else str(tmp_path / "pipe")
+    if where.startswith("baseline"):
+        write(tmp_path, "jixiao.toml", f'baseline = "{special}"\n'.encode())
+        args = ["check", "."]
+    else:
+        args = ["check", ".", "--config", special]
+    done = _limited_subprocess(args, tmp_path)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert_cli_clean(done.returncode, stderr)
+    assert done.returncode == 2
+    assert special in stderr
