@@ -130,7 +130,13 @@ def run(args: argparse.Namespace) -> int:
             errors += 1
             _say(err, _message(document.error, lang))
             continue
-        result = fixer.plan_document(document)
+        try:
+            result = fixer.plan_document(document)
+        except Exception as exc:  # a bug in the fixer must not cost the other files their run
+            errors += 1
+            _say(err, render("format.internal", {
+                "path": document.path, "error": f"{type(exc).__name__}: {exc}"}, lang))
+            continue
         if not args.quiet:
             for notice in result.notices:
                 _say(err, _message(notice, lang))

@@ -199,3 +199,23 @@ def test_output_directory_inside_the_input_is_not_formatted_again(tmp_path, monk
     assert run([".", "--output", "out"])[0] == 0
     assert read("out/form.yaml") == CLEAN.encode()
     assert not (tmp_path / "out" / "out").exists()
+
+
+def test_a_fixer_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
+    from checker import fixer
+
+    real = fixer.plan_document
+
+    def flaky(document, *args, **kwargs):
+        if document.path.endswith("b.yaml"):
+            raise RuntimeError("boom")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(fixer, "plan_document", flaky)
+    a = write(tmp_path, "a.yaml", FORM)
+    b = write(tmp_path, "b.yaml", FORM)
+    c = write(tmp_path, "c.yaml", FORM)
+    code, _, err = run([str(tmp_path), "--in-place"])
+    assert code == 2
+    assert "b.yaml" in err and "RuntimeError: boom" in err
+    assert read(a) == read(c) == CLEAN.encode() and read(b) == FORM.encode()
