@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         try:
             result = fixer.plan_document(document)
-        except Exception as exc:  # a bug in the fixer must not cost the other files their run
+        except Exception as exc:  # noqa: BLE001 - a fixer bug must not cost the other files their run
             errors += 1
             _say(err, render("format.internal", {
                 "path": document.path, "error": f"{type(exc).__name__}: {exc}"}, lang))
