@@ -19,6 +19,12 @@ EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Only 指标值 cells that read without damage are rewritten, and only into text that means the "
+        "same. Without --in-place or --output nothing is written. Exit status: 0 done or nothing to "
+        "change; 1 with --check when something would change; 2 when an input could not be read or "
+        "rewritten safely (the others are still processed). See docs/fix.md."
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
