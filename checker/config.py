@@ -212,8 +212,8 @@ def _has_tool_table(path: Path) -> bool:
     """Whether a pyproject.toml configures jixiao. A broken file that mentions [tool.jixiao]
     counts, so its syntax error is reported instead of silently ignored."""
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = _regular_file_bytes(path)
+    except (OSError, ConfigError):
         return False
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -222,10 +222,31 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "jixiao" in data["tool"]
 
 
+MAX_CONFIG_BYTES = 10 * 1024 * 1024
+
+
+def _regular_file_bytes(path: Path) -> bytes:
+    """The file's bytes — only for a regular file of sane size: a configuration that names
+    /dev/zero or a FIFO must fail at once, not hang or fill memory."""
+    import stat
+
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError("core.config.unreadable", file=str(path), error="not a regular file")
+    if info.st_size > MAX_CONFIG_BYTES:
+        raise ConfigError("core.config.unreadable", file=str(path),
+                          error=f"larger than {MAX_CONFIG_BYTES} bytes")
+    with path.open("rb") as fh:
+        data = fh.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError("core.config.unreadable", file=str(path),
+                          error=f"larger than {MAX_CONFIG_BYTES} bytes")
+    return data
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(_regular_file_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError("core.config.not-found", file=str(path)) from None
     except OSError as exc:
