@@ -62,6 +62,9 @@ def _env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.setdefault("PYTHONHASHSEED", "0")
+    # An installed jixiao has its bytecode compiled; a shell that sets PYTHONDONTWRITEBYTECODE
+    # would make every cold start recompile the sources. Measure what users run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
