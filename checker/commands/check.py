@@ -76,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
         if args.jobs < 1:
             sys.stderr.write("jixiao: error: --jobs must be at least 1\n")
             return EXIT_ERROR
+        for target in (args.output, args.write_baseline):
+            if target and _is_input(target, paths):
+                _say("jixiao: " + safe_render("core.output.is-input", {"path": target}, lang))
+                return EXIT_ERROR
         if args.write_baseline:  # a baseline records every current finding
             config = attrs.evolve(config, suppress=(), baseline=None)
         report = _check(paths, config, args)
@@ -132,6 +136,21 @@ def run(args: argparse.Namespace) -> int:
         for failure in report.failures:  # machine formats carry them too; humans see them here
             _say(f"{failure.path}:{failure.line or 1}: {failure.code} {failure.message(lang)}")
     return report.exit_code(config.fail_on, exit_zero=args.exit_zero)
+
+
+def _is_input(target: str, paths: list[str]) -> bool:
+    """Whether writing ``target`` would replace one of the files being checked."""
+    from checker.loaders import iter_files
+
+    if not os.path.exists(target):
+        return False
+    for name in iter_files(paths):
+        try:
+            if os.path.samefile(name, target):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _check(paths: list[str], config, args: argparse.Namespace):
