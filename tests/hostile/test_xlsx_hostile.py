@@ -178,3 +178,40 @@ def test_relationship_targets_outside_the_workbook(samples, tmp_path, target):
     members["xl/_rels/workbook.xml.rels"] = rels.encode()
     document = _load(tmp_path, "rels.xlsx", _zip(members))
     assert "root:" not in repr(document)
+
+
+def _patch_headers(data: bytes, name: str, offset_local: int, offset_central: int, value: bytes) -> bytes:
+    """Overwrite a field of ``name``'s local header and central-directory entry."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(name)
+    if offset_local >= 0:
+        out[info.header_offset + offset_local:info.header_offset + offset_local + len(value)] = value
+    pos = out.find(b"PK\x01\x02")
+    while pos >= 0:
+        length = int.from_bytes(out[pos + 28:pos + 30], "little")
+        if out[pos + 46:pos + 46 + length] == name.encode():
+            out[pos + offset_central:pos + offset_central + len(value)] = value
+        pos = out.find(b"PK\x01\x02", pos + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "field,local,central,value",
+    [
+        ("version-needed-6.4", 4, 6, (64).to_bytes(2, "little")),  # found by the long fuzz run
+        ("encrypted", 6, 8, (1).to_bytes(2, "little")),
+        ("compression-method-99", 8, 10, (99).to_bytes(2, "little")),
+        ("compression-method-bzip2", 8, 10, (12).to_bytes(2, "little")),
+    ],
+)
+def test_zip_features_the_reader_does_not_support(samples, tmp_path, field, local, central, value):
+    """zipfile raises NotImplementedError / RuntimeError for these, not BadZipFile."""
+    data = samples["xlsx"].read_bytes()
+    name = _sheet_name(_members(data))
+    document = _load(tmp_path, f"{field}.xlsx", _patch_headers(data, name, local, central, value))
+    assert document.error is not None
+    code, _, err = run_cli(["check", str(tmp_path / f"{field}.xlsx"), "--quiet"])
+    assert_cli_clean(code, err)
+    code, _, err = run_cli(["format", str(tmp_path / f"{field}.xlsx"), "--check"])
+    assert_cli_clean(code, err)
