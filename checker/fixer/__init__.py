@@ -146,8 +146,6 @@ def _plan_text(
 
 
 def _plan_xlsx(document: Document, raw: bytes, rewrite: Callable[..., str | None]) -> FixResult:
-    import zipfile
-
     from checker.fixer import xlsx
 
     path = document.path
@@ -155,9 +153,11 @@ def _plan_xlsx(document: Document, raw: bytes, rewrite: Callable[..., str | None
         edits, data, split_sheets = xlsx.plan_and_apply(
             raw, lambda value: rewrite(value, spreadsheet=True)
         )
-    except xlsx.UnsafeEdit as exc:
+    except xlsx.LossyWorkbook as exc:
         return FixResult(path, "xlsx", error=_issue("format.xlsx-lossy", path, parts=str(exc)))
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except xlsx.UnsafeEdit as exc:
+        return FixResult(path, "xlsx", error=_issue("format.unsafe", path, reason=str(exc)))
+    except Exception as exc:  # noqa: BLE001 - openpyxl/zipfile raise many types on a damaged workbook
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
         return FixResult(path, "xlsx", error=_issue("format.unparsable", path, reason=reason))
     notices = tuple(

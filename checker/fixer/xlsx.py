@@ -23,6 +23,10 @@ _LOSSY_PARTS = ("xl/drawings/", "xl/media/", "xl/charts/", "xl/pivotTables/", "x
 
 
 class UnsafeEdit(Exception):
+    """The saved workbook would not hold the same cells, edits aside."""
+
+
+class LossyWorkbook(UnsafeEdit):
     """The workbook holds parts a rewrite would lose."""
 
 
@@ -76,7 +80,7 @@ def plan_and_apply(
         return edits, None, split_sheets
     lost = lossy_parts(data)
     if lost:
-        raise UnsafeEdit(", ".join(lost))
+        raise LossyWorkbook(", ".join(lost))
     out = io.BytesIO()
     workbook.save(out)
     new_data = out.getvalue()
