@@ -215,3 +215,33 @@ def test_zip_features_the_reader_does_not_support(samples, tmp_path, field, loca
     assert_cli_clean(code, err)
     code, _, err = run_cli(["format", str(tmp_path / f"{field}.xlsx"), "--check"])
     assert_cli_clean(code, err)
+
+
+def _header_regions(data: bytes) -> list[tuple[int, int]]:
+    """Byte ranges of every local header and central-directory entry (the zip's bookkeeping)."""
+    regions = []
+    for signature, size in ((b"PK\x03\x04", 30), (b"PK\x01\x02", 46), (b"PK\x05\x06", 22)):
+        pos = data.find(signature)
+        while pos >= 0:
+            regions.append((pos, min(pos + size, len(data))))
+            pos = data.find(signature, pos + 4)
+    return regions
+
+
+@examples(ci=40)
+@given(ops=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 45), st.integers(0, 255)),
+                    min_size=1, max_size=4))
+def test_zip_bookkeeping_mutated(samples, ops):
+    """Versions, flags, methods, sizes, offsets and counts in the zip headers, set to anything."""
+    import tempfile
+
+    count_input("zip_headers_mutated")
+    data = bytearray(samples["xlsx"].read_bytes())
+    regions = _header_regions(bytes(data))
+    for which, offset, value in ops:
+        start, end = regions[which % len(regions)]
+        data[min(start + offset, end - 1)] = value
+    with tempfile.TemporaryDirectory() as directory:
+        path = write(directory, "headers.xlsx", bytes(data))
+        with bounded():
+            assert_document_clean(load_path(path), path)
