@@ -100,9 +100,9 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             count = write_baseline(report, args.write_baseline)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL in the path
             _say("jixiao: " + safe_render(
-                "core.baseline.write-failed", {"path": args.write_baseline, "error": exc.strerror or str(exc)},
+                "core.baseline.write-failed", {"path": args.write_baseline, "error": getattr(exc, "strerror", None) or str(exc)},
                 lang))
             return EXIT_ERROR
         _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
@@ -120,9 +120,9 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             write_atomic(args.output, text.encode("utf-8"))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL in the path
             _say("jixiao: " + safe_render(
-                "core.output.write-failed", {"path": args.output, "error": exc.strerror or str(exc)},
+                "core.output.write-failed", {"path": args.output, "error": getattr(exc, "strerror", None) or str(exc)},
                 lang))
             return EXIT_ERROR
         if args.format != "text" and not args.quiet:
@@ -142,13 +142,16 @@ def _is_input(target: str, paths: list[str]) -> bool:
     """Whether writing ``target`` would replace one of the files being checked."""
     from checker.loaders import iter_files
 
-    if not os.path.exists(target):
+    try:
+        if not os.path.exists(target):
+            return False
+    except ValueError:
         return False
     for name in iter_files(paths):
         try:
             if os.path.samefile(name, target):
                 return True
-        except OSError:
+        except (OSError, ValueError):
             continue
     return False
 
