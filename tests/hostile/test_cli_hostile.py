@@ -268,3 +268,16 @@ def test_configuration_naming_a_device_or_fifo_is_refused(samples, tmp_path, whe
     assert_cli_clean(done.returncode, stderr)
     assert done.returncode == 2
     assert special in stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "a\x00b.yaml"], ["check", ".", "--config", "jixiao\x00.toml"],
+    ["format", "a\x00b.yaml"], ["format", ".", "--config", "\x00"], ["dump", "a\x00b.yaml"],
+])
+def test_paths_with_a_nul_byte_from_an_embedding_caller(samples, argv):
+    """The shell cannot pass a NUL, but `checker.cli.main([...])` can: os functions then raise
+    ValueError, which must become an input or usage error, not an internal one."""
+    with bounded(60):
+        code, _, err = run_cli(argv)
+    assert_cli_clean(code, err)
+    assert code == 2
