@@ -257,6 +257,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError("core.config.syntax", file=str(path), error="nested too deeply") from None
     except UnicodeDecodeError as exc:
         raise ConfigError("core.config.unreadable", file=str(path), error=str(exc)) from None
+    except ValueError:  # a NUL byte in the path
+        raise ConfigError("core.config.unreadable", file=repr(str(path)), error="invalid path") from None
 
 
 def load_config(path: str | Path) -> Config:
@@ -274,8 +276,9 @@ def discover_config(paths: Sequence[str | Path]) -> Config:
     """The configuration that applies to the checked paths (their common directory), or defaults."""
     import os
 
-    if not paths:
-        paths = ["."]
+    # A path the OS cannot name (a NUL byte, from an embedding caller) has no directory to search;
+    # the loader reports it as an input that cannot be read.
+    paths = [p for p in paths if "\x00" not in str(p)] or ["."]
     try:
         common = os.path.commonpath([str(Path(p).resolve()) for p in paths])
     except ValueError:
