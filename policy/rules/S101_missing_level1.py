@@ -9,12 +9,14 @@ from policy.rules._structure import (
     is_cost_row,
     level1_list,
     level1_of,
+    level2_list,
     period_args,
     row_order,
     rows_by_period,
     where,
 )
 from policy.rules._structure_examples import form, only, row
+from policy.rules._value import dimension_of, name_wants_other_than_money
 
 # The loader's issue id for a form whose indicator table is missing or unreadable.
 NO_TABLE = "E103"
@@ -39,6 +41,12 @@ class MissingLevel1(Rule):
                            "一级 categories that must each hold a filled 三级 row", validate=level1_list),
         "require_cost": Option(True, "require at least one cost row (成本指标 under 产出 or as 一级)",
                                validate=boolean),
+        "misfiled_cost_level2": Option(
+            ("质量指标", "时效指标"),
+            "二级 where a money amount (预计经费 ≤15万元 under 质量指标) is a misfiled cost line: the form "
+            "has its cost line, in the wrong place, which V108 reports — S101 does not report it twice. "
+            "Money under 数量指标 is an input amount (V107), not a cost line, so it is not listed.",
+            validate=level2_list),
     }
     bad = (
         Example(form(drop=("学员履职能力提升率",)), note="效益指标 left blank", expect=("S101",)),
@@ -51,6 +59,8 @@ class MissingLevel1(Rule):
                 note="成本指标 as its own 一级 (财预〔2021〕101号)"),
         Example(form(row(None, "成本指标", "场地租金", "≤2万元"), drop=("人均培训成本",)),
                 note="cost 二级 with the 一级 cell left blank"),
+        Example(form(row("产出指标", "质量指标", "预计经费", "≤15万元"), drop=("人均培训成本",)),
+                note="the cost line is misfiled under 质量指标: V108's finding, not a missing cost"),
     )
 
     def check(self, form, ctx):
@@ -72,8 +82,21 @@ class MissingLevel1(Rule):
                     yield Finding("S101", {"level1": level1, **period_args(period)},
                                   location=where(blank or anchor, form),
                                   evidence={"已填一级指标": "、".join(sorted(p for p in present if p))})
-            if ctx.options["require_cost"] and not any(is_cost_row(i) for i in rows):
+            if ctx.options["require_cost"] and not any(
+                is_cost_row(i) or _is_misfiled_cost(i, ctx.options["misfiled_cost_level2"])
+                for i in rows
+            ):
                 blank = next((i for i in sorted(form.indicators, key=row_order)
                               if i.period == period and is_cost_row(i)), None)
                 yield Finding("S101.cost", period_args(period),
                               location=where(blank or anchor, form))
+
+
+def _is_misfiled_cost(ind, level2: tuple[str, ...]) -> bool:
+    """A money amount under one of ``level2`` on a row whose name wants no other unit
+    (合格率 28.8万元 is a unit slip, V104's, not a cost line)."""
+    return (
+        ind.level2 in level2
+        and dimension_of(ind.value) == "money"
+        and not name_wants_other_than_money(ind.name)
+    )

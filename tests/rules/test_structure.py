@@ -70,6 +70,16 @@ def test_cost_filed_under_quantity_leaves_no_cost_row():
     assert ids(findings) == ["S101.cost"]
 
 
+def test_cost_misfiled_under_timeliness_is_v108s_not_a_missing_cost():
+    rows = [r for r in FULL if r[1] != "成本目標"] + [
+        ("產出目標", "時效目標", "差旅經費", "≤3.5萬元")
+    ]
+    findings, _ = run_rule(rule("S101"), form(*rows))
+    assert ids(findings) == []
+    findings, _ = run_rule(rule("V108"), form(*rows))
+    assert ids(findings) == ["V108"]
+
+
 def test_long_term_column_checked_only_when_filled():
     rows = [dict(zip(("level1", "level2", "name", "value"), r)) for r in FULL]
     rows.append(
@@ -395,8 +405,7 @@ def test_seed_defects_in_a_flat_export(tmp_path):
     got = {(d.form.index, d.message_id, d.line) for d in report.diagnostics}
     assert got == {
         (0, "S101", 3),  # no 效益 row at all
-        (0, "S101.cost", 3),  # the only money line is under 质量指标 …
-        (0, "V108", 5),  # … which is reported there
+        (0, "V108", 5),  # the only money line is under 质量指标: reported there, not as S101.cost
         (0, "S102", 3),  # no 时效指标
         (0, "V111", 6),  # 严格执行值班制度: prose quality
         (0, "S109", 7),  # 社会公众认可度 as the satisfaction indicator
