@@ -66,7 +66,15 @@ def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # a central directory asking for a zip version zipfile lacks
+        RuntimeError,
+    ) as exc:
         return ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc))
     if len(infos) > limits.max_zip_members:
         return ids.file_error(
