@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(100000000),
             "亿": Decimal(100000000), "千元": Decimal(1000)}
@@ -23,6 +24,7 @@ def _ascii_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=4096)  # amounts like "20万元" recur across a batch; Decimal is immutable
 def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     """The amount in 元 in ``text``, or None when the cell holds no number.
 
@@ -64,7 +66,12 @@ def _unit_after(text: str, pos: int) -> str | None:
     return None
 
 
+_DECLARED_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元|千元)")
+
+
 def declared_unit(text: str) -> str | None:
     """The amount unit a line declares: 金额单位：元 / 单位：万元 → "元" / "万元"."""
-    m = re.search(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元|千元)", text)
+    if "单位" not in text:  # the pattern needs 单位; most cells have none
+        return None
+    m = _DECLARED_UNIT.search(text)
     return m.group(1) if m else None

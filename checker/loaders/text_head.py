@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from checker.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
@@ -54,6 +55,7 @@ _FUNDING = [
 ]
 _SIDED = ("fiscal", "other")  # a long-term and an annual column
 _HAS_NUMBER = re.compile(r"[0-9０-９]")
+_HAS_CJK_NUMBER = re.compile(r"[一二三四五六七八九十百千]")
 _SOURCE_STEMS = {
     "合计": "合计",
     "一般公共预算": "一般公共预算收入",
@@ -65,6 +67,7 @@ _SOURCE_STEMS = {
 _NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[.．、)）]")
 
 
+@lru_cache(maxsize=4096)  # header cells repeat on every form: read each spelling once
 def source_key(text: str) -> str | None:
     """The SOURCE_KEYS entry a 项目资金来源 header cell names ("1.一般公共预算 收入"), or None."""
     stem = _NUMBERING.sub("", squash(text))
@@ -73,6 +76,7 @@ def source_key(text: str) -> str | None:
     return key if key in SOURCE_KEYS else None
 
 
+@lru_cache(maxsize=4096)
 def _field_label(text: str) -> tuple[str, str] | None:
     """(field, inline value) for a label cell, also "项目名称：X" with its value in the cell."""
     sq = squash(text)
@@ -80,12 +84,13 @@ def _field_label(text: str) -> tuple[str, str] | None:
     if field is not None:
         return field, ""
     for label, name in FIELD_LABELS.items():
-        if name in TEXT_FIELDS and re.match(rf"^{label}[:：]", sq):
+        if name in TEXT_FIELDS and sq.startswith(label) and sq[len(label) : len(label) + 1] in (":", "："):
             rest = re.sub(r"^\s*[^:：]*[:：]\s*", "", text, count=1)
             return name, rest.strip()
     return None
 
 
+@lru_cache(maxsize=4096)
 def _goal_label(text: str) -> str | None:
     sq = squash(text)
     if sq.startswith(("中长期目标", "中长期绩效目标")):
@@ -218,14 +223,7 @@ class HeadParser:
         self.options[field] = (options, self.loc(line, cell))
 
     def _match_funding(self, text: str) -> tuple[str, tuple[str, str | None]] | None:
-        sq = squash(text)
-        for key, pattern in _FUNDING:
-            m = pattern.match(sq)
-            if m:
-                groups = m.groups()
-                second = groups[1] if len(groups) > 1 else None
-                return key, (groups[0], second)
-        return None
+        return _funding_cell(text)
 
     def _record_funding_column(self, key: str, index: int) -> None:
         if key in ("long_term_total", "total") and key not in self._funding_columns:
@@ -247,7 +245,7 @@ class HeadParser:
         if key in self.amounts and not force:
             self.unplaced(line, cell)
             return
-        if not _HAS_NUMBER.search(text) and not re.search(r"[一二三四五六七八九十百千]", text):
+        if not _HAS_NUMBER.search(text) and not _HAS_CJK_NUMBER.search(text):
             self.amounts.pop(key, None)
             return  # a blank amount ("其他资金 万元") stays missing
         loc = self.loc(line, cell)
@@ -298,6 +296,18 @@ class HeadParser:
 
     def _add_goal(self, which: str, text: str, line: int, cell: Cell) -> None:
         self.goal_text[which].append((text, self.loc(line, cell)))
+
+
+@lru_cache(maxsize=4096)  # the funding block's cells repeat across forms
+def _funding_cell(text: str) -> tuple[str, tuple[str, str | None]] | None:
+    sq = squash(text)
+    for key, pattern in _FUNDING:
+        m = pattern.match(sq)
+        if m:
+            groups = m.groups()
+            second = groups[1] if len(groups) > 1 else None
+            return key, (groups[0], second)
+    return None
 
 
 def _infer_checkbox_field(options: tuple[Checkbox, ...]) -> str:
