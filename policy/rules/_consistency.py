@@ -71,6 +71,11 @@ def split_implementer(
     """
     if not text:
         return None
+    return _split_implementer(text, tuple(suffixes))
+
+
+@lru_cache(maxsize=4096)  # one unit's forms name the same office and person again and again
+def _split_implementer(text: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     norm = unicodedata.normalize("NFKC", text).strip()
     tokens = [t for t in re.split(r"[\s\u3000/:：,，;；]+", norm) if t]
     if len(tokens) >= 2 and re.fullmatch(_PERSON, tokens[-1]):
@@ -78,11 +83,8 @@ def split_implementer(
     if len(tokens) != 1:
         return None
     word = tokens[0]
-    alternation = "|".join(
-        sorted((re.escape(s) for s in suffixes), key=len, reverse=True)
-    )
     split: tuple[str, str] | None = None
-    for cand in re.finditer(alternation, word):
+    for cand in _alternation(suffixes).finditer(word):
         office, person = word[: cand.end()], word[cand.end() :]
         if re.fullmatch(_PERSON, person):
             split = (office, person)  # the last suffix that leaves a 2–4 character name
@@ -176,6 +178,11 @@ def _promise_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"{_NUMBER}(?P<approx>余|多)?(?P<unit>{alternation})(?!工作日|月|小时|星期|季度|类|级|型|置|理|室|长|于)"
     )
+
+
+@lru_cache(maxsize=64)  # suffix lists are rule options: compile each once, not per form
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
 
 
 def promises(

@@ -151,10 +151,27 @@ def row_order(ind: Indicator) -> tuple:
 
 def rows_by_period(form: Form, filled_only: bool = True) -> Iterator[tuple[str, list[Indicator]]]:
     """(period, rows in row_order) for each period the form has rows in, annual first."""
+    for period, rows in _sorted_rows(form, filled_only):
+        yield period, list(rows)  # a fresh list: callers may change theirs
+
+
+# Many rules ask for the same form's sorted rows one after another; forms are frozen, so the
+# last form's answer is kept (by identity) and sorting happens once per form, not once per rule.
+_LAST_ROWS: dict[bool, tuple[Form, tuple[tuple[str, tuple[Indicator, ...]], ...]]] = {}
+
+
+def _sorted_rows(form: Form, filled_only: bool) -> tuple[tuple[str, tuple[Indicator, ...]], ...]:
+    cached = _LAST_ROWS.get(filled_only)
+    if cached is not None and cached[0] is form:
+        return cached[1]
+    out = []
     for period in PERIODS:
         rows = [i for i in form.indicators if i.period == period and (is_filled(i) or not filled_only)]
         if rows:
-            yield period, sorted(rows, key=row_order)
+            out.append((period, tuple(sorted(rows, key=row_order))))
+    result = tuple(out)
+    _LAST_ROWS[filled_only] = (form, result)
+    return result
 
 
 def period_label(period: str) -> str:

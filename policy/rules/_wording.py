@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 DEFAULT_VAGUE_PATTERNS = (
@@ -39,13 +40,18 @@ def regex_list(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+@lru_cache(maxsize=64)  # pattern lists are rule options: compile once per run, not per text
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
 def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
     """The first substring of ``text`` that one of ``patterns`` matches, or None."""
     if not text:
         return None
     best: re.Match[str] | None = None
-    for pattern in patterns:
-        m = re.search(pattern, text)
+    for pattern in _compiled(tuple(patterns)):
+        m = pattern.search(text)
         if m and (best is None or m.start() < best.start()):
             best = m
     return best.group(0) if best else None
