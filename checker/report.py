@@ -187,17 +187,45 @@ class FormCoverage:
         return groups
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        groups = self.by_outcome()
+        # by_outcome's grouping, without building a RuleOutcome per passing rule of every form.
+        groups: dict[str, list[dict[str, Any]]] = {o: [] for o in OUTCOMES}
+        seen = set()
+        for o in sorted(self.outcomes, key=_code_and_outcome):
+            groups[o.outcome].append(_outcome_json(o, lang))
+            seen.add(o.code)
         return {
             "path": self.form.path,
             "form": {"index": self.form.index, "name": self.form.name},
             "line": self.form.location.line,
-            "passed": [o.code for o in groups["pass"]],
-            "failed": [o.to_json(lang) for o in groups["fail"]],
-            "not_applicable": [o.to_json(lang) for o in groups["not_applicable"]],
-            "insufficient_data": [o.to_json(lang) for o in groups["insufficient_data"]],
-            "errors": [o.to_json(lang) for o in groups["error"]],
+            "passed": [code for code in self.rules if code not in seen],
+            "failed": groups["fail"],
+            "not_applicable": groups["not_applicable"],
+            "insufficient_data": groups["insufficient_data"],
+            "errors": groups["error"],
         }
+
+
+def _code_and_outcome(o: RuleOutcome) -> tuple[str, str]:
+    return (o.code, o.outcome)
+
+
+# The engine shares one RuleOutcome object among all forms that ended the same way, so each
+# reason is rendered once per language instead of once per form (keyed by identity; the object
+# is kept alive with its entry so an id is never reused while cached).
+_OUTCOME_JSON: dict[tuple[int, str], tuple[RuleOutcome, dict[str, Any]]] = {}
+
+
+def _outcome_json(outcome: RuleOutcome, lang: str) -> dict[str, Any]:
+    key = (id(outcome), lang)
+    hit = _OUTCOME_JSON.get(key)
+    if hit is None or hit[0] is not outcome:
+        if len(_OUTCOME_JSON) >= 4096:
+            _OUTCOME_JSON.clear()
+        hit = _OUTCOME_JSON[key] = (outcome, outcome.to_json(lang))
+    data = dict(hit[1])  # a fresh dict per form: callers may change theirs
+    if "args" in data:
+        data["args"] = dict(data["args"])
+    return data
 
 
 @attrs.frozen
@@ -290,15 +318,22 @@ class Report:
     def suppressed(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.suppressed is not None)
 
+    # The summaries below stream over the diagnostics instead of building ``active``: a large
+    # run's diagnostics live in a spill file (checker.spill) and are read back one at a time.
+
     def counts(self) -> dict[str, int]:
         """Unsuppressed diagnostics per severity."""
-        c = Counter(d.severity for d in self.active)
+        c = Counter(d.severity for d in self.diagnostics if d.suppressed is None)
         return {s: c.get(s, 0) for s in ("error", "warning", "info")}
 
     def statistics(self) -> list[tuple[str, str, int]]:
         """(code, name, count) of unsuppressed diagnostics, most frequent first."""
-        names = {d.code: d.name for d in self.active}
-        c = Counter(d.code for d in self.active)
+        names: dict[str, str] = {}
+        c: Counter[str] = Counter()
+        for d in self.diagnostics:
+            if d.suppressed is None:
+                names[d.code] = d.name
+                c[d.code] += 1
         return sorted(((code, names[code], n) for code, n in c.items()), key=lambda t: (-t[2], t[0]))
 
     def unchecked(self) -> int:
@@ -313,7 +348,9 @@ class Report:
         if self.failures or self.errors:
             return EXIT_ERROR
         threshold = Severity(fail_on).rank
-        if not exit_zero and any(Severity(d.severity).rank >= threshold for d in self.active):
+        if not exit_zero and any(
+            Severity(d.severity).rank >= threshold for d in self.diagnostics if d.suppressed is None
+        ):
             return EXIT_FINDINGS
         return EXIT_OK
 
@@ -327,7 +364,7 @@ class Report:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "infos": counts["info"],
-            "suppressed": len(self.suppressed),
+            "suppressed": sum(1 for d in self.diagnostics if d.suppressed is not None),
             "rule_errors": len(self.errors),
             "unchecked": self.unchecked(),
             "rules": len(self.rules),

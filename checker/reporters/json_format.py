@@ -1,11 +1,22 @@
 """JSON for embedding tools. The names are a contract (issue #4): tool, summary, diagnostics
 (code, category, severity, message, message_id, args, path, line, column, form, indicator,
-evidence, source; plus name and suppressed), coverage per form."""
+evidence, source; plus name and suppressed), coverage per form.
+
+``write`` streams the report item by item, so a 100,000-form run never holds its whole JSON
+text (or a dict of it) in memory; ``render`` returns the same text as a string. The text is
+exactly ``json.dumps(to_data(report), ensure_ascii=False, indent=2)``: the encoder below writes
+that layout directly because the standard library falls back to its slow pure-Python encoder
+whenever ``indent`` is set.
+"""
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+import math
+from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring
+from typing import Any, TextIO
 
 from checker.report import Report
 from checker.reporters import RenderOptions
@@ -28,4 +39,95 @@ def to_data(report: Report, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(to_data(report, options), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write(report, options, out)
+    return out.getvalue()
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """Write the report to ``out`` in the order and layout of ``render``."""
+    from checker import __version__
+
+    lang = options.lang
+    w = out.write
+    w('{\n  "tool": ' + encode({"name": "jixiao", "version": __version__}, 1))
+    w(',\n  "summary": ' + encode(report.summary(), 1))
+    _write_list(w, "diagnostics", (d.to_json(lang) for d in report.diagnostics))
+    _write_list(w, "coverage", (c.to_json(lang) for c in report.coverage))
+    _write_list(w, "unreadable", (f.to_json(lang) for f in report.failures))
+    _write_list(w, "rule_errors", (e.to_json(lang) for e in report.errors))
+    _write_list(w, "notices", (n.to_json(lang) for n in report.notices))
+    _write_list(w, "statistics", ({"code": c, "name": n, "count": k} for c, n, k in report.statistics()))
+    w("\n}\n")
+
+
+def _write_list(w: Callable[[str], Any], key: str, items: Iterable[Any]) -> None:
+    w(",\n  " + encode_basestring(key) + ": ")
+    first = True
+    for item in items:
+        w(("[\n    " if first else ",\n    ") + encode(item, 2))
+        first = False
+    w("[]" if first else "\n  ]")
+
+
+def encode(value: Any, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for a value nested ``level`` deep."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is dict or isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        deeper = level + 1
+        return "{" + ",".join(
+            inner + (encode_basestring(k) if type(k) is str else _key(k)) + ": "
+            + (encode_basestring(v) if type(v) is str else encode(v, deeper))
+            for k, v in value.items()
+        ) + "\n" + "  " * level + "}"
+    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        if all(type(v) is str for v in value):  # e.g. the "passed" codes of every form
+            return "[" + inner + ("," + inner).join(map(encode_basestring, value)) + "\n" + "  " * level + "]"
+        deeper = level + 1
+        return "[" + ",".join(inner + encode(v, deeper) for v in value) + "\n" + "  " * level + "]"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    # Anything else is what json.dumps rejects: let it raise its own TypeError.
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _float(value: float) -> str:
+    if math.isnan(value):
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == float("-inf"):
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return encode_basestring(key)
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return '"' + int.__repr__(key) + '"'
+    if isinstance(key, float):
+        return '"' + _float(key) + '"'
+    return json.dumps({key: None})  # raises TypeError, as json.dumps would
