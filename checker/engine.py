@@ -11,13 +11,20 @@ Work per document (``DocumentChecker.check_document``) is separate from the merg
 
 from __future__ import annotations
 
-from collections import defaultdict
 import datetime as dt
+import heapq
+from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from checker.config import ActiveRule, Config, Suppression, is_loader_code_shown, resolve_rules
+from checker.config import (
+    ActiveRule,
+    Config,
+    Suppression,
+    is_loader_code_shown,
+    resolve_rules,
+)
 from checker.model import Document, Form, LoadIssue, Location
 from checker.report import (
     Diagnostic,
@@ -29,7 +36,9 @@ from checker.report import (
     RuleError,
     RuleOutcome,
     sort_diagnostics,
+    statistics_of,
 )
+from checker.spill import SpillWriter
 from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
 from policy.messages import MessageError, render
 
@@ -325,13 +334,24 @@ def _form_at(refs: Sequence[FormRef], location: Location | None) -> FormRef | No
 
 
 class Accumulator:
-    """Merges document results in input order, then finishes the report."""
+    """Merges document results in input order, then finishes the report.
+
+    Past ``spill_after_forms`` forms, diagnostics and coverage go to temporary files instead of
+    lists (``checker.spill``), so memory stays flat however many forms a run checks; the report
+    is the same either way.
+    """
+
+    spill_after_forms = 2000
 
     def __init__(self, checker: DocumentChecker, baseline: Sequence[Suppression] = (),
                  today: dt.date | None = None) -> None:
         self.checker = checker
         self.diagnostics: list[Diagnostic] = []
         self.coverage: list[tuple[FormRef, list[RuleOutcome]]] = []
+        self._spilled_diagnostics: SpillWriter | None = None
+        self._spilled_coverage: SpillWriter | None = None
+        self._last_key: tuple | None = None
+        self._in_order = True  # every spilled document sorts after the previous one
         self.unit_items: list[UnitItem] = []
         self.errors: list[RuleError] = []
         self.failures: list[LoadFailure] = []
@@ -343,25 +363,94 @@ class Accumulator:
     def add(self, result: DocumentResult) -> None:
         self.files += 1
         self.forms += result.forms
-        self.diagnostics.extend(result.diagnostics)
-        self.coverage.extend(result.coverage)
+        if self._spilled_diagnostics is None and self.forms > self.spill_after_forms:
+            self._start_spilling()
+        if self._spilled_diagnostics is not None:
+            self._spill(result.diagnostics, result.coverage)
+        else:
+            self.diagnostics.extend(result.diagnostics)
+            self.coverage.extend(result.coverage)
         self.unit_items.extend(result.unit_items)
         self.errors.extend(result.errors)
         if result.failure is not None:
             self.failures.append(result.failure)
 
+    # -- spilling large runs -------------------------------------------------------------
+
+    def _start_spilling(self) -> None:
+        self._spilled_diagnostics, self._spilled_coverage = SpillWriter(), SpillWriter()
+        held, self.diagnostics = self.diagnostics, []
+        self._spill(held, self.coverage)
+        self.coverage = []
+
+    def _spill(self, diagnostics: Sequence[Diagnostic], coverage: Sequence[tuple]) -> None:
+        assert self._spilled_diagnostics is not None and self._spilled_coverage is not None
+        chunk = sorted(diagnostics, key=_sort_key)
+        if chunk:
+            first, last = chunk[0].sort_key, chunk[-1].sort_key
+            if self._last_key is not None and first < self._last_key:
+                self._in_order = False
+            if self._last_key is None or last > self._last_key:
+                self._last_key = last
+        self._spilled_diagnostics.add(chunk)
+        self._spilled_coverage.add((ref, list(outs)) for ref, outs in coverage)
+
+    def _sorted_diagnostics(self, unit_diags: list[Diagnostic]) -> Iterable[Diagnostic]:
+        """Every diagnostic in report order: what sort_diagnostics([*all, *unit]) gives."""
+        if self._spilled_diagnostics is None:
+            return sort_diagnostics([*self.diagnostics, *unit_diags])
+        spilled = self._spilled_diagnostics.finish()
+        if not self._in_order:  # documents came out of path order: sort in memory, as before
+            return sort_diagnostics([*spilled, *unit_diags])
+        # Spilled chunks are sorted and follow each other; merging keeps sorted()'s tie order
+        # (document diagnostics before unit ones with an equal key).
+        return heapq.merge(spilled, sort_diagnostics(unit_diags), key=_sort_key)
+
     def finish(self) -> Report:
         unit_diags, unit_outcomes, unit_errors = self.checker.check_units(self.unit_items)
         self.unit_items = []
-        diagnostics = sort_diagnostics([*self.diagnostics, *unit_diags])
-        diagnostics, notices = apply_suppressions(
-            diagnostics, (*self.checker.config.suppress, *self.baseline), self.today
-        )
+        entries = (*self.checker.config.suppress, *self.baseline)
         codes = tuple(a.code for a in self.checker.active)
-        coverage = tuple(
-            FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
-            for ref, outs in self.coverage
-        )
+
+        def with_unit_outcomes(pair: tuple[FormRef, list[RuleOutcome]]) -> FormCoverage:
+            ref, outs = pair
+            return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
+
+        ordered = self._sorted_diagnostics(unit_diags)
+        notices: list[Notice] = []
+        if self._spilled_diagnostics is None:
+            diagnostics, notices = apply_suppressions(ordered, entries, self.today)
+            coverage = tuple(with_unit_outcomes(pair) for pair in self.coverage)
+        else:
+            out = SpillWriter()
+            batch: list[Diagnostic] = []
+            severities: Counter[str] = Counter()
+            names: dict[str, str] = {}
+            per_code: Counter[str] = Counter()
+            suppressed = 0
+            for d in suppress(ordered, entries, self.today, notices):
+                if d.suppressed is None:  # what Report.counts/statistics would count
+                    severities[d.severity] += 1
+                    names[d.code] = d.name
+                    per_code[d.code] += 1
+                else:
+                    suppressed += 1
+                batch.append(d)
+                if len(batch) >= 1000:
+                    out.add(batch)
+                    batch = []
+            out.add(batch)
+            diagnostics = out.finish()
+            diagnostics.facts = {
+                "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+                "statistics": statistics_of(names, per_code),
+                "suppressed": suppressed,
+            }
+            assert self._spilled_coverage is not None
+            coverage = self._spilled_coverage.finish(with_unit_outcomes)
+            coverage.facts = {"unchecked": sum(
+                1 for cov in coverage for o in cov.outcomes if o.outcome == "insufficient_data"
+            )}
         errors = sorted([*self.errors, *unit_errors], key=lambda e: (e.path, e.code, e.form.index if e.form else -1))
         return Report(
             diagnostics=diagnostics,
@@ -375,11 +464,23 @@ class Accumulator:
         )
 
 
+def _sort_key(d: Diagnostic) -> tuple:
+    return d.sort_key
+
+
 def apply_suppressions(
-    diagnostics: Sequence[Diagnostic], entries: Sequence[Suppression], today: dt.date
+    diagnostics: Iterable[Diagnostic], entries: Sequence[Suppression], today: dt.date
 ) -> tuple[tuple[Diagnostic, ...], list[Notice]]:
     """Mark accepted findings; say which entries expired or no longer match anything."""
     notices: list[Notice] = []
+    out = tuple(suppress(diagnostics, entries, today, notices))
+    return out, notices
+
+
+def suppress(diagnostics: Iterable[Diagnostic], entries: Sequence[Suppression], today: dt.date,
+             notices: list[Notice]) -> Iterator[Diagnostic]:
+    """apply_suppressions as a stream: yields each diagnostic (marked when accepted) and, once
+    exhausted, has appended the notices about expired and unmatched entries."""
     live = []
     for entry in entries:
         if entry.expires is not None and entry.expires < today:
@@ -389,7 +490,6 @@ def apply_suppressions(
         else:
             live.append(entry)
     used = [0] * len(live)
-    out = []
     for d in diagnostics:
         justification = None
         for i, entry in enumerate(live):
@@ -399,7 +499,7 @@ def apply_suppressions(
                 used[i] += 1
                 justification = entry.reason
                 break
-        out.append(d if justification is None else attrs.evolve(d, suppressed=justification))
+        yield d if justification is None else attrs.evolve(d, suppressed=justification)
     for entry, n in zip(live, used, strict=True):
         args = {"origin": entry.origin, "form": entry.form, "code": entry.code}
         if n == 0:
@@ -407,7 +507,6 @@ def apply_suppressions(
         elif entry.count is not None and n < entry.count:
             notices.append(Notice("core.suppress.partial", {**args, "count": entry.count, "found": n},
                                   path=entry.origin))
-    return tuple(out), notices
 
 
 class Engine:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import deque
+from itertools import islice
 from typing import Callable, Sequence
 
 from checker.config import Config
@@ -49,8 +51,16 @@ def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
     workers = max(1, min(jobs, len(files), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(engine.config,)) as pool:
-        futures = [pool.submit(_check_file, f) for f in files]
-        for path, future in zip(files, futures, strict=True):
+        # A bounded window of files in flight: results are merged in input order, and a pool
+        # ahead of the merge by thousands of files would hold all their results in memory.
+        window = workers * 4
+        queued = iter(files)
+        pending = deque((f, pool.submit(_check_file, f)) for f in islice(queued, window))
+        while pending:
+            path, future = pending.popleft()
+            following = next(queued, None)
+            if following is not None:
+                pending.append((following, pool.submit(_check_file, following)))
             try:
                 result = future.result()
             except Exception:  # a worker died or a result did not pickle: redo it here

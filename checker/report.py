@@ -323,21 +323,30 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """Unsuppressed diagnostics per severity."""
+        facts = _facts(self.diagnostics)
+        if "counts" in facts:
+            return dict(facts["counts"])
         c = Counter(d.severity for d in self.diagnostics if d.suppressed is None)
         return {s: c.get(s, 0) for s in ("error", "warning", "info")}
 
     def statistics(self) -> list[tuple[str, str, int]]:
         """(code, name, count) of unsuppressed diagnostics, most frequent first."""
+        facts = _facts(self.diagnostics)
+        if "statistics" in facts:
+            return list(facts["statistics"])
         names: dict[str, str] = {}
         c: Counter[str] = Counter()
         for d in self.diagnostics:
             if d.suppressed is None:
                 names[d.code] = d.name
                 c[d.code] += 1
-        return sorted(((code, names[code], n) for code, n in c.items()), key=lambda t: (-t[2], t[0]))
+        return statistics_of(names, c)
 
     def unchecked(self) -> int:
         """How many (form, rule) checks ended with insufficient data."""
+        facts = _facts(self.coverage)
+        if "unchecked" in facts:
+            return facts["unchecked"]
         return sum(1 for cov in self.coverage for o in cov.outcomes if o.outcome == "insufficient_data")
 
     def exit_code(self, fail_on: str = "error", exit_zero: bool = False) -> int:
@@ -348,6 +357,10 @@ class Report:
         if self.failures or self.errors:
             return EXIT_ERROR
         threshold = Severity(fail_on).rank
+        facts = _facts(self.diagnostics)
+        if "counts" in facts:
+            found = any(n and Severity(s).rank >= threshold for s, n in facts["counts"].items())
+            return EXIT_FINDINGS if found and not exit_zero else EXIT_OK
         if not exit_zero and any(
             Severity(d.severity).rank >= threshold for d in self.diagnostics if d.suppressed is None
         ):
@@ -364,14 +377,30 @@ class Report:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "infos": counts["info"],
-            "suppressed": sum(1 for d in self.diagnostics if d.suppressed is not None),
+            "suppressed": self._suppressed_count(),
             "rule_errors": len(self.errors),
             "unchecked": self.unchecked(),
             "rules": len(self.rules),
         }
 
+    def _suppressed_count(self) -> int:
+        facts = _facts(self.diagnostics)
+        if "suppressed" in facts:
+            return facts["suppressed"]
+        return sum(1 for d in self.diagnostics if d.suppressed is not None)
+
     def for_form(self, path: str, index: int) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.form and d.form.path == path and d.form.index == index]
+
+
+def statistics_of(names: Mapping[str, str], counts: Mapping[str, int]) -> list[tuple[str, str, int]]:
+    """(code, name, count), most frequent first (Report.statistics' order)."""
+    return sorted(((code, names[code], n) for code, n in counts.items()), key=lambda t: (-t[2], t[0]))
+
+
+def _facts(items: Any) -> Mapping[str, Any]:
+    """Aggregates a spilled sequence recorded as it was written (checker.spill), else none."""
+    return getattr(items, "facts", None) or {}
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:

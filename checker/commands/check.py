@@ -108,18 +108,17 @@ def run(args: argparse.Namespace) -> int:
         _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
         return EXIT_ERROR if report.failures or report.errors else EXIT_OK
 
-    from checker.reporters import RenderOptions, render
+    from checker.reporters import RenderOptions, render, write
 
     to_file = bool(args.output)
     color = (args.format == "text" and not to_file and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR"))
-    text = render(report, args.format, RenderOptions(lang=lang, color=color, statistics=args.statistics,
-                                                      quiet=args.quiet))
+    options = RenderOptions(lang=lang, color=color, statistics=args.statistics, quiet=args.quiet)
     if to_file:
         from checker.fixer.atomic import write_atomic
 
         try:
-            write_atomic(args.output, text.encode("utf-8"))
+            write_atomic(args.output, render(report, args.format, options).encode("utf-8"))
         except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL in the path
             _say("jixiao: " + safe_render(
                 "core.output.write-failed", {"path": args.output, "error": getattr(exc, "strerror", None) or str(exc)},
@@ -129,8 +128,8 @@ def run(args: argparse.Namespace) -> int:
             from checker.reporters.text import summary_line
 
             _say(summary_line(report, lang))
-    else:
-        sys.stdout.write(text)
+    else:  # written as it is rendered (JSON streams), never held as one string
+        write(report, args.format, options, sys.stdout)
         sys.stdout.flush()
     if args.format != "text":
         for failure in report.failures:  # machine formats carry them too; humans see them here

@@ -49,3 +49,31 @@ def render(report: Any, fmt: str, options: RenderOptions | None = None) -> str:
 def display_line(value: int | None) -> int:
     """Line/column for formats that need a number: unknown is shown as 1."""
     return value if value is not None and value > 0 else 1
+
+
+def write(report: Any, fmt: str, options: RenderOptions | None, out: Any) -> None:
+    """Write exactly what ``render`` returns to the text stream ``out``. Formats that can stream
+    (JSON) write piece by piece, so a large report is never one string in memory; the safety
+    filters act on single characters, so filtering each piece equals filtering the whole."""
+    from checker.reporters.safety import encodable, printable
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    module = importlib.import_module(FORMATS[fmt])
+    options = options or RenderOptions()
+    safe = encodable if fmt in ("json", "sarif", "text") else printable
+    if hasattr(module, "write"):
+        module.write(report, options, _Filtered(out, safe))
+    else:
+        out.write(safe(module.render(report, options)))
+
+
+class _Filtered:
+    """A text stream that passes every piece through a safety filter first."""
+
+    def __init__(self, out: Any, safe: Any) -> None:
+        self.out = out
+        self.safe = safe
+
+    def write(self, text: str) -> int:
+        return self.out.write(self.safe(text))

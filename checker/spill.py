@@ -1,0 +1,89 @@
+"""Sequences kept in a temporary file, so a run over 100,000 forms does not hold every
+diagnostic and coverage record in memory until the report is written.
+
+``SpillWriter`` appends batches of picklable items; ``SpillWriter.finish()`` gives a
+``SpilledSequence`` that reads them back, in order, as often as it is iterated. The engine uses
+these only for large runs; small runs keep plain tuples.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+class SpillWriter:
+    """Appends batches of items to a fresh temporary file."""
+
+    def __init__(self) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="jixiao-spill-", suffix=".pickle")
+        self._file = os.fdopen(fd, "wb")
+        self._finalizer = weakref.finalize(self, _remove, self.path)
+        self.count = 0
+
+    def add(self, items: Iterable[Any]) -> None:
+        batch = list(items)
+        if batch:
+            pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.count += len(batch)
+
+    def finish(self, transform: Callable[[Any], Any] | None = None) -> SpilledSequence:
+        """Close the file; the sequence now owns it (and removes it when garbage-collected)."""
+        self._file.close()
+        self._finalizer.detach()
+        return SpilledSequence(self.path, self.count, transform)
+
+
+class SpilledSequence(Sequence):
+    """A read-only sequence backed by a spill file. Iteration streams; indexing scans."""
+
+    def __init__(self, path: str, count: int, transform: Callable[[Any], Any] | None = None) -> None:
+        self._path = path
+        self._count = count
+        self._transform = transform
+        # Aggregates the writer computed while the items went by (e.g. counts per severity), so
+        # a summary need not read the file again; empty when none were recorded.
+        self.facts: dict[str, Any] = {}
+        weakref.finalize(self, _remove, path)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        transform = self._transform
+        with open(self._path, "rb") as fh:
+            while True:
+                try:
+                    batch = pickle.load(fh)
+                except EOFError:
+                    return
+                if transform is None:
+                    yield from batch
+                else:
+                    yield from map(transform, batch)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        for i, item in enumerate(self):
+            if i == index:
+                return item
+        raise IndexError(index)  # pragma: no cover - the file is shorter than recorded
+
+    def __repr__(self) -> str:
+        return f"SpilledSequence({self._count} items)"
