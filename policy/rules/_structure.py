@@ -94,7 +94,7 @@ def clean(text: str | None) -> str:
     return _clean(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _clean(text: str) -> str:
     # Names, values and word-list entries repeat across forms: fold each distinct string once.
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_TRADITIONAL)
