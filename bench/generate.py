@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpusgen import FORMATS, write_corpus  # noqa: E402
+from bench.corpusgen import FORMATS, write_corpus
 
 
 def _formats(text: str) -> tuple[str, ...]:

@@ -9,14 +9,14 @@ Profile before optimising: the report shows where load, rules and rendering spen
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 import sys
 import tempfile
+from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpusgen import FORMATS, write_corpus  # noqa: E402
+from bench.corpusgen import FORMATS, write_corpus
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
-from bench.corpusgen import write_corpus  # noqa: E402
+from bench.corpusgen import write_corpus
 
 TARGETS = {
     "parse_per_second": 40000,
@@ -151,7 +151,7 @@ def bench_jobs(workdir: Path, forms: int, per_file: int, jobs: list[int]) -> dic
     path = corpus(workdir, "jobs", forms, "text", per_file=per_file)
     out = {"forms": forms, "files": -(-forms // per_file), "runs": []}
     for j in jobs:
-        seconds, rss, code = timed_process(
+        seconds, _rss, code = timed_process(
             [*jixiao_command(), "check", "--format", "json", "-q", "--jobs", str(j), str(path)])
         out["runs"].append({"jobs": j, "seconds": seconds, "forms_per_second": forms / seconds,
                             "exit_code": code})
@@ -177,8 +177,8 @@ def table(results: dict) -> str:
         rows.append(("distinct values parsed/s", f"{p['per_second']:,.0f}",
                      f"≥ {TARGETS['parse_per_second']:,}", _status(p["per_second"], TARGETS["parse_per_second"])))
         if "mixed" in p:
-            rows.append((f"corpus values parsed/s ({p['mixed']['distinct']:,} distinct of "
-                         f"{p['mixed']['values']:,})", f"{p['mixed']['per_second']:,.0f}", "", ""))
+            rows.append(((f"corpus values parsed/s ({p['mixed']['distinct']:,} distinct of "
+                         f"{p['mixed']['values']:,})"), f"{p['mixed']['per_second']:,.0f}", "", ""))
         if "bench_parse_shapes" in p:
             shapes = p["bench_parse_shapes"]["per_second"]
             rows.append(("  values/s on bench_parse.py shapes", f"{shapes:,.0f}", "", ""))

@@ -20,7 +20,7 @@ Defect = Callable[[random.Random, GenForm], bool]
 
 def _group(ind: GenIndicator) -> str:
     level2 = ind.level2
-    stem = level2[:-2] if level2.endswith("指标") else level2
+    stem = level2.removesuffix("指标")
     return stem if stem in vocab.BENEFIT_L2 + vocab.SATISFACTION_L2 else level2
 
 
@@ -222,7 +222,7 @@ def weights_off(rng: random.Random, form: GenForm) -> bool:
 
 def implementer_drift(rng: random.Random, form: GenForm) -> bool:
     """Another person named for the same office (譙小涛 / 熊小涛 in the seed)."""
-    head, _, person = form.implementer.rpartition(" ")
+    _head, _, person = form.implementer.rpartition(" ")
     person = person or form.implementer
     if len(person) < 2:
         return False

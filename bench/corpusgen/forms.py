@@ -24,7 +24,7 @@ def _person(rng: random.Random) -> str:
 
 def _total(rng: random.Random) -> Decimal:
     # Project budgets from a few 万元 to several hundred, sometimes with one decimal.
-    wan = Decimal(int(round(2 * (600 / 2) ** rng.random())))
+    wan = Decimal(round(2 * (600 / 2) ** rng.random()))
     if rng.random() < 0.15:
         wan += Decimal(5) / 10
     return wan
@@ -64,7 +64,7 @@ def _weights(rng: random.Random, count: int) -> list[int]:
 
 
 def _form(rng: random.Random, index: int, unit: dict, year: int) -> GenForm:
-    dept, short, topics = unit["dept"]
+    _dept, _short, topics = unit["dept"]
     total = _total(rng)
     other = None
     fiscal = total

@@ -35,7 +35,7 @@ Builder = Callable[[random.Random, ValueStyle, Setting], tuple[str, GenValue]]
 
 def _count(rng: random.Random, lo: int, hi: int) -> int:
     # Log-uniform: small counts are common, a few are large.
-    return int(round(lo * (hi / lo) ** rng.random()))
+    return round(lo * (hi / lo) ** rng.random())
 
 
 def _pct(rng: random.Random, style: ValueStyle, floor: int = 80) -> GenValue:

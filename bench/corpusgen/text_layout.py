@@ -12,7 +12,13 @@ from __future__ import annotations
 import random
 from typing import TextIO
 
-from bench.corpusgen.spec import BASIS_OPTIONS, KIND_OPTIONS, TERM_OPTIONS, GenForm, GenIndicator
+from bench.corpusgen.spec import (
+    BASIS_OPTIONS,
+    KIND_OPTIONS,
+    TERM_OPTIONS,
+    GenForm,
+    GenIndicator,
+)
 from bench.corpusgen.values import amount_text
 
 SOURCE_HEADERS = (

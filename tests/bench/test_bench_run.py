@@ -4,9 +4,9 @@ checked against a target here, only that every measurement is produced and sane)
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 

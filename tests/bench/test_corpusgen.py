@@ -3,8 +3,8 @@ the real mix of repeated values, injected defects recorded, and forms the loader
 
 from __future__ import annotations
 
-from collections import Counter
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -101,7 +101,7 @@ def test_distinct_values_are_distinct_and_varied():
     values = distinct_values(3000, seed=1)
     assert len(values) == len(set(values)) == 3000
     assert any(v.endswith("万元") for v in values) and any("/" in v for v in values)
-    assert any(v.startswith(">=") or v.startswith("≧") for v in values)
+    assert any(v.startswith((">=", "≧")) for v in values)
 
 
 def test_text_layout_has_the_seed_shapes(tmp_path):
