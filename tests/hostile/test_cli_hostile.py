@@ -126,8 +126,16 @@ def test_hostile_config_file(samples, config):
 ]), max_size=8))
 def test_hostile_arguments(samples, argv):
     count_input("cli_hostile_arguments")
-    with bounded(60):
-        code, _, err = run_cli(["check", str(samples["yaml"]), *argv])
+    # --output/--write-baseline take any drawn word as a relative path: run in a scratch folder
+    # so nothing lands in the working tree.
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)
+        try:
+            with bounded(60):
+                code, _, err = run_cli(["check", str(samples["yaml"]), *argv])
+        finally:
+            os.chdir(here)
     assert_cli_clean(code, err)
 
 
