@@ -170,7 +170,9 @@ class HeadParser:
                 self._set_checkboxes(pending, cell, line)
                 pending = None
                 continue
-            funding = self._match_funding(cell.text)
+            # After 项目名称/预算单位/实施单位 the next cell is that field's value, even when it
+            # reads like a funding label ("政府采购监管经费" is a project name).
+            funding = None if pending in TEXT_FIELDS else self._match_funding(cell.text)
             if funding is not None:
                 key, amount_texts = funding
                 self._record_funding_column(key, cell.index)
