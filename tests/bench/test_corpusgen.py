@@ -142,7 +142,7 @@ def test_text_corpus_reads_back_through_the_loader(tmp_path):
     made = list(generate_forms(60, seed=11, defect_rate=0.0))
     assert len(doc.forms) == len(made)
     for want, got in zip(made, doc.forms):
-        assert (got.budget_unit, got.implementer) == (want.budget_unit, want.implementer)
+        assert (got.name, got.budget_unit, got.implementer) == (want.name, want.budget_unit, want.implementer)
         assert got.funding.total.yuan == want.total * 10000
         expected = [i.value.text for i in want.indicators]
         loaded = [i.value_text for i in got.indicators if i.value_text]
