@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from policy.api import (
-    Category,
-    Example,
-    Finding,
-    InsufficientData,
-    NotApplicable,
-    Rule,
-    Severity,
-    Source,
-    SourceKind,
-)
-from policy.rules._attributes import has_attribute_block, labels, row_was_read
+from policy.api import Category, Example, Rule, Severity, Source, SourceKind
+from policy.rules._attributes import exactly_one
 
 
 class ProjectKindNotSingle(Rule):
@@ -70,22 +60,6 @@ class ProjectKindNotSingle(Rule):
 
     def check(self, form, ctx):
         a = form.attributes
-        if not has_attribute_block(form):
-            raise NotApplicable("A.reason.no-attributes")
-        if not row_was_read(form, a.kind_options, a.kind_checked):
-            raise InsufficientData("A.reason.row-unread", row="项目属性")
-        loc = a.kind_location or form.location
-        if not a.kind_checked:
-            yield Finding(
-                "A101.none",
-                {"options": labels(a.kind_options) or "新增项目、延续项目"},
-                location=loc,
-                evidence={"项目属性": "（未勾选）"},
-            )
-        elif len(a.kind_checked) > 1:
-            yield Finding(
-                "A101.many",
-                {"checked": "、".join(a.kind_checked)},
-                location=loc,
-                evidence={"项目属性": "、".join(a.kind_checked)},
-            )
+        yield from exactly_one(
+            form, "A101", "项目属性", a.kind_options, a.kind_checked, a.kind_location, "新增项目、延续项目"
+        )

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from policy.api import (
-    Category,
-    Example,
-    Finding,
-    InsufficientData,
-    NotApplicable,
-    Rule,
-    Severity,
-    Source,
-    SourceKind,
-)
-from policy.rules._attributes import has_attribute_block, labels, row_was_read
+from policy.api import Category, Example, Rule, Severity, Source, SourceKind
+from policy.rules._attributes import exactly_one
 
 
 class ProjectTermNotSingle(Rule):
@@ -68,22 +58,6 @@ class ProjectTermNotSingle(Rule):
 
     def check(self, form, ctx):
         a = form.attributes
-        if not has_attribute_block(form):
-            raise NotApplicable("A.reason.no-attributes")
-        if not row_was_read(form, a.term_options, a.term_checked):
-            raise InsufficientData("A.reason.row-unread", row="项目期限")
-        loc = a.term_location or form.location
-        if not a.term_checked:
-            yield Finding(
-                "A102.none",
-                {"options": labels(a.term_options) or "一次性、经常性"},
-                location=loc,
-                evidence={"项目期限": "（未勾选）"},
-            )
-        elif len(a.term_checked) > 1:
-            yield Finding(
-                "A102.many",
-                {"checked": "、".join(a.term_checked)},
-                location=loc,
-                evidence={"项目期限": "、".join(a.term_checked)},
-            )
+        yield from exactly_one(
+            form, "A102", "项目期限", a.term_options, a.term_checked, a.term_location, "一次性、经常性"
+        )

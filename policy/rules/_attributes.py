@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from checker.model import Form
+from collections.abc import Iterator
+
+from checker.model import Form, Location
+from policy.api import Finding, InsufficientData, NotApplicable
 
 
 def has_attribute_block(form: Form) -> bool:
@@ -38,3 +41,34 @@ def row_was_read(form: Form, options, checked) -> bool:
     a = form.attributes
     every = (*a.kind_options, *a.term_options, *a.basis_options)
     return all(o.checked for o in every)
+
+
+def exactly_one(
+    form: Form,
+    code: str,
+    row: str,
+    options,
+    checked: tuple[str, ...],
+    location: Location | None,
+    default_options: str,
+) -> Iterator[Finding]:
+    """Findings of an "exactly one option ticked" row (项目属性 A101, 项目期限 A102)."""
+    if not has_attribute_block(form):
+        raise NotApplicable("A.reason.no-attributes")
+    if not row_was_read(form, options, checked):
+        raise InsufficientData("A.reason.row-unread", row=row)
+    loc = location or form.location
+    if not checked:
+        yield Finding(
+            f"{code}.none",
+            {"options": labels(options) or default_options},
+            location=loc,
+            evidence={row: "（未勾选）"},
+        )
+    elif len(checked) > 1:
+        yield Finding(
+            f"{code}.many",
+            {"checked": "、".join(checked)},
+            location=loc,
+            evidence={row: "、".join(checked)},
+        )
