@@ -19,6 +19,7 @@ from decimal import Decimal
 import attrs
 
 from grammar import lexicon, units
+from grammar.ast import DateValue
 from grammar.build import make_quantity, shared_range
 
 _CALENDAR = ("年", "月", "日", "号")
@@ -31,6 +32,13 @@ _MAG_LENGTHS = sorted({len(s) for s in units.MAGNITUDE_SPELLINGS}, reverse=True)
 _OPS = lexicon.PREFIX_OPS
 _OP_LENGTHS = sorted({len(s) for s in lexicon.PREFIX_OPS}, reverse=True)
 _SEPARATORS = sorted(lexicon.RANGE_SEPARATORS, key=len, reverse=True)
+# "2025年9月底前", "2022年度", "2023年6月30日": YEAR MONTH? DAY? DEADLINE? of value.lark, each
+# part as its terminal's regex. Token boundaries are the literal 年/月/日/号, so matching the
+# parts together splits the text exactly as the contextual lexer does.
+_YEAR_START = re.compile(r"[0-9]{4}年")
+_YEAR_DATE = re.compile(
+    r"([0-9]{4})年(?:度)?(?:(1[0-2]|0?[1-9])月(?:份)?)?(?:(3[01]|[12][0-9]|0?[1-9])[日号])?"
+)
 
 
 def _longest(s: str, i: int, words: frozenset | dict, lengths: list[int]) -> str | None:
@@ -72,7 +80,9 @@ def _decimal(text: str) -> Decimal:
 
 
 def fast_parse(norm: str, source: str = ""):
-    """The Quantity or Range for a simple normalised value, or None to let Lark decide."""
+    """The Quantity, Range or DateValue for a simple normalised value, or None to let Lark decide."""
+    if _YEAR_START.match(norm):
+        return _year_date(norm, source)
     op_text = _longest(norm, 0, _OPS, _OP_LENGTHS)
     i = _space(norm, len(op_text)) if op_text else 0
     m = _NUMBER.match(norm, i)
@@ -125,3 +135,20 @@ def _range(norm: str, source: str):
     if i != len(norm):
         return None
     return attrs.evolve(shared_range(*ends), source=source)
+
+
+def _year_date(norm: str, source: str):
+    """A date or deadline that starts with a year, or None (periods, spans, spaces: Lark)."""
+    m = _YEAR_DATE.match(norm)
+    rest = norm[m.end():]
+    year, month, day = (None if g is None else int(g) for g in m.groups())
+    if not rest:
+        return DateValue(form="date", year=year, month=month, day=day, source=source)
+    strict = lexicon.DEADLINE_SUFFIXES.get(rest)
+    if strict is None:
+        return None
+    if day is not None:
+        strict = False  # as ToAst.deadline: "6月30日前" is by that day
+    if month is None and not strict:
+        month = 12  # "2022年底前"
+    return DateValue(form="deadline", year=year, month=month, day=day, strict=strict, source=source)

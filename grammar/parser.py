@@ -96,12 +96,12 @@ def lark_grammar():
 
 def parse_structured(text: str):
     """The AST for normalised text, or None when the text is not a structured value."""
+    if not may_be_structured(text):
+        return None  # checked before importing Lark: prose never pays for it
     from lark.exceptions import LarkError
 
     from grammar.transform import NotAValue
 
-    if not may_be_structured(text):
-        return None
     try:
         return lark_parser().parse(text)
     except (LarkError, NotAValue, ValueError, ArithmeticError):

@@ -3,6 +3,7 @@ units convert exactly, intervals order correctly, and the fast path agrees with 
 
 from __future__ import annotations
 
+import itertools
 import time
 from decimal import Decimal
 
@@ -11,7 +12,15 @@ from grammar_strategies import chinese_numeral, grammar_strings, quantities, val
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from grammar import GrammarError, Interval, Quantity, Text, canonical, parse_value
+from grammar import (
+    GrammarError,
+    Interval,
+    Quantity,
+    Text,
+    canonical,
+    lexicon,
+    parse_value,
+)
 from grammar.api import MAX_STRUCTURED_LENGTH, parse_uncached
 from grammar.fastpath import fast_parse
 from grammar.normalize import normalize
@@ -131,10 +140,36 @@ _RANGE_LIKE = st.builds(
 )
 
 
+_DATE_LIKE = st.builds(
+    lambda y, du, m, d, rest: f"{y}年{du}{m}{d}{rest}",
+    st.sampled_from(["2022", "2025", "1999", "0000"]),
+    st.sampled_from(["", "度"]),
+    st.sampled_from(["", "1月", "9月", "01月", "10月", "12月", "13月", "0月", "6月份", "1-12月", " 9月"]),
+    st.sampled_from(["", "1日", "30日", "31号", "32日", "09日", "0日", "15"]),
+    st.sampled_from(["", "前", "底前", "底", "末", "之前", "前完成", "内", "到位", "到", "完成", "以内",
+                     "底前完成", "-2026年", "至12月", " 前", "前 ", "x", "(", "年"]),
+)
+
+
 @settings(max_examples=300)
-@given(st.one_of(grammar_strings(), _CORPUS_LIKE, _RANGE_LIKE))
+@given(st.one_of(grammar_strings(), _CORPUS_LIKE, _RANGE_LIKE, _DATE_LIKE))
 def test_fast_path_agrees_with_lark(s: str) -> None:
     norm = normalize(s)
     fast = fast_parse(norm)
     if fast is not None:
         assert fast == parse_structured(norm), s
+
+
+def test_date_fast_path_agrees_with_lark_on_every_year_shape() -> None:
+    answered = 0
+    for parts in itertools.product(
+        ["2022", "0000"], ["", "度"], ["", "1月", "01月", "10月", "12月", "13月", "0月", "6月份", "1-12月", " 9月"],
+        ["", "1日", "31号", "32日", "09日", "0日", "15"],
+        ["", *sorted(lexicon.DEADLINE_SUFFIXES), "-2026年", "至12月", " 前", "x", "(", "年", "到"],
+    ):
+        norm = normalize("{}年{}{}{}{}".format(*parts))
+        fast = fast_parse(norm)
+        if fast is not None:
+            answered += 1
+            assert fast == parse_structured(norm), norm
+    assert answered > 500  # the plain dates and deadlines do take the fast path
