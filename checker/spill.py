@@ -9,8 +9,6 @@ these only for large runs; small runs keep plain tuples.
 from __future__ import annotations
 
 import os
-import pickle
-import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -27,12 +25,16 @@ class SpillWriter:
     """Appends batches of items to a fresh temporary file."""
 
     def __init__(self) -> None:
+        import tempfile  # only large runs spill: small ones do not pay for the import
+
         fd, self.path = tempfile.mkstemp(prefix="jixiao-spill-", suffix=".pickle")
         self._file = os.fdopen(fd, "wb")
         self._finalizer = weakref.finalize(self, _remove, self.path)
         self.count = 0
 
     def add(self, items: Iterable[Any]) -> None:
+        import pickle
+
         batch = list(items)
         if batch:
             pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -61,6 +63,8 @@ class SpilledSequence(Sequence):
         return self._count
 
     def __iter__(self) -> Iterator[Any]:
+        import pickle
+
         transform = self._transform
         with open(self._path, "rb") as fh:
             while True:

@@ -8,10 +8,8 @@ cache is rebuilt, and an unwritable directory only costs start-up time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +43,9 @@ def grammar_text() -> str:
 
 
 def _cache_path(text: str) -> str:
+    import hashlib  # here, not at the top: the alphabet check runs without them
+    import tempfile
+
     base = os.environ.get("JIXIAO_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jixiao"
     )
