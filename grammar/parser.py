@@ -66,8 +66,19 @@ def alphabet() -> frozenset[str]:
     return frozenset(ascii_printable | {c for c in grammar_text() if not c.isascii()})
 
 
+@lru_cache(maxsize=1)
+def _anchor() -> re.Pattern:
+    """What every value of value.lark contains: a number (an Arabic digit or a Chinese numeral
+    character of CN_NUMBER), 年 (YEAR, YEAR_END, EVERY_YEAR), or EVERY then PERIOD_UNIT (the
+    bare frequency "每季度"). Text without one is prose ("按时完成") whatever its alphabet."""
+    every = "|".join(re.escape(w) for w in lexicon.EVERY_WORDS)
+    period = "|".join(re.escape(w) for w in lexicon.PERIOD_UNITS)
+    return re.compile(f"[0-9零〇一二两三四五六七八九十年]|(?:{every}) ?(?:{period})")
+
+
 def may_be_structured(text: str) -> bool:
-    return alphabet().issuperset(text)
+    """False when the text cannot be a value of the grammar (checked without Lark)."""
+    return alphabet().issuperset(text) and _anchor().search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from grammar import (
 from grammar.api import MAX_STRUCTURED_LENGTH, parse_uncached
 from grammar.fastpath import fast_parse
 from grammar.normalize import normalize
-from grammar.parser import parse_structured
+from grammar.parser import alphabet, lark_parser, may_be_structured, parse_structured
 from grammar.units import MAGNITUDES, UNITS, lookup
 
 
@@ -173,3 +173,30 @@ def test_date_fast_path_agrees_with_lark_on_every_year_shape() -> None:
             answered += 1
             assert fast == parse_structured(norm), norm
     assert answered > 500  # the plain dates and deadlines do take the fast path
+
+
+# The cheap pre-check before Lark may only turn away text Lark would reject too.
+@given(grammar_strings())
+def test_every_grammar_string_passes_the_pre_check(s: str) -> None:
+    assert may_be_structured(normalize(s)), s
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(sorted(alphabet() - set("0123456789零〇一二两三四五六七八九十年"))), max_size=12))
+def test_text_the_pre_check_turns_away_never_parses(s: str) -> None:
+    from lark.exceptions import LarkError
+
+    from grammar.transform import NotAValue
+
+    norm = normalize(s)
+    if not may_be_structured(norm):
+        with pytest.raises((LarkError, NotAValue, ValueError, ArithmeticError)):
+            lark_parser().parse(norm)
+
+
+def test_pre_check_turns_away_corpus_prose_and_keeps_frequencies() -> None:
+    for prose in ("按时完成", "达到预期", "持续提升", "按期", "每人", "按需"):
+        assert not may_be_structured(prose), prose
+    for value in ("每季度", "按月", "每 个月", "每个 工作日", "年底前", "每年6月", "三次"):
+        assert may_be_structured(normalize(value)), value
+        assert parse_structured(normalize(value)) is not None, value
