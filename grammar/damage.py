@@ -12,6 +12,7 @@ from grammar.ast import Damage
 _PLACEHOLDER = re.compile(
     r"[*]+|(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])|[□○]{2,}|_{2,}"
 )
+_HAS_DIGIT = re.compile(r"[0-9]")
 _FILLER_ONLY = re.compile(r"^[-_/\\—–.·。、~]+$")
 _LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(?=[0-9OoIl.]*[0-9])(?=[0-9OoIl.]*[OoIl])[0-9OoIl][0-9OoIl.]*(?![A-Za-z])")
 _CN_NEXT_TO_DIGIT = re.compile(r"[零〇一二两三四五六七八九][0-9]+|[0-9]+[零〇一二两三四五六七八九]")
@@ -36,6 +37,21 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"^(?P<op>{op})? ?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?) ?(?P<unit>[^\s0-9,.;:!?()。，；：、]{{1,4}})$"
     )
     return missing, unknown
+
+
+@lru_cache(maxsize=1)
+def _missing_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """(first characters, all characters) a missing-number match can have: it starts with a
+    space, an operator, a magnitude or a unit, and is made only of those, '/' and suffixes.
+    Prose outside them ("达到预期") skips compiling the patterns."""
+    first = (*lexicon.PREFIX_OPS, *units.MAGNITUDE_SPELLINGS, *units.SPELLINGS)
+    every = (*first, *lexicon.SUFFIX_OPS)
+    return frozenset({" "} | {w[0] for w in first if w}), frozenset(" /").union(*every)
+
+
+def _may_miss_number(norm: str) -> bool:
+    starts, chars = _missing_starts()
+    return norm[:1] in starts and chars.issuperset(norm)
 
 
 def placeholder(norm: str) -> Damage | None:
@@ -68,8 +84,7 @@ def diagnose(norm: str) -> Damage | None:
     for char in norm:
         if char.isdecimal() and not "0" <= char <= "9":
             return Damage("bad-number", {"number": char})
-    missing, unknown = _patterns()
-    found = missing.match(norm)
+    found = _patterns()[0].match(norm) if _may_miss_number(norm) else None
     if found and (found.group("op") or found.group("unit") or found.group("mag")):
         op = lexicon.PREFIX_OPS.get(found.group("op") or "") or lexicon.SUFFIX_OPS.get(
             found.group("suffix") or "", ""
@@ -88,7 +103,7 @@ def diagnose(norm: str) -> Damage | None:
     bracket = unbalanced(norm)
     if bracket:
         return bracket
-    found = unknown.match(norm)
+    found = _patterns()[1].match(norm) if _HAS_DIGIT.search(norm) else None  # it needs a number
     if found:
         word = found.group("unit")
         known_prefix = any(word.startswith(s) for s in units.SPELLINGS)

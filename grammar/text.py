@@ -52,13 +52,17 @@ def _scanner() -> re.Pattern:
     )
 
 
+_HAS_DIGIT = re.compile(r"[0-9]")
 _DATE_UNITS = frozenset({"月", "日", "号"})  # in prose these name days of the calendar
 
 
 def quantities_in(norm: str) -> tuple[Quantity, ...]:
     """Quantities written inside prose, in order; dates ("2022年", "6月", "30日") are not quantities."""
+    scanned = norm[:PROSE_SCAN_LIMIT]
+    if not _HAS_DIGIT.search(scanned):
+        return ()  # every match has an Arabic number: prose without one need not compile the scanner
     found = []
-    for m in _scanner().finditer(norm[:PROSE_SCAN_LIMIT]):
+    for m in _scanner().finditer(scanned):
         unit_word = m.group("unit")
         after = norm[m.end("unit"):m.end("unit") + 1]
         if unit_word in _DATE_UNITS or (unit_word == "年" and (len(m.group("number")) == 4 or after.isdigit())):

@@ -200,3 +200,24 @@ def test_pre_check_turns_away_corpus_prose_and_keeps_frequencies() -> None:
     for value in ("每季度", "按月", "每 个月", "每个 工作日", "年底前", "每年6月", "三次"):
         assert may_be_structured(normalize(value)), value
         assert parse_structured(normalize(value)) is not None, value
+
+
+# Guards that let prose skip compiling the big damage and prose-quantity patterns must only skip
+# text those patterns cannot match.
+_PIECES = st.sampled_from(
+    [*lexicon.PREFIX_OPS, *lexicon.SUFFIX_OPS, *sorted(UNITS)[:60], "万", "亿", "/", " ", "5", "12.5", "1,000",
+     "达到", "按时", "完成", "率", "全天", "a", "O", "(", "。"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=6).map("".join))
+def test_prose_guards_only_skip_what_cannot_match(s: str) -> None:
+    from grammar import damage, text
+
+    missing, unknown = damage._patterns()
+    found = missing.match(s)
+    if found and (found.group("op") or found.group("unit") or found.group("mag")):
+        assert damage._may_miss_number(s), s
+    if unknown.match(s) or text._scanner().search(s):
+        assert damage._HAS_DIGIT.search(s) and text._HAS_DIGIT.search(s), s
