@@ -29,6 +29,7 @@ from policy.rules._funding import (
     shown,
     word_list,
 )
+from policy.rules._funding_examples import cost_form
 
 COST_OPTIONS = {
     "cost_name_words": Option(
@@ -92,98 +93,38 @@ class CostCapExceedsTotal(Rule):
     }
     bad = (
         Example(
-            {
-                "funding": {"total": "50万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "设备采购成本",
-                        "value": "≤80万元",
-                    }
-                ],
-            },
+            cost_form("50万元", ("产出指标", "成本指标", "设备采购成本", "≤80万元")),
             note="80万元 cap, 50万元 budget",
             expect=("F104",),
         ),
         Example(
-            {
-                "funding": {"total": "150000元"},
-                "indicators": [
-                    {
-                        "level1": "成本指标",
-                        "level2": "经济成本指标",
-                        "name": "印刷费",
-                        "value": "≤160000元",
-                    }
-                ],
-            },
+            cost_form("150000元", ("成本指标", "经济成本指标", "印刷费", "≤160000元")),
             note="元 on both sides, 成本指标 as its own 一级",
             expect=("F104",),
         ),
         Example(
-            {
-                "funding": {"total": "10万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "质量指标",
-                        "name": "预计经费",
-                        "value": "≤15万元",
-                    }
-                ],
-            },
+            cost_form("10万元", ("产出指标", "质量指标", "预计经费", "≤15万元")),
             note="a cost cap filed under 质量指标 is still a cost cap",
             expect=("F104",),
         ),
     )
     good = (
         Example(
-            {
-                "funding": {"total": "15万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预计经费",
-                        "value": "≤150000元",
-                    }
-                ],
-            },
+            cost_form("15万元", ("产出指标", "成本指标", "预计经费", "≤150000元")),
             note="equal after 万元/元 conversion",
         ),
         Example(
-            {
-                "funding": {"total": "10万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "硬化公路补助标准",
-                        "value": "≤120万元",
-                    }
-                ],
-            },
+            cost_form(
+                "10万元", ("产出指标", "成本指标", "硬化公路补助标准", "≤120万元")
+            ),
             note="a unit cost (补助标准, per km) is not a cap on the whole budget",
         ),
         Example(
-            {
-                "funding": {"total": "10万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "人工成本",
-                        "value": "≤620元/月",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "项目累计投入",
-                        "value": "≤300万元",
-                    },
-                ],
-            },
+            cost_form(
+                "10万元",
+                ("产出指标", "成本指标", "人工成本", "≤620元/月"),
+                ("产出指标", "成本指标", "项目累计投入", "≤300万元"),
+            ),
             note="a rate and a cumulative amount are not compared with the annual total",
         ),
     )

@@ -26,6 +26,7 @@ from policy.rules._funding import (
     shown,
     word_list,
 )
+from policy.rules._funding_examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 
@@ -71,113 +72,48 @@ class CostCapsSumExceedsTotal(Rule):
     }
     bad = (
         Example(
-            {
-                "funding": {"total": "20万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "督查差旅费",
-                        "value": "≤12万元",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "调研差旅费",
-                        "value": "≤10万元",
-                    },
-                ],
-            },
+            cost_form(
+                "20万元",
+                ("产出指标", "成本指标", "督查差旅费", "≤12万元"),
+                ("产出指标", "成本指标", "调研差旅费", "≤10万元"),
+            ),
             note="12万元 + 10万元 > 20万元",
             expect=("F105",),
         ),
         Example(
-            {
-                "funding": {"total": "100000元"},
-                "indicators": [
-                    {
-                        "level1": "成本指标",
-                        "level2": "经济成本指标",
-                        "name": "场地租赁费",
-                        "value": "60000元",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "质量指标",
-                        "name": "预计会务经费",
-                        "value": "≤5万元",
-                    },
-                ],
-            },
+            cost_form(
+                "100000元",
+                ("成本指标", "经济成本指标", "场地租赁费", "60000元"),
+                ("产出指标", "质量指标", "预计会务经费", "≤5万元"),
+            ),
             note="a cap filed under 质量指标 counts too: 6万 + 5万 > 10万",
             expect=("F105",),
         ),
     )
     good = (
         Example(
-            {
-                "funding": {"total": "37万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预计经费",
-                        "value": "≤37万元",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "印刷费",
-                        "value": "≤20万元",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "会务费",
-                        "value": "≤17万元",
-                    },
-                ],
-            },
+            cost_form(
+                "37万元",
+                ("产出指标", "成本指标", "预计经费", "≤37万元"),
+                ("产出指标", "成本指标", "印刷费", "≤20万元"),
+                ("产出指标", "成本指标", "会务费", "≤17万元"),
+            ),
             note="预计经费 is the aggregate of the items, not one more item",
         ),
         Example(
-            {
-                "funding": {"total": "20万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "督查差旅费",
-                        "value": "≤12万元",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "调研差旅费",
-                        "value": "≤8万元",
-                    },
-                ],
-            },
+            cost_form(
+                "20万元",
+                ("产出指标", "成本指标", "督查差旅费", "≤12万元"),
+                ("产出指标", "成本指标", "调研差旅费", "≤8万元"),
+            ),
             note="exactly the total",
         ),
         Example(
-            {
-                "funding": {"total": "37万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "工作信息汇编",
-                        "value": "67.5元/份（册）",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预计经费",
-                        "value": "≤37万元",
-                    },
-                ],
-            },
+            cost_form(
+                "37万元",
+                ("产出指标", "成本指标", "工作信息汇编", "67.5元/份（册）"),
+                ("产出指标", "成本指标", "预计经费", "≤37万元"),
+            ),
             note="a unit cost is not summed with the caps",
         ),
     )

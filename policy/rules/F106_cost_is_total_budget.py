@@ -20,6 +20,7 @@ from policy.api import (
     money_text,
 )
 from policy.rules._funding import CAP, non_negative_decimal, shown
+from policy.rules._funding_examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 
@@ -59,69 +60,27 @@ class CostIsTotalBudget(Rule):
     }
     bad = (
         Example(
-            {
-                "funding": {"total": "50万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预算额度",
-                        "value": "≤50万元",
-                    }
-                ],
-            },
+            cost_form("50万元", ("产出指标", "成本指标", "预算额度", "≤50万元")),
             note="预算额度 ≤50万元 = 年度资金总额",
             expect=("F106",),
         ),
         Example(
-            {
-                "funding": {"total": "150000元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "质量指标",
-                        "name": "预计经费",
-                        "value": "≤15万元",
-                    }
-                ],
-            },
+            cost_form("150000元", ("产出指标", "质量指标", "预计经费", "≤15万元")),
             note="the only cost line sits under 质量指标 and equals the total after conversion",
             expect=("F106",),
         ),
     )
     good = (
         Example(
-            {
-                "funding": {"total": "37万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "工作信息汇编",
-                        "value": "67.5元/份（册）",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预计经费",
-                        "value": "≤37万元",
-                    },
-                ],
-            },
+            cost_form(
+                "37万元",
+                ("产出指标", "成本指标", "工作信息汇编", "67.5元/份（册）"),
+                ("产出指标", "成本指标", "预计经费", "≤37万元"),
+            ),
             note="a unit cost is given as well",
         ),
         Example(
-            {
-                "funding": {"total": "20万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "差旅费",
-                        "value": "≤12万元",
-                    }
-                ],
-            },
+            cost_form("20万元", ("产出指标", "成本指标", "差旅费", "≤12万元")),
             note="an itemised cap below the total",
         ),
     )

@@ -21,6 +21,7 @@ from policy.api import (
     money_text,
 )
 from policy.rules._funding import UNIT, positive_decimal, shown, word_list
+from policy.rules._funding_examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 QUANTITY_LEVEL2 = ("数量指标",)
@@ -75,99 +76,41 @@ class UnitCostTimesQuantity(Rule):
     }
     bad = (
         Example(
-            {
-                "funding": {"total": "10万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "数量指标",
-                        "name": "印制资料",
-                        "value": "6000份",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "印制单价",
-                        "value": "67.5元/份",
-                    },
-                ],
-            },
+            cost_form(
+                "10万元",
+                ("产出指标", "数量指标", "印制资料", "6000份"),
+                ("产出指标", "成本指标", "印制单价", "67.5元/份"),
+            ),
             note="6000份 × 67.5元 = 40.5万元, four times the 10万元 budget",
             expect=("F107",),
         ),
         Example(
-            {
-                "funding": {"total": "50万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "数量指标",
-                        "name": "资助学生",
-                        "value": "≥2100人",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "资助标准",
-                        "value": "1000元/人",
-                    },
-                ],
-            },
+            cost_form(
+                "50万元",
+                ("产出指标", "数量指标", "资助学生", "≥2100人"),
+                ("产出指标", "成本指标", "资助标准", "1000元/人"),
+            ),
             note="at least 2100人 × 1000元 = 210万元 against 50万元",
             expect=("F107",),
         ),
     )
     good = (
         Example(
-            {
-                "funding": {"total": "37万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "数量指标",
-                        "name": "各类会议、文件资料等",
-                        "value": "6000份",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "工作信息汇编",
-                        "value": "67.5元/份",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "预计经费",
-                        "value": "≤37万元",
-                    },
-                ],
-            },
+            cost_form(
+                "37万元",
+                ("产出指标", "数量指标", "各类会议、文件资料等", "6000份"),
+                ("产出指标", "成本指标", "工作信息汇编", "67.5元/份"),
+                ("产出指标", "成本指标", "预计经费", "≤37万元"),
+            ),
             note="40.5万元 against 37万元 is close",
         ),
         Example(
-            {
-                "funding": {"total": "500万元"},
-                "indicators": [
-                    {
-                        "level1": "产出指标",
-                        "level2": "数量指标",
-                        "name": "景点开发",
-                        "value": "≥4个",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "景观建设成本",
-                        "value": "≤2875元/个",
-                    },
-                    {
-                        "level1": "产出指标",
-                        "level2": "成本指标",
-                        "name": "工程建设成本",
-                        "value": "≤3000元/平方米",
-                    },
-                ],
-            },
+            cost_form(
+                "500万元",
+                ("产出指标", "数量指标", "景点开发", "≥4个"),
+                ("产出指标", "成本指标", "景观建设成本", "≤2875元/个"),
+                ("产出指标", "成本指标", "工程建设成本", "≤3000元/平方米"),
+            ),
             note="small next to the budget, but other cost lines explain the rest",
         ),
     )
