@@ -31,10 +31,12 @@ def test_run_quick_produces_every_measurement(tmp_path):
     assert all(m["exit_code"] == 1 and m["peak_rss_mb"] > 5 for m in results["memory"])  # findings, no crash
     cold = results["cold_start"]
     assert cold["check_exit_code"] in (0, 1) and cold["ratio"] > 1
+    assert cold["seed_exit_code"] == 1 and cold["seed_ratio"] > 1  # the seed form has findings
     assert [r["jobs"] for r in results["jobs"]["runs"]] == [1, 2]
     assert all(r["exit_code"] == 1 for r in results["jobs"]["runs"])
     table = proc.stdout
     assert "forms checked/s, text" in table and "cold start ratio" in table and "--jobs 2" in table
+    assert "seed form" in table
 
 
 def test_profile_script_runs(tmp_path):
@@ -44,3 +46,20 @@ def test_profile_script_runs(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "check_paths" in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+
+def test_phases_script_splits_the_time_of_a_tiny_corpus(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from bench.corpusgen import write_corpus
+
+    write_corpus(tmp_path / "c", 12, formats=("text",), per_file=6, seed=3)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "phases.py"), str(tmp_path / "c" / "text"), "--rules"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout
+    assert out.startswith("12 forms, ")
+    for phase in ("load", "check", "finish", "render", "total", "rules alone"):
+        assert f"  {phase}" in out, (phase, out)
+    assert "S101" in out and "C105" in out  # one line per rule, unit-scope rules included
