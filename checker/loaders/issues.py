@@ -33,6 +33,7 @@ NO_TABLE = "E103"  # a form without (or with an empty) indicator table
 CELL_TOO_LONG = "E104"
 TOO_MANY_INDICATORS = "E105"
 ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
+DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value is read
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

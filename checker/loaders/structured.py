@@ -29,8 +29,9 @@ Locator = Callable[[Sequence[Any]], "int | None"]
 
 def load_structured(text: str, path: str, kind: str, limits: Limits, encoding: str | None) -> Document:
     """A Document from canonical YAML (``kind="yaml"``) or JSON text; never raises."""
+    duplicates: list[tuple[str, int | None, int | None]] = []
     try:
-        data, locate = _parse_json(text) if kind == "json" else _parse_yaml(text)
+        data, locate = _parse_json(text, duplicates) if kind == "json" else _parse_yaml(text, duplicates)
     except _SyntaxProblem as exc:
         return Document(
             path,
@@ -38,10 +39,15 @@ def load_structured(text: str, path: str, kind: str, limits: Limits, encoding: s
             format=kind,
             encoding=encoding,
         )
+    repeated = tuple(
+        ids.cell_warning(ids.DUPLICATE_KEY, Location(path, line), key=key[:80], first_line=first)
+        for key, first, line in sorted(duplicates, key=lambda d: d[2] or 0)
+    )
     problems = validate(data, path, locate)
     if problems:
-        return Document(path, issues=tuple(problems[1:]), error=problems[0], format=kind, encoding=encoding)
-    cut: list[LoadIssue] = []
+        return Document(path, issues=repeated + tuple(problems[1:]), error=problems[0], format=kind,
+                        encoding=encoding)
+    cut: list[LoadIssue] = list(repeated)
     data = _truncate_strings(data, (), path, locate, limits.max_cell_chars, cut)
     forms, issues = _forms(data, path, locate, limits)
     return Document(path, forms, tuple(cut) + issues, format=kind, encoding=encoding)
@@ -229,16 +235,22 @@ class _PosList(list):
     __slots__ = ("line",)
 
 
-def _parse_json(text: str) -> tuple[Any, Locator]:
+def _parse_json(text: str, duplicates: list) -> tuple[Any, Locator]:
+    """The data with each object and array knowing its line; repeated keys are appended to
+    ``duplicates`` as (key, first line, repeated line) — JSON keeps the last silently."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_at(pos: int) -> int:
         return bisect.bisect_right(starts, pos)
 
     def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
-        obj, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, _PosDict, memo)
-        obj.line = line_at(s_and_end[1] - 1)
-        return obj, end
+        obj, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, list, memo)
+        line = line_at(s_and_end[1] - 1)
+        out = _PosDict(obj)
+        if len(out) != len(obj):
+            _json_duplicates(obj, text, s_and_end[1], end, line_at, duplicates)
+        out.line = line
+        return out, end
 
     def parse_array(s_and_end, scan_once):
         values, end = json.decoder.JSONArray(s_and_end, scan_once)
@@ -273,6 +285,35 @@ def _parse_json(text: str) -> tuple[Any, Locator]:
     return data, locate
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
+_COLON = re.compile(r"\s*:")
+
+
+def _json_duplicates(pairs: list, text: str, start: int, end: int, line_at: Callable[[int], int],
+                     out: list) -> None:
+    """Record the keys an object repeats, with the lines of their first and later spelling.
+
+    Rare, so only then is the object's text scanned again for its own keys (strings followed by
+    a colon outside any nested object or array)."""
+    spelled: list[int] = []
+    depth = 0
+    for m in _JSON_TOKEN.finditer(text, start, end - 1):
+        token = m.group()
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+        elif depth == 0 and _COLON.match(text, m.end()):
+            spelled.append(m.start())
+    seen: dict[str, int] = {}
+    for i, (key, _value) in enumerate(pairs):
+        line = line_at(spelled[i]) if len(spelled) == len(pairs) else line_at(start)
+        if key in seen:
+            out.append((key, seen[key], line))
+        else:
+            seen[key] = line
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a valid JSON number")
 
@@ -302,7 +343,9 @@ def _yaml_loader():
 _LOADER = None
 
 
-def _parse_yaml(text: str) -> tuple[Any, Locator]:
+def _parse_yaml(text: str, duplicates: list) -> tuple[Any, Locator]:
+    """The data and a locator of lines; repeated mapping keys are appended to ``duplicates`` as
+    (key, first line, repeated line) — PyYAML keeps the last one silently."""
     global _LOADER
     import yaml
 
@@ -312,7 +355,7 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
     try:
         loader = _LOADER(text)
         node = loader.get_single_node()
-        _refuse_aliases(node)
+        duplicates.extend(_walk_nodes(node))
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -352,9 +395,11 @@ def _parse_yaml(text: str) -> tuple[Any, Locator]:
     return data, locate
 
 
-def _refuse_aliases(root: Any) -> None:
+def _walk_nodes(root: Any) -> list[tuple[str, int, int]]:
+    """Refuse anchors and aliases (a node reached twice) and list repeated mapping keys."""
     import yaml
 
+    repeated: list[tuple[str, int, int]] = []
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
@@ -364,7 +409,15 @@ def _refuse_aliases(root: Any) -> None:
             raise yaml.MarkedYAMLError(problem="anchors and aliases are not allowed", problem_mark=mark)
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
             for key, value in node.value:
                 stack.extend((key, value))
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        repeated.append((key.value, first[key.value], line))
+                    else:
+                        first[key.value] = line
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+    return repeated

@@ -109,3 +109,39 @@ def test_file_wide_amount_unit_is_the_default_of_each_form():
     first, second = load_bytes(text.encode(), "u.yaml").forms
     assert first.funding.total.yuan == Decimal(150000)
     assert second.funding.total.yuan == Decimal(15)
+
+
+def test_yaml_repeated_key_is_reported_with_both_lines_and_the_last_value_read():
+    text = "name: 甲\nindicators:\n  - name: 率\n    value: ≥90%\n    value: ≥95%\nname: 乙\n"
+    document = load_bytes(text.encode(), "dup.yaml")
+    assert document.error is None
+    repeats = [(i.message_id, i.args["key"], i.args["first_line"], i.location.line) for i in document.issues]
+    assert repeats == [("E107", "value", 4, 5), ("E107", "name", 1, 6)]
+    form = document.forms[0]
+    assert form.name == "乙" and form.indicators[0].value_text == "≥95%"  # what YAML itself keeps
+    assert "第 4 行" in render("E107", document.issues[0].args, "zh")
+    assert 'key "value" is repeated (first on line 4)' in render("E107", document.issues[0].args, "en")
+
+
+def test_json_repeated_key_is_reported_with_both_lines():
+    text = '{\n  "name": "甲",\n  "indicators": [\n    {"name": "率", "value": "≥90%",\n     "value": "≥95%"}\n  ],\n  "name": "乙"\n}\n'
+    document = load_bytes(text.encode(), "dup.json")
+    assert document.error is None
+    repeats = [(i.args["key"], i.args["first_line"], i.location.line) for i in document.issues]
+    assert repeats == [("value", 4, 5), ("name", 2, 7)]  # in line order, nested ones included
+    assert document.forms[0].name == "乙" and document.forms[0].indicators[0].value_text == "≥95%"
+    assert document.forms[0].indicators[0].location.line == 4  # the line of its "{", as before
+
+
+def test_distinct_keys_and_equal_values_are_not_repeats():
+    text = "name: 甲\nindicators:\n  - {name: 率, value: 率}\n  - {name: 率, value: 率}\n"
+    assert load_bytes(text.encode(), "ok.yaml").issues == ()
+    as_json = json.dumps({"name": "甲", "indicators": [{"name": "率", "value": "率"}] * 2}, ensure_ascii=False)
+    assert load_bytes(as_json.encode(), "ok.json").issues == ()
+
+
+def test_repeated_key_beside_a_schema_error_is_still_reported():
+    text = "name: 甲\nname: 乙\nindicators: 7\n"
+    document = load_bytes(text.encode(), "bad.yaml")
+    assert document.error is not None and document.error.message_id.startswith("E006")
+    assert [i.message_id for i in document.issues] == ["E107"]
