@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from checker.model import ANNUAL
 from policy.api import Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import (
-    boolean,
-    is_cost_row,
-    level1_list,
-    level1_of,
-    level2_list,
-    period_args,
-    row_order,
-    rows_by_period,
-    where,
-)
+from policy.rules._facts import facts
+from policy.rules._structure import boolean, level1_list, level2_list, period_args, where
 from policy.rules._structure_examples import form, only, row
-from policy.rules._value import dimension_of, name_wants_other_than_money
+from policy.rules._value import name_wants_other_than_money
 
 # The loader's issue id for a form whose indicator table is missing or unreadable.
 NO_TABLE = "E103"
@@ -65,38 +56,35 @@ class MissingLevel1(Rule):
 
     def check(self, form, ctx):
         required = ctx.options["required"]
-        periods = dict(rows_by_period(form))
+        f = facts(form)
+        periods = f.by_period
         if not periods and any(issue.message_id == NO_TABLE for issue in form.issues):
             # The loader found no readable indicator table and says so (E103): not checked here.
             raise InsufficientData("S.reason.no-indicator-table")
-        if ANNUAL not in periods:
+        if not periods or periods[0][0] != ANNUAL:
             # No annual target row at all: every category is missing; say it once.
             yield Finding("S101.empty", period_args(ANNUAL), location=form.location)
-        for period, rows in periods.items():
-            present = {level1_of(i) for i in rows}
-            anchor = rows[0]
+        for period, rows in periods:
+            present = {r.level1_of for r in rows}
+            anchor = rows[0].ind
             for level1 in required:
                 if level1 not in present:
-                    blank = next((i for i in sorted(form.indicators, key=row_order)
-                                  if i.period == period and level1_of(i) == level1), None)
+                    blank = next((r.ind for r in f.ordered
+                                  if r.period == period and r.level1_of == level1), None)
                     yield Finding("S101", {"level1": level1, **period_args(period)},
                                   location=where(blank or anchor, form),
                                   evidence={"已填一级指标": "、".join(sorted(p for p in present if p))})
-            if ctx.options["require_cost"] and not any(
-                is_cost_row(i) or _is_misfiled_cost(i, ctx.options["misfiled_cost_level2"])
-                for i in rows
-            ):
-                blank = next((i for i in sorted(form.indicators, key=row_order)
-                              if i.period == period and is_cost_row(i)), None)
+            if ctx.options["require_cost"] and not _has_cost_line(rows, ctx.options["misfiled_cost_level2"]):
+                blank = next((r.ind for r in f.ordered if r.period == period and r.is_cost), None)
                 yield Finding("S101.cost", period_args(period),
                               location=where(blank or anchor, form))
 
 
-def _is_misfiled_cost(ind, level2: tuple[str, ...]) -> bool:
-    """A money amount under one of ``level2`` on a row whose name wants no other unit
-    (合格率 28.8万元 is a unit slip, V104's, not a cost line)."""
-    return (
-        ind.level2 in level2
-        and dimension_of(ind.value) == "money"
-        and not name_wants_other_than_money(ind.name)
-    )
+def _has_cost_line(rows, misfiled_level2: tuple[str, ...]) -> bool:
+    """A cost row, or a money amount under one of ``misfiled_level2`` on a row whose name wants
+    no other unit (合格率 28.8万元 is a unit slip, V104's, not a cost line)."""
+    for r in rows:
+        if r.is_cost or (r.level2 in misfiled_level2 and r.dimension == "money"
+                         and not name_wants_other_than_money(r.ind.name)):
+            return True
+    return False

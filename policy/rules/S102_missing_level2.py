@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from checker.hierarchy import LEVEL1, LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level1_of, period_args, require_rows, row_order, rows_by_period, where
+from policy.rules._structure import period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -71,21 +71,21 @@ class MissingLevel2(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
+        f = require_rows(form, "S")
         required = ctx.options["required"]
-        for period, rows in rows_by_period(form):
+        for period, rows in f.by_period:
             for level1, groups in required.items():
-                under = [i for i in rows if level1_of(i) == level1]
+                under = [r for r in rows if r.level1_of == level1]
                 if not under:
                     continue  # the whole 一级 is missing: S101 reports it
-                present = {i.level2 for i in under}
+                present = {r.level2 for r in under}
                 for group in groups:
                     if present.isdisjoint(group):
-                        blank = next((i for i in sorted(form.indicators, key=row_order) if i.period == period
-                                      and i.level2 in group), None)
+                        blank = next((r.ind for r in f.ordered if r.period == period
+                                      and r.level2 in group), None)
                         yield Finding(
                             "S102",
                             {"level1": level1, "level2": "/".join(group), **period_args(period)},
-                            location=where(blank or under[0], form),
+                            location=where(blank or under[0].ind, form),
                             evidence={"已填二级指标": "、".join(sorted(p for p in present if p)) or "—"},
                         )

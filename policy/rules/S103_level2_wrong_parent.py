@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.hierarchy import PARENTS
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, require_rows, rows_by_period, where
+from policy.rules._structure import period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -36,17 +36,18 @@ class Level2WrongParent(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
+        f = require_rows(form, "S")
         seen: set[tuple[str, str, str]] = set()
-        for period, rows in rows_by_period(form):
-            for ind in rows:
-                level1, level2 = ind.level1, ind.level2
+        for period, rows in f.by_period:
+            for r in rows:
+                level1, level2 = r.level1, r.level2
                 if level1 is None or level2 is None or level1 in PARENTS.get(level2, frozenset({level1})):
                     continue
                 key = (period, level1, level2)
                 if key in seen:
                     continue  # one finding per misplaced 二级, at its first row
                 seen.add(key)
+                ind = r.ind
                 yield Finding(
                     "S103",
                     {"level2": ind.level2_text or level2, "level1": ind.level1_text or level1,

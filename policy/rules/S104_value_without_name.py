@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, has_value, period_args, require_rows, where
+from policy.rules._structure import period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -30,9 +30,9 @@ class ValueWithoutName(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
-        for ind in form.indicators:
-            if has_value(ind) and not has_name(ind):
+        for r in require_rows(form, "S").rows:
+            if r.has_value and not r.has_name:
+                ind = r.ind
                 yield Finding(
                     "S104",
                     {"value": ind.value_text.strip(), "level2": ind.level2_text or ind.level1_text or "—",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, has_value, period_args, require_rows, where
+from policy.rules._structure import period_args, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -31,9 +31,9 @@ class NameWithoutValue(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
-        for ind in form.indicators:
-            if has_name(ind) and not has_value(ind):
+        for r in require_rows(form, "S").rows:
+            if r.has_name and not r.has_value:
+                ind = r.ind
                 yield Finding(
                     "S105",
                     {"name": ind.name.strip(), "level2": ind.level2_text or ind.level1_text or "—",

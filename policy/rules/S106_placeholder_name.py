@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_name, is_placeholder_text, require_rows, where, word_list
+from policy.rules._structure import folded_is_placeholder, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -37,9 +37,10 @@ class PlaceholderName(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
-        words = ctx.options["placeholder_words"]
-        for ind in form.indicators:
-            if has_name(ind) and is_placeholder_text(ind.name, words):
+        f = require_rows(form, "S")
+        words = tuple(ctx.options["placeholder_words"])
+        for r in f.rows:
+            if r.has_name and folded_is_placeholder(r.name, words):
+                ind = r.ind
                 yield Finding("S106", {"name": ind.name.strip()}, location=where(ind, form),
                               indicator=ind, evidence={"三级指标": ind.name.strip()})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import clean, positive_int, require_rows, where
+from policy.rules._structure import positive_int, require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -33,11 +33,11 @@ class NameTooLong(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
+        f = require_rows(form, "S")
         limit = ctx.options["max_length"]
-        for ind in form.indicators:
-            length = len(clean(ind.name))
+        for r in f.rows:
+            length = len(r.name)
             if length > limit:
-                yield Finding("S107", {"name": clean(ind.name)[:20] + "…", "length": length, "limit": limit},
-                              location=where(ind, form), indicator=ind,
+                yield Finding("S107", {"name": r.name[:20] + "…", "length": length, "limit": limit},
+                              location=where(r.ind, form), indicator=r.ind,
                               evidence={"名称长度": str(length), "上限": str(limit)})

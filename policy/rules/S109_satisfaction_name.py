@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_name, level1_of, require_rows, where, word_list
+from policy.rules._structure import folded_contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -34,11 +34,12 @@ class SatisfactionName(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
-        words = ctx.options["required_words"]
-        for ind in form.indicators:
-            under = ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标"
-            if under and has_name(ind) and not contains_any(ind.name, words):
+        f = require_rows(form, "S")
+        words = tuple(ctx.options["required_words"])
+        for r in f.rows:
+            under = r.level2 == "服务对象满意度" or r.level1_of == "满意度指标"
+            if under and r.has_name and not folded_contains_any(r.name, words):
+                ind = r.ind
                 yield Finding("S109", {"name": ind.name.strip()}, location=where(ind, form), indicator=ind,
                               evidence={"三级指标": ind.name.strip(),
                                         "二级指标": ind.level2_text or ind.level1_text or "—"})

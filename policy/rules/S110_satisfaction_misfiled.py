@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.hierarchy import BENEFIT_LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_name, level1_of, require_rows, where, word_list
+from policy.rules._structure import folded_contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 
 
@@ -41,17 +41,20 @@ class SatisfactionMisfiled(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "S")
-        for ind in form.indicators:
-            if not has_name(ind) or ind.level2 == "服务对象满意度" or level1_of(ind) == "满意度指标":
+        f = require_rows(form, "S")
+        satisfaction = tuple(ctx.options["satisfaction_words"])
+        exempt = tuple(ctx.options["exempt_words"])
+        for r in f.rows:
+            if not r.has_name or r.level2 == "服务对象满意度" or r.level1_of == "满意度指标":
                 continue
-            if level1_of(ind) is None and ind.level2 is None:
+            if r.level1_of is None and r.level2 is None:
                 continue  # nowhere filed: nothing to say about its placement
-            if not contains_any(ind.name, ctx.options["satisfaction_words"]):
+            if not folded_contains_any(r.name, satisfaction):
                 continue
-            if contains_any(ind.name, ctx.options["exempt_words"]):
+            if folded_contains_any(r.name, exempt):
                 continue
-            benefit = ind.level2 in BENEFIT_LEVEL2 or level1_of(ind) == "效益指标"
+            ind = r.ind
+            benefit = r.level2 in BENEFIT_LEVEL2 or r.level1_of == "效益指标"
             yield Finding("S110" if benefit else "S110.other",
                           {"name": ind.name.strip(), "level2": ind.level2_text or ind.level1_text or "—"},
                           location=where(ind, form), indicator=ind,

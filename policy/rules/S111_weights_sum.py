@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
-from policy.rules._structure import non_negative_decimal, period_args, rows_by_period
+from policy.rules._facts import facts
+from policy.rules._structure import non_negative_decimal, period_args
 from policy.rules._structure_examples import form
 
 W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
@@ -51,20 +52,20 @@ class WeightsSum(Rule):
     def check(self, form, ctx):
         total, tolerance = ctx.options["total"], ctx.options["tolerance"]
         any_weight = False
-        for period, rows in rows_by_period(form):
-            named = rows  # every filled row, named or not, carries its weight
-            weights = [i.weight for i in named if i.weight is not None]
+        for period, rows in facts(form).by_period:
+            # every filled row, named or not, carries its weight
+            weights = [r.ind.weight for r in rows if r.ind.weight is not None]
             if not weights:
                 continue
             any_weight = True
-            missing = [i for i in named if i.weight is None]
+            missing = len(rows) - len(weights)
             if missing:
-                raise InsufficientData("S.reason.partial-weights", count=len(missing),
+                raise InsufficientData("S.reason.partial-weights", count=missing,
                                        **period_args(period))
             s = sum(weights, Decimal(0))
             if abs(s - total) > tolerance:
                 yield Finding("S111", {"sum": s, "total": total, **period_args(period)},
-                              location=named[0].location or form.location,
+                              location=rows[0].ind.location or form.location,
                               evidence={"权重合计": str(s), "应为": str(total)})
         if not any_weight:
             raise NotApplicable("S.reason.no-weights")

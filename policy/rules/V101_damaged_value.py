@@ -5,7 +5,6 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import damage
 
 DAMAGE_CODES = ("missing-number", "letter-in-number", "unbalanced-bracket", "bad-number")
 
@@ -42,12 +41,13 @@ class DamagedValue(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
+        f = require_rows(form, "V")
         codes = set(ctx.options["damage_codes"])
-        for ind in form.indicators:
-            d = damage(ind.value)
+        for r in f.rows:
+            d = r.damage
             if d is None or d.code not in codes:
                 continue
+            ind = r.ind
             detail = "，".join(f"{k}={v}" for k, v in sorted((d.args or {}).items()))
             yield Finding(
                 f"V101.{d.code}",

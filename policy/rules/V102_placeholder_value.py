@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, is_placeholder_text, require_rows, where
+from policy.rules._structure import folded_is_placeholder, require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import damage_code
 
 
 class PlaceholderValue(Rule):
@@ -34,11 +33,11 @@ class PlaceholderValue(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if not has_value(ind):
+        for r in require_rows(form, "V").rows:
+            if not r.has_value:
                 continue
-            if damage_code(ind.value) == "placeholder" or is_placeholder_text(ind.value_text, ()):
+            if getattr(r.damage, "code", None) == "placeholder" or folded_is_placeholder(r.text, ()):
+                ind = r.ind
                 yield Finding("V102", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
                               location=where(ind, form), indicator=ind,
                               evidence={"指标值": ind.value_text.strip()})

@@ -7,7 +7,7 @@ import re
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.rules._structure import require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, is_measure, kind, numbers_of
+from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
 
 # A unit stated in the name instead of the value: 资助人数（人）, 面积(平方米), 金额（万元）.
 _NAME_UNIT = re.compile(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[)）]\s*$")
@@ -55,13 +55,13 @@ class UnitMissing(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            value = ind.value
-            if not is_measure(value) or not _unitless(value):
+        for r in require_rows(form, "V").rows:
+            value = r.value
+            if not r.measure or not _unitless(value):
                 continue
             if all(n == 0 for n in numbers_of(value)):
                 continue
+            ind = r.ind
             if ind.name and _NAME_UNIT.search(ind.name.strip()):
                 continue
             wanted = dimension_for_name(ind.name, NAME_DIMENSIONS)

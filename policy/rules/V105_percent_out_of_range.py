@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, require_rows, where, word_list
+from policy.rules._structure import folded_contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of, numbers_of
+from policy.rules._value import numbers_of
 
 GROWTH_WORDS = ("增长", "增幅", "增加", "增速", "提高", "提升", "比上年", "同比", "环比", "放大", "倍")
 
@@ -38,14 +38,14 @@ class PercentOutOfRange(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if dimension_of(ind.value) != "percent":
+        f = require_rows(form, "V")
+        exempt = tuple(ctx.options["exempt_words"])
+        for r in f.rows:
+            if r.dimension != "percent" or folded_contains_any(r.name, exempt):
                 continue
-            if contains_any(ind.name, ctx.options["exempt_words"]):
-                continue
-            bad = [n for n in numbers_of(ind.value) if n < 0 or n > 100]
+            bad = [n for n in numbers_of(r.value) if n < 0 or n > 100]
             if bad:
+                ind = r.ind
                 yield Finding("V105", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
                                        "number": bad[0]},
                               location=where(ind, form), indicator=ind,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, level1_of, percent_number, require_rows, where, word_list
+from policy.rules._structure import folded_contains_any, percent_number, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of, lower_bound
+from policy.rules._value import lower_bound
 
 
 class SatisfactionBelowThreshold(Rule):
@@ -44,18 +44,20 @@ class SatisfactionBelowThreshold(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
+        f = require_rows(form, "V")
         threshold = ctx.options["threshold"]
-        for ind in form.indicators:
-            if dimension_of(ind.value) != "percent":
+        satisfaction, exempt = tuple(ctx.options["satisfaction_words"]), tuple(ctx.options["exempt_words"])
+        for r in f.rows:
+            if r.dimension != "percent":
                 continue
-            named = contains_any(ind.name, ctx.options["satisfaction_words"])
-            if not (named or (level1_of(ind) == "满意度指标" and contains_any(ind.name, ("满意",)))):
+            named = folded_contains_any(r.name, satisfaction)
+            if not (named or (r.level1_of == "满意度指标" and folded_contains_any(r.name, ("满意",)))):
                 continue
-            if contains_any(ind.name, ctx.options["exempt_words"]):
+            if folded_contains_any(r.name, exempt):
                 continue
-            low = lower_bound(ind.value)
+            low = lower_bound(r.value)
             if low is not None and low < threshold:
+                ind = r.ind
                 yield Finding("V106", {"name": ind.name.strip(), "value": ind.value_text.strip(),
                                        "threshold": threshold},
                               location=where(ind, form), indicator=ind,

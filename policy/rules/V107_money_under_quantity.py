@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, require_rows, where, word_list
+from policy.rules._structure import folded_contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of, name_wants_other_than_money
+from policy.rules._value import name_wants_other_than_money
 
 
 class MoneyUnderQuantity(Rule):
@@ -42,17 +42,18 @@ class MoneyUnderQuantity(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if ind.level2 != "数量指标":
+        f = require_rows(form, "V")
+        for r in f.rows:
+            if r.level2 != "数量指标":
                 continue
-            dim = dimension_of(ind.value)
+            dim = r.dimension
+            ind = r.ind
             if dim == "money":
                 if name_wants_other_than_money(ind.name):
                     continue  # 覆盖率 28.8万元: a unit mismatch, V104's
                 message = "V107"
-            elif (dim == "percent" and contains_any(ind.name, ctx.options["money_words"])
-                  and contains_any(ind.name, ctx.options["rate_words"])):
+            elif (dim == "percent" and folded_contains_any(r.name, tuple(ctx.options["money_words"]))
+                  and folded_contains_any(r.name, tuple(ctx.options["rate_words"]))):
                 message = "V107.rate"
             else:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import level2_list, require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import dimension_of, name_wants_other_than_money
+from policy.rules._value import name_wants_other_than_money
 
 
 class CostUnderQuality(Rule):
@@ -38,13 +38,15 @@ class CostUnderQuality(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if ind.level2 not in ctx.options["level2"] or dimension_of(ind.value) != "money":
+        f = require_rows(form, "V")
+        level2 = ctx.options["level2"]
+        for r in f.rows:
+            if r.level2 not in level2 or r.dimension != "money":
                 continue
+            ind = r.ind
             if name_wants_other_than_money(ind.name):
                 continue  # 合格率 28.8万元: a unit mismatch, V104's
             yield Finding("V108", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
-                                   "level2": ind.level2_text or ind.level2},
+                                   "level2": ind.level2_text or r.level2},
                           location=where(ind, form), indicator=ind,
-                          evidence={"二级指标": ind.level2_text or ind.level2, "指标值": ind.value_text.strip()})
+                          evidence={"二级指标": ind.level2_text or r.level2, "指标值": ind.value_text.strip()})

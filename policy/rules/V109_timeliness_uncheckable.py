@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, has_value, require_rows, where, word_list
+from policy.rules._structure import contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, damage, is_measure, kind, per_of, value_dimension
+from policy.rules._value import all_measures, is_measure, kind, per_of, value_dimension
 
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
               "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时",
@@ -48,10 +48,11 @@ class TimelinessUncheckable(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if ind.level2 != "时效指标" or not has_value(ind) or damage(ind.value) is not None:
+        f = require_rows(form, "V")
+        for r in f.rows:
+            if r.level2 != "时效指标" or not r.has_value or r.damage is not None:
                 continue
+            ind = r.ind
             message = self._problem(ind, ctx)
             if message:
                 yield Finding(message, {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, level2_list, require_rows, where
+from policy.rules._structure import level2_list, require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, damage, grade_of, kind
+from policy.rules._value import all_measures, grade_of
 from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match
 from policy.rules.W101_vague_wording import VagueWording
 
@@ -49,18 +49,18 @@ class NotQuantified(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if ind.level2 not in ctx.options["level2"] or not has_value(ind):
+        f = require_rows(form, "V")
+        level2 = ctx.options["level2"]
+        for r in f.rows:
+            if r.level2 not in level2 or not r.has_value or r.kind != "text" or r.damage is not None:
                 continue
-            value = ind.value
-            if kind(value) != "text" or damage(value) is not None:
-                continue
+            value = r.value
             if grade_of(value) or all_measures(value):
                 continue
+            ind = r.ind
             if _vague(value, ind.value_text):
                 continue  # 进一步提高, 明显改善: W101 reports the vague wording
             yield Finding("V111", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
-                                   "level2": ind.level2_text or ind.level2},
+                                   "level2": ind.level2_text or r.level2},
                           location=where(ind, form), indicator=ind,
                           evidence={"指标值": ind.value_text.strip()})

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import has_value, is_cost_row, require_rows, where
+from policy.rules._structure import require_rows, where
 from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, damage, is_measure, kind, value_dimension
+from policy.rules._value import all_measures, value_dimension
 
 
 class CostNotMoney(Rule):
@@ -34,20 +34,20 @@ class CostNotMoney(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            if not is_cost_row(ind) or not has_value(ind) or damage(ind.value) is not None:
+        f = require_rows(form, "V")
+        for r in f.rows:
+            if not r.is_cost or not r.has_value or r.damage is not None:
                 continue
-            value = ind.value
-            if is_measure(value):
-                dim = value_dimension(value)
-                if dim in (None, "money", "other"):
+            value = r.value
+            if r.measure:
+                if r.dimension in (None, "money", "other"):
                     continue  # a bare number or magnitude is V103's; unknown units are not judged
-            elif kind(value) == "text":
+            elif r.kind == "text":
                 if any(value_dimension(q) in ("money", "other", None) for q in all_measures(value)):
                     continue
             else:
                 continue
+            ind = r.ind
             yield Finding("V112", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
                           location=where(ind, form), indicator=ind,
                           evidence={"指标值": ind.value_text.strip()})

@@ -24,6 +24,7 @@ import attrs
 
 from checker.hierarchy import COST_LEVEL2
 from checker.model import ANNUAL, Amount, Form, Indicator
+from policy.rules._facts import facts
 
 CAP = "cap"
 UNIT = "unit"
@@ -145,18 +146,13 @@ def cost_lines(
     cost_name_words = tuple(cost_name_words)
     unit_cost_words = tuple(unit_cost_words)
     cumulative_words = tuple(cumulative_words)
-    # Four rules (F104–F107) ask for the same form's lines in a row; forms are frozen, so the
-    # last answer is reused when the form (by identity) and the word lists are the same.
-    words = (cost_name_words, unit_cost_words, cumulative_words)
-    last = _LAST_COST_LINES
-    if last and last[0] is form and last[1] == words:
-        return list(last[2])
-    out = _cost_lines(form, cost_name_words, unit_cost_words, cumulative_words)
-    _LAST_COST_LINES[:] = [form, words, tuple(out)]
-    return out
-
-
-_LAST_COST_LINES: list[Any] = []
+    # Four rules (F104–F107) ask for the same form's lines: worked out once per form and
+    # word lists (the form's shared facts), each caller gets a list of its own.
+    lines = facts(form).memo(
+        ("cost_lines", cost_name_words, unit_cost_words, cumulative_words),
+        lambda: tuple(_cost_lines(form, cost_name_words, unit_cost_words, cumulative_words)),
+    )
+    return list(lines)
 
 
 def _cost_lines(

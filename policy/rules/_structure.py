@@ -133,13 +133,15 @@ def is_cost_row(ind: Indicator) -> bool:
     return ind.level2 in COST_LEVEL2 or level1_of(ind) == "成本指标"
 
 
-def require_rows(form: Form, family: str) -> None:
+def require_rows(form: Form, family: str) -> "_facts.FormFacts":
     """Raise NotApplicable when the form has no filled indicator row: a rule about rows checked
-    nothing and must not say "passed"."""
-    if not any(is_filled(i) for i in form.indicators):
+    nothing and must not say "passed". Returns the form's shared facts (``_facts.facts``)."""
+    f = _facts.facts(form)
+    if not f.any_filled:
         from policy.api import NotApplicable
 
         raise NotApplicable(f"{family}.reason.no-indicators")
+    return f
 
 
 def row_order(ind: Indicator) -> tuple:
@@ -151,27 +153,14 @@ def row_order(ind: Indicator) -> tuple:
 
 def rows_by_period(form: Form, filled_only: bool = True) -> Iterator[tuple[str, list[Indicator]]]:
     """(period, rows in row_order) for each period the form has rows in, annual first."""
-    for period, rows in _sorted_rows(form, filled_only):
-        yield period, list(rows)  # a fresh list: callers may change theirs
-
-
-# Many rules ask for the same form's sorted rows one after another; forms are frozen, so the
-# last form's answer is kept (by identity) and sorting happens once per form, not once per rule.
-_LAST_ROWS: dict[bool, tuple[Form, tuple[tuple[str, tuple[Indicator, ...]], ...]]] = {}
-
-
-def _sorted_rows(form: Form, filled_only: bool) -> tuple[tuple[str, tuple[Indicator, ...]], ...]:
-    cached = _LAST_ROWS.get(filled_only)
-    if cached is not None and cached[0] is form:
-        return cached[1]
-    out = []
+    if filled_only:
+        for period, rows in _facts.facts(form).by_period:
+            yield period, [r.ind for r in rows]  # a fresh list: callers may change theirs
+        return
     for period in PERIODS:
-        rows = [i for i in form.indicators if i.period == period and (is_filled(i) or not filled_only)]
+        rows = [i for i in form.indicators if i.period == period]
         if rows:
-            out.append((period, tuple(sorted(rows, key=row_order))))
-    result = tuple(out)
-    _LAST_ROWS[filled_only] = (form, result)
-    return result
+            yield period, sorted(rows, key=row_order)
 
 
 def period_label(period: str) -> str:
@@ -191,11 +180,27 @@ def where(ind: Indicator | None, form: Form) -> Location:
 
 def contains_any(text: str | None, words: Iterable[str]) -> str | None:
     """The first word of ``words`` found in ``text`` (folded), or None."""
-    folded = clean(text)
-    for word in words:
-        if clean(word) in folded:
+    if type(words) is tuple:  # option word lists: each (text, list) answered once per process
+        return folded_contains_any(clean(text), words)
+    return _first_word(clean(text), tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def folded_contains_any(folded: str, words: tuple[str, ...]) -> str | None:
+    """``contains_any`` of a text already folded by ``clean``."""
+    return _first_word(folded, words)
+
+
+def _first_word(folded: str, words: tuple[str, ...]) -> str | None:
+    for word, key in zip(words, _folded_words(words)):
+        if key in folded:
             return word
     return None
+
+
+@lru_cache(maxsize=256)
+def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(clean(w) for w in words)
 
 
 PLACEHOLDER_CHARS = "-_*＊—－–~～/／\\.。·…xX×✕?？"
@@ -204,10 +209,15 @@ PLACEHOLDER_CHARS = "-_*＊—－–~～/／\\.。·…xX×✕?？"
 def is_placeholder_text(text: str | None, words: Iterable[str] = ("无",)) -> bool:
     """True when ``text`` holds only placeholder marks (``-``, ``_``, ``*``, ``XX``) or a
     placeholder word (无)."""
-    folded = clean(text)
+    return folded_is_placeholder(clean(text), tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def folded_is_placeholder(folded: str, words: tuple[str, ...]) -> bool:
+    """``is_placeholder_text`` of a text already folded by ``clean``."""
     if not folded:
         return False
-    if folded in {clean(w) for w in words}:
+    if folded in _folded_words(words):
         return True
     return all(ch in PLACEHOLDER_CHARS for ch in folded)
 
@@ -219,7 +229,12 @@ _COMPOUND = re.compile(r"[、,，/／;；]")
 
 
 def name_key(name: str | None) -> str:
-    return _TRAILING.sub("", clean(name))
+    return _name_key(clean(name))
+
+
+@lru_cache(maxsize=16384)
+def _name_key(folded: str) -> str:
+    return _TRAILING.sub("", folded)
 
 
 def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
@@ -227,7 +242,13 @@ def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2
     part is a name on its own — at least ``min_part_chars`` characters and all parts ending in
     the same ``min_shared_suffix`` characters (网络故障响应时间、系统故障响应时间). "办公楼、宿舍楼
     维修面积" distributes one suffix over short heads; its heads are no names and it is not split."""
-    key = name_key(name)
+    return folded_name_parts(clean(name), min_part_chars, min_shared_suffix)
+
+
+@lru_cache(maxsize=16384)
+def folded_name_parts(folded: str, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
+    """``name_parts`` of a name already folded by ``clean`` (names repeat: each once per process)."""
+    key = _name_key(folded)
     if not key:
         return ()
     parts = [p for p in (_TRAILING.sub("", q) for q in _COMPOUND.split(key)) if p]
@@ -235,3 +256,7 @@ def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2
             and len({p[-min_shared_suffix:] for p in parts}) == 1):
         return tuple(dict.fromkeys([key, *parts]))
     return (key,)
+
+
+# At the end: _facts reads clean() and row_order() from this module (either may load first).
+from policy.rules import _facts  # noqa: E402

@@ -5,18 +5,32 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from checker.model import Form, Indicator
-from policy.rules._structure import name_key, name_parts, rows_by_period
+from policy.rules._facts import facts
+from policy.rules._structure import _name_key, folded_name_parts
 from policy.rules._value import dimension_of, interval_of, is_measure, kind, per_of
 
 
 def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool,
-                    min_shared_suffix: int = 2) -> Iterator[tuple[str, Indicator, Indicator]]:
+                    min_shared_suffix: int = 2) -> tuple[tuple[str, Indicator, Indicator], ...]:
     """(shared name, earlier row, later row) for every pair of rows of one period sharing a name
-    (or, unless ``whole_only``, a part of a compound name), earlier in row_order; each pair once."""
-    for _, rows in rows_by_period(form):
+    (or, unless ``whole_only``, a part of a compound name), earlier in row_order; each pair once.
+    Worked out once per form and options (S108 and S113 ask for it); () at once when no two rows
+    of a period share a key."""
+    f = facts(form)
+    return f.memo(("same_name_pairs", min_part_chars, whole_only, min_shared_suffix),
+                  lambda: tuple(_pairs(f, min_part_chars, whole_only, min_shared_suffix)))
+
+
+def _pairs(f, min_part_chars: int, whole_only: bool,
+           min_shared_suffix: int) -> Iterator[tuple[str, Indicator, Indicator]]:
+    for _, rows in f.by_period:
+        keyed = [(r.ind, (_name_key(r.name),) if whole_only
+                  else folded_name_parts(r.name, min_part_chars, min_shared_suffix)) for r in rows]
+        flat = [k for _, keys in keyed for k in keys if k]
+        if len(flat) == len(set(flat)):
+            continue  # no key twice in this period: no pair
         seen: dict[str, list[Indicator]] = {}
-        for ind in rows:
-            keys = (name_key(ind.name),) if whole_only else name_parts(ind.name, min_part_chars, min_shared_suffix)
+        for ind, keys in keyed:
             paired: set[int] = set()
             for key in keys:
                 if not key:

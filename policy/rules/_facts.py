@@ -1,0 +1,135 @@
+"""What the rules read of a form, worked out once per form and shared by every rule.
+
+Forty-nine rules look at the same rows: each asked again whether a row is filled, what its
+canonical 一级/二级 are, which rows share a name, which are cost lines. ``facts(form)`` answers
+each of those questions once per form and keeps the answers while the form is alive; every rule
+for that form reads them. Each fact is computed on first use, so a configuration that enables a
+few rules pays only for what those rules read.
+
+Forms are frozen, so the answers cannot go stale. The cache is keyed by the form's identity and
+holds only a weak reference to it: an entry disappears with its form, and an id is never reused
+while its entry exists.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from typing import Any, Callable
+import weakref
+
+from checker.hierarchy import COST_LEVEL2, PARENTS, canonical_level1, canonical_level2
+from checker.model import PERIODS, Form, Indicator
+from policy.rules._structure import clean, row_order
+
+_MEASURE_KINDS = ("quantity", "range")
+
+
+@lru_cache(maxsize=4096)
+def _placement(level1_text: str | None, level2_text: str | None) -> tuple[Any, ...]:
+    """(level1, level2, effective 一级, is a cost row) of a row's two printed labels.
+
+    The same as ``_structure.level1_of`` and ``is_cost_row``; labels repeat on every form, so
+    each pair is worked out once per process.
+    """
+    level1, level2 = canonical_level1(level1_text), canonical_level2(level2_text)
+    if level1 is not None:
+        effective = level1
+    elif level2 is None:
+        effective = None
+    elif level2 in COST_LEVEL2:
+        effective = "成本指标"
+    else:
+        parents = PARENTS.get(level2, frozenset())
+        effective = next(iter(parents)) if len(parents) == 1 else None
+    return level1, level2, effective, level2 in COST_LEVEL2 or effective == "成本指标"
+
+
+class Row:
+    """One indicator row and what the rules ask of it, each answered once.
+
+    ``name``/``text`` are the folded name and value text (``_structure.clean``); ``level1``/
+    ``level2`` the canonical labels; ``level1_of`` the effective 一级; ``measure`` whether the
+    value is an undamaged quantity or range, ``dimension`` its unit's dimension then.
+    """
+
+    __slots__ = ("ind", "period", "name", "text", "has_name", "has_value", "filled", "level1",
+                 "level2", "level1_of", "is_cost", "value", "kind", "damage", "measure",
+                 "dimension")
+
+    def __init__(self, ind: Indicator) -> None:
+        self.ind = ind
+        self.period = ind.period
+        self.name = name = clean(ind.name)
+        self.text = text = clean(ind.value_text)
+        self.has_name = bool(name)
+        self.has_value = bool(text)
+        self.filled = bool(name or text)
+        self.level1, self.level2, self.level1_of, self.is_cost = _placement(ind.level1_text,
+                                                                            ind.level2_text)
+        self.value = value = ind.value
+        if value is None:
+            self.kind = self.damage = self.dimension = None
+            self.measure = False
+            return
+        self.kind = kind = getattr(value, "kind", None)
+        self.damage = getattr(value, "error", None)
+        self.measure = measure = self.damage is None and kind in _MEASURE_KINDS
+        unit = getattr(value, "unit", None) if measure else None
+        self.dimension = getattr(unit, "dimension", None) if unit is not None else None
+
+
+def _row_order(row: Row) -> tuple:
+    return row_order(row.ind)
+
+
+class FormFacts:
+    """The derived facts of one form. Plain attributes are read by many rules; ``memo`` keeps
+    facts that depend on a rule's options (word lists, thresholds), keyed by those options."""
+
+    def __init__(self, form: Form) -> None:
+        self.rows: tuple[Row, ...] = tuple(map(Row, form.indicators))
+        self.any_filled = any(r.filled for r in self.rows)
+        self._memo: dict[Any, Any] = {}
+
+    @cached_property
+    def ordered(self) -> tuple[Row, ...]:
+        """Every row in ``_structure.row_order`` (independent of the order rows were given in)."""
+        return tuple(sorted(self.rows, key=_row_order))
+
+    @cached_property
+    def by_period(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
+        """(period, filled rows in row_order) per period with rows, annual first."""
+        out = []
+        for period in PERIODS:
+            rows = tuple(r for r in self.ordered if r.filled and r.period == period)
+            if rows:
+                out.append((period, rows))
+        return tuple(out)
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per ``key`` for this form (key: the fact's name and its options)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+
+_FACTS: dict[int, tuple[weakref.ref, FormFacts]] = {}
+
+
+def facts(form: Form) -> FormFacts:
+    """The shared facts of ``form``, built on the first call for that form object."""
+    key = id(form)
+    hit = _FACTS.get(key)
+    if hit is not None and hit[0]() is form:
+        return hit[1]
+    made = FormFacts(form)
+    _FACTS[key] = (weakref.ref(form, lambda _ref, key=key: _forget(key, _ref)), made)
+    return made
+
+
+def _forget(key: int, ref: weakref.ref) -> None:
+    hit = _FACTS.get(key)
+    if hit is not None and hit[0] is ref:
+        del _FACTS[key]
