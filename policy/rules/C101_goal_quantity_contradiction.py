@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import ClassVar
 
 from checker.model import ANNUAL
-from grammar import parse_value
 from policy.api import (
     Category,
     Example,
@@ -24,9 +23,10 @@ from policy.rules._consistency import (
     DEFAULT_COUNTERS,
     bigrams,
     interval_sum,
-    promises,
+    promise_tuple,
     subset_sums,
 )
+from policy.rules._facts import facts
 from policy.rules._funding import non_negative_decimal, word_list
 
 
@@ -50,7 +50,7 @@ def _stated(ind, counters, approx_words):
     if kind == "text":
         return [
             (p.number, p.number, p.unit)
-            for p in promises(ind.value_text, counters, approx_words, parse_value)
+            for p in promise_tuple(ind.value_text, counters, approx_words)
         ]
     return []
 
@@ -187,22 +187,15 @@ class GoalQuantityContradiction(Rule):
         goal = form.goals.annual
         if not goal:
             raise NotApplicable("C.reason.no-annual-goal")
-        found = [
-            p
-            for p in promises(
-                goal, ctx.options["counters"], ctx.options["approx_words"], parse_value
-            )
-            if p.number >= ctx.options["min_number"]
-        ]
+        counters, approx = tuple(ctx.options["counters"]), tuple(ctx.options["approx_words"])
+        found = [p for p in promise_tuple(goal, counters, approx) if p.number >= ctx.options["min_number"]]
         if not found:
             raise NotApplicable("C.reason.no-goal-quantities")
         stated = []
-        for ind in form.indicators:
-            if ind.period == ANNUAL:
-                for lo, hi, unit in _stated(
-                    ind, ctx.options["counters"], ctx.options["approx_words"]
-                ):
-                    stated.append((ind, lo, hi, unit))
+        for r in facts(form).rows:
+            if r.period == ANNUAL:
+                for lo, hi, unit in _stated(r.ind, counters, approx):
+                    stated.append((r.ind, lo, hi, unit))
         compared = 0
         for p in found:
             # Sorted by name and value so the finding does not depend on row order.

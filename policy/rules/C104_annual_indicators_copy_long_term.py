@@ -16,13 +16,14 @@ from policy.api import (
     SourceKind,
 )
 from policy.rules._consistency import bare
+from policy.rules._facts import facts
 
 
 def _rows(form, period):
     return Counter(
-        (bare(i.name), bare(i.value_text))
-        for i in form.indicators
-        if i.period == period and (i.name or i.value_text)
+        (bare(r.ind.name), bare(r.ind.value_text))
+        for r in facts(form).rows
+        if r.period == period and (r.ind.name or r.ind.value_text)
     )
 
 
@@ -96,8 +97,11 @@ class AnnualIndicatorsCopyLongTerm(Rule):
     )
 
     def check(self, form, ctx):
-        annual, long_term = _rows(form, ANNUAL), _rows(form, LONG_TERM)
-        if not annual or not long_term:
+        long_term = _rows(form, LONG_TERM)  # most forms have none: nothing to compare
+        if not long_term:
+            raise NotApplicable("C.reason.no-both-periods")
+        annual = _rows(form, ANNUAL)
+        if not annual:
             raise NotApplicable("C.reason.no-both-periods")
         if annual == long_term:
             first = min(

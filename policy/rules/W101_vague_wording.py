@@ -16,6 +16,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
+from policy.rules._facts import facts
 from policy.rules._funding import word_list
 from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
 
@@ -100,14 +101,15 @@ class VagueWording(Rule):
     def check(self, form, ctx):
         skip = set(ctx.options["skip_level2"])
         rows = [
-            i
-            for i in form.indicators
-            if i.value_text
-            and i.level2 not in skip
-            and (i.level2_text or "") not in skip
+            r.ind
+            for r in facts(form).rows
+            if r.ind.value_text
+            and r.level2 not in skip
+            and (r.ind.level2_text or "") not in skip
         ]
         if not rows:
             raise NotApplicable("W.reason.no-values")
+        patterns = tuple(ctx.options["patterns"])
         for ind in rows:
             v = ind.value
             if getattr(v, "kind", None) not in (None, "text") or getattr(
@@ -119,7 +121,7 @@ class VagueWording(Rule):
             phrase = getattr(v, "vague", None)
             if phrase in ctx.options["ignore_phrases"]:
                 phrase = None
-            phrase = phrase or first_match(ind.value_text, ctx.options["patterns"])
+            phrase = phrase or first_match(ind.value_text, patterns)
             if phrase is None:
                 continue
             yield Finding(

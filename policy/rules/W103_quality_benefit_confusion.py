@@ -17,6 +17,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
+from policy.rules._facts import facts
 from policy.rules._funding import word_list
 
 QUALITY_WORDS = (
@@ -96,14 +97,15 @@ class QualityBenefitConfusion(Rule):
 
     def check(self, form, ctx):
         rows = [
-            i
-            for i in form.indicators
-            if i.name and (i.level2 in BENEFIT_LEVEL2 or i.level2 == "质量指标")
+            r
+            for r in facts(form).rows
+            if r.ind.name and (r.level2 in BENEFIT_LEVEL2 or r.level2 == "质量指标")
         ]
         if not rows:
             raise NotApplicable("W.reason.no-quality-benefit")
-        for ind in rows:
-            if ind.level2 in BENEFIT_LEVEL2:
+        for r in rows:
+            ind = r.ind
+            if r.level2 in BENEFIT_LEVEL2:
                 words, msg = ctx.options["quality_words"], "W103.quality-under-benefit"
             else:
                 words, msg = ctx.options["benefit_words"], "W103.benefit-under-quality"
@@ -114,13 +116,13 @@ class QualityBenefitConfusion(Rule):
                 msg,
                 {
                     "name": ind.name,
-                    "level2": ind.level2_text or ind.level2,
+                    "level2": ind.level2_text or r.level2,
                     "word": word,
                 },
                 location=ind.location or form.location,
                 indicator=ind,
                 evidence={
-                    "二级指标": ind.level2_text or ind.level2,
+                    "二级指标": ind.level2_text or r.level2,
                     "三级指标": ind.name,
                 },
             )

@@ -55,6 +55,11 @@ def bare(text: str | None) -> str:
     """NFKC with whitespace and punctuation removed, for "is this a copy" comparisons."""
     if not text:
         return ""
+    return _bare(text)
+
+
+@lru_cache(maxsize=16384)  # names and values repeat across forms: each folded once
+def _bare(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -233,6 +238,16 @@ def promises(
         )
 
 
+@lru_cache(maxsize=8192)  # goals and prose values repeat: each (text, options) read once
+def promise_tuple(
+    text: str | None, counters: tuple[str, ...], approx_words: tuple[str, ...]
+) -> tuple[Promise, ...]:
+    """``promises`` of ``text`` read with the value grammar, as a tuple (Promise is frozen)."""
+    from grammar import parse_value
+
+    return tuple(promises(text, counters, approx_words, parse_value))
+
+
 def interval_sum(
     bounds: list[tuple[Decimal | None, Decimal | None]],
 ) -> tuple[Decimal | None, Decimal | None]:
@@ -256,10 +271,15 @@ def subset_sums(values: list[Decimal], limit: int = 12) -> set[Decimal]:
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def bigrams(text: str | None, stop: Iterable[str] = ()) -> set[str]:
+def bigrams(text: str | None, stop: Iterable[str] = ()) -> frozenset[str]:
     """Two-character pieces of the Chinese runs of ``text``, minus ``stop``: a cheap test of
     whether a goal clause and an indicator name talk about the same thing."""
+    return _bigrams(text or "", tuple(stop))
+
+
+@lru_cache(maxsize=16384)  # names and goal clauses repeat: each (text, stop list) once
+def _bigrams(text: str, stop: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
-    for run in _CJK.findall(unicodedata.normalize("NFKC", text or "")):
+    for run in _CJK.findall(unicodedata.normalize("NFKC", text)):
         out.update(run[i : i + 2] for i in range(len(run) - 1))
-    return out - set(stop)
+    return frozenset(out.difference(stop))

@@ -49,8 +49,13 @@ def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
     """The first substring of ``text`` that one of ``patterns`` matches, or None."""
     if not text:
         return None
+    return _first_match(text, patterns if type(patterns) is tuple else tuple(patterns))
+
+
+@lru_cache(maxsize=16384)  # names, units and goals repeat across forms: each searched once
+def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     best: re.Match[str] | None = None
-    for pattern in _compiled(tuple(patterns)):
+    for pattern in _compiled(patterns):
         m = pattern.search(text)
         if m and (best is None or m.start() < best.start()):
             best = m
