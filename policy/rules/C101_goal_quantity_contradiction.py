@@ -30,27 +30,31 @@ from policy.rules._facts import facts
 from policy.rules._funding import non_negative_decimal, word_list
 
 
-def _stated(ind, counters, approx_words):
-    """(lo, hi, base unit) of each count an annual indicator states: its value's interval, or the
-    exact counts inside compound prose ("协调处置突发事件20次，开展…"), read with the same care
-    as the goal (approximate and per-period numbers skipped)."""
+def _stated(ind, counters, approx_words, units):
+    """(lo, hi, base unit) of each count an annual indicator states in one of ``units`` (the
+    goal's): its value's interval, or the exact counts inside compound prose ("协调处置突发事件
+    20次，开展…"), read with the same care as the goal (approximate and per-period numbers
+    skipped)."""
     v = ind.value
     kind = getattr(v, "kind", None)
     if v is None or getattr(v, "error", None) is not None:
         return []
     if kind in ("quantity", "range"):
-        if getattr(v, "per", None) is not None or v.base_unit is None:
-            return []
-        lo = v.interval.lo
+        unit = v.base_unit
+        if unit not in units or getattr(v, "per", None) is not None:
+            return []  # (units never holds None: a promise always has a base unit)
+        interval = v.interval
+        lo = interval.lo
         if lo is None and v.dimension != "percent":
             lo = Decimal(
                 0
             )  # counts, lengths, areas are never negative: "≤4期" is 0–4期
-        return [(lo, v.interval.hi, v.base_unit)]
+        return [(lo, interval.hi, unit)]
     if kind == "text":
         return [
             (p.number, p.number, p.unit)
             for p in promise_tuple(ind.value_text, counters, approx_words)
+            if p.unit in units
         ]
     return []
 
@@ -191,10 +195,11 @@ class GoalQuantityContradiction(Rule):
         found = [p for p in promise_tuple(goal, counters, approx) if p.number >= ctx.options["min_number"]]
         if not found:
             raise NotApplicable("C.reason.no-goal-quantities")
+        units = {p.unit for p in found}
         stated = []
         for r in facts(form).rows:
             if r.period == ANNUAL:
-                for lo, hi, unit in _stated(r.ind, counters, approx):
+                for lo, hi, unit in _stated(r.ind, counters, approx, units):
                     stated.append((r.ind, lo, hi, unit))
         compared = 0
         for p in found:

@@ -12,7 +12,6 @@ from policy.rules._value import (
     counter_of,
     dimension_for_name,
     dimension_table,
-    is_measure,
     name_wants_other_than_money,
     kind,
     per_of,
@@ -80,10 +79,11 @@ class UnitMismatch(Rule):
     )
 
     def check(self, form, ctx):
-        require_rows(form, "V")
-        for ind in form.indicators:
-            value = ind.value
-            pair = two_units(value)
+        for r in require_rows(form, "V").rows:
+            if r.damage is None and not r.measure:
+                continue  # prose, dates, empty cells: no unit to judge
+            ind, value = r.ind, r.value
+            pair = two_units(value) if r.damage is not None else None
             if pair is not None:
                 yield Finding("V104.two-units",
                               {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
@@ -91,9 +91,9 @@ class UnitMismatch(Rule):
                               location=where(ind, form), indicator=ind,
                               evidence={"指标值": ind.value_text.strip(), "单位": f"{pair[0]} + {pair[1]}"})
                 continue
-            if not is_measure(value):
+            if not r.measure:
                 continue
-            named = self._name_counter_differs(ind, value, ctx)
+            named = self._name_counter_differs(ind, value, ctx) if r.dimension == "count" else None
             if named is not None:
                 yield Finding("V104.name-unit",
                               {"name": (ind.name or "").strip(), "value": ind.value_text.strip(),

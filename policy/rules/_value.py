@@ -133,22 +133,31 @@ def dimension_for_name(name: str | None, table: Mapping[str, str]) -> tuple[str,
     """The dimension a name asks for, from the longest keyword the name ends with (the head of
     a Chinese compound is at its end: 受益人数占比 → 占比 → percent, 补助资金按时发放 → none).
     Returns (keyword, dimension); dimension "any" exempts the name (增长 may be % or a count)."""
+    _, folded, answers = _table_entry(table)
+    try:
+        return answers[name]
+    except KeyError:
+        pass
+    found = None
     head = name_head(name)
-    if not head:
-        return None
-    folded = _folded_table(table)
     for start in range(len(head)):  # longest suffix first
         word = folded.get(head[start:])
         if word is not None:
-            return word, table[word]
-    return None
+            found = word, table[word]
+            break
+    if len(answers) >= 16384:
+        answers.clear()
+    answers[name] = found
+    return found
 
 
-_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+# Per keyword table (an option value, compared by identity): its folded keywords and the answers
+# already given for each name, since names repeat across forms.
+_FOLDED: dict[int, tuple[Mapping[str, str], dict[str, str], dict[str | None, tuple[str, str] | None]]] = {}
 
 
-def _folded_table(table: Mapping[str, str]) -> dict[str, str]:
-    """{folded keyword: keyword as configured}, built once per table object."""
+def _table_entry(table: Mapping[str, str]) -> tuple[Mapping[str, str], dict[str, str], dict]:
+    """(table, {folded keyword: keyword as configured}, answers), built once per table object."""
     hit = _FOLDED.get(id(table))
     if hit is None or hit[0] is not table:
         folded: dict[str, str] = {}
@@ -156,11 +165,11 @@ def _folded_table(table: Mapping[str, str]) -> dict[str, str]:
             key = clean(word)
             if key and len(key) > len(clean(folded.get(key, ""))):
                 folded[key] = word
-        hit = (table, folded)
+        hit = (table, folded, {})
         if len(_FOLDED) > 64:
             _FOLDED.clear()
         _FOLDED[id(table)] = hit
-    return hit[1]
+    return hit
 
 
 @lru_cache(maxsize=8192)
