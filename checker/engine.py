@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from itertools import chain as _chain
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -42,6 +43,7 @@ from checker.spill import SpillWriter
 from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
 from policy.messages import MessageError, render
 
+_NONE = object()
 LOADER_SOURCE = {"kind": "loader", "citation": "jixiao loader", "note": ""}
 
 
@@ -96,12 +98,17 @@ class DocumentChecker:
         self.sources = {a.code: a.rule.source.to_json() for a in self.active}  # shared, read-only
         self._outcome_cache: dict[tuple, RuleOutcome] = {}
         self._contexts: dict[tuple[str, int | None], Context] = {}
+        self._identities: dict[str, tuple[str, str, Mapping[str, str]]] = {}
+        self._plans: dict[int | None, tuple[tuple[ActiveRule, bool, Any, Context], ...]] = {}
         self._templates_ok: dict[tuple[str, frozenset[str]], str | None] = {}
 
     # -- diagnostics -------------------------------------------------------------------------
 
     def _context(self, rule: ActiveRule, form: Form | None) -> Context:
         year = form.year if form is not None and form.year is not None else self.config.year
+        return self._context_for(rule, year)
+
+    def _context_for(self, rule: ActiveRule, year: int | None) -> Context:
         key = (rule.code, year)
         ctx = self._contexts.get(key)
         if ctx is None:
@@ -109,30 +116,55 @@ class DocumentChecker:
                                                 profile=self.config.profile)
         return ctx
 
+    def _plan(self, year: int | None) -> tuple[tuple[ActiveRule, bool, Any, Context], ...]:
+        """(rule, is unit scope, instance, context) of every active rule for forms of ``year``:
+        looked up once per form instead of once per rule and form."""
+        plan = self._plans.get(year)
+        if plan is None:
+            plan = tuple((rule, rule.rule.scope == "unit", self.instances[rule.code],
+                          self._context_for(rule, year)) for rule in self.active)
+            if len(self._plans) < 256:  # years are few; a hostile input cannot grow this much
+                self._plans[year] = plan
+        return plan
+
     def diagnostic(self, rule: ActiveRule, finding: Finding, form_ref: FormRef) -> Diagnostic:
         location = finding.location
         if location is None and finding.indicator is not None:
             location = finding.indicator.location
         if location is None:
             location = form_ref.location
-        line = location.line if location.line is not None else form_ref.location.line
-        column = location.column if location.line is not None else form_ref.location.column
-        cls = rule.rule
+        if location.line is not None:
+            line, column = location.line, location.column
+        else:
+            line, column = form_ref.location.line, form_ref.location.column
+        name, category, source = self._identity(rule)
+        args = finding.args
         return Diagnostic(
             code=rule.code,
-            name=cls.name,
-            category=getattr(cls.category, "value", str(cls.category)),
+            name=name,
+            category=category,
             severity=rule.severity,
             message_id=finding.message_id,
-            args=finding.args if type(finding.args) is dict else dict(finding.args),
+            args=args if type(args) is dict else dict(args),
             path=location.path or form_ref.path,
             line=line,
             column=column,
             form=form_ref,
             indicator=IndicatorRef.of(finding.indicator) if finding.indicator is not None else None,
             evidence=_text_mapping(finding.evidence),
-            source=self.sources[rule.code],
+            source=source,
         )
+
+    def _identity(self, rule: ActiveRule) -> tuple[str, str, Mapping[str, str]]:
+        """A rule's name, category and source as every diagnostic of it shows them."""
+        found = self._identities.get(rule.code)
+        if found is None:
+            cls = rule.rule
+            category = getattr(cls.category, "value", _NONE)
+            found = self._identities[rule.code] = (
+                cls.name, str(cls.category) if category is _NONE else category,
+                self.sources[rule.code])
+        return found
 
     def _message_problem(self, finding: Finding) -> str | None:
         """Whether both catalogues can render this message with these argument names (checked
@@ -150,7 +182,7 @@ class DocumentChecker:
 
     def _outcome(self, code: str, outcome: str, reason_id: str | None = None,
                  args: Mapping[str, Any] | None = None, error: str | None = None) -> RuleOutcome:
-        key = (code, outcome, reason_id, repr(sorted((args or {}).items())), error)
+        key = (code, outcome, reason_id, repr(sorted(args.items())) if args else "[]", error)
         cached = self._outcome_cache.get(key)
         if cached is None:
             cached = RuleOutcome(code, outcome, reason_id, dict(args or {}), error)
@@ -169,19 +201,25 @@ class DocumentChecker:
                     result.errors.append(RuleError(rule.code, form_ref.path, form_ref,
                                                    f"message {finding.message_id}: {problem}"))
                 out.append(self.diagnostic(rule, finding, form_ref))
-        except NotApplicable as exc:
-            kind = "fail" if out else "not_applicable"
-            return out, self._outcome(rule.code, kind, exc.message_id, exc.args_)
-        except InsufficientData as exc:
-            kind = "fail" if out else "insufficient_data"
-            return out, self._outcome(rule.code, kind, exc.message_id, exc.args_)
-        except Exception as exc:  # a bug in a rule: record it, never crash the run
-            text = _error_text(exc)
-            result.errors.append(RuleError(rule.code, form_ref.path, form_ref, text))
-            return out, self._outcome(rule.code, "error", error=text)
+        except Exception as exc:
+            return out, self._ended(rule, form_ref, exc, bool(out), result)
         if any(e.code == rule.code and e.form == form_ref for e in result.errors):
             return out, self._outcome(rule.code, "error", error=result.errors[-1].error)
         return out, (self._outcome(rule.code, "fail") if out else None)
+
+    def _ended(self, rule: ActiveRule, form_ref: FormRef, exc: Exception, found: bool,
+               result: DocumentResult) -> RuleOutcome:
+        """The outcome of a rule that raised ``exc`` (after ``found`` findings or none)."""
+        if isinstance(exc, NotApplicable):
+            return self._outcome(rule.code, "fail" if found else "not_applicable",
+                                 exc.message_id, exc.args_)
+        if isinstance(exc, InsufficientData):
+            return self._outcome(rule.code, "fail" if found else "insufficient_data",
+                                 exc.message_id, exc.args_)
+        # A bug in a rule: record it, never crash the run.
+        text = _error_text(exc)
+        result.errors.append(RuleError(rule.code, form_ref.path, form_ref, text))
+        return self._outcome(rule.code, "error", error=text)
 
     # -- forms and documents -----------------------------------------------------------------
 
@@ -190,18 +228,26 @@ class DocumentChecker:
         outcomes: list[RuleOutcome] = []
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
-        for rule in self.active:
-            inst = self.instances[rule.code]
-            ctx = self._context(rule, form)
-            if rule.rule.scope == "unit":
+        year = form.year if form.year is not None else self.config.year
+        for rule, unit, inst, ctx in self._plan(year):
+            if unit:
                 outcome = self._summarize(rule, inst, form, form_ref, ctx, result)
                 if outcome is not None:
                     outcomes.append(outcome)
                 continue
+            # Most rules find nothing on most forms: take the first finding here and leave the
+            # diagnostic bookkeeping (collect) to the rules that found something.
             try:
-                findings = inst.check(form, ctx)
-            except Exception as exc:  # check() itself (not the generator) may raise
-                findings = _raising(exc)
+                findings = inst.check(form, ctx)  # check() itself may raise, too
+                for first in findings:
+                    break
+                else:
+                    continue  # passed: passing outcomes are not stored
+            except Exception as exc:
+                outcomes.append(self._ended(rule, form_ref, exc, False, result))
+                continue
+            if iter(findings) is findings:  # a generator: the first finding is already taken
+                findings = _chain((first,), findings)
             diags, outcome = self.collect(rule, form_ref, findings, result)
             result.diagnostics.extend(diags)
             if outcome is not None:
