@@ -20,6 +20,7 @@ from policy.api import (
     SourceKind,
     money_text,
 )
+from policy.rules._facts import facts
 from policy.rules._funding import UNIT, positive_decimal, shown, word_list
 from policy.rules._funding_examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
@@ -132,13 +133,13 @@ class UnitCostTimesQuantity(Rule):
             raise InsufficientData("F.reason.no-annual-total")
         level2 = set(ctx.options["quantity_level2"])
         quantities = [
-            ind
-            for ind in form.indicators
-            if ind.period == ANNUAL
-            and ind.level2 in level2
-            and getattr(ind.value, "kind", None) == "quantity"
-            and getattr(ind.value, "error", None) is None
-            and ind.value.op
+            r.ind
+            for r in facts(form).rows
+            if r.period == ANNUAL
+            and r.level2 in level2
+            and r.kind == "quantity"
+            and r.damage is None
+            and r.value.op
             not in ("≤", "<")  # an upper bound on the quantity proves nothing
         ]
         compared = 0

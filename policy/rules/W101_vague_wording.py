@@ -99,23 +99,17 @@ class VagueWording(Rule):
     )
 
     def check(self, form, ctx):
-        skip = set(ctx.options["skip_level2"])
-        rows = [
-            r.ind
-            for r in facts(form).rows
-            if r.ind.value_text
-            and r.level2 not in skip
-            and (r.ind.level2_text or "") not in skip
-        ]
-        if not rows:
-            raise NotApplicable("W.reason.no-values")
+        skip = ctx.options["skip_level2"]
         patterns = tuple(ctx.options["patterns"])
-        for ind in rows:
-            v = ind.value
-            if getattr(v, "kind", None) not in (None, "text") or getattr(
-                v, "error", None
-            ):
+        any_value = False
+        for r in facts(form).rows:
+            ind = r.ind
+            if not ind.value_text or r.level2 in skip or (ind.level2_text or "") in skip:
                 continue
+            any_value = True
+            if r.kind not in (None, "text") or r.damage:
+                continue
+            v = r.value
             if getattr(v, "quantities", ()) or getattr(v, "grade", None):
                 continue  # there is a number or a grade to measure against
             phrase = getattr(v, "vague", None)
@@ -135,3 +129,5 @@ class VagueWording(Rule):
                 indicator=ind,
                 evidence={"指标值": ind.value_text, "模糊表述": phrase},
             )
+        if not any_value:
+            raise NotApplicable("W.reason.no-values")

@@ -44,12 +44,23 @@ def _placement(level1_text: str | None, level2_text: str | None) -> tuple[Any, .
     return level1, level2, effective, level2 in COST_LEVEL2 or effective == "成本指标"
 
 
+@lru_cache(maxsize=16384)
+def _text_facts(name: str | None, value_text: str | None, level1_text: str | None,
+                level2_text: str | None) -> tuple[Any, ...]:
+    """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,
+    has_value, filled, level1, level2, level1_of, is_cost). Rows repeat across forms."""
+    folded_name, folded_text = clean(name), clean(value_text)
+    return (folded_name, folded_text, bool(folded_name), bool(folded_text),
+            bool(folded_name or folded_text), *_placement(level1_text, level2_text))
+
+
 class Row:
     """One indicator row and what the rules ask of it, each answered once.
 
     ``name``/``text`` are the folded name and value text (``_structure.clean``); ``level1``/
-    ``level2`` the canonical labels; ``level1_of`` the effective 一级; ``measure`` whether the
-    value is an undamaged quantity or range, ``dimension`` its unit's dimension then.
+    ``level2`` the canonical labels; ``level1_of`` the effective 一级 (``_structure.level1_of``);
+    ``is_cost`` as ``_structure.is_cost_row``; ``measure`` whether the value is an undamaged
+    quantity or range, ``dimension`` its unit's dimension then (``_value.dimension_of``).
     """
 
     __slots__ = ("ind", "period", "name", "text", "has_name", "has_value", "filled", "level1",
@@ -59,21 +70,17 @@ class Row:
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
         self.period = ind.period
-        self.name = name = clean(ind.name)
-        self.text = text = clean(ind.value_text)
-        self.has_name = bool(name)
-        self.has_value = bool(text)
-        self.filled = bool(name or text)
-        self.level1, self.level2, self.level1_of, self.is_cost = _placement(ind.level1_text,
-                                                                            ind.level2_text)
+        (self.name, self.text, self.has_name, self.has_value, self.filled, self.level1,
+         self.level2, self.level1_of, self.is_cost) = _text_facts(ind.name, ind.value_text,
+                                                                  ind.level1_text, ind.level2_text)
         self.value = value = ind.value
         if value is None:
             self.kind = self.damage = self.dimension = None
             self.measure = False
             return
         self.kind = kind = getattr(value, "kind", None)
-        self.damage = getattr(value, "error", None)
-        self.measure = measure = self.damage is None and kind in _MEASURE_KINDS
+        self.damage = damage = getattr(value, "error", None)
+        self.measure = measure = damage is None and kind in _MEASURE_KINDS
         unit = getattr(value, "unit", None) if measure else None
         self.dimension = getattr(unit, "dimension", None) if unit is not None else None
 
@@ -94,17 +101,23 @@ class FormFacts:
     @cached_property
     def ordered(self) -> tuple[Row, ...]:
         """Every row in ``_structure.row_order`` (independent of the order rows were given in)."""
-        return tuple(sorted(self.rows, key=_row_order))
+        rows, last = self.rows, -1
+        for r in rows:
+            location = r.ind.location
+            line = location.line if location is not None and location.line is not None else 0
+            if line <= last:
+                return tuple(sorted(rows, key=_row_order))
+            last = line
+        return rows  # lines strictly increasing: row_order's first key alone gives this order
 
     @cached_property
     def by_period(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
         """(period, filled rows in row_order) per period with rows, annual first."""
-        out = []
-        for period in PERIODS:
-            rows = tuple(r for r in self.ordered if r.filled and r.period == period)
-            if rows:
-                out.append((period, rows))
-        return tuple(out)
+        split: dict[str, list[Row]] = {}
+        for r in self.ordered:
+            if r.filled:
+                split.setdefault(r.period, []).append(r)
+        return tuple((period, tuple(split[period])) for period in PERIODS if period in split)
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for this form (key: the fact's name and its options)."""

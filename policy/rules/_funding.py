@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -79,7 +80,12 @@ def is_blank(amount: Amount | None) -> bool:
     dash/slash/无 is blank too."""
     if amount is None or amount.text is None:
         return True
-    stripped = amount.text.strip()
+    return _blank_text(amount.text)
+
+
+@lru_cache(maxsize=4096)  # amount cells repeat (万元, 0, 50万元): each read once
+def _blank_text(text: str) -> bool:
+    stripped = text.strip()
     for unit in ("亿元", "万元", "千元", "元", "万"):
         stripped = stripped.replace(unit, "")
     # "—", "/", "无" are how forms say "nothing here".
@@ -163,14 +169,16 @@ def _cost_lines(
 ) -> list[CostLine]:
     out: list[CostLine] = []
     seen: set[tuple[str | None, str | None]] = set()
-    for ind in form.indicators:
-        if ind.period != ANNUAL:
+    for row in facts(form).rows:
+        if row.period != ANNUAL:
             continue
+        ind = row.ind
         name = ind.name or ""
         if any(w in name for w in cumulative_words):
             continue
         key = (ind.name, ind.value_text)
-        line = _cost_line(ind, name, cost_name_words, unit_cost_words)
+        in_family = row.level2 in COST_LEVEL2 or (row.level2 is None and row.level1 == "成本指标")
+        line = _cost_line(ind, name, cost_name_words, unit_cost_words, in_family)
         if line is None or key in seen:
             continue
         seen.add(key)
@@ -183,9 +191,10 @@ def _cost_line(
     name: str,
     cost_name_words: tuple[str, ...],
     unit_cost_words: tuple[str, ...],
+    in_family: bool,
 ) -> CostLine | None:
+    """``ind`` as a cost line, or None; ``in_family`` is ``is_cost_family(ind)``."""
     value = ind.value
-    in_family = is_cost_family(ind)
     if not in_family:
         # Elsewhere only an explicit money cap under a cost-like name is a cost line.
         if not any(w in name for w in cost_name_words) or "率" in name:
