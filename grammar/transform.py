@@ -6,53 +6,27 @@ from decimal import Decimal
 
 from lark import Token, Transformer
 
-from grammar import lexicon
+from grammar import build, lexicon
 from grammar.ast import DateValue, Quantity, Range
-from grammar.build import make_quantity, shared_range
+from grammar.build import NotAValue, make_quantity, shared_range
 from grammar.numbers import BadNumber, parse_arabic, parse_chinese
-from grammar.units import Unit, compound, lookup
+from grammar.units import Unit, compound
 
+__all__ = ["NotAValue", "ToAst"]
 
-class NotAValue(Exception):
-    """Raised inside the transformer when the shape parses but the meaning does not hold."""
-
-
-def _year(tok: str) -> int:
-    return int(tok[:4])
-
-
-def _month(tok: str) -> int:
-    return int(tok.rstrip("份").rstrip("月"))
-
-
-def _day(tok: str) -> int:
-    return int(tok[:-1])
-
-
-def _unit(spelling: str, magnitude: str | None = None) -> Unit:
-    unit = lookup(spelling, magnitude)
-    if unit is None:
-        raise NotAValue(spelling)
-    return unit
+_unit = build.unit
 
 
 def _point(children: list) -> tuple[int | None, int | None, int | None]:
     year = month = day = None
     for tok in children:
         if tok.type == "YEAR":
-            year = _year(tok)
+            year = build.year_of(tok)
         elif tok.type == "MONTH":
-            month = _month(tok)
+            month = build.month_of(tok)
         elif tok.type == "DAY":
-            day = _day(tok)
+            day = build.day_of(tok)
     return year, month, day
-
-
-def _dotted(text: str) -> tuple[int, int, int | None]:
-    parts = [int(p) for p in text.replace("/", ".").replace("-", ".").split(".")]
-    if not 1 <= parts[1] <= 12 or (len(parts) == 3 and not 1 <= parts[2] <= 31):
-        raise NotAValue(text)
-    return parts[0], parts[1], parts[2] if len(parts) == 3 else None
 
 
 class ToAst(Transformer):
@@ -139,12 +113,7 @@ class ToAst(Transformer):
 
     def month_span(self, c: list):
         number, spec = c[0]
-        end = _month(c[2])
-        if spec is None and number == number.to_integral_value() and 1 <= number <= end:
-            return DateValue(form="period", month=int(number), end_month=end)
-        lo = make_quantity(None, number, spec)
-        hi = make_quantity(None, Decimal(end), (_unit("月"), (), None, ()))
-        return shared_range(lo, hi)
+        return build.month_span(number, spec, c[2])
 
     # dates
     def point(self, c: list) -> tuple[int | None, int | None, int | None]:
@@ -156,23 +125,15 @@ class ToAst(Transformer):
 
     def deadline(self, c: list) -> DateValue:
         (y, m, d), suffix = c
-        strict = lexicon.DEADLINE_SUFFIXES[suffix]
-        if d is not None:
-            strict = False  # "6月30日前": by that day
-        if m is None and not strict:
-            m = 12  # "2022年底前"
-        return DateValue(form="deadline", year=y, month=m, day=d, strict=strict)
+        return build.deadline(y, m, d, suffix)
 
     def year_end(self, c: list) -> DateValue:
         return DateValue(form="deadline", month=12)
 
     def every_deadline(self, c: list) -> DateValue:
         _, m, d = _point([t for t in c[1:] if t.type in ("MONTH", "DAY")])
-        strict = False
         deadline = next((t for t in c[1:] if t.type == "DEADLINE"), None)
-        if deadline is not None and d is None:
-            strict = lexicon.DEADLINE_SUFFIXES[deadline]
-        return DateValue(form="deadline", month=m, day=d, every="年", strict=strict)
+        return build.every_deadline(m, d, None if deadline is None else str(deadline))
 
     def frequency(self, c: list) -> DateValue:
         return DateValue(form="frequency", every=_unit(str(c[1])).symbol)
@@ -181,28 +142,16 @@ class ToAst(Transformer):
         return DateValue(form="frequency", every="年")
 
     def period(self, c: list) -> DateValue:
-        (y, m, d), _, (ey, em, ed) = c
-        if ey is None:
-            ey = y
-        return DateValue(form="period", year=y, month=m, day=d, end_year=ey, end_month=em, end_day=ed)
+        return build.period(c[0], c[2])
 
     def year_month_span(self, c: list) -> DateValue:
-        year, start, end = _year(c[0]), int(c[1]), _month(c[3])  # "2023年1-12月"
-        return DateValue(form="period", year=year, month=start, end_year=year, end_month=end)
+        return build.year_month_span(c[0], c[1], c[3])  # "2023年1-12月"
 
     def dot_date(self, c: list) -> DateValue:
-        y, m, d = _dotted(c[0])
-        return DateValue(form="date", year=y, month=m, day=d)
+        return build.dot_date(c[0])
 
     def dot_period(self, c: list) -> DateValue:
-        text = str(c[0]).replace(" ", "")
-        for sep in sorted(lexicon.RANGE_SEPARATORS, key=len, reverse=True):
-            head, found, tail = text[5:].partition(sep)
-            if found:
-                y, m, d = _dotted(text[:5] + head)
-                ey, em, ed = _dotted(tail)
-                return DateValue(form="period", year=y, month=m, day=d, end_year=ey, end_month=em, end_day=ed)
-        raise NotAValue(text)
+        return build.dot_period(str(c[0]))
 
 
 class _Rate(tuple):

@@ -1,0 +1,170 @@
+"""The fast path's model of Lark: its terminal regexes and lexer states are those of the built
+parser, and every real value Lark reads is read without Lark."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from lark import Lark, Token
+
+from grammar import damage, fastpath
+from grammar.api import MAX_STRUCTURED_LENGTH
+from grammar.fastpath import END, TERMINAL_REGEXES, fast_parse
+from grammar.normalize import normalize
+from grammar.parser import grammar_text, may_be_structured, parse_structured
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+def _state_after(tokens: str) -> tuple[str, ...]:
+    """The terminals Lark's lexer tries after feeding these token types, in its order, plus END
+    when the parser state accepts the end of the text."""
+    lark = _lark()
+    interactive = lark.parse_interactive("")
+    for name in tokens.split():
+        interactive.feed_token(Token(name, "x"))
+    state = interactive.parser_state.position
+    lexer = lark.parser.lexer.lexers[state]
+    order = tuple(t.name for t in lexer.terminals if not t.name.startswith("__IGNORE"))
+    accepts_end = "$END" in lark.parser.parser.parser.parse_table.states[state]
+    return order + ((END,) if accepts_end else ())
+
+
+# Each state tuple of the fast path, with token paths that reach it in Lark.
+STATES = {
+    "START_IN_BRACKETS": ["LPAR"],
+    "AFTER_OP": ["PREFIX_OP", "LPAR PREFIX_OP"],
+    "AFTER_NUMBER": ["NUMBER", "CN_NUMBER", "PREFIX_OP NUMBER", "NUMBER RANGE_SEP NUMBER", "LPAR NUMBER",
+                     "EVERY PERIOD_UNIT NUMBER", "EVERY_YEAR CN_NUMBER"],
+    "AFTER_UNIT": ["NUMBER UNIT", "NUMBER MAGNITUDE UNIT", "NUMBER UNIT SLASH UNIT", "NUMBER SLASH MAGNITUDE UNIT",
+                   "NUMBER UNIT SLASH UNIT TIMES UNIT", "EVERY PERIOD_UNIT NUMBER UNIT", "EVERY_YEAR NUMBER UNIT",
+                   "NUMBER RANGE_SEP NUMBER UNIT", "LPAR PREFIX_OP CN_NUMBER UNIT"],
+    "AFTER_MAGNITUDE": ["NUMBER MAGNITUDE", "NUMBER UNIT SLASH MAGNITUDE", "NUMBER UNIT SLASH UNIT TIMES MAGNITUDE",
+                        "PREFIX_OP NUMBER MAGNITUDE"],
+    "AFTER_PLAIN_MAGNITUDE": ["EVERY PERIOD_UNIT NUMBER MAGNITUDE", "EVERY_YEAR NUMBER MAGNITUDE"],
+    "AFTER_SLASH": ["NUMBER SLASH", "NUMBER UNIT SLASH", "NUMBER UNIT SLASH UNIT TIMES",
+                    "NUMBER UNIT SLASH UNIT SLASH", "NUMBER MAGNITUDE SLASH"],
+    "AFTER_ALT_OPEN": ["NUMBER UNIT LPAR", "NUMBER UNIT SLASH UNIT LPAR", "NUMBER UNIT LPAR UNIT RPAR LPAR",
+                       "EVERY PERIOD_UNIT NUMBER UNIT LPAR"],
+    "AFTER_ALT_UNIT": ["NUMBER UNIT LPAR UNIT", "NUMBER UNIT SLASH UNIT LPAR UNIT"],
+    "AFTER_ALT_CLOSE": ["NUMBER UNIT LPAR UNIT RPAR", "NUMBER UNIT SLASH UNIT LPAR UNIT RPAR",
+                        "EVERY_YEAR NUMBER UNIT LPAR UNIT RPAR", "NUMBER MAGNITUDE UNIT LPAR UNIT RPAR"],
+    "AFTER_RANGE_SEP": ["NUMBER RANGE_SEP", "NUMBER UNIT RANGE_SEP", "NUMBER UNIT LPAR UNIT RPAR RANGE_SEP"],
+    "LAST": ["NUMBER UNIT SUFFIX_OP", "NUMBER SUFFIX_OP", "NUMBER RANGE_SEP MONTH", "YEAR DEADLINE",
+             "YEAR MONTH DAY DEADLINE", "YEAR_END", "DOT_DATE", "DOT_PERIOD", "YEAR MONTH_NUMBER RANGE_SEP MONTH",
+             "EVERY_YEAR MONTH DEADLINE", "EVERY_YEAR MONTH DAY DEADLINE", "PREFIX_OP NUMBER UNIT SUFFIX_OP"],
+    "AFTER_BRACKETS": ["LPAR NUMBER RPAR", "LPAR YEAR RPAR"],
+    "AFTER_YEAR": ["YEAR", "LPAR YEAR"],
+    "AFTER_MONTH": ["MONTH", "YEAR MONTH", "LPAR MONTH", "YEAR RANGE_SEP MONTH", "YEAR RANGE_SEP YEAR MONTH"],
+    "AFTER_DAY": ["YEAR DAY", "MONTH DAY", "YEAR MONTH DAY", "YEAR RANGE_SEP YEAR DAY", "MONTH RANGE_SEP MONTH DAY"],
+    "AFTER_MONTH_NUMBER": ["YEAR MONTH_NUMBER"],
+    "AFTER_MONTH_NUMBER_SEP": ["YEAR MONTH_NUMBER RANGE_SEP"],
+    "AFTER_PERIOD_SEP": ["YEAR RANGE_SEP", "MONTH RANGE_SEP", "YEAR MONTH DAY RANGE_SEP", "MONTH DAY RANGE_SEP"],
+    "AFTER_END_YEAR": ["YEAR RANGE_SEP YEAR", "MONTH RANGE_SEP YEAR"],
+    "AFTER_EVERY": ["EVERY", "LPAR EVERY"],
+    "AFTER_PERIOD_UNIT": ["EVERY PERIOD_UNIT"],
+    "AFTER_EVERY_YEAR": ["EVERY_YEAR"],
+    "AFTER_EVERY_MONTH": ["EVERY_YEAR MONTH"],
+    "AFTER_EVERY_DAY": ["EVERY_YEAR MONTH DAY"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATES))
+def test_state_tuples_are_lark_lexer_states(name: str) -> None:
+    for path in STATES[name]:
+        assert getattr(fastpath, name) == _state_after(path), (name, path)
+
+
+def test_start_state_is_lark_start_state() -> None:
+    assert fastpath.START == _state_after("")
+
+
+def test_every_state_tuple_is_checked() -> None:
+    declared = {n for n in vars(fastpath) if (n.startswith("AFTER_") or n in ("LAST", "START_IN_BRACKETS"))
+                and isinstance(getattr(fastpath, n), tuple)}
+    assert declared == set(STATES)
+
+
+def test_terminal_regexes_are_value_lark_regexes() -> None:
+    by_name = {t.name: t.pattern for t in _lark().terminals}
+    for name, regex in TERMINAL_REGEXES.items():
+        assert by_name[name].type == "re" and by_name[name].value == regex, name
+
+
+def _real_values() -> list[str]:
+    values = []
+    for line in (HERE / "expected_values.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            values.append(line.split("\t")[0])
+    with (ROOT / "tests/data/public-forms/indicators.tsv").open(encoding="utf-8") as f:
+        values += [row[4] for row in list(csv.reader(f, delimiter="\t"))[1:] if len(row) > 4]
+    return sorted(set(values))
+
+
+# Values (normalised) Lark does not read either, damaged or prose: they still go to Lark, which
+# rejects them.
+STILL_TO_LARK = {"1OO%", "二100百分比", "≥95%(", "于6月30日前完成全部工作"}
+
+
+def test_every_real_value_lark_reads_is_read_by_the_fast_path() -> None:
+    to_lark = set()
+    for value in _real_values():
+        norm = normalize(value)
+        if not norm or len(norm) > MAX_STRUCTURED_LENGTH:
+            continue
+        lark = parse_structured(norm)
+        fast = fast_parse(norm)
+        if fast is not None:
+            assert fast == lark, value
+            continue
+        assert lark is None, value  # Lark reads nothing the fast path declines
+        if damage.placeholder(norm) is None and may_be_structured(norm):  # as grammar.api does
+            to_lark.add(norm)
+    assert to_lark <= STILL_TO_LARK
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6000份(本)/年(次)", "6000份（本）/年（次）"),
+        ("67.5元/份(册)", "67.5元/份（册）"),
+        ("2021年1月-12月", "2021年1月~2021年12月"),
+        ("1-12月", "1月~12月"),
+        ("2023年1-12月", "2023年1月~2023年12月"),
+        ("2023.07-2024.01", "2023年7月~2024年1月"),
+        ("三次", "3次"),
+        ("每季度1次", "1次/季度"),
+        ("(≥200次)", "≥200次"),
+        ("每年12月底前", "每年12月底前"),
+        ("30日内", "≤30日"),
+    ],
+)
+def test_shapes_that_needed_lark(text: str, expected: str) -> None:
+    value = fast_parse(normalize(text), text)
+    assert value is not None and value.normalized == expected and value.source == text
+
+
+def test_grammar_has_no_shift_reduce_conflict(caplog: pytest.LogCaptureFixture) -> None:
+    """The fast path's argument (same tokens, same parse) needs an unambiguous LALR table: Lark
+    resolves a shift/reduce conflict silently, logging it at debug level only."""
+    import logging
+
+    from lark import logger
+
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        with caplog.at_level(logging.DEBUG, logger="lark"):
+            Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+    finally:
+        logger.setLevel(level)
+    assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]
