@@ -97,7 +97,9 @@ class AnnualIndicatorsCopyLongTerm(Rule):
     )
 
     def check(self, form, ctx):
-        long_term = _rows(form, LONG_TERM)  # most forms have none: nothing to compare
+        if LONG_TERM not in facts(form).periods:  # most forms: no long-term rows to compare
+            raise NotApplicable("C.reason.no-both-periods")
+        long_term = _rows(form, LONG_TERM)
         if not long_term:
             raise NotApplicable("C.reason.no-both-periods")
         annual = _rows(form, ANNUAL)

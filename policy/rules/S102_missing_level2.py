@@ -74,8 +74,11 @@ class MissingLevel2(Rule):
         f = require_rows(form, "S")
         required = ctx.options["required"]
         for period, rows in f.by_period:
+            by_level1: dict[str | None, list] = {}
+            for r in rows:
+                by_level1.setdefault(r.level1_of, []).append(r)
             for level1, groups in required.items():
-                under = [r for r in rows if r.level1_of == level1]
+                under = by_level1.get(level1)
                 if not under:
                     continue  # the whole 一级 is missing: S101 reports it
                 present = {r.level2 for r in under}

@@ -102,7 +102,7 @@ class UnitMismatch(Rule):
                               evidence={"三级指标": (ind.name or "").strip(), "指标值": ind.value_text.strip(),
                                         "单位": f"{named} / {counter_of(value)}"})
                 continue
-            message, wanted = self._mismatch(ind, value, ctx)
+            message, wanted = self._mismatch(ind, value, ctx, r.dimension, r.level2)
             if message is None:
                 continue
             yield Finding(
@@ -114,15 +114,15 @@ class UnitMismatch(Rule):
                           "单位": unit_symbol(value)},
             )
 
-    def _mismatch(self, ind, value, ctx) -> tuple[str | None, tuple[str, str] | None]:
-        """(message id, the name's keyword) when the value's unit contradicts what is due."""
-        dim = value_dimension(value)
+    def _mismatch(self, ind, value, ctx, dim, level2) -> tuple[str | None, tuple[str, str] | None]:
+        """(message id, the name's keyword) when the value's unit (of dimension ``dim``)
+        contradicts what is due; ``level2`` is the row's canonical 二级."""
         if dim is None:
             return None, None
         wanted = dimension_for_name(ind.name, ctx.options["name_dimensions"])
-        if ind.level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
+        if level2 == "时效指标" and wanted is not None and wanted[1] not in ("percent", "time", "ratio"):
             wanted = None  # under 时效 a time is due whatever noun the name ends with
-        if dim == "money" and ind.level2 in _MONEY_REPORTED_ELSEWHERE and not name_wants_other_than_money(ind.name):
+        if dim == "money" and level2 in _MONEY_REPORTED_ELSEWHERE and not name_wants_other_than_money(ind.name):
             return None, wanted  # a misfiled cost line: V107/V108
         if wanted is not None and wanted[1] != "any":
             if dim in MISMATCH.get(wanted[1], ()):
@@ -131,7 +131,7 @@ class UnitMismatch(Rule):
                 return f"V104.{wanted[1]}", wanted
             if wanted[0] == "人数" and dim == "count" and counter_of(value) not in ctx.options["person_counters"]:
                 return "V104.counter", wanted
-        elif wanted is None and ind.level2 == "时效指标":
+        elif wanted is None and level2 == "时效指标":
             if dim in _TIMELY_BAD or (dim == "count" and not self._frequency(value, ctx)):
                 return "V104.timeliness", wanted
         return None, wanted

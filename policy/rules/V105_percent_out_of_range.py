@@ -5,7 +5,6 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import folded_contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
-from policy.rules._value import numbers_of
 
 GROWTH_WORDS = ("增长", "增幅", "增加", "增速", "提高", "提升", "比上年", "同比", "环比", "放大", "倍")
 
@@ -43,7 +42,9 @@ class PercentOutOfRange(Rule):
         for r in f.rows:
             if r.dimension != "percent" or folded_contains_any(r.name, exempt):
                 continue
-            bad = [n for n in numbers_of(r.value) if n < 0 or n > 100]
+            value = r.value  # a measure: its dimension is known
+            numbers = (value.lo.number, value.hi.number) if r.kind == "range" else (value.number,)
+            bad = [n for n in numbers if n < 0 or n > 100]
             if bad:
                 ind = r.ind
                 yield Finding("V105", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),

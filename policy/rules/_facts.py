@@ -99,6 +99,11 @@ class FormFacts:
         self._memo: dict[Any, Any] = {}
 
     @cached_property
+    def periods(self) -> frozenset[str]:
+        """The periods the form has rows in (filled or not)."""
+        return frozenset(r.period for r in self.rows)
+
+    @cached_property
     def ordered(self) -> tuple[Row, ...]:
         """Every row in ``_structure.row_order`` (independent of the order rows were given in)."""
         rows, last = self.rows, -1
