@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell, is_checkbox_cell, parse_checkboxes, squash
-from checker.model import SOURCE_KEYS, Amount, Checkbox, LoadIssue, Location
+from checker.model import (
+    SOURCE_KEYS,
+    Amount,
+    Checkbox,
+    LoadIssue,
+    Location,
+    new_amount,
+    new_location,
+)
 
 # Field labels (whitespace removed) → the field they introduce.
 FIELD_LABELS = {
@@ -64,10 +73,10 @@ _SOURCE_STEMS = {
     "社会保险基金": "社会保险基金收入",
     "其他": "其他收入",
 }
+CACHED_LENGTH = 256  # longer cells (goals, prose) are read without keeping them in a cache
 _NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[.．、)）]")
 
 
-@lru_cache(maxsize=4096)  # header cells repeat on every form: read each spelling once
 def source_key(text: str) -> str | None:
     """The SOURCE_KEYS entry a 项目资金来源 header cell names ("1.一般公共预算 收入"), or None."""
     stem = _NUMBERING.sub("", squash(text))
@@ -76,7 +85,6 @@ def source_key(text: str) -> str | None:
     return key if key in SOURCE_KEYS else None
 
 
-@lru_cache(maxsize=4096)
 def _field_label(text: str) -> tuple[str, str] | None:
     """(field, inline value) for a label cell, also "项目名称：X" with its value in the cell."""
     sq = squash(text)
@@ -90,7 +98,6 @@ def _field_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def _goal_label(text: str) -> str | None:
     sq = squash(text)
     if sq.startswith(("中长期目标", "中长期绩效目标")):
@@ -98,6 +105,44 @@ def _goal_label(text: str) -> str | None:
     if sq.rstrip(":：") in ("年度目标", "年度绩效目标", "当年目标"):
         return "annual"
     return None
+
+
+class HeadCell(NamedTuple):
+    """Everything the project block asks of one cell's text, worked out once per spelling."""
+
+    unit: str | None  # the unit a 金额单位：万元 / 单位：元 cell declares
+    table_title: bool  # 年度指标, 绩效指标 … printed above the table
+    label: tuple[str, str] | None  # _field_label
+    goal: str | None  # _goal_label
+    checkbox: bool
+    funding: tuple[str, tuple[str, str | None]] | None  # _funding_cell
+    source: str | None  # source_key
+    has_number: bool
+
+
+def _read_head_cell(text: str) -> HeadCell:
+    unit = declared_unit(text)
+    sq = squash(text)
+    if unit and not sq.startswith(("金额单位", "单位")):
+        unit = None
+    return HeadCell(
+        unit=unit,
+        table_title=sq in TABLE_TITLES,
+        label=_field_label(text),
+        goal=_goal_label(text),
+        checkbox=is_checkbox_cell(text),
+        funding=_funding_cell(text),
+        source=source_key(text),
+        has_number=_HAS_NUMBER.search(text) is not None,
+    )
+
+
+_head_cell_cached = lru_cache(maxsize=8192)(_read_head_cell)  # labels recur on every form
+
+
+def head_cell(text: str) -> HeadCell:
+    """``_read_head_cell``, cached for cells short enough to be labels or amounts."""
+    return _head_cell_cached(text) if len(text) <= CACHED_LENGTH else _read_head_cell(text)
 
 
 class HeadParser:
@@ -121,34 +166,30 @@ class HeadParser:
         self._expect_source_amounts = False
 
     def loc(self, line: int, cell: Cell) -> Location:
-        return Location(path=self.path, line=line, column=cell.column)
+        return new_location(self.path, line, cell.column)
 
     def unplaced(self, line: int, cell: Cell) -> None:
         self.report(ids.cell_warning(ids.UNPLACED_CELL, self.loc(line, cell), text=cell.text))
 
     # -- one row ---------------------------------------------------------------------------
     def feed(self, line: int, cells: list[Cell]) -> None:
+        kinds = [head_cell(c.text) for c in cells]
         if self.amount_unit is None:
-            for cell in cells:
-                unit = declared_unit(cell.text)
-                if unit and squash(cell.text).startswith(("金额单位", "单位")):
-                    self.amount_unit = unit
-        if self._feed_sources(line, cells):
+            for kind in kinds:
+                if kind.unit:
+                    self.amount_unit = kind.unit
+        if self._feed_sources(line, cells, kinds):
             return
-        if any(_goal_label(c.text) for c in cells):
+        if any(kind.goal for kind in kinds):
             self._in_goals = True
             self._goal_columns = {}
         pending: str | None = None  # the field a label opened and no value filled yet
         pending_amount: str | None = None
         seen_sided: dict[str, int] = {}
-        for cell in cells:
-            if self.amount_unit and declared_unit(cell.text) and squash(cell.text).startswith(
-                ("金额单位", "单位")
-            ):
-                continue
-            if squash(cell.text) in TABLE_TITLES:  # a title row above the 绩效指标 header
-                continue
-            label = _field_label(cell.text)
+        for cell, kind in zip(cells, kinds):
+            if (self.amount_unit and kind.unit) or kind.table_title:
+                continue  # the unit declaration; a title row above the 绩效指标 header
+            label = kind.label
             if label is not None:
                 field, inline = label
                 pending, pending_amount = field, None
@@ -158,7 +199,7 @@ class HeadParser:
                     self._set_text(field, inline, line, cell)
                     pending = None
                 continue
-            goal = _goal_label(cell.text)
+            goal = kind.goal
             if goal is not None:
                 self._goal_columns[goal] = cell.index
                 if goal == "long_term":
@@ -166,19 +207,19 @@ class HeadParser:
                     self.goal_label_location = self.loc(line, cell)
                 pending = "goal:" + goal
                 continue
-            if is_checkbox_cell(cell.text):
+            if kind.checkbox:
                 self._set_checkboxes(pending, cell, line)
                 pending = None
                 continue
             # After 项目名称/预算单位/实施单位 the next cell is that field's value, even when it
             # reads like a funding label ("政府采购监管经费" is a project name).
-            funding = None if pending in TEXT_FIELDS else self._match_funding(cell.text)
+            funding = None if pending in TEXT_FIELDS else kind.funding
             if funding is not None:
                 key, amount_texts = funding
                 self._record_funding_column(key, cell.index)
                 if key in _SIDED:
                     seen_sided[key] = seen_sided.get(key, 0) + 1
-                    key = self._side(key, cell.index, seen_sided[key], cells)
+                    key = self._side(key, cell.index, seen_sided[key], kinds)
                 if key == "procurement":
                     self._set_amount("procurement", amount_texts[0], line, cell)
                     if amount_texts[1] is not None:
@@ -190,7 +231,7 @@ class HeadParser:
                     self._set_amount(key, amount_texts[0], line, cell)
                 pending = None
                 continue
-            if pending_amount is not None and _HAS_NUMBER.search(cell.text):
+            if pending_amount is not None and kind.has_number:
                 self._set_amount(pending_amount, cell.text, line, cell, force=True)
                 pending_amount = None
                 continue
@@ -224,21 +265,18 @@ class HeadParser:
             return
         self.options[field] = (options, self.loc(line, cell))
 
-    def _match_funding(self, text: str) -> tuple[str, tuple[str, str | None]] | None:
-        return _funding_cell(text)
-
     def _record_funding_column(self, key: str, index: int) -> None:
         if key in ("long_term_total", "total") and key not in self._funding_columns:
             self._funding_columns[key] = index
 
-    def _side(self, key: str, index: int, nth: int, cells: list[Cell]) -> str:
+    def _side(self, key: str, index: int, nth: int, kinds: list[HeadCell]) -> str:
         """fiscal/other → long-term or annual: nearest of the two 资金总额 columns, else order."""
         lt = self._funding_columns.get("long_term_total")
         an = self._funding_columns.get("total")
         if lt is not None and an is not None and abs(index - lt) != abs(index - an):
             annual = abs(index - an) < abs(index - lt)
         else:
-            same = sum(1 for c in cells if (m := self._match_funding(c.text)) and m[0] == key)
+            same = sum(1 for kind in kinds if kind.funding and kind.funding[0] == key)
             annual = not (same >= 2 and nth == 1)
         return key if annual else "long_term_" + key
 
@@ -254,24 +292,25 @@ class HeadParser:
         yuan = parse_amount(text, self.amount_unit or "元")
         if yuan is None:
             self.report(ids.cell_warning(ids.BAD_AMOUNT, loc, field=key, text=text))
-        self.amounts[key] = Amount(text=text, yuan=yuan, location=loc)
+        self.amounts[key] = new_amount(text, yuan, loc)
 
-    def _feed_sources(self, line: int, cells: list[Cell]) -> bool:
+    def _feed_sources(self, line: int, cells: list[Cell], kinds: list[HeadCell]) -> bool:
         """The 项目资金来源 header row (合计 | 1.一般公共预算收入 | …) and the amounts row below."""
-        keyed = {c.index: source_key(c.text) for c in cells}
-        if sum(1 for k in keyed.values() if k) >= 2:
-            self._source_columns = {i: k for i, k in keyed.items() if k}
+        if sum(1 for kind in kinds if kind.source) >= 2:
+            self._source_columns = {
+                c.index: kind.source for c, kind in zip(cells, kinds) if kind.source
+            }
             self._expect_source_amounts = True
-            for cell in cells:
-                if keyed[cell.index] is None and _field_label(cell.text) is None:
+            for cell, kind in zip(cells, kinds):
+                if kind.source is None and kind.label is None:
                     self.unplaced(line, cell)
             return True
         if not self._expect_source_amounts or self._source_columns is None:
             return False
         self._expect_source_amounts = False
         columns = dict(self._source_columns)
-        for cell in cells:
-            label = _field_label(cell.text)
+        for cell, kind in zip(cells, kinds):
+            label = kind.label
             if label is not None and label[0] in ("sources", "funding"):
                 continue
             key = columns.pop(cell.index, None)
@@ -283,10 +322,10 @@ class HeadParser:
                 continue
             loc = self.loc(line, cell)
             yuan = parse_amount(cell.text, self.amount_unit or "元")
-            if yuan is None and _HAS_NUMBER.search(cell.text):
+            if yuan is None and kind.has_number:
                 self.report(ids.cell_warning(ids.BAD_AMOUNT, loc, field=key, text=cell.text))
-            if yuan is not None or _HAS_NUMBER.search(cell.text):
-                self.sources[key] = Amount(text=cell.text, yuan=yuan, location=loc)
+            if yuan is not None or kind.has_number:
+                self.sources[key] = new_amount(cell.text, yuan, loc)
         return True
 
     def _nearest_goal(self, index: int) -> str:
@@ -300,7 +339,6 @@ class HeadParser:
         self.goal_text[which].append((text, self.loc(line, cell)))
 
 
-@lru_cache(maxsize=4096)  # the funding block's cells repeat across forms
 def _funding_cell(text: str) -> tuple[str, tuple[str, str | None]] | None:
     sq = squash(text)
     for key, pattern in _FUNDING:

@@ -8,6 +8,7 @@ corpus README for what the extraction does to the table.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell, split_cells, squash
@@ -23,6 +24,7 @@ from checker.model import (
     Goals,
     LoadIssue,
     Location,
+    new_location,
 )
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -31,9 +33,12 @@ _KIND = {"新增": "新增", "延续": "延续"}
 
 def is_title(cells: list[Cell]) -> bool:
     """A title row: …绩效目标…表 in the first cell, alone or with one more (e.g. （2022年度）)."""
-    if not 1 <= len(cells) <= 2 or len(cells[0].text) > 120:
+    if not 1 <= len(cells) <= 2:
         return False
-    text = squash(cells[0].text)
+    first = cells[0].text
+    if len(first) > 120 or "目" not in first:  # cheap test: most rows have no 目 at all
+        return False
+    text = squash(first)
     pos = text.find("绩效目标")
     return pos >= 0 and "表" in text[pos:]
 
@@ -51,41 +56,52 @@ def has_text_layout(lines: list[str]) -> bool:
     return False
 
 
+class Row(NamedTuple):
+    """One non-blank line: its 1-based number, its cells, and whether it is a form title."""
+
+    number: int
+    cells: list[Cell]
+    title: bool
+
+
 def parse_text_layout(
     lines: list[str], path: str, limits: Limits
 ) -> tuple[list[Form], list[LoadIssue]]:
     """The forms of a file and the file-level issues (cells outside any form, limits)."""
-    rows: list[tuple[int, list[Cell]]] = []
+    rows: list[Row] = []
     file_issues: list[LoadIssue] = []
+    max_chars = limits.max_cell_chars
     for number, line in enumerate(lines, 1):
-        cells, cut = split_cells(line, limits.max_cell_chars)
+        if not line:
+            continue
+        cells, cut = split_cells(line, max_chars)
         for c in cut:
             file_issues.append(
                 ids.cell_warning(
                     ids.CELL_TOO_LONG,
                     Location(path, number, c.column),
                     length=len(c.text),
-                    limit=limits.max_cell_chars,
+                    limit=max_chars,
                 )
             )
         if cells:
-            rows.append((number, cells))
-    starts = [i for i, (_, cells) in enumerate(rows) if is_title(cells)]
+            rows.append(Row(number, cells, is_title(cells)))
+    starts = [i for i, row in enumerate(rows) if row.title]
     if not starts:
         first = next(
-            (i for i, (_, cells) in enumerate(rows) if any(squash(c.text) == "项目名称" for c in cells)),
+            (i for i, row in enumerate(rows) if any(squash(c.text) == "项目名称" for c in row.cells)),
             None,
         )
         starts = [first] if first is not None else []
     if not starts:
         return [], file_issues
-    for number, cells in rows[: starts[0]]:
+    for number, cells, _ in rows[: starts[0]]:
         for c in cells:
             file_issues.append(
                 ids.cell_warning(ids.UNPLACED_CELL, Location(path, number, c.column), text=c.text)
             )
     if len(starts) > limits.max_forms_per_file:
-        number = rows[starts[limits.max_forms_per_file]][0]
+        number = rows[starts[limits.max_forms_per_file]].number
         file_issues.append(
             ids.file_error(
                 ids.TOO_MANY_FORMS, Location(path, number), limit=limits.max_forms_per_file
@@ -102,35 +118,38 @@ def parse_text_layout(
     return forms, file_issues
 
 
-def _form_len(rows: list[tuple[int, list[Cell]]], start: int) -> int:
-    for offset, (_, cells) in enumerate(rows[start + 1 :]):
-        if is_title(cells):
+def _form_len(rows: list[Row], start: int) -> int:
+    for offset, row in enumerate(rows[start + 1 :]):
+        if row.title:
             return offset
     return len(rows) - start - 1
 
 
-def _parse_form(rows: list[tuple[int, list[Cell]]], path: str, index: int, limits: Limits) -> Form:
+def _parse_form(rows: list[Row], path: str, index: int, limits: Limits) -> Form:
     issues: list[LoadIssue] = []
-    first_line, first_cells = rows[0]
-    titled = is_title(first_cells)
+    first_line, first_cells, titled = rows[0]
     title = " ".join(c.text for c in first_cells) if titled else None
-    location = Location(path, first_line, first_cells[0].column)
+    location = new_location(path, first_line, first_cells[0].column)
     head = HeadParser(path, issues.append)
     table: TableParser | None = None
-    for number, cells in rows[1:] if titled else rows:
-        if table is None and is_table_header(cells):
+    feed_head = head.feed
+    body = rows[1:] if titled else rows
+    for position, (number, cells, _) in enumerate(body):
+        # The 绩效指标 header needs a cell reading 一级指标, so a row without 级 is not it.
+        if any("级" in c.text for c in cells) and is_table_header(cells):
             table = TableParser(path, cells, issues.append, limits.max_indicators_per_form)
             table.feed_header(number, cells)
-        elif table is None:
-            head.feed(number, cells)
-        else:
-            table.feed(number, cells)
+            feed_table = table.feed
+            for number, cells, _ in body[position + 1 :]:
+                feed_table(number, cells)
+            break
+        feed_head(number, cells)
     if table is None:
         issues.append(ids.cell_warning(ids.NO_TABLE, location))
     elif table.rows_seen == 0:  # the file (or the form) stops right after the header row
         where = Location(path, table.header_line)
         issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", where))
-    year_match = _YEAR.search(title or "")
+    year_match = _YEAR.search(title) if title else None
     return Form(
         location=location,
         index=index,
@@ -143,7 +162,7 @@ def _parse_form(rows: list[tuple[int, list[Cell]]], path: str, index: int, limit
         indicators=tuple(table.indicators) if table is not None else (),
         title=title,
         year=int(year_match.group(1)) if year_match else None,
-        issues=tuple(sorted(issues, key=_issue_order)),
+        issues=tuple(sorted(issues, key=_issue_order)) if len(issues) > 1 else tuple(issues),
         name_location=_text_loc(head, "name"),
         budget_unit_location=_text_loc(head, "budget_unit"),
         implementer_location=_text_loc(head, "implementer"),

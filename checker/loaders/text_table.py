@@ -10,14 +10,24 @@ one, else from its position against the header's second 二级 column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from checker.hierarchy import canonical_level1, canonical_level2
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell, squash
-from checker.model import ANNUAL, LONG_TERM, Indicator, LoadIssue, Location
+from checker.model import (
+    ANNUAL,
+    LONG_TERM,
+    Indicator,
+    LoadIssue,
+    Location,
+    new_indicator,
+    new_location,
+)
 from grammar import parse_value
 
 HEADER_WORDS = ("绩效指标", "一级指标", "二级指标", "三级指标", "中长期指标", "年度指标")
+CACHED_LENGTH = 256  # longer cells (prose) are classified without keeping them in a cache
 _VALUE_DAMAGE = frozenset(
     {"placeholder", "missing-number", "letter-in-number", "bad-number", "unknown-unit"}
 )
@@ -32,6 +42,21 @@ def _is_header_word(sq: str) -> bool:
     return sq in HEADER_WORDS or sq.startswith("指标值") or sq in ("年度指标值", "中长期指标值")
 
 
+_PLAIN = (None, None)
+
+
+@lru_cache(maxsize=8192)  # labels repeat on every row and form; names and values often do
+def cell_kind(text: str) -> tuple[str | None, str | None] | None:
+    """What a table cell says: None for a header word (一级指标, 指标值…), else its canonical
+    (一级, 二级) names, ``(None, None)`` for a 三级 name or a value. One lookup per cell."""
+    sq = squash(text)
+    if _is_header_word(sq):
+        return None
+    kind = (canonical_level1(sq), canonical_level2(sq))
+    return _PLAIN if kind == _PLAIN else kind
+
+
+@lru_cache(maxsize=8192)  # parse_value is pure; lone cells repeat across forms
 def looks_like_value(text: str) -> bool:
     """Whether a lone cell is an 指标值 rather than a 三级 name, by the value grammar: a quantity,
     range or date, a known grade or vague phrase, or a damaged value (``≥**%``)."""
@@ -98,23 +123,27 @@ class TableParser:
         level2_cells: list[Cell] = []
         row_has_level1 = False
         for cell in cells:
-            sq = squash(cell.text)
-            if _is_header_word(sq):
+            text = cell.text
+            kind = cell_kind(text) if len(text) <= CACHED_LENGTH else cell_kind.__wrapped__(text)
+            if kind is _PLAIN:
+                leftovers.append(cell)
                 continue
-            l1 = canonical_level1(sq)
-            l2 = canonical_level2(sq)
+            if kind is None:  # a header word
+                continue
+            l1, l2 = kind
             if l1 and l2:  # 成本指标, 满意度指标: a 一级 only in the 一级 column
-                near_l1 = cell.index <= self.c1 or cell.index - self.c1 < self.c2a - cell.index
+                index = cell.index
+                near_l1 = index <= self.c1 or index - self.c1 < self.c2a - index
                 if row_has_level1 or level2_cells or not near_l1:
                     l1 = None
                 else:
                     l2 = None
             if l1:
-                self.level1 = cell.text
+                self.level1 = text
                 self.level2 = None
                 row_has_level1 = True
             elif l2:
-                self.level2 = cell.text
+                self.level2 = text
                 level2_cells.append(cell)
             else:
                 leftovers.append(cell)
@@ -122,11 +151,15 @@ class TableParser:
             self._last_group = self._position_group(level2_cells[-1].index) or "right"
             if len(level2_cells) >= 2:
                 self._last_group = "right"
+        if not leftovers:
+            return
         groups = self._assign_groups(leftovers, level2_cells)
-        for side in ("left", "right"):
-            mine = [c for c, g in groups if g == side]
-            if mine:
-                self._emit(line, mine, self.periods[side])
+        left = [c for c, g in zip(leftovers, groups) if g == "left"]
+        if left:
+            self._emit(line, left, self.periods["left"])
+        if len(left) < len(leftovers):
+            right = [c for c, g in zip(leftovers, groups) if g == "right"]
+            self._emit(line, right, self.periods["right"])
 
     def _position_group(self, index: int) -> str | None:
         if self.boundary is None:
@@ -137,22 +170,24 @@ class TableParser:
             return "left"
         return None
 
-    def _assign_groups(self, cells: list[Cell], level2_cells: list[Cell]) -> list[tuple[Cell, str]]:
-        assigned: list[tuple[Cell, str | None]] = []
+    def _assign_groups(self, cells: list[Cell], level2_cells: list[Cell]) -> list[str]:
+        """"left" or "right" for each cell: by the row's two 二级 labels when it repeats them,
+        else by position; a cell neither places goes where the row's others went."""
         if len(level2_cells) >= 2:
             first, divider = level2_cells[0].index, level2_cells[-1].index
-            for c in cells:
-                if c.index > divider:
-                    assigned.append((c, "right"))
-                elif c.index > first:
-                    assigned.append((c, "left"))
-                else:
-                    assigned.append((c, None))
+            groups = [
+                "right" if c.index > divider else "left" if c.index > first else None
+                for c in cells
+            ]
+        elif self.boundary is None:
+            return ["right"] * len(cells)
         else:
-            assigned = [(c, self._position_group(c.index)) for c in cells]
-        known = {g for _, g in assigned if g is not None}
+            groups = [self._position_group(c.index) for c in cells]
+        if None not in groups:
+            return groups
+        known = {g for g in groups if g is not None}
         fallback = known.pop() if len(known) == 1 else (self._last_group or "right")
-        return [(c, g or fallback) for c, g in assigned]
+        return [g or fallback for g in groups]
 
     def _emit(self, line: int, cells: list[Cell], period: str) -> None:
         if len(cells) == 1:
@@ -173,20 +208,27 @@ class TableParser:
                     )
                 )
             return
-        first = name_cell or value_cell
-        value_text = value_cell.text if value_cell is not None else None
+        path = self.path
+        if value_cell is None:
+            self.indicators.append(
+                new_indicator(
+                    self.level1, self.level2, name_cell.text, None, period,
+                    new_location(path, line, name_cell.column), None, None,
+                )
+            )
+            return
+        value_text = value_cell.text
+        value_location = new_location(path, line, value_cell.column)
+        if name_cell is None:
+            name, location = None, value_location
+        else:
+            name, location = name_cell.text, new_location(path, line, name_cell.column)
         self.indicators.append(
-            Indicator(
-                level1_text=self.level1,
-                level2_text=self.level2,
-                name=name_cell.text if name_cell is not None else None,
-                value_text=value_text,
-                period=period,
-                location=self._loc(line, first),
-                value=parse_value(value_text) if value_text is not None else None,
-                value_location=self._loc(line, value_cell) if value_cell is not None else None,
+            new_indicator(
+                self.level1, self.level2, name, value_text, period, location,
+                parse_value(value_text), value_location,
             )
         )
 
     def _loc(self, line: int, cell: Cell) -> Location:
-        return Location(path=self.path, line=line, column=cell.column)
+        return new_location(self.path, line, cell.column)
