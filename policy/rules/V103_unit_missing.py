@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.rules._structure import require_rows, where
 from policy.rules._structure_examples import form, row
 from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
+from policy.rules._patterns import LazyPattern
 
 # A unit stated in the name instead of the value: 资助人数（人）, 面积(平方米), 金额（万元）.
-_NAME_UNIT = re.compile(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[)）]\s*$")
+_NAME_UNIT = LazyPattern(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[)）]\s*$")
 
 
 # A bare magnitude is no unit: "250万" may be 元, 人 or 平方米.

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import contains_any, require_rows, where, word_list
 from policy.rules._structure_examples import form, row
 from policy.rules._value import all_measures, is_measure, kind, per_of, value_dimension
+from policy.rules._patterns import LazyPattern
 
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
               "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时",
               "全年", "年内", "年度内", "当年", "本年度")
-_DATE = re.compile(r"\d+\s*[月日号]|\d{4}\s*年|[一二三四五六七八九十]+月")
+_DATE = LazyPattern(r"\d+\s*[月日号]|\d{4}\s*年|[一二三四五六七八九十]+月")
 
 
 class TimelinessUncheckable(Rule):

@@ -9,12 +9,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
+from policy.rules._patterns import LazyPattern
 
-_SPACE = re.compile(r"[\s\u3000]+")
-_PUNCT = re.compile(r"[\s\u3000，,。.；;：:、！!？?（）()《》“”\"'‘’\-—]+")
+_SPACE = LazyPattern(r"[\s\u3000]+")
+_PUNCT = LazyPattern(r"[\s\u3000，,。.；;：:、！!？?（）()《》“”\"'‘’\-—]+")
 
 DEFAULT_OFFICE_SUFFIXES = (
     "办公室",
@@ -156,14 +156,13 @@ DEFAULT_APPROX_WORDS = (
     "第",
     "其中",
 )
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n、：:]")
+_CLAUSE_BREAK = LazyPattern(r"[，,。；;！!？?\n、：:]")
 _NUMBER = (
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<mag>万|千)?"
 )
 
 
-@attrs.frozen
-class Promise:
+class Promise(NamedTuple):
     """A number promised in prose: "全年共16期" → 16 期 (the fragment and where it starts)."""
 
     fragment: str
@@ -268,7 +267,7 @@ def subset_sums(values: list[Decimal], limit: int = 12) -> set[Decimal]:
     return sums
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK = LazyPattern(r"[\u4e00-\u9fff]+")
 
 
 def bigrams(text: str | None, stop: Iterable[str] = ()) -> frozenset[str]:

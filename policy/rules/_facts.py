@@ -13,9 +13,10 @@ while its entry exists.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
-from typing import Any, Callable
 import weakref
+from collections.abc import Callable
+from functools import cached_property, lru_cache
+from typing import Any
 
 from checker.hierarchy import COST_LEVEL2, PARENTS, canonical_level1, canonical_level2
 from checker.model import PERIODS, Form, Indicator
@@ -63,9 +64,24 @@ class Row:
     quantity or range, ``dimension`` its unit's dimension then (``_value.dimension_of``).
     """
 
-    __slots__ = ("ind", "period", "name", "text", "has_name", "has_value", "filled", "level1",
-                 "level2", "level1_of", "is_cost", "value", "kind", "damage", "measure",
-                 "dimension")
+    __slots__ = (
+        "damage",
+        "dimension",
+        "filled",
+        "has_name",
+        "has_value",
+        "ind",
+        "is_cost",
+        "kind",
+        "level1",
+        "level1_of",
+        "level2",
+        "measure",
+        "name",
+        "period",
+        "text",
+        "value",
+    )
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind

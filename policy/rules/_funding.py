@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 
 from checker.hierarchy import COST_LEVEL2
 from checker.model import ANNUAL, Amount, Form, Indicator
@@ -109,8 +108,7 @@ def has_funding_block(form: Form) -> bool:
     return any(c is not None for c in cells) or bool(f.sources)
 
 
-@attrs.frozen
-class CostLine:
+class CostLine(NamedTuple):
     """One cost line: the indicator, its classification, and the amount in 元 for a cap."""
 
     indicator: Indicator

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-import re
 from typing import Any, Iterable, Iterator
 import unicodedata
 
 from checker.hierarchy import COST_LEVEL2, LEVEL1, LEVEL2, PARENTS
 from checker.model import ANNUAL, PERIODS, Form, Indicator, Location
+from policy.rules._patterns import LazyPattern
 
 # --- option validators -------------------------------------------------------------------------
 
@@ -77,7 +77,7 @@ def boolean(value: Any) -> bool:
 
 # --- indicator predicates ----------------------------------------------------------------------
 
-_SPACE = re.compile(r"[\s\u3000]+")
+_SPACE = LazyPattern(r"[\s\u3000]+")
 
 # Traditional characters seen in mirrored forms, folded so word lists written in simplified
 # characters match (滿意度 → 满意度, 資金 → 资金).
@@ -224,8 +224,8 @@ def folded_is_placeholder(folded: str, words: tuple[str, ...]) -> bool:
 
 # --- name keys for comparing names -------------------------------------------------------------
 
-_TRAILING = re.compile(r"[。.，,；;：:、]+$")
-_COMPOUND = re.compile(r"[、,，/／;；]")
+_TRAILING = LazyPattern(r"[。.，,；;：:、]+$")
+_COMPOUND = LazyPattern(r"[、,，/／;；]")
 
 
 def name_key(name: str | None) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-import re
 from typing import Any, Iterable, Mapping
 
 from checker.model import Indicator
 from policy.rules._structure import clean
+from policy.rules._patterns import LazyPattern
 
 
 def kind(value: Any) -> str | None:
@@ -121,7 +121,7 @@ def shown(ind: Indicator) -> str:
     return (ind.value_text or "").strip()
 
 
-_TRAILING_BRACKETS = re.compile(r"(?:[（(][^（）()]*[)）]|[\s。.，,；;：:、])+$")
+_TRAILING_BRACKETS = LazyPattern(r"(?:[（(][^（）()]*[)）]|[\s。.，,；;：:、])+$")
 
 
 def name_head(name: str | None) -> str:

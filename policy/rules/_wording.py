@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+from policy.rules._patterns import LazyPattern
 
 DEFAULT_VAGUE_PATTERNS = (
     r"(进一步|不断|持续|逐步|稳步|切实|有效|大力|全面)(提高|提升|增强|改善|加强|促进|推进|优化|完善|加大|扩大)",
@@ -62,7 +63,7 @@ def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     return best.group(0) if best else None
 
 
-_ONLY_PLACEHOLDER = re.compile(r"^[\s*＊xXＸｘ×_＿\-—.。…/]*$")
+_ONLY_PLACEHOLDER = LazyPattern(r"^[\s*＊xXＸｘ×_＿\-—.。…/]*$")
 
 
 def only_placeholder(text: str | None) -> bool:
