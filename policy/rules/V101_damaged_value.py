@@ -43,7 +43,7 @@ class DamagedValue(Rule):
     def check(self, form, ctx):
         f = require_rows(form, "V")
         codes = set(ctx.options["damage_codes"])
-        for r in f.rows:
+        for r in f.damaged:
             d = r.damage
             if d is None or d.code not in codes:
                 continue

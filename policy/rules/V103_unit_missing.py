@@ -55,9 +55,9 @@ class UnitMissing(Rule):
     )
 
     def check(self, form, ctx):
-        for r in require_rows(form, "V").rows:
+        for r in require_rows(form, "V").measures:
             value = r.value
-            if not r.measure or not _unitless(value):
+            if not _unitless(value):
                 continue
             if all(n == 0 for n in numbers_of(value)):
                 continue

@@ -39,7 +39,7 @@ class PercentOutOfRange(Rule):
     def check(self, form, ctx):
         f = require_rows(form, "V")
         exempt = tuple(ctx.options["exempt_words"])
-        for r in f.rows:
+        for r in f.measures:
             if r.dimension != "percent" or folded_contains_any(r.name, exempt):
                 continue
             value = r.value  # a measure: its dimension is known

@@ -47,7 +47,7 @@ class SatisfactionBelowThreshold(Rule):
         f = require_rows(form, "V")
         threshold = ctx.options["threshold"]
         satisfaction, exempt = tuple(ctx.options["satisfaction_words"]), tuple(ctx.options["exempt_words"])
-        for r in f.rows:
+        for r in f.measures:
             if r.dimension != "percent":
                 continue
             named = folded_contains_any(r.name, satisfaction)

@@ -43,7 +43,7 @@ class MoneyUnderQuantity(Rule):
 
     def check(self, form, ctx):
         f = require_rows(form, "V")
-        for r in f.rows:
+        for r in f.measures:  # money and percent values are measures
             if r.level2 != "数量指标":
                 continue
             dim = r.dimension

@@ -40,7 +40,7 @@ class CostUnderQuality(Rule):
     def check(self, form, ctx):
         f = require_rows(form, "V")
         level2 = ctx.options["level2"]
-        for r in f.rows:
+        for r in f.measures:
             if r.level2 not in level2 or r.dimension != "money":
                 continue
             ind = r.ind

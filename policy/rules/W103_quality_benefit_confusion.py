@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import ClassVar
 
 from checker.hierarchy import BENEFIT_LEVEL2
@@ -96,20 +97,20 @@ class QualityBenefitConfusion(Rule):
     )
 
     def check(self, form, ctx):
-        rows = [
-            r
-            for r in facts(form).rows
-            if r.ind.name and (r.level2 in BENEFIT_LEVEL2 or r.level2 == "质量指标")
-        ]
-        if not rows:
-            raise NotApplicable("W.reason.no-quality-benefit")
-        for r in rows:
+        quality, benefit = tuple(ctx.options["quality_words"]), tuple(ctx.options["benefit_words"])
+        any_row = False
+        for r in facts(form).rows:
             ind = r.ind
+            if not ind.name:
+                continue
             if r.level2 in BENEFIT_LEVEL2:
-                words, msg = ctx.options["quality_words"], "W103.quality-under-benefit"
+                words, msg = quality, "W103.quality-under-benefit"
+            elif r.level2 == "质量指标":
+                words, msg = benefit, "W103.benefit-under-quality"
             else:
-                words, msg = ctx.options["benefit_words"], "W103.benefit-under-quality"
-            word = next((w for w in words if w in ind.name), None)
+                continue
+            any_row = True
+            word = _first_word_in(ind.name, words)
             if word is None:
                 continue
             yield Finding(
@@ -126,3 +127,10 @@ class QualityBenefitConfusion(Rule):
                     "三级指标": ind.name,
                 },
             )
+        if not any_row:
+            raise NotApplicable("W.reason.no-quality-benefit")
+
+
+@lru_cache(maxsize=16384)  # names repeat across forms: each (name, word list) looked at once
+def _first_word_in(name: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if w in name), None)

@@ -115,6 +115,17 @@ class FormFacts:
         self._memo: dict[Any, Any] = {}
 
     @cached_property
+    def measures(self) -> tuple[Row, ...]:
+        """The rows whose value is an undamaged quantity or range, in form order (the only rows
+        that have a ``dimension``)."""
+        return tuple(r for r in self.rows if r.measure)
+
+    @cached_property
+    def damaged(self) -> tuple[Row, ...]:
+        """The rows whose value the grammar marked as damaged, in form order."""
+        return tuple(r for r in self.rows if r.damage is not None)
+
+    @cached_property
     def periods(self) -> frozenset[str]:
         """The periods the form has rows in (filled or not)."""
         return frozenset(r.period for r in self.rows)

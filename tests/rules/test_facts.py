@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import gc
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.loaders.canonical import form_from_mapping
 from policy.rules import _facts
@@ -25,7 +26,13 @@ from policy.rules._structure import (
     row_order,
 )
 from policy.rules._structure_names import same_name_pairs
-from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, dimension_of, is_measure, kind
+from policy.rules._value import (
+    NAME_DIMENSIONS,
+    dimension_for_name,
+    dimension_of,
+    is_measure,
+    kind,
+)
 
 LEVEL1 = [None, "", "产出指标", "产出", "成本指标", "效益指标", "满意度指标", "項目完成指標", "其他", "一、产出指标"]
 LEVEL2 = [None, "", "数量指标", "质量", "时效指标", "成本指标", "经济成本指标", "社会效益", "可持续影响",
@@ -76,6 +83,8 @@ def test_row_facts_equal_the_general_helpers(row_maps):
         assert r.measure == is_measure(ind.value)
         assert r.dimension == dimension_of(ind.value)
         assert r.damage == getattr(ind.value, "error", None)
+    assert [r.ind for r in f.measures] == [i for i in form.indicators if is_measure(i.value)]
+    assert [r.ind for r in f.damaged] == [i for i in form.indicators if getattr(i.value, "error", None)]
     assert f.any_filled == any(is_filled(i) for i in form.indicators)
     assert f.periods == {i.period for i in form.indicators}
 
