@@ -41,7 +41,9 @@ _DAMAGE_MESSAGES_ZH = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    from checker.cli import RawDescriptionFormatter
+
+    parser.formatter_class = RawDescriptionFormatter
     parser.epilog = EPILOG
     parser.add_argument("exprs", nargs="*", metavar="EXPR", help="values to parse (default: stdin lines)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
