@@ -25,18 +25,43 @@ def _alt(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _missing_pattern() -> re.Pattern:
+    """An operator, magnitude or unit with no number: "≥%", "万元", "≤ /天以内"."""
     op = _alt(lexicon.PREFIX_OPS)
     suffix = _alt(lexicon.SUFFIX_OPS)
     unit = _alt(units.SPELLINGS)
     mag = _alt(units.MAGNITUDE_SPELLINGS)
-    missing = re.compile(
+    return re.compile(
         rf"^(?P<op>{op})? ?(?P<mag>{mag})?(?P<unit>{unit})?(?:/(?P<per>{unit}))? ?(?P<suffix>{suffix})?$"
     )
-    unknown = re.compile(
+
+
+@lru_cache(maxsize=1)
+def _unknown_pattern() -> re.Pattern:
+    """A number followed by a short word the unit table does not know: "95 pct", "≥3 tons"."""
+    op = _alt(lexicon.PREFIX_OPS)
+    return re.compile(
         rf"^(?P<op>{op})? ?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?) ?(?P<unit>[^\s0-9,.;:!?()。，；：、]{{1,4}})$"
     )
-    return missing, unknown
+
+
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Both damage patterns (tests)."""
+    return _missing_pattern(), _unknown_pattern()
+
+
+_OP_FIRST = frozenset(w[0] for w in lexicon.PREFIX_OPS)
+_AFTER_LAST_DIGIT = re.compile(r"[0-9]([^0-9]*)$")
+
+
+def _may_have_unknown_unit(norm: str) -> bool:
+    """False when _unknown_pattern cannot match, checked without compiling it: a match starts
+    with an operator, a space or a digit, and after its number's last digit come only the
+    number's trailing commas, one space and at most 4 characters of unit (no digits)."""
+    if not norm or not (norm[0] in _OP_FIRST or norm[0] == " " or "0" <= norm[0] <= "9"):
+        return False
+    last = _AFTER_LAST_DIGIT.search(norm)
+    return last is not None and len(last.group(1).lstrip(",")) <= 5
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +109,7 @@ def diagnose(norm: str) -> Damage | None:
     for char in norm:
         if char.isdecimal() and not "0" <= char <= "9":
             return Damage("bad-number", {"number": char})
-    found = _patterns()[0].match(norm) if _may_miss_number(norm) else None
+    found = _missing_pattern().match(norm) if _may_miss_number(norm) else None
     if found and (found.group("op") or found.group("unit") or found.group("mag")):
         op = lexicon.PREFIX_OPS.get(found.group("op") or "") or lexicon.SUFFIX_OPS.get(
             found.group("suffix") or "", ""
@@ -103,7 +128,7 @@ def diagnose(norm: str) -> Damage | None:
     bracket = unbalanced(norm)
     if bracket:
         return bracket
-    found = _patterns()[1].match(norm) if _HAS_DIGIT.search(norm) else None  # it needs a number
+    found = _unknown_pattern().match(norm) if _may_have_unknown_unit(norm) else None
     if found:
         word = found.group("unit")
         known_prefix = any(word.startswith(s) for s in units.SPELLINGS)
