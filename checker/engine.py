@@ -12,10 +12,10 @@ Work per document (``DocumentChecker.check_document``) is separate from the merg
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-from itertools import chain as _chain
 from collections import Counter, defaultdict
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain as _chain
+from typing import Any
 
 import attrs
 
@@ -39,7 +39,7 @@ from checker.report import (
     sort_diagnostics,
     statistics_of,
 )
-from checker.spill import SpillWriter
+from checker.spill import SpillWriter, StreamedSequence
 from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
 from policy.messages import MessageError, render
 
@@ -398,6 +398,12 @@ class Accumulator:
         self._spilled_coverage: SpillWriter | None = None
         self._last_key: tuple | None = None
         self._in_order = True  # every spilled document sorts after the previous one
+        # What the report's summary needs of the spilled items, counted as they go by, so that
+        # finish() need not read them back when no suppression can change them.
+        self._severities: Counter[str] = Counter()
+        self._names: dict[str, str] = {}
+        self._per_code: Counter[str] = Counter()
+        self._unchecked = 0
         self.unit_items: list[UnitItem] = []
         self.errors: list[RuleError] = []
         self.failures: list[LoadFailure] = []
@@ -431,15 +437,22 @@ class Accumulator:
 
     def _spill(self, diagnostics: Sequence[Diagnostic], coverage: Sequence[tuple]) -> None:
         assert self._spilled_diagnostics is not None and self._spilled_coverage is not None
-        chunk = sorted(diagnostics, key=_sort_key)
+        keys = [d.sort_key for d in diagnostics]
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable, as sorted(key=) is
+        chunk = [diagnostics[i] for i in order]
         if chunk:
-            first, last = chunk[0].sort_key, chunk[-1].sort_key
+            first, last = keys[order[0]], keys[order[-1]]
             if self._last_key is not None and first < self._last_key:
                 self._in_order = False
             if self._last_key is None or last > self._last_key:
                 self._last_key = last
+        for d in chunk:
+            self._severities[d.severity] += 1
+            self._names[d.code] = d.name
+        self._per_code.update(d.code for d in chunk)
         self._spilled_diagnostics.add(chunk)
         self._spilled_coverage.add((ref, list(outs)) for ref, outs in coverage)
+        self._unchecked += sum(o.outcome == "insufficient_data" for _ref, outs in coverage for o in outs)
 
     def _sorted_diagnostics(self, unit_diags: list[Diagnostic]) -> Iterable[Diagnostic]:
         """Every diagnostic in report order: what sort_diagnostics([*all, *unit]) gives."""
@@ -448,9 +461,29 @@ class Accumulator:
         spilled = self._spilled_diagnostics.finish()
         if not self._in_order:  # documents came out of path order: sort in memory, as before
             return sort_diagnostics([*spilled, *unit_diags])
-        # Spilled chunks are sorted and follow each other; merging keeps sorted()'s tie order
-        # (document diagnostics before unit ones with an equal key).
-        return heapq.merge(spilled, sort_diagnostics(unit_diags), key=_sort_key)
+        return _merged(spilled, sort_diagnostics(unit_diags))
+
+    def _finish_unsuppressed(self, unit_diags: list[Diagnostic]) -> StreamedSequence | None:
+        """The spilled diagnostics as the report's sequence without reading them back: possible
+        when no suppression entry can mark any of them and the spilled chunks follow each other.
+        The unit rules' few diagnostics are merged in again on every read."""
+        assert self._spilled_diagnostics is not None
+        if not self._in_order:
+            return None
+        spilled = self._spilled_diagnostics.finish()
+        extra = sort_diagnostics(unit_diags)
+        severities, names, per_code = self._severities.copy(), dict(self._names), self._per_code.copy()
+        for d in extra:
+            severities[d.severity] += 1
+            names[d.code] = d.name
+            per_code[d.code] += 1
+        merged = StreamedSequence(lambda: _merged(spilled, extra), len(spilled) + len(extra))
+        merged.facts = {
+            "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+            "statistics": statistics_of(names, per_code),
+            "suppressed": 0,
+        }
+        return merged
 
     def finish(self) -> Report:
         unit_diags, unit_outcomes, unit_errors = self.checker.check_units(self.unit_items)
@@ -462,12 +495,22 @@ class Accumulator:
             ref, outs = pair
             return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
 
-        ordered = self._sorted_diagnostics(unit_diags)
         notices: list[Notice] = []
         if self._spilled_diagnostics is None:
+            ordered = self._sorted_diagnostics(unit_diags)
             diagnostics, notices = apply_suppressions(ordered, entries, self.today)
             coverage = tuple(with_unit_outcomes(pair) for pair in self.coverage)
+        elif not entries and (streamed := self._finish_unsuppressed(unit_diags)) is not None:
+            diagnostics = streamed
+            assert self._spilled_coverage is not None
+            coverage = self._spilled_coverage.finish(with_unit_outcomes)
+            # Unit outcomes belong to forms whose coverage was spilled (unit items come only
+            # from checked forms), so their count adds to what _spill counted.
+            coverage.facts = {"unchecked": self._unchecked + sum(
+                1 for outs in unit_outcomes.values() for o in outs if o.outcome == "insufficient_data"
+            )}
         else:
+            ordered = self._sorted_diagnostics(unit_diags)
             out = SpillWriter()
             batch: list[Diagnostic] = []
             severities: Counter[str] = Counter()
@@ -512,6 +555,37 @@ class Accumulator:
 
 def _sort_key(d: Diagnostic) -> tuple:
     return d.sort_key
+
+
+def _merged(spilled: Iterable[Diagnostic], extra: Sequence[Diagnostic]) -> Iterator[Diagnostic]:
+    """``heapq.merge(spilled, extra, key=sort_key)`` (both sorted; on equal keys spilled items
+    come first), computing the costly tail of a key (arguments, evidence) only when the cheap
+    head ties: most spilled items are nowhere near an extra one."""
+    if not extra:
+        yield from spilled
+        return
+    pending = iter(extra)
+    nxt: Diagnostic | None = next(pending)
+    head, key = _head(nxt), nxt.sort_key
+    for d in spilled:
+        while nxt is not None:
+            mine = _head(d)
+            if mine < head or (mine == head and d.sort_key <= key):
+                break
+            yield nxt
+            nxt = next(pending, None)
+            if nxt is not None:
+                head, key = _head(nxt), nxt.sort_key
+        yield d
+    if nxt is not None:
+        yield nxt
+        yield from pending
+
+
+def _head(d: Diagnostic) -> tuple:
+    """The first six items of ``Diagnostic.sort_key``."""
+    return (d.path, d.line if d.line is not None else 0, d.column if d.column is not None else 0,
+            d.code, d.form.index if d.form is not None else -1, d.message_id)
 
 
 def apply_suppressions(

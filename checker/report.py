@@ -8,8 +8,10 @@ printed in any language; ``Diagnostic.message(lang)`` renders it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from collections.abc import Mapping as _Mapping
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -33,11 +35,14 @@ def safe_render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
 
 def json_value(value: Any) -> Any:
     """Arguments as JSON-safe values: Decimal → exact string, tuples → lists."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:  # most arguments: nothing to convert
+        return value
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
     if isinstance(value, (list, tuple)):
         return [json_value(v) for v in value]
-    if isinstance(value, Mapping):
+    if isinstance(value, _Mapping):  # collections.abc's: typing's isinstance is slow
         return {str(k): json_value(v) for k, v in value.items()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -54,7 +59,7 @@ class IndicatorRef:
     value: str | None
 
     @classmethod
-    def of(cls, indicator: Any) -> "IndicatorRef":
+    def of(cls, indicator: Any) -> IndicatorRef:
         return cls(
             level1=indicator.level1 or indicator.level1_text,
             level2=indicator.level2 or indicator.level2_text,

@@ -91,3 +91,35 @@ class SpilledSequence(Sequence):
 
     def __repr__(self) -> str:
         return f"SpilledSequence({self._count} items)"
+
+
+class StreamedSequence(Sequence):
+    """A read-only sequence whose items ``produce()`` yields afresh on every iteration (e.g. a
+    spilled sequence with a few in-memory items merged in), so they are never all in memory.
+    Iteration streams; indexing scans."""
+
+    def __init__(self, produce: Callable[[], Iterable[Any]], count: int) -> None:
+        self._produce = produce
+        self._count = count
+        self.facts: dict[str, Any] = {}  # as SpilledSequence.facts
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._produce())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        for i, item in enumerate(self):
+            if i == index:
+                return item
+        raise IndexError(index)  # pragma: no cover - fewer items than counted
+
+    def __repr__(self) -> str:
+        return f"StreamedSequence({self._count} items)"

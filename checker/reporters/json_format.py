@@ -47,13 +47,15 @@ def render(report: Report, options: RenderOptions) -> str:
 def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     """Write the report to ``out`` in the order and layout of ``render``."""
     from checker import __version__
+    from checker.reporters.json_records import RecordWriter
 
     lang = options.lang
+    records = RecordWriter(lang, encode)
     w = out.write
     w('{\n  "tool": ' + encode({"name": "jixiao", "version": __version__}, 1))
     w(',\n  "summary": ' + encode(report.summary(), 1))
-    _write_list(w, "diagnostics", (d.to_json(lang) for d in report.diagnostics))
-    _write_list(w, "coverage", (c.to_json(lang) for c in report.coverage))
+    _write_texts(w, "diagnostics", map(records.diagnostic, report.diagnostics))
+    _write_texts(w, "coverage", map(records.coverage, report.coverage))
     _write_list(w, "unreadable", (f.to_json(lang) for f in report.failures))
     _write_list(w, "rule_errors", (e.to_json(lang) for e in report.errors))
     _write_list(w, "notices", (n.to_json(lang) for n in report.notices))
@@ -62,10 +64,21 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
 
 
 def _write_list(w: Callable[[str], Any], key: str, items: Iterable[Any]) -> None:
+    _write_texts(w, key, (encode(item, 2) for item in items))
+
+
+def _write_texts(w: Callable[[str], Any], key: str, texts: Iterable[str]) -> None:
+    """A top-level list whose items are already JSON text (level 2), written in batches."""
     w(",\n  " + encode_basestring(key) + ": ")
+    batch: list[str] = []
     first = True
-    for item in items:
-        w(("[\n    " if first else ",\n    ") + encode(item, 2))
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= 256:
+            w(("[\n    " if first else ",\n    ") + ",\n    ".join(batch))
+            batch, first = [], False
+    if batch:
+        w(("[\n    " if first else ",\n    ") + ",\n    ".join(batch))
         first = False
     w("[]" if first else "\n  ]")
 

@@ -1,0 +1,209 @@
+"""Diagnostics and coverage records as JSON text, written straight from the report objects.
+
+Every record of a report is ``encode(record.to_json(lang), 2)`` (json_format's indent=2 layout,
+two levels deep). Building the dict and walking it again costs more than the rest of the report
+together, so ``RecordWriter`` fills a fixed template per record instead and keeps the parts that
+repeat: a rule's code/name/category/severity block, its source, a rendered message, the JSON of
+an outcome shared by many forms, the ``passed`` list of forms that ended alike. Caches live as
+long as one writer (one report), so a message catalogue changed between runs is never stale,
+and each is bounded. Anything unusual (a subclass, a value of another type) takes the general
+path, so the text is always the same; tests/reporters/test_json_records.py proves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from typing import Any
+
+from checker.report import (
+    OUTCOMES,
+    Diagnostic,
+    FormCoverage,
+    IndicatorRef,
+    RuleOutcome,
+    json_value,
+    safe_render,
+)
+
+_LIMIT = 4096  # entries per cache; a cache that fills up starts again
+
+# Separators of a record nested two levels deep (a list item of the top-level object).
+_K = ",\n      "  # before each key of the record
+_K3 = ",\n        "  # before each key of a dict inside the record
+_END3 = "\n      }"
+
+
+def _bounded_put(cache: dict, key: Any, value: Any) -> Any:
+    if len(cache) >= _LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+class RecordWriter:
+    """Turns Diagnostics and FormCoverages of one report into their JSON text (see module doc)."""
+
+    def __init__(self, lang: str, encode: Callable[[Any, int], str]) -> None:
+        self.lang = lang
+        self.encode = encode  # json_format.encode: the general path, and the reference
+        self._heads: dict[tuple, str] = {}
+        self._sources: dict[tuple, str] = {}
+        self._messages: dict[tuple, str] = {}
+        self._outcomes: dict[tuple, str] = {}
+        self._passed: dict[int, tuple[tuple, dict[tuple, str]]] = {}
+
+    def _value(self, value: Any, level: int) -> str:
+        """One JSON value at ``level``: strings, ints and null directly, the rest generally."""
+        kind = type(value)
+        if kind is str:
+            return encode_basestring(value)
+        if kind is int:
+            return int.__repr__(value)
+        if value is None:
+            return "null"
+        return self.encode(value, level)
+
+    # -- diagnostics ------------------------------------------------------------------------
+
+    def diagnostic(self, d: Diagnostic) -> str:
+        if type(d) is not Diagnostic:
+            return self.encode(d.to_json(self.lang), 2)
+        value = self._value
+        key = (d.code, d.name, d.category, d.severity)
+        head = self._heads.get(key)
+        if head is None:
+            head = ('{\n      "code": ' + value(d.code, 3) + _K + '"name": ' + value(d.name, 3)
+                    + _K + '"category": ' + value(d.category, 3) + _K + '"severity": '
+                    + value(d.severity, 3) + _K + '"message": ')
+            if _all_str(key):  # keys kept are plain strings: equal keys, equal text
+                _bounded_put(self._heads, key, head)
+        args = d.args
+        form = d.form
+        indicator = d.indicator
+        evidence = d.evidence
+        suppressed = d.suppressed
+        return "".join((
+            head, encode_basestring(self._message(d.message_id, args)),
+            _K, '"message_id": ', value(d.message_id, 3),
+            _K, '"args": ', self.encode({k: json_value(v) for k, v in args.items()}, 3),
+            _K, '"path": ', value(d.path, 3),
+            _K, '"line": ', value(d.line, 3),
+            _K, '"column": ', value(d.column, 3),
+            _K, '"form": ', "null" if form is None else (
+                '{\n        "index": ' + value(form.index, 4) + _K3 + '"name": '
+                + value(form.name, 4) + _END3),
+            _K, '"indicator": ', "null" if indicator is None else self._indicator(indicator),
+            _K, '"evidence": ', self.encode(evidence if type(evidence) is dict else dict(evidence), 3),
+            _K, '"source": ', self._source(d.source),
+            _K, '"suppressed": ', "null" if suppressed is None else (
+                '{\n        "justification": ' + value(suppressed, 4) + _END3),
+            "\n    }",
+        ))
+
+    def _message(self, message_id: str, args: Any) -> str:
+        """Diagnostic.message(lang), rendered once per message id and arguments (when they are
+        plain strings and ints, whose equality means equal text)."""
+        items = tuple(args.items())
+        for _k, v in items:
+            kind = type(v)
+            if kind is not str and kind is not int:
+                return safe_render(message_id, args, self.lang)
+        key = (message_id, items)
+        text = self._messages.get(key)
+        if text is None:
+            text = _bounded_put(self._messages, key, safe_render(message_id, args, self.lang))
+        return text
+
+    def _indicator(self, indicator: Any) -> str:
+        if type(indicator) is not IndicatorRef:
+            return self.encode(indicator.to_json(), 3)
+        value = self._value
+        return ('{\n        "level1": ' + value(indicator.level1, 4) + _K3 + '"level2": '
+                + value(indicator.level2, 4) + _K3 + '"name": ' + value(indicator.name, 4)
+                + _K3 + '"value": ' + value(indicator.value, 4) + _END3)
+
+    def _source(self, source: Any) -> str:
+        try:
+            key = tuple(source.items())
+            text = self._sources.get(key)
+        except TypeError:  # an unhashable value: not worth keeping
+            return self.encode(dict(source), 3)
+        if text is None:
+            text = self.encode(dict(source), 3)
+            if all(_all_str(item) for item in key):
+                _bounded_put(self._sources, key, text)
+        return text
+
+    # -- coverage ---------------------------------------------------------------------------
+
+    def coverage(self, c: FormCoverage) -> str:
+        if type(c) is not FormCoverage:
+            return self.encode(c.to_json(self.lang), 2)
+        groups: dict[str, list[str]] = {o: [] for o in OUTCOMES}
+        seen: list[str] = []
+        try:
+            for o in sorted(c.outcomes, key=_code_and_outcome):
+                groups[o.outcome].append(self._outcome(o))
+                seen.append(o.code)
+        except KeyError:  # an outcome that is none of OUTCOMES: fail as to_json does
+            return self.encode(c.to_json(self.lang), 2)
+        form = c.form
+        value = self._value
+        return "".join((
+            '{\n      "path": ', value(form.path, 3),
+            _K, '"form": {\n        "index": ', value(form.index, 4), _K3, '"name": ',
+            value(form.name, 4), _END3,
+            _K, '"line": ', value(form.location.line, 3),
+            _K, '"passed": ', self._passed_list(c.rules, tuple(seen)),
+            _K, '"failed": ', _list(groups["fail"]),
+            _K, '"not_applicable": ', _list(groups["not_applicable"]),
+            _K, '"insufficient_data": ', _list(groups["insufficient_data"]),
+            _K, '"errors": ', _list(groups["error"]),
+            "\n    }",
+        ))
+
+    def _outcome(self, o: RuleOutcome) -> str:
+        """One outcome as an item of a coverage list (level 4); an outcome without arguments
+        is the same text on every form, so it is built once."""
+        if type(o) is not RuleOutcome or o.reason_args:
+            return self.encode(o.to_json(self.lang), 4)
+        key = (o.code, o.reason_id, o.error)
+        if not all(type(part) is str or part is None for part in key):
+            return self.encode(o.to_json(self.lang), 4)
+        text = self._outcomes.get(key)
+        if text is None:
+            text = _bounded_put(self._outcomes, key, self.encode(o.to_json(self.lang), 4))
+        return text
+
+    def _passed_list(self, rules: tuple, seen: tuple) -> str:
+        """The rules not in ``seen``, as a list at level 3; the same for forms that ended alike."""
+        known = self._passed.get(id(rules))
+        if known is None or known[0] is not rules:  # keep ``rules`` so its id is not reused
+            if len(self._passed) >= 16:
+                self._passed.clear()
+            known = self._passed[id(rules)] = (rules, {})
+        texts = known[1]
+        text = texts.get(seen)
+        if text is None:
+            skip = set(seen)
+            text = _bounded_put(texts, seen, self.encode([code for code in rules if code not in skip], 3))
+        return text
+
+
+def _all_str(items: tuple) -> bool:
+    for item in items:
+        if type(item) is not str:
+            return False
+    return True
+
+
+def _code_and_outcome(o: RuleOutcome) -> tuple[str, str]:
+    return (o.code, o.outcome)
+
+
+def _list(items: list[str]) -> str:
+    """A list at level 3 whose items (level 4) are already text."""
+    if not items:
+        return "[]"
+    return "[\n        " + ",\n        ".join(items) + "\n      ]"
