@@ -30,33 +30,30 @@ from policy.rules._facts import facts
 from policy.rules._funding import non_negative_decimal, word_list
 
 
-def _stated(ind, counters, approx_words, units):
-    """(lo, hi, base unit) of each count an annual indicator states in one of ``units`` (the
-    goal's): its value's interval, or the exact counts inside compound prose ("协调处置突发事件
-    20次，开展…"), read with the same care as the goal (approximate and per-period numbers
-    skipped)."""
-    v = ind.value
-    kind = getattr(v, "kind", None)
-    if v is None or getattr(v, "error", None) is not None:
-        return []
-    if kind in ("quantity", "range"):
+def _stated(row, counters, approx_words, units):
+    """(lo, hi, base unit) of each count an annual row (``_facts.Row``) states in one of
+    ``units`` (the goal's): its value's interval, or the exact counts inside compound prose
+    ("协调处置突发事件20次，开展…"), read with the same care as the goal (approximate and
+    per-period numbers skipped)."""
+    v = row.value
+    if row.measure:
         unit = v.base_unit
         if unit not in units or getattr(v, "per", None) is not None:
-            return []  # (units never holds None: a promise always has a base unit)
+            return ()  # (units never holds None: a promise always has a base unit)
         interval = v.interval
         lo = interval.lo
         if lo is None and v.dimension != "percent":
             lo = Decimal(
                 0
             )  # counts, lengths, areas are never negative: "≤4期" is 0–4期
-        return [(lo, interval.hi, unit)]
-    if kind == "text":
+        return ((lo, interval.hi, unit),)
+    if row.kind == "text" and row.damage is None:
         return [
             (p.number, p.number, p.unit)
-            for p in promise_tuple(ind.value_text, counters, approx_words)
+            for p in promise_tuple(row.ind.value_text, counters, approx_words)
             if p.unit in units
         ]
-    return []
+    return ()
 
 
 def _ind(name, value):
@@ -199,7 +196,7 @@ class GoalQuantityContradiction(Rule):
         stated = []
         for r in facts(form).rows:
             if r.period == ANNUAL:
-                for lo, hi, unit in _stated(r.ind, counters, approx, units):
+                for lo, hi, unit in _stated(r, counters, approx, units):
                     stated.append((r.ind, lo, hi, unit))
         compared = 0
         for p in found:

@@ -117,6 +117,12 @@ class CostLine(NamedTuple):
     quantity: Any = None  # the grammar Quantity the amount came from (CAP/UNIT)
 
 
+@lru_cache(maxsize=16384)  # indicator names repeat across forms: each (name, list) tested once
+def mentions(name: str, words: tuple[str, ...]) -> bool:
+    """Whether ``name`` contains one of ``words`` (as written, not folded)."""
+    return any(w in name for w in words)
+
+
 def is_cost_family(ind: Indicator) -> bool:
     return ind.level2 in COST_LEVEL2 or (
         ind.level2 is None and ind.level1 == "成本指标"
@@ -133,7 +139,7 @@ def _money(q: Any) -> bool:
 def _classify_quantity(
     q: Any, name: str, unit_words: Iterable[str]
 ) -> tuple[str, Decimal | None]:
-    if getattr(q, "per", None) is not None or any(w in name for w in unit_words):
+    if getattr(q, "per", None) is not None or mentions(name, tuple(unit_words)):
         return UNIT, q.base_value
     if getattr(q, "op", None) in (">", "≥"):
         return FLOOR, q.base_value
@@ -172,7 +178,7 @@ def _cost_lines(
             continue
         ind = row.ind
         name = ind.name or ""
-        if any(w in name for w in cumulative_words):
+        if mentions(name, cumulative_words):
             continue
         key = (ind.name, ind.value_text)
         in_family = row.level2 in COST_LEVEL2 or (row.level2 is None and row.level1 == "成本指标")
@@ -195,7 +201,7 @@ def _cost_line(
     value = ind.value
     if not in_family:
         # Elsewhere only an explicit money cap under a cost-like name is a cost line.
-        if not any(w in name for w in cost_name_words) or "率" in name:
+        if not mentions(name, cost_name_words) or "率" in name:
             return None
         if _money(value) and value.op in _CAP_OPS and value.per is None:
             kind, amount = _classify_quantity(value, name, unit_cost_words)
@@ -220,9 +226,7 @@ def _cost_line(
         if getattr(value, "dimension", None) == "money":
             # The lower end is what the line certainly needs; using it never overstates a sum.
             lo = value.lo
-            if getattr(lo, "per", None) is not None or any(
-                w in name for w in unit_cost_words
-            ):
+            if getattr(lo, "per", None) is not None or mentions(name, unit_cost_words):
                 return CostLine(ind, UNIT, lo.base_value, lo)
             return CostLine(ind, CAP, lo.base_value, lo)
         return None
@@ -230,9 +234,7 @@ def _cost_line(
         money = [q for q in getattr(value, "quantities", ()) if _money(q)]
         if not money:
             return CostLine(ind, UNKNOWN)
-        if any(q.per is not None for q in money) or any(
-            w in name for w in unit_cost_words
-        ):
+        if any(q.per is not None for q in money) or mentions(name, unit_cost_words):
             first = next((q for q in money if q.per is not None), money[0])
             return CostLine(ind, UNIT, first.base_value, first)
         # Prose with several amounts ("总预算50万元，其中差旅费10万元"): the largest is a safe
