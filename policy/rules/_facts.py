@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from checker.hierarchy import COST_LEVEL2, PARENTS, canonical_level1, canonical_level2
@@ -101,6 +101,23 @@ class Row:
         self.dimension = getattr(unit, "dimension", None) if unit is not None else None
 
 
+class _lazy:
+    """``functools.cached_property`` without its lock (Python 3.11 takes a lock on every first
+    read; a form's facts are computed by the one thread checking it, and computing one twice
+    would give the same answer)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)  # later reads find it in __dict__
+        return value
+
+
 def _row_order(row: Row) -> tuple:
     return row_order(row.ind)
 
@@ -114,23 +131,23 @@ class FormFacts:
         self.any_filled = any(r.filled for r in self.rows)
         self._memo: dict[Any, Any] = {}
 
-    @cached_property
+    @_lazy
     def measures(self) -> tuple[Row, ...]:
         """The rows whose value is an undamaged quantity or range, in form order (the only rows
         that have a ``dimension``)."""
         return tuple(r for r in self.rows if r.measure)
 
-    @cached_property
+    @_lazy
     def damaged(self) -> tuple[Row, ...]:
         """The rows whose value the grammar marked as damaged, in form order."""
         return tuple(r for r in self.rows if r.damage is not None)
 
-    @cached_property
+    @_lazy
     def periods(self) -> frozenset[str]:
         """The periods the form has rows in (filled or not)."""
         return frozenset(r.period for r in self.rows)
 
-    @cached_property
+    @_lazy
     def ordered(self) -> tuple[Row, ...]:
         """Every row in ``_structure.row_order`` (independent of the order rows were given in)."""
         rows, last = self.rows, -1
@@ -142,7 +159,7 @@ class FormFacts:
             last = line
         return rows  # lines strictly increasing: row_order's first key alone gives this order
 
-    @cached_property
+    @_lazy
     def by_period(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
         """(period, filled rows in row_order) per period with rows, annual first."""
         split: dict[str, list[Row]] = {}

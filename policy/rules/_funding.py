@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from checker.hierarchy import COST_LEVEL2
 from checker.model import ANNUAL, Amount, Form, Indicator
+from policy.api import InsufficientData
 from policy.rules._facts import facts
 
 CAP = "cap"
@@ -271,8 +272,6 @@ def fiscal_other_parts(
     makes the total (a project with no appropriation); otherwise the cell was more likely left
     out. Raises InsufficientData when the parts cannot be read.
     """
-    from policy.api import InsufficientData
-
     fiscal_blank, other_blank = is_blank(fiscal), is_blank(other)
     if fiscal_blank and other_blank:
         raise InsufficientData("F.reason.no-fiscal-other")
