@@ -274,3 +274,35 @@ def test_prose_guards_only_skip_what_cannot_match(s: str) -> None:
         assert damage._may_have_unknown_unit(s), s
     if text._scanner().search(s):
         assert text._HAS_DIGIT.search(s), s
+
+
+# The prose scanner runs by hand (grammar.text._scan) instead of compiling its regex at start-up;
+# it must find exactly the regex's matches.
+_PROSE_PIECES = st.sampled_from(
+    [*list(lexicon.PREFIX_OPS)[::2], *lexicon.SUFFIX_OPS, *sorted(UNITS)[::4], "万", "亿", "百", "千", "百万", "萬",
+     "m", "mm", "km", "m2", "kg", "kWh", "/", " ", "5", "12", "12.5", "1,000", "1,0000", "2022", ",", ".", "x", "A",
+     "开展", "培训", "次", "年", "月", "日", "号", "、", "，", "全天", "达到", "不", "大", "分比", "个月"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_PROSE_PIECES, max_size=10).map("".join))
+def test_hand_scanner_finds_what_the_regex_finds(s: str) -> None:
+    from grammar import text
+
+    expected = [
+        (m.start(), m.end(), m.group("op"), m.group("number"), m.group("mag"), m.group("unit"), m.end("unit"),
+         m.group("per"), m.group("suffix"))
+        for m in text._scanner().finditer(s)
+    ]
+    assert [tuple(m) for m in text._scan(s)] == expected, s
+
+
+def test_hand_scanner_premises() -> None:
+    """What lets grammar.text._match_at skip backtracking (see its docstring)."""
+    from grammar.units import MAGNITUDE_SPELLINGS, SPELLINGS
+
+    for op in lexicon.PREFIX_OPS:
+        assert not any(c.isdigit() or c.isspace() for c in op), op
+    for word in (*SPELLINGS, *MAGNITUDE_SPELLINGS):
+        assert word[0] not in "0123456789.,/ ", word
