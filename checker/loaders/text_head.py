@@ -8,7 +8,7 @@ reported as E101, so nothing is silently dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -145,6 +145,31 @@ def head_cell(text: str) -> HeadCell:
     return _head_cell_cached(text) if len(text) <= CACHED_LENGTH else _read_head_cell(text)
 
 
+class HeadRow(NamedTuple):
+    """A row read for the project block: each cell's HeadCell, and what the row as a whole says."""
+
+    kinds: tuple[HeadCell, ...]
+    unit: str | None  # the last unit declaration of the row
+    sources: int  # how many cells name a 项目资金来源 column
+    goal: bool  # whether a cell is a goal label
+
+
+def read_head_row(cells: Sequence[Cell]) -> HeadRow:
+    """A pure function of the cells: identical lines may share one HeadRow."""
+    kinds = tuple([head_cell(c.text) for c in cells])
+    unit = None
+    sources = 0
+    goal = False
+    for kind in kinds:
+        if kind.unit:
+            unit = kind.unit
+        if kind.source:
+            sources += 1
+        if kind.goal:
+            goal = True
+    return HeadRow(kinds, unit, sources, goal)
+
+
 class HeadParser:
     """Collects the project block of one form, row by row."""
 
@@ -172,15 +197,16 @@ class HeadParser:
         self.report(ids.cell_warning(ids.UNPLACED_CELL, self.loc(line, cell), text=cell.text))
 
     # -- one row ---------------------------------------------------------------------------
-    def feed(self, line: int, cells: list[Cell]) -> None:
-        kinds = [head_cell(c.text) for c in cells]
-        if self.amount_unit is None:
-            for kind in kinds:
-                if kind.unit:
-                    self.amount_unit = kind.unit
-        if self._feed_sources(line, cells, kinds):
+    def feed(self, line: int, cells: Sequence[Cell], row: HeadRow | None = None) -> None:
+        """One row of the block; ``row`` is ``read_head_row(cells)`` when the caller has it."""
+        if row is None:
+            row = read_head_row(cells)
+        kinds = row.kinds
+        if self.amount_unit is None and row.unit:
+            self.amount_unit = row.unit
+        if self._feed_sources(line, cells, row):
             return
-        if any(kind.goal for kind in kinds):
+        if row.goal:
             self._in_goals = True
             self._goal_columns = {}
         pending: str | None = None  # the field a label opened and no value filled yet
@@ -269,7 +295,7 @@ class HeadParser:
         if key in ("long_term_total", "total") and key not in self._funding_columns:
             self._funding_columns[key] = index
 
-    def _side(self, key: str, index: int, nth: int, kinds: list[HeadCell]) -> str:
+    def _side(self, key: str, index: int, nth: int, kinds: Sequence[HeadCell]) -> str:
         """fiscal/other → long-term or annual: nearest of the two 资金总额 columns, else order."""
         lt = self._funding_columns.get("long_term_total")
         an = self._funding_columns.get("total")
@@ -294,9 +320,10 @@ class HeadParser:
             self.report(ids.cell_warning(ids.BAD_AMOUNT, loc, field=key, text=text))
         self.amounts[key] = new_amount(text, yuan, loc)
 
-    def _feed_sources(self, line: int, cells: list[Cell], kinds: list[HeadCell]) -> bool:
+    def _feed_sources(self, line: int, cells: Sequence[Cell], row: HeadRow) -> bool:
         """The 项目资金来源 header row (合计 | 1.一般公共预算收入 | …) and the amounts row below."""
-        if sum(1 for kind in kinds if kind.source) >= 2:
+        kinds = row.kinds
+        if row.sources >= 2:
             self._source_columns = {
                 c.index: kind.source for c, kind in zip(cells, kinds) if kind.source
             }

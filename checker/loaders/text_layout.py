@@ -8,12 +8,12 @@ corpus README for what the extraction does to the table.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
 
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell, split_cells, squash
 from checker.loaders.limits import Limits
-from checker.loaders.text_head import HeadParser
+from checker.loaders.text_head import HeadParser, HeadRow, read_head_row
 from checker.loaders.text_table import TableParser, is_table_header
 from checker.model import (
     Amount,
@@ -31,7 +31,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _KIND = {"新增": "新增", "延续": "延续"}
 
 
-def is_title(cells: list[Cell]) -> bool:
+def is_title(cells: Sequence[Cell]) -> bool:
     """A title row: …绩效目标…表 in the first cell, alone or with one more (e.g. （2022年度）)."""
     if not 1 <= len(cells) <= 2:
         return False
@@ -56,52 +56,78 @@ def has_text_layout(lines: list[str]) -> bool:
     return False
 
 
-class Row(NamedTuple):
-    """One non-blank line: its 1-based number, its cells, and whether it is a form title."""
+class Line:
+    """One line's non-empty cells and what they say, worked out once. Identical lines (label
+    rows, blank amounts, repeated indicators) share one Line: it holds no path and no line
+    number, and ``head`` is filled by the first form that reads the line in the project block."""
 
-    number: int
-    cells: list[Cell]
-    title: bool
+    __slots__ = ("cells", "head", "maybe_header", "title")
+
+    def __init__(self, cells: tuple[Cell, ...], line: str):
+        self.cells = cells
+        self.title = is_title(cells)
+        # The 绩效指标 header needs a cell reading 一级指标: a line without 级 is not it.
+        self.maybe_header = "级" in line
+        self.head: HeadRow | None = None
+
+
+# Lines seen recently, by their text. Bounded: emptied when full (one dict, no LRU bookkeeping).
+_LINES: dict[str, Line] = {}
+LINE_CACHE_SIZE = 4096
+CACHED_LINE_LENGTH = 1000
 
 
 def parse_text_layout(
     lines: list[str], path: str, limits: Limits
 ) -> tuple[list[Form], list[LoadIssue]]:
     """The forms of a file and the file-level issues (cells outside any form, limits)."""
-    rows: list[Row] = []
+    rows: list[tuple[int, Line]] = []
     file_issues: list[LoadIssue] = []
     max_chars = limits.max_cell_chars
+    cacheable = min(CACHED_LINE_LENGTH, max_chars)  # a line this short has no cut cell
+    known = _LINES
     for number, line in enumerate(lines, 1):
         if not line:
             continue
-        cells, cut = split_cells(line, max_chars)
-        for c in cut:
-            file_issues.append(
-                ids.cell_warning(
-                    ids.CELL_TOO_LONG,
-                    Location(path, number, c.column),
-                    length=len(c.text),
-                    limit=max_chars,
+        info = known.get(line) if len(line) <= cacheable else None
+        if info is None:
+            cells, cut = split_cells(line, max_chars)
+            for c in cut:
+                file_issues.append(
+                    ids.cell_warning(
+                        ids.CELL_TOO_LONG,
+                        Location(path, number, c.column),
+                        length=len(c.text),
+                        limit=max_chars,
+                    )
                 )
-            )
-        if cells:
-            rows.append(Row(number, cells, is_title(cells)))
-    starts = [i for i, row in enumerate(rows) if row.title]
+            info = Line(tuple(cells), line)
+            if len(line) <= cacheable:
+                if len(known) >= LINE_CACHE_SIZE:
+                    known.clear()
+                known[line] = info
+        if info.cells:
+            rows.append((number, info))
+    starts = [i for i, (_, info) in enumerate(rows) if info.title]
     if not starts:
         first = next(
-            (i for i, row in enumerate(rows) if any(squash(c.text) == "项目名称" for c in row.cells)),
+            (
+                i
+                for i, (_, info) in enumerate(rows)
+                if any(squash(c.text) == "项目名称" for c in info.cells)
+            ),
             None,
         )
         starts = [first] if first is not None else []
     if not starts:
         return [], file_issues
-    for number, cells, _ in rows[: starts[0]]:
-        for c in cells:
+    for number, info in rows[: starts[0]]:
+        for c in info.cells:
             file_issues.append(
                 ids.cell_warning(ids.UNPLACED_CELL, Location(path, number, c.column), text=c.text)
             )
     if len(starts) > limits.max_forms_per_file:
-        number = rows[starts[limits.max_forms_per_file]].number
+        number = rows[starts[limits.max_forms_per_file]][0]
         file_issues.append(
             ids.file_error(
                 ids.TOO_MANY_FORMS, Location(path, number), limit=limits.max_forms_per_file
@@ -118,32 +144,37 @@ def parse_text_layout(
     return forms, file_issues
 
 
-def _form_len(rows: list[Row], start: int) -> int:
-    for offset, row in enumerate(rows[start + 1 :]):
-        if row.title:
+def _form_len(rows: list[tuple[int, Line]], start: int) -> int:
+    for offset, (_, info) in enumerate(rows[start + 1 :]):
+        if info.title:
             return offset
     return len(rows) - start - 1
 
 
-def _parse_form(rows: list[Row], path: str, index: int, limits: Limits) -> Form:
+def _parse_form(rows: list[tuple[int, Line]], path: str, index: int, limits: Limits) -> Form:
     issues: list[LoadIssue] = []
-    first_line, first_cells, titled = rows[0]
+    first_line, first = rows[0]
+    first_cells = first.cells
+    titled = first.title
     title = " ".join(c.text for c in first_cells) if titled else None
     location = new_location(path, first_line, first_cells[0].column)
     head = HeadParser(path, issues.append)
     table: TableParser | None = None
     feed_head = head.feed
     body = rows[1:] if titled else rows
-    for position, (number, cells, _) in enumerate(body):
-        # The 绩效指标 header needs a cell reading 一级指标, so a row without 级 is not it.
-        if any("级" in c.text for c in cells) and is_table_header(cells):
+    for position, (number, info) in enumerate(body):
+        cells = info.cells
+        if info.maybe_header and is_table_header(cells):
             table = TableParser(path, cells, issues.append, limits.max_indicators_per_form)
             table.feed_header(number, cells)
             feed_table = table.feed
-            for number, cells, _ in body[position + 1 :]:
-                feed_table(number, cells)
+            for number, info in body[position + 1 :]:
+                feed_table(number, info.cells)
             break
-        feed_head(number, cells)
+        row = info.head
+        if row is None:
+            row = info.head = read_head_row(cells)
+        feed_head(number, cells, row)
     if table is None:
         issues.append(ids.cell_warning(ids.NO_TABLE, location))
     elif table.rows_seen == 0:  # the file (or the form) stops right after the header row

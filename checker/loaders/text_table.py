@@ -9,7 +9,7 @@ one, else from its position against the header's second 二级 column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from checker.hierarchy import canonical_level1, canonical_level2
@@ -33,7 +33,7 @@ _VALUE_DAMAGE = frozenset(
 )
 
 
-def is_table_header(cells: list[Cell]) -> bool:
+def is_table_header(cells: Sequence[Cell]) -> bool:
     words = [squash(c.text) for c in cells]
     return "一级指标" in words and ("二级指标" in words or "三级指标" in words)
 
@@ -83,7 +83,7 @@ class TableParser:
     def __init__(
         self,
         path: str,
-        header: list[Cell],
+        header: Sequence[Cell],
         report: Callable[[LoadIssue], None],
         max_indicators: int,
     ):
@@ -110,13 +110,13 @@ class TableParser:
         self.header_line: int | None = None
         self.rows_seen = 0
 
-    def feed_header(self, line: int, cells: list[Cell]) -> None:
+    def feed_header(self, line: int, cells: Sequence[Cell]) -> None:
         """The header row itself may carry a 一级 label (seed form 7: 绩效指标 | 产出指标 | 一级指标)."""
         self.header_line = line
         # Other header cells (权重, 备注 …) are column titles, not indicators.
         self.feed(line, [c for c in cells if canonical_level1(squash(c.text))])
 
-    def feed(self, line: int, cells: list[Cell]) -> None:
+    def feed(self, line: int, cells: Sequence[Cell]) -> None:
         if line != self.header_line:
             self.rows_seen += 1
         leftovers: list[Cell] = []
@@ -154,12 +154,13 @@ class TableParser:
         if not leftovers:
             return
         groups = self._assign_groups(leftovers, level2_cells)
-        left = [c for c, g in zip(leftovers, groups) if g == "left"]
-        if left:
-            self._emit(line, left, self.periods["left"])
-        if len(left) < len(leftovers):
-            right = [c for c, g in zip(leftovers, groups) if g == "right"]
-            self._emit(line, right, self.periods["right"])
+        side = groups[0]
+        if groups.count(side) == len(groups):  # the usual row: all in one group
+            self._emit(line, leftovers, self.periods[side])
+            return
+        # The 中长期 group's cells first, then the 年度 group's.
+        self._emit(line, [c for c, g in zip(leftovers, groups) if g == "left"], self.periods["left"])
+        self._emit(line, [c for c, g in zip(leftovers, groups) if g == "right"], self.periods["right"])
 
     def _position_group(self, index: int) -> str | None:
         if self.boundary is None:
@@ -181,8 +182,12 @@ class TableParser:
             ]
         elif self.boundary is None:
             return ["right"] * len(cells)
-        else:
-            groups = [self._position_group(c.index) for c in cells]
+        else:  # _position_group, inlined: this runs for nearly every row
+            boundary, c2a = self.boundary, self.c2a
+            groups = [
+                "right" if c.index >= boundary else "left" if c.index >= c2a else None
+                for c in cells
+            ]
         if None not in groups:
             return groups
         known = {g for g in groups if g is not None}

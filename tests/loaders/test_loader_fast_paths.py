@@ -4,7 +4,8 @@
 (regex runs of non-TAB characters, TABs counted before each). ``new_location``/``new_indicator``/
 ``new_amount`` fill the slots of the model's frozen attrs classes directly; they must equal the
 constructors field for field, and only stay exact while the classes have no validators,
-converters or post-init hooks, which is checked too.
+converters or post-init hooks, which is checked too. Identical lines share one reading (the
+line cache): a warm cache must read a file exactly as a cold one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.loaders import load_bytes, text_layout
 from checker.loaders.cells import Cell, split_cells
+from checker.loaders.limits import Limits
 from checker.model import (
     ANNUAL,
     LONG_TERM,
@@ -27,6 +30,7 @@ from checker.model import (
     new_indicator,
     new_location,
 )
+from loaders.tests_paths import SEED
 
 _NON_TAB = re.compile(r"[^\t]+")
 
@@ -125,3 +129,36 @@ def test_new_amount_equals_the_constructor(text, yuan, located):
     loc = Location("f.txt", 3, 4) if located else None
     fast, slow = new_amount(text, yuan, loc), Amount(text=text, yuan=yuan, location=loc)
     assert type(fast) is Amount and fast == slow and repr(fast) == repr(slow)
+
+
+# -- The line cache: a line read before gives the same cells, title and head reading ----------
+
+_SEED_LINES = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+_FILES = st.lists(
+    st.sampled_from(_SEED_LINES)
+    | st.lists(st.sampled_from(["", " ", "一级指标", "项目名称", "≥9%", "x" * 30]), max_size=5).map(
+        "\t".join
+    ),
+    min_size=1,
+    max_size=60,
+).map(lambda lines: "\n".join(lines).encode("utf-8"))
+
+
+def _fresh(data: bytes, limits: Limits | None = None):
+    text_layout._LINES.clear()
+    return load_bytes(data, "form.txt", limits)
+
+
+@given(_FILES, _FILES, st.sampled_from([None, Limits(max_cell_chars=12)]))
+def test_a_warm_line_cache_reads_like_a_cold_one(data, other, limits):
+    cold = _fresh(data, limits)
+    load_bytes(other, "other.txt")  # fills the cache with other lines, under other limits
+    warm = load_bytes(data, "form.txt", limits)
+    assert warm == cold
+
+
+def test_the_line_cache_stays_bounded():
+    text_layout._LINES.clear()
+    lines = "\n".join(f"项目名称\t项目{i}" for i in range(text_layout.LINE_CACHE_SIZE + 10))
+    load_bytes(lines.encode("utf-8"), "form.txt")
+    assert 0 < len(text_layout._LINES) <= text_layout.LINE_CACHE_SIZE
