@@ -200,3 +200,17 @@ def test_each_form_gets_its_own_facts_and_they_go_with_it():
     gc.collect()
     assert len(_facts._FACTS) == before - 1  # the entry went with its form
     assert [r.name for r in facts(b).rows] == ["乙"]
+
+
+def test_lazy_pattern_behaves_like_the_compiled_pattern():
+    import re
+
+    from policy.rules._patterns import LazyPattern
+
+    source = r"[。.，,；;：:、]+$"
+    lazy, compiled = LazyPattern(source), re.compile(source)
+    for text in ("培训人次。", "培训人次", "", "a、b，"):
+        assert lazy.sub("", text) == compiled.sub("", text)
+        assert bool(lazy.search(text)) == bool(compiled.search(text))
+    assert lazy.pattern == source
+    assert "sub" in vars(lazy)  # compiled once: the method is kept on the instance
