@@ -187,7 +187,11 @@ def facts(form: Form) -> FormFacts:
     if hit is not None and hit[0]() is form:
         return hit[1]
     made = FormFacts(form)
-    _FACTS[key] = (weakref.ref(form, lambda _ref, key=key: _forget(key, _ref)), made)
+    try:
+        ref = weakref.ref(form, lambda _ref, key=key: _forget(key, _ref))
+    except TypeError:  # an object that cannot be weakly referenced: its facts are not kept
+        return made
+    _FACTS[key] = (ref, made)
     return made
 
 

@@ -214,3 +214,17 @@ def test_lazy_pattern_behaves_like_the_compiled_pattern():
         assert bool(lazy.search(text)) == bool(compiled.search(text))
     assert lazy.pattern == source
     assert "sub" in vars(lazy)  # compiled once: the method is kept on the instance
+
+
+def test_a_form_like_object_without_weak_references_still_gets_its_facts():
+    form = _form([{"level1": "产出指标", "level2": "数量指标", "name": "甲", "value": "1个",
+                   "period": "annual", "line": 1}])
+
+    class Plain:  # no __weakref__ slot, like a caller's own frozen stand-in for Form
+        __slots__ = ("indicators",)
+
+        def __init__(self, indicators):
+            self.indicators = indicators
+
+    plain = Plain(form.indicators)
+    assert [r.name for r in facts(plain).rows] == ["甲"]
