@@ -23,6 +23,7 @@ from checker.model import PERIODS, Form, Indicator
 from policy.rules._structure import clean, row_order
 
 _MEASURE_KINDS = ("quantity", "range")
+_MISSING = object()
 
 
 @lru_cache(maxsize=4096)
@@ -170,11 +171,10 @@ class FormFacts:
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for this form (key: the fact's name and its options)."""
-        try:
-            return self._memo[key]
-        except KeyError:
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
             value = self._memo[key] = compute()
-            return value
+        return value
 
 
 _FACTS: dict[int, tuple[weakref.ref, FormFacts]] = {}
