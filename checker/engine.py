@@ -437,11 +437,9 @@ class Accumulator:
 
     def _spill(self, diagnostics: Sequence[Diagnostic], coverage: Sequence[tuple]) -> None:
         assert self._spilled_diagnostics is not None and self._spilled_coverage is not None
-        keys = [d.sort_key for d in diagnostics]
-        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable, as sorted(key=) is
-        chunk = [diagnostics[i] for i in order]
+        chunk = _sorted_by_key(diagnostics)
         if chunk:
-            first, last = keys[order[0]], keys[order[-1]]
+            first, last = chunk[0].sort_key, chunk[-1].sort_key
             if self._last_key is not None and first < self._last_key:
                 self._in_order = False
             if self._last_key is None or last > self._last_key:
@@ -580,6 +578,22 @@ def _merged(spilled: Iterable[Diagnostic], extra: Sequence[Diagnostic]) -> Itera
     if nxt is not None:
         yield nxt
         yield from pending
+
+
+def _sorted_by_key(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """``sorted(diagnostics, key=sort_key)``, computing the costly full key only for items
+    whose cheap head ties (same place, rule, form and message): sorting by the head, then each
+    run of equal heads by the full key, is the same order, as the key starts with the head."""
+    heads = [_head(d) for d in diagnostics]
+    order = sorted(range(len(heads)), key=heads.__getitem__)  # stable, as sorted(key=) is
+    out = [diagnostics[i] for i in order]
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or heads[order[end]] != heads[order[start]]:
+            if end - start > 1:
+                out[start:end] = sorted(out[start:end], key=_sort_key)
+            start = end
+    return out
 
 
 def _head(d: Diagnostic) -> tuple:

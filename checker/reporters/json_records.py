@@ -86,7 +86,7 @@ class RecordWriter:
         return "".join((
             head, encode_basestring(self._message(d.message_id, args)),
             _K, '"message_id": ', value(d.message_id, 3),
-            _K, '"args": ', self.encode({k: json_value(v) for k, v in args.items()}, 3),
+            _K, '"args": ', self._texts(args, True),
             _K, '"path": ', value(d.path, 3),
             _K, '"line": ', value(d.line, 3),
             _K, '"column": ', value(d.column, 3),
@@ -94,7 +94,7 @@ class RecordWriter:
                 '{\n        "index": ' + value(form.index, 4) + _K3 + '"name": '
                 + value(form.name, 4) + _END3),
             _K, '"indicator": ', "null" if indicator is None else self._indicator(indicator),
-            _K, '"evidence": ', self.encode(evidence if type(evidence) is dict else dict(evidence), 3),
+            _K, '"evidence": ', self._texts(evidence, False),
             _K, '"source": ', self._source(d.source),
             _K, '"suppressed": ', "null" if suppressed is None else (
                 '{\n        "justification": ' + value(suppressed, 4) + _END3),
@@ -114,6 +114,22 @@ class RecordWriter:
         if text is None:
             text = _bounded_put(self._messages, key, safe_render(message_id, args, self.lang))
         return text
+
+    def _texts(self, mapping: Any, arguments: bool) -> str:
+        """A diagnostic's args (``arguments``: as json_value makes them) or evidence (as
+        dict() copies it), at level 3: directly when every key and value is a plain string,
+        the common case."""
+        parts = []
+        if type(mapping) is dict:
+            for k, v in mapping.items():
+                if type(k) is not str or type(v) is not str:
+                    break
+                parts.append(encode_basestring(k) + ": " + encode_basestring(v))
+            else:
+                return "{\n        " + _K3.join(parts) + _END3 if parts else "{}"
+        if arguments:
+            return self.encode({k: json_value(v) for k, v in mapping.items()}, 3)
+        return self.encode(dict(mapping), 3)
 
     def _indicator(self, indicator: Any) -> str:
         if type(indicator) is not IndicatorRef:
@@ -169,11 +185,14 @@ class RecordWriter:
         if type(o) is not RuleOutcome or o.reason_args:
             return self.encode(o.to_json(self.lang), 4)
         key = (o.code, o.reason_id, o.error)
-        if not all(type(part) is str or part is None for part in key):
+        try:
+            text = self._outcomes.get(key)
+        except TypeError:  # an unhashable part
             return self.encode(o.to_json(self.lang), 4)
-        text = self._outcomes.get(key)
         if text is None:
-            text = _bounded_put(self._outcomes, key, self.encode(o.to_json(self.lang), 4))
+            text = self.encode(o.to_json(self.lang), 4)
+            if all(type(part) is str or part is None for part in key):  # equal keys, equal text
+                _bounded_put(self._outcomes, key, text)
         return text
 
     def _passed_list(self, rules: tuple, seen: tuple) -> str:

@@ -112,3 +112,28 @@ def test_rules_that_return_lists_raise_at_once_or_return_nonsense():
     assert cov.outcome("S913") == "error"
     assert [e.code for e in report.errors] == ["S913"]
     assert isinstance(report.coverage[0].form, FormRef)
+
+
+def test_a_diagnostic_pickles_with_every_field():
+    import pickle
+
+    import attrs
+
+    from checker.model import Location
+    from checker.report import IndicatorRef
+
+    ref = FormRef("a.txt", 2, "表", "办", Location("a.txt", 3, 1))
+    d = Diagnostic(code="S101", name="n", category="c", severity="warning", message_id="S101",
+                   args={"a": 1}, path="a.txt", line=4, column=5, form=ref,
+                   indicator=IndicatorRef("产出指标", "数量指标", "次数", "3次"),
+                   evidence={"k": "v"}, source={"kind": "official"}, suppressed="accepted")
+    assert len(d.__reduce__()[1]) == len(attrs.fields(Diagnostic))
+    assert pickle.loads(pickle.dumps(d)) == d
+
+
+@given(st.lists(diags, max_size=10))
+def test_sorting_by_head_then_ties_equals_sorting_by_key(items):
+    from checker.engine import _sorted_by_key
+
+    want = sorted(items, key=lambda d: d.sort_key)
+    assert [id(d) for d in _sorted_by_key(items)] == [id(d) for d in want]

@@ -41,7 +41,8 @@ diagnostics = st.builds(
     severity=st.sampled_from(["error", "warning", "info"]),
     message_id=st.sampled_from(["S101", "C102", "core.rule-error", "no.such.id"]) | text,
     args=args, path=text, line=small_int, column=small_int, form=st.none() | form_refs,
-    indicator=st.none() | indicators, evidence=st.dictionaries(text, text, max_size=3),
+    indicator=st.none() | indicators,
+    evidence=st.dictionaries(text, text, max_size=3) | st.dictionaries(text, text | st.integers(), max_size=2),
     source=sources, suppressed=maybe_text,
 )
 outcomes = st.builds(
