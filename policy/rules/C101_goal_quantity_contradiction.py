@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import ClassVar
 
 from checker.model import ANNUAL
@@ -198,6 +199,9 @@ class GoalQuantityContradiction(Rule):
             if r.period == ANNUAL:
                 for lo, hi, unit in _stated(r, counters, approx, units):
                     stated.append((r.ind, lo, hi, unit))
+        if not stated:  # no indicator states a count in the goal's units
+            raise NotApplicable("C.reason.nothing-to-compare")
+        total_words = tuple(ctx.options["total_words"])
         compared = 0
         for p in found:
             # Sorted by name and value so the finding does not depend on row order.
@@ -205,7 +209,9 @@ class GoalQuantityContradiction(Rule):
                 ((ind, lo, hi) for ind, lo, hi, unit in stated if unit == p.unit),
                 key=lambda t: (t[0].name or "", t[0].value_text or "", str(t[1])),
             )
-            if not any(w in p.clause for w in ctx.options["total_words"]):
+            if not same:
+                continue
+            if not _says_total(p.clause, total_words):
                 # Not a stated total: compare only with indicators about the same thing
                 # ("覆盖18个乡镇" says nothing about "受益村 120个").
                 words = bigrams(p.clause, ctx.options["stop_bigrams"])
@@ -233,6 +239,12 @@ class GoalQuantityContradiction(Rule):
             )
         if not compared:
             raise NotApplicable("C.reason.nothing-to-compare")
+
+
+@lru_cache(maxsize=4096)  # goal clauses repeat across a unit's forms
+def _says_total(clause, total_words):
+    """The clause states a total (全年共, 合计 …), to be compared with every indicator."""
+    return any(w in clause for w in total_words)
 
 
 def _agrees(n, bounds):
