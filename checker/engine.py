@@ -53,8 +53,12 @@ def _error_text(exc: BaseException) -> str:
 
 
 def _text_mapping(evidence: Mapping[str, Any]) -> Mapping[str, str]:
-    if type(evidence) is dict and all(type(k) is str and type(v) is str for k, v in evidence.items()):
-        return evidence
+    if type(evidence) is dict:
+        for k, v in evidence.items():
+            if type(k) is not str or type(v) is not str:
+                break
+        else:
+            return evidence
     return {str(k): str(v) for k, v in evidence.items()}
 
 
@@ -98,9 +102,10 @@ class DocumentChecker:
         self.sources = {a.code: a.rule.source.to_json() for a in self.active}  # shared, read-only
         self._outcome_cache: dict[tuple, RuleOutcome] = {}
         self._contexts: dict[tuple[str, int | None], Context] = {}
+        self._reasons: dict[tuple, RuleOutcome] = {}
         self._identities: dict[str, tuple[str, str, Mapping[str, str]]] = {}
         self._plans: dict[int | None, tuple[tuple[ActiveRule, bool, Any, Context], ...]] = {}
-        self._templates_ok: dict[tuple[str, frozenset[str]], str | None] = {}
+        self._templates_ok: dict[tuple[str, tuple[str, ...]], str | None] = {}
 
     # -- diagnostics -------------------------------------------------------------------------
 
@@ -168,9 +173,11 @@ class DocumentChecker:
 
     def _message_problem(self, finding: Finding) -> str | None:
         """Whether both catalogues can render this message with these argument names (checked
-        once per message id and set of names)."""
-        key = (finding.message_id, frozenset(finding.args))
+        once per message id and argument names)."""
+        key = (finding.message_id, tuple(finding.args))  # argument names, in their order
         if key not in self._templates_ok:
+            if len(self._templates_ok) >= 4096:
+                self._templates_ok.clear()
             problem = None
             try:
                 for lang in ("zh", "en"):
@@ -203,13 +210,25 @@ class DocumentChecker:
                 out.append(self.diagnostic(rule, finding, form_ref))
         except Exception as exc:
             return out, self._ended(rule, form_ref, exc, bool(out), result)
-        if any(e.code == rule.code and e.form == form_ref for e in result.errors):
+        if result.errors and any(e.code == rule.code and e.form == form_ref for e in result.errors):
             return out, self._outcome(rule.code, "error", error=result.errors[-1].error)
         return out, (self._outcome(rule.code, "fail") if out else None)
 
     def _ended(self, rule: ActiveRule, form_ref: FormRef, exc: Exception, found: bool,
                result: DocumentResult) -> RuleOutcome:
         """The outcome of a rule that raised ``exc`` (after ``found`` findings or none)."""
+        kind = type(exc)
+        if not found and not getattr(exc, "args_", True) and (kind is NotApplicable or kind is InsufficientData):
+            # The usual end of a rule with nothing to check: one shared outcome per reason.
+            key = (rule.code, kind, exc.message_id)
+            outcome = self._reasons.get(key)
+            if outcome is None:
+                outcome = self._outcome(
+                    rule.code, "not_applicable" if kind is NotApplicable else "insufficient_data",
+                    exc.message_id)
+                if len(self._reasons) < 4096:
+                    self._reasons[key] = outcome
+            return outcome
         if isinstance(exc, NotApplicable):
             return self._outcome(rule.code, "fail" if found else "not_applicable",
                                  exc.message_id, exc.args_)
