@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import folded_is_placeholder, require_rows, where
+from policy.rules._structure import require_rows, where
 from policy.rules._structure_examples import form, row
 
 
@@ -36,7 +36,7 @@ class PlaceholderValue(Rule):
         for r in require_rows(form, "V").rows:
             if not r.has_value:
                 continue
-            if getattr(r.damage, "code", None) == "placeholder" or folded_is_placeholder(r.text, ()):
+            if getattr(r.damage, "code", None) == "placeholder" or r.text_is_placeholder:
                 ind = r.ind
                 yield Finding("V102", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
                               location=where(ind, form), indicator=ind,

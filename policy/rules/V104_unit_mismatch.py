@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from grammar import parse_value
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.rules._structure import require_rows, where, word_list
@@ -142,7 +144,7 @@ class UnitMismatch(Rule):
         the number with another (people counted as 个). Person counters are one family."""
         if value_dimension(value) != "count" or kind(value) != "quantity" or per_of(value) is not None:
             return None
-        if not ind.name or not any(ch.isdigit() for ch in ind.name):
+        if not ind.name or not _has_digit(ind.name):
             return None  # no number in the name to compare with
         counter = counter_of(value)
         people = set(ctx.options["person_counters"])
@@ -159,3 +161,8 @@ class UnitMismatch(Rule):
         per = per_of(value)
         return (per is not None and getattr(per, "dimension", None) == "duration"
                 and counter_of(value) in ctx.options["event_counters"])
+
+
+@lru_cache(maxsize=16384)  # names repeat across forms: each scanned once
+def _has_digit(name: str) -> bool:
+    return any(ch.isdigit() for ch in name)

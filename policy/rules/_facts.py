@@ -20,7 +20,7 @@ from typing import Any
 
 from checker.hierarchy import COST_LEVEL2, PARENTS, canonical_level1, canonical_level2
 from checker.model import PERIODS, Form, Indicator
-from policy.rules._structure import clean, row_order
+from policy.rules._structure import clean, folded_is_placeholder, row_order
 
 _MEASURE_KINDS = ("quantity", "range")
 _MISSING = object()
@@ -50,10 +50,12 @@ def _placement(level1_text: str | None, level2_text: str | None) -> tuple[Any, .
 def _text_facts(name: str | None, value_text: str | None, level1_text: str | None,
                 level2_text: str | None) -> tuple[Any, ...]:
     """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,
-    has_value, filled, level1, level2, level1_of, is_cost). Rows repeat across forms."""
+    has_value, filled, text_is_placeholder, level1, level2, level1_of, is_cost). Rows repeat
+    across forms."""
     folded_name, folded_text = clean(name), clean(value_text)
     return (folded_name, folded_text, bool(folded_name), bool(folded_text),
-            bool(folded_name or folded_text), *_placement(level1_text, level2_text))
+            bool(folded_name or folded_text), folded_is_placeholder(folded_text, ()),
+            *_placement(level1_text, level2_text))
 
 
 class Row:
@@ -61,7 +63,8 @@ class Row:
 
     ``name``/``text`` are the folded name and value text (``_structure.clean``); ``level1``/
     ``level2`` the canonical labels; ``level1_of`` the effective 一级 (``_structure.level1_of``);
-    ``is_cost`` as ``_structure.is_cost_row``; ``measure`` whether the value is an undamaged
+    ``is_cost`` as ``_structure.is_cost_row``; ``text_is_placeholder`` whether the value text
+    is only placeholder marks (``_structure.is_placeholder_text(text, ())``); ``measure`` whether the value is an undamaged
     quantity or range, ``dimension`` its unit's dimension then (``_value.dimension_of``).
     """
 
@@ -80,15 +83,16 @@ class Row:
         "measure",
         "name",
         "period",
-        "text",
+        "text", "text_is_placeholder",
         "value",
     )
 
     def __init__(self, ind: Indicator) -> None:
         self.ind = ind
         self.period = ind.period
-        (self.name, self.text, self.has_name, self.has_value, self.filled, self.level1,
-         self.level2, self.level1_of, self.is_cost) = _text_facts(ind.name, ind.value_text,
+        (self.name, self.text, self.has_name, self.has_value, self.filled,
+         self.text_is_placeholder, self.level1, self.level2, self.level1_of,
+         self.is_cost) = _text_facts(ind.name, ind.value_text,
                                                                   ind.level1_text, ind.level2_text)
         self.value = value = ind.value
         if value is None:

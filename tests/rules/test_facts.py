@@ -78,6 +78,7 @@ def test_row_facts_equal_the_general_helpers(row_maps):
         assert (r.has_name, r.has_value, r.filled) == (has_name(ind), has_value(ind), is_filled(ind))
         assert (r.level1, r.level2) == (ind.level1, ind.level2)
         assert r.level1_of == level1_of(ind)
+        assert r.text_is_placeholder == is_placeholder_text(ind.value_text, ())
         assert r.is_cost == is_cost_row(ind)
         assert (r.value, r.kind) == (ind.value, kind(ind.value))
         assert r.measure == is_measure(ind.value)
