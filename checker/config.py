@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-import tomllib
 from typing import Any, Iterable, Mapping, Sequence
 
 import attrs
@@ -221,6 +220,10 @@ def _has_tool_table(path: Path) -> bool:
         raw = _regular_file_bytes(path)
     except (OSError, ConfigError):
         return False
+    if b"jixiao" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return False  # no key can be named jixiao: most projects' pyproject.toml, read without tomllib
+    import tomllib  # here, not at the top: a check without a configuration never needs it
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
@@ -251,6 +254,8 @@ def _regular_file_bytes(path: Path) -> bytes:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(_regular_file_bytes(path).decode("utf-8"))
     except FileNotFoundError:

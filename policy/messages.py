@@ -11,7 +11,6 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 import string
-import tomllib
 from typing import Any, Mapping
 
 LANGS = ("zh", "en")
@@ -32,6 +31,8 @@ def catalogue(lang: str) -> Mapping[str, str]:
     cached = _read_cached(lang, key)
     if cached is not None:
         return cached
+    import tomllib  # only when the cache is stale: a cold start reads the cached JSON
+
     merged: dict[str, str] = {}
     for path in paths:
         with path.open("rb") as fh:

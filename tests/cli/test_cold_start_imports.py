@@ -1,0 +1,51 @@
+"""What a one-form ``jixiao check`` imports at start-up: modules whose cost it need not pay stay
+out (issue #6: cold start under 6x ``python -c pass``), and the configuration is still found."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from checker.config import find_config
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "corpus" / "bazhong-2022-city-government-office.txt"
+
+# Lark (the value grammar's reference parser), shutil (argparse's help width; brings zlib, bz2,
+# lzma), tomllib (no configuration file), calendar (one month length).
+NOT_NEEDED = ("lark", "shutil", "tomllib", "calendar", "lzma", "bz2")
+
+
+def _imported_by_check(form: Path, cwd: Path) -> set[str]:
+    code = (
+        "import io, json, sys, contextlib\n"
+        "from checker.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--format', 'json', {str(form)!r}])\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True,
+                         check=True).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def test_seed_form_check_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
+    # The seed has 6000份（本）/年（次）, 67.5元/份（册）, prose with numbers; no configuration here.
+    form = tmp_path / SEED.name
+    form.write_bytes(SEED.read_bytes())
+    modules = _imported_by_check(form, tmp_path)
+    assert "checker.engine" in modules and "grammar.fastpath" in modules  # it did check the form
+    assert not [m for m in modules if m.split(".")[0] in NOT_NEEDED]
+
+
+def test_pyproject_without_jixiao_is_not_parsed_and_one_with_it_is(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool."\\u006aixiao"]\nselect = ["F"]\n', encoding="utf-8")
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"  # an escaped key still counts
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "jixiao"\n', encoding="utf-8")
+    assert find_config(tmp_path) is None  # mentioned, but not a [tool.jixiao] table
