@@ -8,6 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from grammar_strategies import grammar_strings
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lark import Lark, Token
 
 from grammar import damage, fastpath
@@ -168,3 +171,61 @@ def test_grammar_has_no_shift_reduce_conflict(caplog: pytest.LogCaptureFixture) 
     finally:
         logger.setLevel(level)
     assert not [r for r in caplog.records if "conflict" in r.getMessage().lower()]
+
+
+@lru_cache(maxsize=4096)
+def _lark_state_after(history: tuple[str, ...]) -> tuple[str, ...]:
+    return _state_after(" ".join(history))
+
+
+def _states_used(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(token types read so far, state tuple lexed with) for every token the fast path reads."""
+    used = []
+    reader = fastpath._Reader
+    original = reader.take
+
+    def take(self, state):
+        history = getattr(self, "_history", ())
+        used.append((history, tuple(state)))
+        kind, value = original(self, state)
+        self._history = (*history, kind)
+        return kind, value
+
+    class Recording(reader):  # the slotted reader gets a slot for the history
+        __slots__ = ("_history",)
+
+    Recording.take = take
+    try:
+        fastpath._Reader = Recording
+        fast_parse(normalize(text))
+    finally:
+        fastpath._Reader = reader
+    return used
+
+
+_SOUP_WORDS = ["1", "12", "2022年", "2023.07", "三", "万", "月", "日", "份", "个月", "%", "元", "-", "至", "/", "·",
+               "(", ")", " ", "以上", "内", "前", "底", "每", "按", "每年", "全年底", "≥", "次", "人", "季度"]
+
+
+_EVERY_SHAPE = ["2023年6月30日前", "2022年5日", "6月30号-9月", "2021年1月-12月", "2020年1月--2020年11月", "2023年1-12月",
+                "6000份(本)/年(次)", "67.5元/份(册)", "5万/人·天", "3万元/人·月/年(次)", "≥95%(百分比)以上", "1-12月",
+                "0.5-1月", "每年12月31日前", "每年6月底", "每年", "每年3次", "每年5万人(次)", "每季度", "每季度1次",
+                "每半年一次", "按月", "(≥200次)", "(2023年)", "年底前", "全年内完成", "2020.1.1-2020.12.31",
+                "2023.6.30", "十二期", "二十五人", "3-5天", "3天-5天(次)", "≤15万元", "10%以内", "2022年度"]
+
+
+@settings(max_examples=300)
+@given(st.one_of(grammar_strings(), st.sampled_from(_EVERY_SHAPE),
+                 st.lists(st.sampled_from(_SOUP_WORDS), min_size=1, max_size=6).map("".join)))
+def test_every_state_the_fast_path_lexes_in_is_lark_state_after_the_same_tokens(text: str) -> None:
+    """Not only the listed paths: wherever the reader goes, the terminals it tries, and their
+    order, are those of Lark's parser state after the same token types."""
+    for history, state in _states_used(text):
+        assert state == _lark_state_after(history), (text, history)
+
+
+def test_every_shape_is_read_and_lexed_in_lark_states() -> None:
+    for text in _EVERY_SHAPE:
+        assert fast_parse(normalize(text)) == parse_structured(normalize(text)) is not None, text
+        for history, state in _states_used(text):
+            assert state == _lark_state_after(history), (text, history)
