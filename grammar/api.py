@@ -8,7 +8,7 @@ import attrs
 
 from grammar import damage, text
 from grammar.ast import Damage, GrammarError, Text
-from grammar.fastpath import fast_parse
+from grammar.fastpath import NOT_A_VALUE, read_value
 from grammar.normalize import collapse, normalize
 
 # Longer values are prose: they skip the grammar (bounded work on huge input).
@@ -36,20 +36,22 @@ def parse_uncached(source: str):
     norm = normalize(source)
     if not norm:
         return Text(text=collapse(source), error=Damage("empty", {}), source=source)
+    value = None
     if len(norm) <= MAX_STRUCTURED_LENGTH:
         # The fast path's alphabet excludes every placeholder mark, so it may run first.
-        value = fast_parse(norm, source)
-        if value is not None:
+        value = read_value(norm, source)
+        if value is not None and value is not NOT_A_VALUE:
             return value
     found = damage.placeholder(norm)
     if found is not None:
         return Text(text=collapse(source), error=found, source=source)
     if len(norm) <= MAX_STRUCTURED_LENGTH:
-        from grammar.parser import parse_structured  # Lark is imported only when needed
+        if value is None:  # the fast path declined: Lark decides (imported only then)
+            from grammar.parser import parse_structured
 
-        value = parse_structured(norm)
-        if value is not None:
-            return attrs.evolve(value, source=source)
+            value = parse_structured(norm)
+            if value is not None:
+                return attrs.evolve(value, source=source)
         found = damage.diagnose(norm)
     else:
         found = damage.unbalanced(norm[: text.PROSE_SCAN_LIMIT])
