@@ -163,6 +163,6 @@ class UnitMismatch(Rule):
                 and counter_of(value) in ctx.options["event_counters"])
 
 
-@lru_cache(maxsize=16384)  # names repeat across forms: each scanned once
+@lru_cache(maxsize=4096)  # names repeat across forms: each scanned once
 def _has_digit(name: str) -> bool:
     return any(ch.isdigit() for ch in name)

@@ -145,7 +145,7 @@ class TemplatePlaceholder(Rule):
                 )
 
 
-@lru_cache(maxsize=16384)  # indicator names repeat across forms: each looked at once
+@lru_cache(maxsize=4096)  # indicator names repeat across forms: each looked at once
 def _name_hit(name: str, patterns: tuple[str, ...]) -> str | None:
     """The placeholder in a 三级 name; a name that is nothing but placeholders is S106's."""
     return None if only_placeholder(name) else first_match(name, patterns)

@@ -131,6 +131,6 @@ class QualityBenefitConfusion(Rule):
             raise NotApplicable("W.reason.no-quality-benefit")
 
 
-@lru_cache(maxsize=16384)  # names repeat across forms: each (name, word list) looked at once
+@lru_cache(maxsize=4096)  # names repeat across forms: each (name, word list) looked at once
 def _first_word_in(name: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if w in name), None)

@@ -58,7 +58,7 @@ def bare(text: str | None) -> str:
     return _bare(text)
 
 
-@lru_cache(maxsize=16384)  # names and values repeat across forms: each folded once
+@lru_cache(maxsize=4096)  # names and values repeat across forms: each folded once
 def _bare(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
 
@@ -237,7 +237,7 @@ def promises(
         )
 
 
-@lru_cache(maxsize=8192)  # goals and prose values repeat: each (text, options) read once
+@lru_cache(maxsize=2048)  # goals and prose values repeat: each (text, options) read once
 def promise_tuple(
     text: str | None, counters: tuple[str, ...], approx_words: tuple[str, ...]
 ) -> tuple[Promise, ...]:
@@ -276,7 +276,7 @@ def bigrams(text: str | None, stop: Iterable[str] = ()) -> frozenset[str]:
     return _bigrams(text or "", tuple(stop))
 
 
-@lru_cache(maxsize=16384)  # names and goal clauses repeat: each (text, stop list) once
+@lru_cache(maxsize=4096)  # names and goal clauses repeat: each (text, stop list) once
 def _bigrams(text: str, stop: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for run in _CJK.findall(unicodedata.normalize("NFKC", text)):

@@ -46,7 +46,7 @@ def _placement(level1_text: str | None, level2_text: str | None) -> tuple[Any, .
     return level1, level2, effective, level2 in COST_LEVEL2 or effective == "成本指标"
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _text_facts(name: str | None, value_text: str | None, level1_text: str | None,
                 level2_text: str | None) -> tuple[Any, ...]:
     """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,

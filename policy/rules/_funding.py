@@ -118,7 +118,7 @@ class CostLine(NamedTuple):
     quantity: Any = None  # the grammar Quantity the amount came from (CAP/UNIT)
 
 
-@lru_cache(maxsize=16384)  # indicator names repeat across forms: each (name, list) tested once
+@lru_cache(maxsize=4096)  # indicator names repeat across forms: each (name, list) tested once
 def mentions(name: str, words: tuple[str, ...]) -> bool:
     """Whether ``name`` contains one of ``words`` (as written, not folded)."""
     return any(w in name for w in words)

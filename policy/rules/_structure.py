@@ -185,7 +185,7 @@ def contains_any(text: str | None, words: Iterable[str]) -> str | None:
     return _first_word(clean(text), tuple(words))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def folded_contains_any(folded: str, words: tuple[str, ...]) -> str | None:
     """``contains_any`` of a text already folded by ``clean``."""
     return _first_word(folded, words)
@@ -212,7 +212,7 @@ def is_placeholder_text(text: str | None, words: Iterable[str] = ("无",)) -> bo
     return folded_is_placeholder(clean(text), tuple(words))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def folded_is_placeholder(folded: str, words: tuple[str, ...]) -> bool:
     """``is_placeholder_text`` of a text already folded by ``clean``."""
     if not folded:
@@ -232,7 +232,7 @@ def name_key(name: str | None) -> str:
     return _name_key(clean(name))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _name_key(folded: str) -> str:
     return _TRAILING.sub("", folded)
 
@@ -245,7 +245,7 @@ def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2
     return folded_name_parts(clean(name), min_part_chars, min_shared_suffix)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def folded_name_parts(folded: str, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
     """``name_parts`` of a name already folded by ``clean`` (names repeat: each once per process)."""
     key = _name_key(folded)

@@ -145,7 +145,7 @@ def dimension_for_name(name: str | None, table: Mapping[str, str]) -> tuple[str,
         if word is not None:
             found = word, table[word]
             break
-    if len(answers) >= 16384:
+    if len(answers) >= 4096:
         answers.clear()
     answers[name] = found
     return found

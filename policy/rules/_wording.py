@@ -53,7 +53,7 @@ def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
     return _first_match(text, patterns if type(patterns) is tuple else tuple(patterns))
 
 
-@lru_cache(maxsize=16384)  # names, units and goals repeat across forms: each searched once
+@lru_cache(maxsize=2048)  # names, units and goals repeat across forms: each searched once
 def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     best: re.Match[str] | None = None
     for pattern in _compiled(patterns):
