@@ -202,6 +202,8 @@ def promises(
     norm = unicodedata.normalize("NFKC", text)
     approx = tuple(approx_words)
     pattern = _promise_pattern(tuple(counters))
+    # Any approximate word in a text, found in one search (no words: nothing to find).
+    approx_words_in = _alternation(approx) if approx else None
     for m in pattern.finditer(norm):
         if m.group("approx"):
             continue
@@ -214,7 +216,7 @@ def promises(
         )
         before = norm[clause_start : m.start()]
         after = norm[m.end() : m.end() + 3]
-        if any(w in before for w in approx) or any(after.startswith(w) for w in approx):
+        if after.startswith(approx) or (approx_words_in and approx_words_in.search(before)):
             continue
         fragment = m.group(0)
         value = parse_value(fragment)

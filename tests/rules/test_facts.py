@@ -229,3 +229,41 @@ def test_a_form_like_object_without_weak_references_still_gets_its_facts():
 
     plain = Plain(form.indicators)
     assert [r.name for r in facts(plain).rows] == ["甲"]
+
+
+def _plain_promises(text, counters, approx):
+    """promises() as written before: each approximate word tested on its own."""
+    import unicodedata
+
+    from grammar import parse_value
+    from policy.rules._consistency import _CLAUSE_BREAK, _promise_pattern
+
+    norm = unicodedata.normalize("NFKC", text)
+    out = []
+    for m in _promise_pattern(tuple(counters)).finditer(norm):
+        if m.group("approx") or (m.start() > 0 and (norm[m.start() - 1].isdigit()
+                                                     or norm[m.start() - 1] in "./-")):
+            continue
+        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(norm, 0, m.start())), default=0)
+        before, after = norm[clause_start:m.start()], norm[m.end():m.end() + 3]
+        if any(w in before for w in approx) or any(after.startswith(w) for w in approx):
+            continue
+        value = parse_value(m.group(0))
+        if value.kind != "quantity" or value.error is not None or value.per is not None or value.base_unit is None:
+            continue
+        out.append((m.group(0), value.base_value, value.base_unit))
+    return out
+
+
+@given(st.lists(st.sampled_from(["全年", "开展", "培训", "约", "余", "共", "其中", "左右", "以上", "(", "*",
+                                 "16期", "20次", "150余次", "1.2万人次", "3个", "，", "。", "每月", "第"]),
+                max_size=12),
+       st.lists(st.sampled_from(["余", "约", "左右", "以上", "其中", "每", "第", "*", "("]), max_size=4))
+def test_goal_promises_equal_the_word_by_word_reading(parts, approx):
+    from grammar import parse_value
+    from policy.rules._consistency import DEFAULT_COUNTERS, promises
+
+    text = "".join(parts)
+    got = [(p.fragment, p.number, p.unit)
+           for p in promises(text, DEFAULT_COUNTERS, tuple(approx), parse_value)]
+    assert got == _plain_promises(text, DEFAULT_COUNTERS, tuple(approx))
