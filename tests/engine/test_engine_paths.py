@@ -137,3 +137,21 @@ def test_sorting_by_head_then_ties_equals_sorting_by_key(items):
 
     want = sorted(items, key=lambda d: d.sort_key)
     assert [id(d) for d in _sorted_by_key(items)] == [id(d) for d in want]
+
+
+def test_documents_out_of_path_order_spill_to_the_same_report(corpus):
+    from checker.loaders import iter_documents, iter_files
+
+    documents = list(iter_documents(list(iter_files(corpus))))
+    saved = engine.Accumulator.spill_after_forms
+    try:
+        engine.Accumulator.spill_after_forms = 10**9
+        in_memory = Engine(Config(), today=TODAY).run(reversed(documents))
+        engine.Accumulator.spill_after_forms = 0
+        spilled = Engine(Config(), today=TODAY).run(reversed(documents))
+    finally:
+        engine.Accumulator.spill_after_forms = saved
+    assert not isinstance(spilled.diagnostics, tuple)
+    assert list(spilled.diagnostics) == list(in_memory.diagnostics)
+    assert spilled.summary() == in_memory.summary()
+    assert render(spilled, "json", RenderOptions()) == render(in_memory, "json", RenderOptions())
