@@ -5,13 +5,12 @@ quantities promised in a 年度目标.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from policy.rules._patterns import LazyPattern
+from policy.rules._patterns import LazyPattern, nfkc
 
 _SPACE = LazyPattern(r"[\s\u3000]+")
 _PUNCT = LazyPattern(r"[\s\u3000，,。.；;：:、！!？?（）()《》“”\"'‘’\-—]+")
@@ -48,7 +47,7 @@ def squash(text: str | None) -> str:
     """NFKC, no whitespace: "市府办 譙小涛" and "市府办譙小涛" become the same key."""
     if not text:
         return ""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", nfkc(text))
 
 
 def bare(text: str | None) -> str:
@@ -60,7 +59,7 @@ def bare(text: str | None) -> str:
 
 @lru_cache(maxsize=4096)  # names and values repeat across forms: each folded once
 def _bare(text: str) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
+    return _PUNCT.sub("", nfkc(text))
 
 
 _PERSON = r"[\u4e00-\u9fff·]{2,4}"
@@ -81,7 +80,7 @@ def split_implementer(
 
 @lru_cache(maxsize=4096)  # one unit's forms name the same office and person again and again
 def _split_implementer(text: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
-    norm = unicodedata.normalize("NFKC", text).strip()
+    norm = nfkc(text).strip()
     tokens = [t for t in re.split(r"[\s\u3000/:：,，;；]+", norm) if t]
     if len(tokens) >= 2 and re.fullmatch(_PERSON, tokens[-1]):
         return "".join(tokens[:-1]), tokens[-1]
@@ -199,7 +198,7 @@ def promises(
     "150余次", "约20人", "20次左右", "每月一期", "第3期", "其中5个"."""
     if not text:
         return
-    norm = unicodedata.normalize("NFKC", text)
+    norm = nfkc(text)
     approx = tuple(approx_words)
     pattern = _promise_pattern(tuple(counters))
     # Any approximate word in a text, found in one search (no words: nothing to find).
@@ -281,6 +280,6 @@ def bigrams(text: str | None, stop: Iterable[str] = ()) -> frozenset[str]:
 @lru_cache(maxsize=4096)  # names and goal clauses repeat: each (text, stop list) once
 def _bigrams(text: str, stop: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
-    for run in _CJK.findall(unicodedata.normalize("NFKC", text)):
+    for run in _CJK.findall(nfkc(text)):
         out.update(run[i : i + 2] for i in range(len(run) - 1))
     return frozenset(out.difference(stop))

@@ -9,11 +9,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
-import unicodedata
 
 from checker.hierarchy import COST_LEVEL2, LEVEL1, LEVEL2, PARENTS
 from checker.model import ANNUAL, PERIODS, Form, Indicator, Location
-from policy.rules._patterns import LazyPattern
+from policy.rules._patterns import LazyPattern, nfkc
 
 # --- option validators -------------------------------------------------------------------------
 
@@ -97,7 +96,7 @@ def clean(text: str | None) -> str:
 @lru_cache(maxsize=16384)
 def _clean(text: str) -> str:
     # Names, values and word-list entries repeat across forms: fold each distinct string once.
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_TRADITIONAL)
+    return _SPACE.sub("", nfkc(text)).translate(_TRADITIONAL)
 
 
 def has_name(ind: Indicator) -> bool:

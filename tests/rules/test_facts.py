@@ -267,3 +267,19 @@ def test_goal_promises_equal_the_word_by_word_reading(parts, approx):
     got = [(p.fragment, p.number, p.unit)
            for p in promises(text, DEFAULT_COUNTERS, tuple(approx), parse_value)]
     assert got == _plain_promises(text, DEFAULT_COUNTERS, tuple(approx))
+
+
+_NFKC_ALPHABET = st.sampled_from(
+    list("培训人次，；：！？（）１２３ＡＢａｂ＊＊　 。、abcAB12.%％") +
+    ["\u0301", "\u0308", "\u3099", "\uff76", "\uff9e", "\u2460", "\u00b2", "\u338f", "\u216b",
+     "\ufb01", "\u1100", "\u1161", "\uac00", "\u212b", "\u00c5", "A\u030a", "\ufa10", "\u2f00"]
+)
+
+
+@given(st.one_of(st.lists(_NFKC_ALPHABET, max_size=20).map("".join), st.text(max_size=20)))
+def test_fast_nfkc_equals_the_normaliser(text):
+    import unicodedata
+
+    from policy.rules._patterns import nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
