@@ -156,6 +156,7 @@ DEFAULT_APPROX_WORDS = (
     "其中",
 )
 _CLAUSE_BREAK = LazyPattern(r"[，,。；;！!？?\n、：:]")
+_NUMERAL = LazyPattern(r"[0-9零〇一二两三四五六七八九十百千]")  # the first character of any _NUMBER
 _NUMBER = (
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<mag>万|千)?"
 )
@@ -199,6 +200,8 @@ def promises(
     if not text:
         return
     norm = nfkc(text)
+    if not _NUMERAL.search(norm):
+        return  # every promise starts with a digit or a Chinese numeral (_NUMBER): none here
     approx = tuple(approx_words)
     pattern = _promise_pattern(tuple(counters))
     # Any approximate word in a text, found in one search (no words: nothing to find).
