@@ -108,17 +108,18 @@ def run(args: argparse.Namespace) -> int:
         _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
         return EXIT_ERROR if report.failures or report.errors else EXIT_OK
 
-    from checker.reporters import RenderOptions, render, write
+    from checker.reporters import RenderOptions, write
 
     to_file = bool(args.output)
     color = (args.format == "text" and not to_file and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR"))
     options = RenderOptions(lang=lang, color=color, statistics=args.statistics, quiet=args.quiet)
     if to_file:
-        from checker.fixer.atomic import write_atomic
+        from checker.fixer.atomic import atomic_text
 
-        try:
-            write_atomic(args.output, render(report, args.format, options).encode("utf-8"))
+        try:  # streamed like stdout (a large report is never one string), replaced atomically
+            with atomic_text(args.output) as out:
+                write(report, args.format, options, out)
         except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL in the path
             _say("jixiao: " + safe_render(
                 "core.output.write-failed", {"path": args.output, "error": getattr(exc, "strerror", None) or str(exc)},

@@ -8,9 +8,12 @@ exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import stat
 import tempfile
+from typing import BinaryIO, Iterator, TextIO
 
 
 def write_atomic(target: str, data: bytes, mode_from: str | None = None) -> None:
@@ -20,6 +23,17 @@ def write_atomic(target: str, data: bytes, mode_from: str | None = None) -> None
     itself when it exists, else 0o644 minus the umask). A symlinked target is resolved, so the
     link stays a link and the file it points to is rewritten.
     """
+    with atomic_binary(target, mode_from) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_binary(target: str, mode_from: str | None = None) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``target`` when the block ends without an exception.
+
+    For content written piece by piece (a large report), so it is never one object in memory;
+    readers of ``target`` still see the old bytes or all the new ones. Same rules as
+    ``write_atomic``."""
     target = os.path.realpath(target)
     directory = os.path.dirname(target) or "."
     source = mode_from if mode_from is not None else target
@@ -34,7 +48,7 @@ def write_atomic(target: str, data: bytes, mode_from: str | None = None) -> None
     )
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -45,3 +59,15 @@ def write_atomic(target: str, data: bytes, mode_from: str | None = None) -> None
         except FileNotFoundError:
             pass
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(target: str, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """``atomic_binary`` as a text stream (no newline translation: the bytes are the text's)."""
+    with atomic_binary(target) as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, newline="", write_through=False)
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # the binary file is closed (and fsynced) by atomic_binary

@@ -194,3 +194,28 @@ def test_an_empty_folder_is_said_out_loud(forms, capsys):
     (forms / "empty").mkdir()
     code, out, err = cli(capsys, "check", "empty")
     assert code == 0 and "未找到可检查的文件" in err and ".yaml" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+def test_output_file_holds_exactly_what_stdout_gets(forms, capsys, fmt):
+    _, stdout, _ = cli(capsys, "check", "bad.yaml", "good.yaml", "--format", fmt, "-q")
+    cli(capsys, "check", "bad.yaml", "good.yaml", "--format", fmt, "-q", "--output", "r.out")
+    assert (forms / "r.out").read_bytes() == stdout.encode("utf-8")
+
+
+def test_output_file_failing_mid_stream_keeps_the_old_report(forms, capsys, monkeypatch):
+    from checker.reporters import json_format
+
+    (forms / "r.json").write_text("old report\n", encoding="utf-8")
+    real = json_format.write
+
+    def write_then_fail(report, options, out):
+        out.write('{\n  "tool": ')  # part of the report is already in the temporary file
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(json_format, "write", write_then_fail)
+    code, _, err = cli(capsys, "check", "bad.yaml", "--format", "json", "--output", "r.json")
+    monkeypatch.setattr(json_format, "write", real)
+    assert code == 2 and "No space left on device" in err and "r.json" in err
+    assert (forms / "r.json").read_text("utf-8") == "old report\n"
+    assert sorted(p.name for p in forms.iterdir() if "jixiao-tmp" in p.name) == []
