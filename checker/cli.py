@@ -107,5 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def console() -> int:
+    """The ``jixiao`` executable: ``main`` in a process of its own, which may tune the process
+    (``checker.process``); ``main`` itself changes nothing global, for callers that embed it."""
+    from checker.process import tune_collector
+
+    tune_collector()
+    return main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(console())

@@ -7,7 +7,6 @@ corpus README for what the extraction does to the table.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Sequence
 
@@ -81,21 +80,8 @@ CACHED_LINE_LENGTH = 1000
 def parse_text_layout(
     lines: list[str], path: str, limits: Limits
 ) -> tuple[list[Form], list[LoadIssue]]:
-    """The forms of a file and the file-level issues (cells outside any form, limits).
-
-    The cyclic garbage collector is paused meanwhile: the loader builds thousands of long-lived
-    objects and no reference cycle, so every collection those allocations trigger would only walk
-    them (and everything loaded before) again — a quarter of the load time. Reference counting
-    still frees all temporaries; the collector's state is restored however the parse ends.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        return _parse_lines(lines, path, limits)
-    finally:
-        if paused:
-            gc.enable()
+    """The forms of a file and the file-level issues (cells outside any form, limits)."""
+    return _parse_lines(lines, path, limits)
 
 
 def _parse_lines(

@@ -10,7 +10,6 @@ line cache): a warm cache must read a file exactly as a cold one.
 
 from __future__ import annotations
 
-import gc
 import re
 
 import attrs
@@ -163,36 +162,3 @@ def test_the_line_cache_stays_bounded():
     lines = "\n".join(f"项目名称\t项目{i}" for i in range(text_layout.LINE_CACHE_SIZE + 10))
     load_bytes(lines.encode("utf-8"), "form.txt")
     assert 0 < len(text_layout._LINES) <= text_layout.LINE_CACHE_SIZE
-
-
-# -- The collector pause around one file's parse ---------------------------------------------
-
-
-def test_the_collector_is_paused_only_during_the_parse(monkeypatch):
-    seen = []
-    real = text_layout._parse_lines
-    monkeypatch.setattr(
-        text_layout, "_parse_lines", lambda *a: seen.append(gc.isenabled()) or real(*a)
-    )
-    assert gc.isenabled()
-    document = load_bytes(SEED.read_bytes(), "seed.txt")
-    assert seen == [False] and gc.isenabled() and len(document.forms) == 8
-
-
-def test_a_collector_disabled_by_the_caller_stays_disabled():
-    gc.disable()
-    try:
-        load_bytes(SEED.read_bytes(), "seed.txt")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_the_collector_is_restored_when_the_parse_fails(monkeypatch):
-    def boom(*args):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(text_layout, "_parse_lines", boom)
-    with pytest.raises(RuntimeError):
-        text_layout.parse_text_layout(["x"], "f.txt", Limits())
-    assert gc.isenabled()
