@@ -32,6 +32,8 @@ def test_run_quick_produces_every_measurement(tmp_path):
     cold = results["cold_start"]
     assert cold["check_exit_code"] in (0, 1) and cold["ratio"] > 1
     assert cold["seed_exit_code"] == 1 and cold["seed_ratio"] > 1  # the seed form has findings
+    assert cold["python"].startswith("bare venv")  # start-up measured without the editable hook
+    assert cold["import_attrs_ratio"] > 1
     assert [r["jobs"] for r in results["jobs"]["runs"]] == [1, 2]
     assert all(r["exit_code"] == 1 for r in results["jobs"]["runs"])
     table = proc.stdout
