@@ -110,10 +110,12 @@ def main(argv: list[str] | None = None) -> int:
 def console() -> int:
     """The ``jixiao`` executable: ``main`` in a process of its own, which may tune the process
     (``checker.process``); ``main`` itself changes nothing global, for callers that embed it."""
-    from checker.process import tune_collector
+    from checker.process import freeze_for_exit, tune_collector
 
     tune_collector()
-    return main()
+    code = main()
+    freeze_for_exit()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

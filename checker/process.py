@@ -22,3 +22,14 @@ def tune_collector() -> None:
     gc.freeze()
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+
+
+def freeze_for_exit() -> None:
+    """Spare the interpreter's exit a last walk over everything the run left alive.
+
+    At exit CPython collects every generation before and while it tears the modules down (~5 %
+    of a one-form run). The report is written and flushed by then and the operating system
+    frees the memory, so what is still alive is moved out of the collector's sight; objects are
+    still freed by reference counting as the modules are cleared.
+    """
+    gc.freeze()
