@@ -424,7 +424,7 @@ def load_baseline(path: str | Path) -> tuple[Suppression, ...]:
 # ---------------------------------------------------------------- rules, severities, options
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # internal, never compared or shown: cheaper to create at import
 class ActiveRule:
     """A selected rule with its effective severity and validated options."""
 

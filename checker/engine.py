@@ -69,7 +69,9 @@ def _unit_key(form: Form) -> str | None:
     return key or None
 
 
-@attrs.frozen
+# eq/repr off: internal records, never compared or shown; each generated method is compiled at
+# import, which is most of what an attrs class costs a cold start.
+@attrs.frozen(eq=False, repr=False)
 class UnitItem:
     """What a unit-scope rule kept of one form."""
 
@@ -79,7 +81,7 @@ class UnitItem:
     summary: Any
 
 
-@attrs.define
+@attrs.define(eq=False, repr=False)  # internal, never compared or shown (see UnitItem)
 class DocumentResult:
     """Everything one document contributed; small and picklable."""
 

@@ -21,7 +21,7 @@ _BOMS = (
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # internal, never compared or shown: cheaper to create at import
 class Decoded:
     """The decoded text and the encoding used, or the 1-based line of the first bad byte."""
 
