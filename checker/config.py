@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import attrs
 
 from checker.report import FAIL_ON, safe_render
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_PROFILE = "mof-2021"
 SEVERITIES = ("error", "warning", "info")
@@ -94,7 +96,11 @@ class Suppression:
             return False
         if not (code == self.code or code.startswith(self.code)):
             return False
-        if self.path is not None and Path(path).as_posix() != Path(self.path).as_posix():
+        if self.path is None:
+            return True
+        from pathlib import Path  # only for a suppression that names a file
+
+        if Path(path).as_posix() != Path(self.path).as_posix():
             return Path(path).resolve() == Path(self.path).resolve()
         return True
 
@@ -200,20 +206,33 @@ class Config:
 def find_config(start: str | Path) -> Path | None:
     """The nearest jixiao.toml, or pyproject.toml with a [tool.jixiao] table, from ``start``
     upward (jixiao.toml wins within one directory)."""
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for directory in (here, *here.parents):
-        candidate = directory / "jixiao.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
+    # os.path, not pathlib, on the way up: pathlib (with urllib.parse and ipaddress) costs every
+    # cold start ~3 %, and most checks find no configuration at all.
+    import os
+
+    here = os.path.realpath(os.fspath(start))  # what Path(start).resolve() gives
+    if not os.path.isdir(here):
+        here = os.path.dirname(here)
+    while True:
+        candidate = os.path.join(here, "jixiao.toml")
+        if os.path.isfile(candidate):
+            return _path(candidate)
+        pyproject = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
+            return _path(pyproject)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+def _path(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(name)
+
+
+def _has_tool_table(path: str | Path) -> bool:
     """Whether a pyproject.toml configures jixiao. A broken file that mentions [tool.jixiao]
     counts, so its syntax error is reported instead of silently ignored."""
     try:
@@ -234,18 +253,19 @@ def _has_tool_table(path: Path) -> bool:
 MAX_CONFIG_BYTES = 10 * 1024 * 1024
 
 
-def _regular_file_bytes(path: Path) -> bytes:
+def _regular_file_bytes(path: str | Path) -> bytes:
     """The file's bytes — only for a regular file of sane size: a configuration that names
     /dev/zero or a FIFO must fail at once, not hang or fill memory."""
+    import os
     import stat
 
-    info = path.stat()
+    info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise ConfigError("core.config.unreadable", file=str(path), error="not a regular file")
     if info.st_size > MAX_CONFIG_BYTES:
         raise ConfigError("core.config.unreadable", file=str(path),
                           error=f"larger than {MAX_CONFIG_BYTES} bytes")
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         data = fh.read(MAX_CONFIG_BYTES + 1)
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError("core.config.unreadable", file=str(path),
@@ -274,6 +294,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_config(path: str | Path) -> Config:
     """Read a jixiao.toml or pyproject.toml ([tool.jixiao]) into a validated Config."""
+    from pathlib import Path  # a configuration file was found or named
+
     path = Path(path)
     data = _read_toml(path)
     prefix = ""
@@ -290,10 +312,10 @@ def discover_config(paths: Sequence[str | Path]) -> Config:
     # A path the OS cannot name (a NUL byte, from an embedding caller) has no directory to search;
     # the loader reports it as an input that cannot be read.
     paths = [p for p in paths if "\x00" not in str(p)] or ["."]
-    try:
-        common = os.path.commonpath([str(Path(p).resolve()) for p in paths])
+    try:  # os.path.realpath(os.fspath(p)) is Path(p).resolve() without importing pathlib
+        common = os.path.commonpath([os.path.realpath(os.fspath(p)) for p in paths])
     except ValueError:
-        common = str(Path(paths[0]).resolve())
+        common = os.path.realpath(os.fspath(paths[0]))
     found = find_config(common)
     return load_config(found) if found is not None else Config()
 
@@ -413,6 +435,8 @@ def parse_suppressions(entries: Any, origin: str, key: str) -> tuple[Suppression
 
 def load_baseline(path: str | Path) -> tuple[Suppression, ...]:
     """A baseline file: ``[[suppress]]`` entries (as written by --write-baseline)."""
+    from pathlib import Path
+
     path = Path(path)
     data = _read_toml(path)
     for key in data:

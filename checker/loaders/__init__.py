@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.loaders import issues as ids
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
 from checker.model import Document, Location
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".text")
 CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
@@ -79,6 +82,9 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
+            # Path(name) spells the folder as reports show it (no ./, no trailing /).
+            from pathlib import Path
+
             yield from _walk(Path(name))
         else:
             yield name
