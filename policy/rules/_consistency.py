@@ -161,7 +161,9 @@ DEFAULT_APPROX_WORDS = (
     "其中",
 )
 _CLAUSE_BREAK = LazyPattern(r"[，,。；;！!？?\n、：:]")
-_NUMERAL = LazyPattern(r"[0-9零〇一二两三四五六七八九十百千]")  # the first character of any _NUMBER
+# The first character of any _NUMBER. A set, not a character class: a class of Chinese characters
+# costs ~0.7 ms to compile, and "has one of these characters" is all that is asked.
+_NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 _NUMBER = (
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?P<mag>万|千)?"
 )
@@ -205,7 +207,7 @@ def promises(
     if not text:
         return
     norm = nfkc(text)
-    if not _NUMERAL.search(norm):
+    if _NUMERALS.isdisjoint(norm):
         return  # every promise starts with a digit or a Chinese numeral (_NUMBER): none here
     approx = tuple(approx_words)
     pattern = _promise_pattern(tuple(counters))
