@@ -79,10 +79,25 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _SCORE = re.compile(r"[(（][\d.\-—～~－]*分?[)）]分?$")
 
 
+_CN_NUMBERING = frozenset("一二三四五六七八九十")
+
+
+def _strip_numbering(text: str) -> str:
+    """``re.sub(r"^[一二三四五六七八九十\\d]+[、.．)）]", "", text)`` ("一、产出指标" → "产出指标"),
+    written out: compiling that class costs ~0.8 ms of every cold start (equality:
+    tests/test_character_sets.py). ``\\d`` is any Unicode decimal digit, as str.isdecimal."""
+    end = 0
+    while end < len(text) and (text[end] in _CN_NUMBERING or text[end].isdecimal()):
+        end += 1
+    if end and text[end : end + 1] in ("、", ".", "．", ")", "）"):
+        return text[end + 1 :]
+    return text
+
+
 def _key(text: str) -> str:
     text = _SPACE.sub("", text.translate(_TRADITIONAL))
     text = text.replace("目标", "指标")
-    text = re.sub(r"^[一二三四五六七八九十\d]+[、.．)）]", "", text)
+    text = _strip_numbering(text)
     text = _SCORE.sub("", text)
     return text
 

@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import hierarchy
 from checker.loaders import text_head
 from grammar import damage
 from policy.rules import _consistency
@@ -44,3 +45,23 @@ def test_examples() -> None:
     assert damage.diagnose("1二3") == damage.Damage("bad-number", {"number": "1二"})
     assert not _consistency._NUMERALS.isdisjoint("培训八百人次") and _consistency._NUMERALS.isdisjoint("持续提升")
     assert damage._cn_next_to_digit().search("共1二0人").group(0) == "1二"
+
+
+SOURCE_NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[.．、)）]")
+LEVEL_NUMBERING = re.compile(r"^[一二三四五六七八九十\d]+[、.．)）]")
+NUMBERED = st.text(alphabet=st.one_of(st.sampled_from("（()）0129一二十百.．、,٣ 产出"), st.characters()), max_size=8)
+
+
+@given(NUMBERED)
+def test_numbering_is_stripped_as_the_expressions_strip_it(text: str) -> None:
+    assert text_head.strip_numbering(text) == SOURCE_NUMBERING.sub("", text)
+    assert hierarchy._strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
+
+
+def test_numbering_each_character() -> None:
+    for char in map(chr, range(0x20, 0xA000)):
+        for text in (char + "、x", "1" + char + "x", "（" + char + ")x"):
+            assert text_head.strip_numbering(text) == SOURCE_NUMBERING.sub("", text)
+            assert hierarchy._strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
+    assert text_head.strip_numbering("1.一般公共预算") == "一般公共预算"
+    assert hierarchy._strip_numbering("一、产出指标") == "产出指标"

@@ -211,8 +211,9 @@ def promises(
         return  # every promise starts with a digit or a Chinese numeral (_NUMBER): none here
     approx = tuple(approx_words)
     pattern = _promise_pattern(tuple(counters))
-    # Any approximate word in a text, found in one search (no words: nothing to find).
-    approx_words_in = _alternation(approx) if approx else None
+    # Any approximate word in a text, found in one search (no words: nothing to find); compiled
+    # for the first number that needs it, since most goals promise nothing (~0.7 ms cold).
+    approx_words_in = None
     for m in pattern.finditer(norm):
         if m.group("approx"):
             continue
@@ -225,8 +226,13 @@ def promises(
         )
         before = norm[clause_start : m.start()]
         after = norm[m.end() : m.end() + 3]
-        if after.startswith(approx) or (approx_words_in and approx_words_in.search(before)):
+        if after.startswith(approx):
             continue
+        if approx:
+            if approx_words_in is None:
+                approx_words_in = _alternation(approx)
+            if approx_words_in.search(before):
+                continue
         fragment = m.group(0)
         value = parse_value(fragment)
         if (
