@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 import os
-import string
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -123,4 +122,6 @@ def render(message_id: str, args: Mapping[str, Any], lang: str = DEFAULT_LANG) -
 
 
 def template_fields(template: str) -> set[str]:
+    import string  # here: string.Template compiles a pattern at import, and a check never asks
+
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -65,3 +65,14 @@ def test_numbering_each_character() -> None:
             assert hierarchy._strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
     assert text_head.strip_numbering("1.一般公共预算") == "一般公共预算"
     assert hierarchy._strip_numbering("一、产出指标") == "产出指标"
+
+
+def test_compound_separators_are_the_pattern_characters() -> None:
+    # folded_name_parts returns a name without one of these as one part, without splitting.
+    from policy.rules import _structure
+
+    pattern = re.compile(_structure._COMPOUND.source)
+    for char in map(chr, range(0x20, 0x10000)):
+        assert (char in _structure._COMPOUND_CHARS) == bool(pattern.search(char))
+    assert _structure.folded_name_parts("培训人次", 2) == ("培训人次",)
+    assert _structure.folded_name_parts("培训人次、宣传人次", 2) == ("培训人次、宣传人次", "培训人次", "宣传人次")

@@ -225,6 +225,7 @@ def folded_is_placeholder(folded: str, words: tuple[str, ...]) -> bool:
 
 _TRAILING = LazyPattern(r"[。.，,；;：:、]+$")
 _COMPOUND = LazyPattern(r"[、,，/／;；]")
+_COMPOUND_CHARS = frozenset("、,，/／;；")  # what _COMPOUND matches: without one, a name is one part
 
 
 def name_key(name: str | None) -> str:
@@ -250,6 +251,8 @@ def folded_name_parts(folded: str, min_part_chars: int, min_shared_suffix: int =
     key = _name_key(folded)
     if not key:
         return ()
+    if _COMPOUND_CHARS.isdisjoint(key):
+        return (key,)  # one part, as the split below would find (and no pattern compiled, ~0.6 ms)
     parts = [p for p in (_TRAILING.sub("", q) for q in _COMPOUND.split(key)) if p]
     if (len(parts) > 1 and all(len(p) >= max(min_part_chars, min_shared_suffix) for p in parts)
             and len({p[-min_shared_suffix:] for p in parts}) == 1):
