@@ -109,12 +109,28 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+class _Counted(str):
+    """An argument's text that also answers a plural choice: ``{files:file|files}`` in a
+    template is "file" when the argument is 1 and "files" otherwise (English needs it; the
+    Chinese templates have no plural). Any other format spec behaves as for a string."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == "1" else many
+        return str.__format__(self, spec)
+
+
 def render(message_id: str, args: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:
     """The message text. Falls back to the other language, then raises MessageError."""
     for candidate in (lang, *[l for l in LANGS if l != lang]):
         template = catalogue(candidate).get(message_id)
         if template is not None:
             try:
+                if "|" in template:  # a plural choice: only then wrap the arguments
+                    return template.format_map({k: _Counted(_fmt(v)) for k, v in args.items()})
                 return template.format_map({k: _fmt(v) for k, v in args.items()})
             except (KeyError, IndexError, ValueError) as exc:
                 raise MessageError(f"{message_id}: template needs {exc}") from None

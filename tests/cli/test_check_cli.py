@@ -102,7 +102,7 @@ def test_config_found_upward_applies(forms, capsys):
     (sub / "bad.yaml").write_text(BAD, encoding="utf-8")
     code, out, _ = cli(capsys, "check", "sub")
     assert code == 1
-    assert "F101" in out and out.strip().splitlines()[-1].startswith("Found 1 problems")
+    assert "F101" in out and out.strip().splitlines()[-1].startswith("Found 1 problem (1 error, ")
 
 
 def test_json_sarif_github_junit_formats_run(forms, capsys):

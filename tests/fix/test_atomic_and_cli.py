@@ -145,7 +145,7 @@ def test_english_messages(tmp_path):
     path = write(tmp_path, "form.yaml", FORM)
     code, _, err = run([path, "--lang", "en"])
     assert code == 0
-    assert "1 values would be rewritten in 1 of 1 files" in err
+    assert "1 value would be rewritten in 1 of 1 file;" in err
 
 
 def test_clean_input_says_so(tmp_path):
