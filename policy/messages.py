@@ -2,7 +2,8 @@
 
 Catalogues are TOML files ``policy/catalogue/<lang>/<family>.toml`` mapping a message id to a
 ``str.format`` template, e.g. ``"F103" = "成本上限 {cap} 超过年度资金总额 {total}"``. One file per
-family keeps rule authors out of each other's way; ids are unique across files.
+family keeps rule authors out of each other's way; ids are unique across files. A template may
+choose a word by number: ``{files:file|files}`` is "file" when ``files`` is 1, else "files".
 """
 
 from __future__ import annotations
