@@ -56,16 +56,7 @@ TERMINAL_REGEXES: dict[str, str] = {
     ),
     "EVERY_YEAR": r"每年(?!度)",
 }
-_WORD_LISTS = {
-    "PREFIX_OP": lexicon.PREFIX_OPS,
-    "SUFFIX_OP": lexicon.SUFFIX_OPS,
-    "UNIT": units.SPELLINGS,
-    "MAGNITUDE": units.MAGNITUDE_SPELLINGS,
-    "RANGE_SEP": lexicon.RANGE_SEPARATORS,
-    "DEADLINE": lexicon.DEADLINE_SUFFIXES,
-    "EVERY": lexicon.EVERY_WORDS,
-    "PERIOD_UNIT": lexicon.PERIOD_UNITS,
-}
+_WORD_LISTS = lexicon.terminal_word_lists()
 _CHARACTERS = {"LPAR": "(", "RPAR": ")", "SLASH": "/", "TIMES": "·•・"}
 END = "$END"  # Lark's name for the end of the text
 

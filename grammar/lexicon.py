@@ -69,3 +69,20 @@ VAGUE_PHRASES: tuple[str, ...] = (
 
 # Leading cell words of split layouts ("定性 | 优良中低差", "定量 | 95 | %").
 SPLIT_KIND_WORDS: tuple[str, ...] = ("定性", "定量", "定量（其他）", "定量(其他)")
+
+
+def terminal_word_lists() -> dict[str, object]:
+    """Each word-list terminal of value.lark (``@NAME@`` in the grammar file) and its words: the
+    one table both the Lark grammar and the fast path build their alternations from."""
+    from grammar import units  # here: units imports attrs, and lexicon is plain data
+
+    return {
+        "PREFIX_OP": PREFIX_OPS,
+        "SUFFIX_OP": SUFFIX_OPS,
+        "UNIT": units.SPELLINGS,
+        "MAGNITUDE": units.MAGNITUDE_SPELLINGS,
+        "RANGE_SEP": RANGE_SEPARATORS,
+        "DEADLINE": DEADLINE_SUFFIXES,
+        "EVERY": EVERY_WORDS,
+        "PERIOD_UNIT": PERIOD_UNITS,
+    }

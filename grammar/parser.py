@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from grammar import lexicon, units
+from grammar import lexicon
 
 GRAMMAR_FILE = Path(__file__).with_name("value.lark")
 
@@ -27,16 +27,7 @@ def _alternation(words) -> str:
 def grammar_text() -> str:
     """value.lark with every word list substituted."""
     text = GRAMMAR_FILE.read_text(encoding="utf-8")
-    lists = {
-        "PREFIX_OP": lexicon.PREFIX_OPS,
-        "SUFFIX_OP": lexicon.SUFFIX_OPS,
-        "UNIT": units.SPELLINGS,
-        "MAGNITUDE": units.MAGNITUDE_SPELLINGS,
-        "RANGE_SEP": lexicon.RANGE_SEPARATORS,
-        "DEADLINE": lexicon.DEADLINE_SUFFIXES,
-        "EVERY": lexicon.EVERY_WORDS,
-        "PERIOD_UNIT": lexicon.PERIOD_UNITS,
-    }
+    lists = lexicon.terminal_word_lists()
     for name, words in lists.items():
         text = text.replace(f"@{name}@", _alternation(words))
     return text
