@@ -78,16 +78,7 @@ class SpilledSequence(Sequence):
                     yield from map(transform, batch)
 
     def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        for i, item in enumerate(self):
-            if i == index:
-                return item
-        raise IndexError(index)  # pragma: no cover - the file is shorter than recorded
+        return _item_at(self, index, self._count)
 
     def __repr__(self) -> str:
         return f"SpilledSequence({self._count} items)"
@@ -110,16 +101,22 @@ class StreamedSequence(Sequence):
         return iter(self._produce())
 
     def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        for i, item in enumerate(self):
-            if i == index:
-                return item
-        raise IndexError(index)  # pragma: no cover - fewer items than counted
+        return _item_at(self, index, self._count)
 
     def __repr__(self) -> str:
         return f"StreamedSequence({self._count} items)"
+
+
+def _item_at(items: Iterable[Any], index: Any, count: int) -> Any:
+    """``items[index]`` for a sequence that can only be iterated: a slice is read whole, an
+    index is found by scanning (rare: reporters iterate)."""
+    if isinstance(index, slice):
+        return list(items)[index]
+    if index < 0:
+        index += count
+    if not 0 <= index < count:
+        raise IndexError(index)
+    for i, item in enumerate(items):
+        if i == index:
+            return item
+    raise IndexError(index)  # pragma: no cover - fewer items than counted
