@@ -26,7 +26,8 @@ from checker.config import (
     is_loader_code_shown,
     resolve_rules,
 )
-from checker.model import Document, Form, LoadIssue, Location
+from policy.forms.facts import FormFacts
+from policy.forms.model import Document, Form, LoadIssue, Location
 from checker.report import (
     Diagnostic,
     FormCoverage,
@@ -250,16 +251,17 @@ class DocumentChecker:
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
+        facts = FormFacts(form)  # the form as every rule reads it, its facts worked out once
         for rule, unit, inst, ctx in self._plan(year):
             if unit:
-                outcome = self._summarize(rule, inst, form, form_ref, ctx, result)
+                outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)
                 if outcome is not None:
                     outcomes.append(outcome)
                 continue
             # Most rules find nothing on most forms: take the first finding here and leave the
             # diagnostic bookkeeping (collect) to the rules that found something.
             try:
-                findings = inst.check(form, ctx)  # check() itself may raise, too
+                findings = inst.check(facts, ctx)  # check() itself may raise, too
                 for first in findings:
                     break
                 else:
@@ -276,7 +278,7 @@ class DocumentChecker:
         result.coverage.append((form_ref, outcomes))
         result.forms += 1
 
-    def _summarize(self, rule: ActiveRule, inst: Any, form: Form, form_ref: FormRef, ctx: Context,
+    def _summarize(self, rule: ActiveRule, inst: Any, form: FormFacts, form_ref: FormRef, ctx: Context,
                    result: DocumentResult) -> RuleOutcome | None:
         try:
             summary = inst.summarize(form, ctx)

@@ -25,7 +25,7 @@ from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 
 import attrs
 
-from checker.model import Form, Indicator, Location
+from policy.forms.model import Form, Indicator, Location
 
 
 class Severity(str, enum.Enum):

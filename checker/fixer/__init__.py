@@ -19,7 +19,7 @@ import attrs
 from checker.fixer.atomic import write_atomic
 from checker.fixer.values import canonical_rewrite
 from checker.fixer.verify import UnsafeEdit, verify_reload
-from checker.model import Document, LoadIssue, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 # The format modules (yaml, csv, openpyxl) are imported when a file needs them: other commands
 # import checker.fixer.atomic for its writer and must not pay for them.

@@ -18,7 +18,7 @@ from typing import Any
 from checker.loaders import issues as ids
 from checker.loaders.flat_table import Row, forms_from_rows
 from checker.loaders.limits import Limits
-from checker.model import Document, LoadIssue, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 MAX_COLUMNS = 256  # a flat table has a dozen columns; cells past this are not read
 

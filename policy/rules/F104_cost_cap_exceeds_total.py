@@ -19,17 +19,16 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
+from policy.authoring.funding import (
     DEFAULT_COST_NAME_WORDS,
     DEFAULT_CUMULATIVE_WORDS,
     DEFAULT_UNIT_COST_WORDS,
     caps,
     cost_lines,
-    non_negative_decimal,
     shown,
-    word_list,
 )
-from policy.rules._funding_examples import cost_form
+from policy.options import non_negative_decimal, word_list
+from policy.authoring.examples import cost_form
 
 COST_OPTIONS = {
     "cost_name_words": Option(

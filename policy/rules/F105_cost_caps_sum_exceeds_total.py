@@ -19,14 +19,9 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
-    UNKNOWN,
-    caps,
-    non_negative_decimal,
-    shown,
-    word_list,
-)
-from policy.rules._funding_examples import cost_form
+from policy.authoring.funding import UNKNOWN, caps, shown
+from policy.options import non_negative_decimal, word_list
+from policy.authoring.examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 

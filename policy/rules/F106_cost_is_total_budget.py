@@ -19,8 +19,9 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import CAP, non_negative_decimal, shown
-from policy.rules._funding_examples import cost_form
+from policy.authoring.funding import CAP, shown
+from policy.options import non_negative_decimal
+from policy.authoring.examples import cost_form
 from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
 
 

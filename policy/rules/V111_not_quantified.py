@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level2_list, require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, grade_of
-from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match
+from policy.authoring.rows import require_rows, where
+from policy.options import level2_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import all_measures, grade_of
+from policy.authoring.wording import DEFAULT_VAGUE_PATTERNS, first_match
 from policy.rules.W101_vague_wording import VagueWording
 
 

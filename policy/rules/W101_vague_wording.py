@@ -16,9 +16,8 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._facts import facts
-from policy.rules._funding import word_list
-from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
+from policy.options import word_list
+from policy.authoring.wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
 
 
 def _ind(level2, name, value, level1="效益指标"):
@@ -102,7 +101,7 @@ class VagueWording(Rule):
         skip = ctx.options["skip_level2"]
         patterns = tuple(ctx.options["patterns"])
         any_value = False
-        for r in facts(form).rows:
+        for r in form.rows:
             ind = r.ind
             if not ind.value_text or r.level2 in skip or (ind.level2_text or "") in skip:
                 continue

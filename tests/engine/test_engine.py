@@ -9,8 +9,8 @@ from hypothesis import given, strategies as st
 
 from checker.config import Config, Suppression
 from checker.engine import Engine
-from checker.loaders.canonical import form_from_mapping
-from checker.model import Document, LoadIssue, Location
+from policy.forms.canonical import form_from_mapping
+from policy.forms.model import Document, LoadIssue, Location
 from engine.toyrules import ALL
 
 TODAY = dt.date(2026, 1, 1)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
-from policy.rules._patterns import LazyPattern
+from policy.authoring.patterns import LazyPattern
 
 DEFAULT_VAGUE_PATTERNS = (
     r"(进一步|不断|持续|逐步|稳步|切实|有效|大力|全面)(提高|提升|增强|改善|加强|促进|推进|优化|完善|加大|扩大)",
@@ -63,9 +63,3 @@ def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     return best.group(0) if best else None
 
 
-_ONLY_PLACEHOLDER = LazyPattern(r"^[\s*＊xXＸｘ×_＿\-—.。…/]*$")
-
-
-def only_placeholder(text: str | None) -> bool:
-    """A cell that is nothing but placeholder characters (S106 reports those names)."""
-    return bool(text) and bool(_ONLY_PLACEHOLDER.match(text))

@@ -22,10 +22,10 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 
-from checker.hierarchy import COST_LEVEL2
-from checker.model import ANNUAL, Amount, Form, Indicator
+from policy.forms.hierarchy import COST_LEVEL2
+from policy.forms.model import ANNUAL, Amount, Form, Indicator
 from policy.api import InsufficientData
-from policy.rules._facts import facts
+from policy.forms.facts import FormFacts
 
 CAP = "cap"
 UNIT = "unit"
@@ -38,36 +38,6 @@ DEFAULT_COST_NAME_WORDS = ("经费", "成本", "费用", "预算", "资金")
 DEFAULT_UNIT_COST_WORDS = ("标准", "单价", "单位成本", "人均", "户均", "亩均", "每")
 DEFAULT_CUMULATIVE_WORDS = ("累计", "项目期", "总投资", "中长期")
 _CAP_OPS = frozenset({"≤", "<"})
-
-
-def non_negative_decimal(value: Any) -> Decimal:
-    """Option validator: a number ≥ 0, returned as Decimal (floats go through str, never binary)."""
-    if isinstance(value, bool):
-        raise TypeError("expected a number ≥ 0")
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        raise ValueError(f"expected a number ≥ 0, got {value!r}") from None
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"expected a number ≥ 0, got {value!r}")
-    return number
-
-
-def positive_decimal(value: Any) -> Decimal:
-    number = non_negative_decimal(value)
-    if number == 0:
-        raise ValueError("expected a number > 0")
-    return number
-
-
-def word_list(value: Any) -> tuple[str, ...]:
-    """Option validator: a non-empty list of non-empty strings."""
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise TypeError("expected a list of strings")
-    words = tuple(value)
-    if not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ValueError("expected a non-empty list of non-empty strings")
-    return words
 
 
 def yuan(amount: Amount | None) -> Decimal | None:
@@ -92,7 +62,7 @@ def _blank_text(text: str) -> bool:
     return not stripped.strip(" \u3000：:-—－–/／\\无")
 
 
-def has_funding_block(form: Form) -> bool:
+def has_funding_block(form: FormFacts) -> bool:
     """Whether the form carries a 项目资金 block at all (any amount cell or any source)."""
     f = form.funding
     cells = (
@@ -148,7 +118,7 @@ def _classify_quantity(
 
 
 def cost_lines(
-    form: Form,
+    form: FormFacts,
     cost_name_words: Iterable[str] = DEFAULT_COST_NAME_WORDS,
     unit_cost_words: Iterable[str] = DEFAULT_UNIT_COST_WORDS,
     cumulative_words: Iterable[str] = DEFAULT_CUMULATIVE_WORDS,
@@ -159,7 +129,7 @@ def cost_lines(
     cumulative_words = tuple(cumulative_words)
     # Four rules (F104–F107) ask for the same form's lines: worked out once per form and
     # word lists (the form's shared facts), each caller gets a list of its own.
-    lines = facts(form).memo(
+    lines = form.memo(
         ("cost_lines", cost_name_words, unit_cost_words, cumulative_words),
         lambda: tuple(_cost_lines(form, cost_name_words, unit_cost_words, cumulative_words)),
     )
@@ -167,14 +137,14 @@ def cost_lines(
 
 
 def _cost_lines(
-    form: Form,
+    form: FormFacts,
     cost_name_words: tuple[str, ...],
     unit_cost_words: tuple[str, ...],
     cumulative_words: tuple[str, ...],
 ) -> list[CostLine]:
     out: list[CostLine] = []
     seen: set[tuple[str | None, str | None]] = set()
-    for row in facts(form).rows:
+    for row in form.rows:
         if row.period != ANNUAL:
             continue
         ind = row.ind
@@ -249,7 +219,7 @@ def caps(lines: Iterable[CostLine]) -> Iterator[CostLine]:
     return (line for line in lines if line.kind == CAP and line.yuan is not None)
 
 
-def where(amount: Amount | None, form: Form):
+def where(amount: Amount | None, form: FormFacts):
     """The location of a funding cell, falling back to the form."""
     if amount is not None and amount.location is not None:
         return amount.location

@@ -10,9 +10,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-from checker.model import Indicator
-from policy.rules._structure import clean
-from policy.rules._patterns import LazyPattern
+from policy.forms.model import Indicator
+from grammar.folding import fold
+from policy.authoring.patterns import LazyPattern
 
 
 def kind(value: Any) -> str | None:
@@ -162,8 +162,8 @@ def _table_entry(table: Mapping[str, str]) -> tuple[Mapping[str, str], dict[str,
     if hit is None or hit[0] is not table:
         folded: dict[str, str] = {}
         for word in table:
-            key = clean(word)
-            if key and len(key) > len(clean(folded.get(key, ""))):
+            key = fold(word)
+            if key and len(key) > len(fold(folded.get(key, ""))):
                 folded[key] = word
         hit = (table, folded, {})
         if len(_FOLDED) > 64:
@@ -174,7 +174,7 @@ def _table_entry(table: Mapping[str, str]) -> tuple[Mapping[str, str], dict[str,
 
 @lru_cache(maxsize=8192)
 def _head_cached(name: str) -> str:
-    return _TRAILING_BRACKETS.sub("", clean(name))
+    return _TRAILING_BRACKETS.sub("", fold(name))
 
 
 def dimension_table(value: Any) -> dict[str, str]:
@@ -193,8 +193,8 @@ def dimension_table(value: Any) -> dict[str, str]:
 
 
 def words_in(text: str | None, words: Iterable[str]) -> bool:
-    folded = clean(text)
-    return any(clean(w) in folded for w in words)
+    folded = fold(text)
+    return any(fold(w) in folded for w in words)
 
 
 # Name keyword → the dimension its value should have (domain.md §4.9). The longest keyword the

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from checker.amounts import parse_amount, sane_amount
-from checker.model import (
+from policy.forms.amounts import parse_amount, sane_amount
+from policy.forms.model import (
     ANNUAL,
     SOURCE_KEYS,
     Amount,
