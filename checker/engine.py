@@ -41,7 +41,7 @@ from checker.report import (
     statistics_of,
 )
 from checker.spill import SpillWriter, StreamedSequence
-from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
+from policy.api import SEVERITIES, Context, Finding, FormRef, InsufficientData, NotApplicable
 from policy.messages import MessageError, render
 
 _NONE = object()
@@ -306,7 +306,7 @@ class DocumentChecker:
                 code=code,
                 name="load-issue",
                 category="input",
-                severity=issue.severity if issue.severity in ("error", "warning", "info") else "warning",
+                severity=issue.severity if issue.severity in SEVERITIES else "warning",
                 message_id=issue.message_id,
                 args=dict(issue.args),
                 path=loc.path or (form_ref.path if form_ref else result.path),
@@ -500,7 +500,7 @@ class Accumulator:
             per_code[d.code] += 1
         merged = StreamedSequence(lambda: _merged(spilled, extra), len(spilled) + len(extra))
         merged.facts = {
-            "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+            "counts": {s: severities.get(s, 0) for s in SEVERITIES},
             "statistics": statistics_of(names, per_code),
             "suppressed": 0,
         }
@@ -552,7 +552,7 @@ class Accumulator:
             out.add(batch)
             diagnostics = out.finish()
             diagnostics.facts = {
-                "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+                "counts": {s: severities.get(s, 0) for s in SEVERITIES},
                 "statistics": statistics_of(names, per_code),
                 "suppressed": suppressed,
             }

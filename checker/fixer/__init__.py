@@ -195,13 +195,6 @@ def plan_document(
     return _plan_text(document, fmt, raw, rewrite)
 
 
-def plan_file(path: str, limits=None) -> FixResult:
-    """Load one file (``checker.loaders.load_path``) and work out every rewrite."""
-    from checker.loaders import load_path
-
-    return plan_document(load_path(path, limits))
-
-
 def output_path(path: str, output_dir: str) -> str:
     """Where ``--output DIR`` puts the formatted copy of ``path``: its path relative to the
     working directory when inside it, else its name."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policy.forms.model import Form, Location
+from policy.forms.facts import FormFacts
+from policy.forms.model import Location
 from policy.api import Finding, InsufficientData, NotApplicable
 
 

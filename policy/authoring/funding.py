@@ -16,15 +16,16 @@ Each cost line is classified:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 
 from policy.forms.hierarchy import COST_LEVEL2
-from policy.forms.model import ANNUAL, Amount, Form, Indicator
-from policy.api import InsufficientData
+from policy.forms.model import ANNUAL, Amount, Indicator
+from policy.api import InsufficientData, Option
+from policy.options import word_list
 from policy.forms.facts import FormFacts
 
 CAP = "cap"
@@ -92,12 +93,6 @@ class CostLine(NamedTuple):
 def mentions(name: str, words: tuple[str, ...]) -> bool:
     """Whether ``name`` contains one of ``words`` (as written, not folded)."""
     return any(w in name for w in words)
-
-
-def is_cost_family(ind: Indicator) -> bool:
-    return ind.level2 in COST_LEVEL2 or (
-        ind.level2 is None and ind.level1 == "成本指标"
-    )
 
 
 def _money(q: Any) -> bool:
@@ -256,3 +251,33 @@ def fiscal_other_parts(
     if fiscal_blank and parts[1] != total:
         raise InsufficientData("F.reason.no-fiscal")
     return parts[0], parts[1]
+
+
+# The options of every rule that reads cost lines (F104–F107): each declares them as its own.
+COST_LINE_OPTIONS = {
+    "cost_name_words": Option(
+        DEFAULT_COST_NAME_WORDS,
+        "Name words that make a money cap outside 成本指标 a cost line (预计经费 ≤15万元).",
+        word_list,
+    ),
+    "unit_cost_words": Option(
+        DEFAULT_UNIT_COST_WORDS,
+        "Name words that mark a unit cost (补助标准, 单价, 人均), never summed or compared with the total.",
+        word_list,
+    ),
+    "cumulative_words": Option(
+        DEFAULT_CUMULATIVE_WORDS,
+        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
+        word_list,
+    ),
+}
+
+
+def cost_lines_of(form: FormFacts, options: Mapping[str, Any]) -> list[CostLine]:
+    """``cost_lines`` with the word lists of a rule's ``COST_LINE_OPTIONS``."""
+    return cost_lines(
+        form,
+        options["cost_name_words"],
+        options["unit_cost_words"],
+        options["cumulative_words"],
+    )

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 from grammar import DateValue, Quantity, Range, Text, canonical
 
-from policy.forms.model import Form, Indicator
+from policy.forms.model import Indicator
 from policy.forms.facts import FormFacts
 from policy.authoring.rows import _name_key, folded_name_parts
 from policy.authoring.values import dimension_of, interval_of, is_measure, kind, per_of

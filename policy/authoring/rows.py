@@ -7,13 +7,13 @@ Kept here so each rule module stays a short statement of one check.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from grammar.folding import fold
 from policy.api import NotApplicable
 from policy.forms.facts import FormFacts, row_order
 from policy.forms.hierarchy import placement
-from policy.forms.model import ANNUAL, PERIODS, Form, Indicator, Location
+from policy.forms.model import ANNUAL, PERIODS, Indicator, Location
 from policy.authoring.patterns import LazyPattern
 
 # --- indicator predicates ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from policy.forms.model import Indicator
 from grammar.folding import fold
@@ -22,11 +22,6 @@ def kind(value: Any) -> str | None:
 def damage(value: Any) -> Any:
     """The grammar's Damage of a value, or None."""
     return getattr(value, "error", None) if value is not None else None
-
-
-def damage_code(value: Any) -> str | None:
-    d = damage(value)
-    return getattr(d, "code", None) if d is not None else None
 
 
 def is_measure(value: Any) -> bool:
@@ -190,11 +185,6 @@ def dimension_table(value: Any) -> dict[str, str]:
             raise ValueError(f"{key}: dimension {dim!r} is not one of {sorted(allowed)}")
         table[str(key)] = dim
     return table
-
-
-def words_in(text: str | None, words: Iterable[str]) -> bool:
-    folded = fold(text)
-    return any(fold(w) in folded for w in words)
 
 
 # Name keyword → the dimension its value should have (domain.md §4.9). The longest keyword the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -260,8 +262,7 @@ def _agrees(n, bounds):
 
 
 def _bounds(lo, hi, unit):
-    def fmt(d):
-        return format(d.normalize(), "f")
+    fmt = format_decimal
 
     if lo is not None and lo == hi:
         return f"{fmt(lo)}{unit}"

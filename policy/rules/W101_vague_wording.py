@@ -17,7 +17,12 @@ from policy.api import (
     SourceKind,
 )
 from policy.options import word_list
-from policy.authoring.wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
+from policy.authoring.wording import (
+    DEFAULT_IGNORED_VAGUE_PHRASES,
+    DEFAULT_VAGUE_PATTERNS,
+    first_match,
+    regex_list,
+)
 
 
 def _ind(level2, name, value, level1="效益指标"):
@@ -49,7 +54,7 @@ class VagueWording(Rule):
             regex_list,
         ),
         "ignore_phrases": Option(
-            ("按时", "按期", "及时", "适时", "尽快", "长期", "按时完成", "按期完成"),
+            DEFAULT_IGNORED_VAGUE_PHRASES,
             "Phrases of the grammar's vague list not reported here: timeliness words are "
             "V109's/V111's business, and 长期/永久 are real archive retention periods.",
             word_list,
