@@ -106,11 +106,7 @@ class AnnualIndicatorsCopyLongTerm(Rule):
             raise NotApplicable("C.reason.no-both-periods")
         if annual == long_term:
             first = min(
-                (
-                    i
-                    for i in form.indicators
-                    if i.period == ANNUAL and (i.name or i.value_text)
-                ),
+                (r.ind for r in form.rows if r.period == ANNUAL and (r.ind.name or r.ind.value_text)),
                 key=lambda i: (i.name or "", i.value_text or ""),
             )
             yield Finding(

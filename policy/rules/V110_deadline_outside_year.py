@@ -10,7 +10,6 @@ from policy.api import (Category, Example, Finding, InsufficientData, NotApplica
 from policy.authoring.rows import where
 from policy.options import boolean
 from policy.authoring.examples import form, row
-from policy.authoring.values import damage, kind
 
 
 class DeadlineOutsideYear(Rule):
@@ -43,8 +42,8 @@ class DeadlineOutsideYear(Rule):
     )
 
     def check(self, form, ctx):
-        dated = [i for i in form.indicators if i.period == ANNUAL and kind(i.value) == "date"
-                 and damage(i.value) is None and self._judged(i.value, ctx)]
+        dated = [r.ind for r in form.rows if r.period == ANNUAL and r.kind == "date"
+                 and r.damage is None and self._judged(r.value, ctx)]
         if not dated:
             raise NotApplicable("V.reason.no-deadlines")
         year = ctx.year or form.year
