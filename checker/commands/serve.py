@@ -1,0 +1,87 @@
+"""``jixiao serve``: the review page and the HTTP API on a local server (Ctrl-C stops it).
+
+Defaults to 127.0.0.1:8000. Binding anywhere else prints a warning; ``--token`` (or
+JIXIAO_TOKEN) makes the API require ``Authorization: Bearer TOKEN``. Each request is logged on
+stderr as method, path, status, size and time — never the file's name or content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+HELP = "serve the review page and the HTTP API"
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 = any free port)")
+    parser.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $JIXIAO_TOKEN)")
+    parser.add_argument("--max-body", type=int, default=20 * 1024 * 1024, metavar="BYTES",
+                        help="largest upload accepted (default: 20 MB)")
+    parser.add_argument("--workers", type=int, default=4, metavar="N", help="checks run at once (default: 4)")
+    parser.add_argument("--time-limit", type=float, default=20.0, metavar="SECONDS",
+                        help="longest a check may take before the answer is 504 (default: 20)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="jixiao.toml or pyproject.toml to use instead of the one found upward from here")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of these messages")
+
+
+def _say(text: str) -> None:
+    from checker.reporters.safety import printable
+
+    sys.stderr.write(printable(text) + "\n")
+    sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    import logging
+
+    from checker.config import ConfigError, discover_config, load_config
+    from checker.report import safe_render
+    from checker.serve.app import make_app
+    from checker.serve.server import is_loopback, make_server, url_of
+    from checker.serve.settings import TOKEN_ENV, ServeSettings
+
+    lang = args.lang
+    for option, value in (("max-body", args.max_body), ("workers", args.workers),
+                          ("time-limit", args.time_limit)):
+        if not value > 0:
+            _say("jixiao: " + safe_render("serve.cli.bad-number", {"option": option, "got": value}, lang))
+            return EXIT_ERROR
+    try:
+        config = load_config(args.config) if args.config else discover_config(["."])
+        config.loader_limits()
+    except ConfigError as exc:
+        _say(f"jixiao: {exc.message(lang)}")
+        return EXIT_ERROR
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    settings = ServeSettings(config=config, token=token, max_body=args.max_body, workers=args.workers,
+                             time_limit=args.time_limit)
+    app = make_app(settings)
+    try:
+        server = make_server(app, args.host, args.port)
+    except (OSError, OverflowError, ValueError) as exc:
+        _say("jixiao: " + safe_render("serve.cli.bind-failed", {
+            "host": args.host, "port": args.port, "error": getattr(exc, "strerror", None) or str(exc)}, lang))
+        return EXIT_ERROR
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    logger = logging.getLogger("checker.serve")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    if not is_loopback(args.host):
+        _say("jixiao: " + safe_render("serve.cli.non-loopback", {
+            "host": args.host, "token": "" if token else safe_render("serve.cli.no-token", {}, lang)}, lang))
+    _say(safe_render("serve.cli.listening", {"url": url_of(server)}, lang))
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        _say(safe_render("serve.cli.stopped", {}, lang))
+    finally:
+        server.server_close()
+        app.close()
+        logger.removeHandler(handler)
+    return EXIT_OK
