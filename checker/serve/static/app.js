@@ -1,6 +1,7 @@
 // The review page: upload forms to the API, show each form as its table with every finding
 // marked on its cell and listed beside it. Every text from a form or a report is untrusted and
-// is only ever set with textContent (never innerHTML); no inline script, no external asset.
+// is only ever set as text (textContent, text nodes), never parsed as HTML; no inline script, no
+// external asset.
 "use strict";
 
 (function () {
