@@ -32,7 +32,7 @@ SECURITY_HEADERS = [
 ]
 JSON_TYPE = "application/json; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MULTIPART = ("multipart/", "application/x-www-form-urlencoded")
+MULTIPART = ("multipart/",)  # curl --data-binary and urllib send x-www-form-urlencoded: raw bytes
 DRAIN_LIMIT = 64 * 1024 * 1024  # read and drop at most this much of a refused body
 
 

@@ -132,3 +132,11 @@ def test_page_messages_come_from_the_catalogue(client):
         assert texts and all(k.startswith("page.") for k in texts)
         assert texts["page.title"] == catalogue(lang)["page.title"]
     assert client.get("/api/messages", "lang=fr").status == 400
+
+
+def test_curl_default_content_type_is_the_file_bytes(client, seed_bytes):
+    # curl --data-binary and urllib send application/x-www-form-urlencoded unless told otherwise
+    answer = client.post("/api/check", seed_bytes, f"name={SEED_NAME}",
+                         content_type="application/x-www-form-urlencoded")
+    assert answer.status == 200
+    assert answer.body == client.post("/api/check", seed_bytes, f"name={SEED_NAME}").body
