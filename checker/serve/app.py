@@ -7,17 +7,13 @@ method, path (without the query, which names the uploaded file), status, size an
 
 from __future__ import annotations
 
-import hmac
 import json
-import logging
 import time
 from typing import Any, Callable, Iterable
 
 from checker.serve.errors import REASONS, ApiError
 from checker.serve.pool import WorkerPool
 from checker.serve.settings import ServeSettings
-
-log = logging.getLogger("checker.serve")
 
 SECURITY_HEADERS = [
     ("Content-Security-Policy",
@@ -62,16 +58,28 @@ class Request:
         return self.environ.get("HTTP_AUTHORIZATION", "")
 
 
-def make_app(settings: ServeSettings | None = None) -> Callable:
-    """The WSGI callable for ``settings`` (defaults: no token, 20 MB bodies, 4 workers)."""
-    return Application(settings or ServeSettings())
+def make_app(settings: ServeSettings | None = None,
+             access_log: Callable[[str], None] | None = None) -> Callable:
+    """The WSGI callable for ``settings`` (defaults: no token, 20 MB bodies, 4 workers).
+
+    ``access_log`` receives one line per request; by default the lines go to the
+    ``checker.serve`` logger at INFO (``logging`` is imported on the first request).
+    """
+    return Application(settings or ServeSettings(), access_log)
+
+
+def _to_logging(line: str) -> None:
+    import logging
+
+    logging.getLogger("checker.serve").info("%s", line)
 
 
 class Application:
-    def __init__(self, settings: ServeSettings) -> None:
+    def __init__(self, settings: ServeSettings, access_log: Callable[[str], None] | None = None) -> None:
         from checker.serve.routes import Routes
 
         self.settings = settings
+        self.log = access_log or _to_logging
         self.pool = WorkerPool(settings.workers, settings.queue_wait, settings.time_limit)
         self.routes = Routes(settings, self.pool)
 
@@ -88,7 +96,7 @@ class Application:
                 _drain(environ)  # so the client reads the answer instead of a reset connection
             response = Response.json(exc.body(lang), exc.status, exc.headers)
         except Exception as exc:  # noqa: BLE001 - a request never shows a traceback
-            log.error("internal error: %s", type(exc).__name__)
+            self.log(f"internal error: {type(exc).__name__}")
             response = Response.json(ApiError(500, "serve.internal").body(lang), 500)
         body = b"" if request.method == "HEAD" else response.body
         headers = [("Content-Type", response.content_type),
@@ -98,11 +106,13 @@ class Application:
         if response.status == 401:
             headers.append(("WWW-Authenticate", 'Bearer realm="jixiao"'))
         start_response(f"{response.status} {REASONS.get(response.status, 'OK')}", headers)
-        log.info("%s %s %d %d %.1fms", request.method, _loggable(request.path), response.status,
-                 len(body), (time.perf_counter() - started) * 1000)
+        self.log(f"{_loggable(request.method[:16])} {_loggable(request.path)} {response.status} {len(body)} "
+                 f"{(time.perf_counter() - started) * 1000:.1f}ms")
         return [body]
 
     def _authenticate(self, request: Request) -> None:
+        import hmac  # only a server with a token compares one
+
         scheme, _, given = request.authorization.partition(" ")
         expected = self.settings.token or ""
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
