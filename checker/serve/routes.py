@@ -126,15 +126,22 @@ def _content_length(request: Request, limit: int) -> int:
 
 
 def _read_body(request: Request, length: int) -> bytes:
+    """The whole body; one cut short (or stalled past the server's socket timeout) is a 400,
+    never a partial file checked as if it were whole."""
     stream = request.environ["wsgi.input"]
     chunks, left = [], length
-    while left > 0:
-        chunk = stream.read(min(left, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
+    try:
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except (OSError, ValueError):
+        left = left or 1
     request.environ["jixiao.body_read"] = length - left
+    if left > 0:
+        raise ApiError(400, "serve.body-incomplete", {"length": length})
     return b"".join(chunks)
 
 

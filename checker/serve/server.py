@@ -20,6 +20,8 @@ BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json; ch
 
 
 class QuietHandler(WSGIRequestHandler):
+    timeout = 30  # seconds a connection may stall (a body that never comes frees its worker)
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         pass  # the application logs method, path, status, size and time; never the query
 
@@ -34,10 +36,12 @@ class ThreadingServer(ThreadingMixIn, WSGIServer):
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, address: tuple[str, int], max_connections: int = 64) -> None:
+    def __init__(self, address: tuple[str, int], max_connections: int = 64,
+                 stall_timeout: float = QuietHandler.timeout) -> None:
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.address_family = family
-        super().__init__(address, QuietHandler)
+        handler = type("Handler", (QuietHandler,), {"timeout": stall_timeout})
+        super().__init__(address, handler)
         self._connections = threading.BoundedSemaphore(max_connections)
 
     def process_request(self, request, client_address) -> None:
@@ -71,9 +75,10 @@ def _refuse(request: socket.socket) -> None:
 
 
 def make_server(app: Callable, host: str = "127.0.0.1", port: int = 8000,
-                max_connections: int = 64) -> ThreadingServer:
-    """A server bound to (host, port) (port 0: any free port, see ``server.server_port``)."""
-    server = ThreadingServer((host, port), max_connections=max_connections)
+                max_connections: int = 64, stall_timeout: float = QuietHandler.timeout) -> ThreadingServer:
+    """A server bound to (host, port) (port 0: any free port, see ``server.server_port``).
+    A connection silent for ``stall_timeout`` seconds is dropped (its worker freed)."""
+    server = ThreadingServer((host, port), max_connections=max_connections, stall_timeout=stall_timeout)
     server.set_app(app)
     return server
 

@@ -199,3 +199,11 @@ def test_any_body_gets_a_json_answer_never_a_500(body, name):
 
 def _must_not_run(*args, **kwargs):
     raise AssertionError("the body was checked")
+
+
+def test_a_body_shorter_than_its_length_is_never_checked(client, monkeypatch):
+    import checker.serve.checking as checking
+
+    monkeypatch.setattr(checking, "check_upload", _must_not_run)
+    answer = client.request("POST", "/api/check", "name=a.txt", SEED.read_bytes()[:100], content_length="5000")
+    assert error_of(answer, 400)["id"] == "serve.body-incomplete"
