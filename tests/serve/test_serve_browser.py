@@ -226,3 +226,19 @@ def test_the_page_asks_for_the_token_and_sends_it(browser):
         server.shutdown()
         server.server_close()
         app.close()
+
+
+def test_several_files_at_once_each_get_their_section(page, tmp_path):
+    dumped = subprocess.run([sys.executable, "-m", "checker", "dump", str(SEED)], cwd=ROOT,
+                            capture_output=True, check=True).stdout
+    (tmp_path / "seed.json").write_bytes(dumped)
+    (tmp_path / "notes.txt").write_text("会议纪要\n", "utf-8")
+    page.set_input_files("#files", [str(SEED), str(tmp_path / "seed.json"), str(tmp_path / "notes.txt")])
+    page.locator("section.file .load-error").wait_for()
+    page.locator("article.form").nth(15).wait_for()
+    names = page.locator("section.file > h2").all_text_contents()
+    assert names == [SEED.name, "seed.json", "notes.txt"]
+    assert "E012" not in page.locator("section.file .load-error").text_content()  # the message, not the id
+    assert "未找到" in page.locator("section.file .load-error").text_content()
+    assert page.locator('section.file[data-file="0"] li.finding').count() == \
+        page.locator('section.file[data-file="1"] li.finding').count()

@@ -97,13 +97,20 @@
     return /\.json$/i.test(name) ? "application/json" : "application/octet-stream";
   }
 
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
   async function check(entry) {
     entry.review = null;
     entry.error = null;
     try {
-      const response = await api("api/review?" + query(entry), {
-        method: "POST", body: entry.bytes, headers: { "Content-Type": contentType(entry.name) },
-      });
+      let response;
+      for (let attempt = 0; attempt < 4; attempt++) { // a busy server (503) asks to come back
+        response = await api("api/review?" + query(entry), {
+          method: "POST", body: entry.bytes, headers: { "Content-Type": contentType(entry.name) },
+        });
+        if (response.status !== 503) break;
+        await sleep(1000 * (attempt + 1));
+      }
       if (response.ok) entry.review = await response.json();
       else entry.error = await errorText(response);
     } catch (failure) {
@@ -146,6 +153,13 @@
     if (!dialog.open) dialog.showModal();
   }
 
+  // Two uploads at a time: many dropped files must not take every worker of a shared server.
+  async function checkAll(entries) {
+    const queue = entries.slice();
+    const lane = async () => { while (queue.length) await check(queue.shift()); };
+    await Promise.all([lane(), lane()]);
+  }
+
   // -- files -------------------------------------------------------------------------------
 
   async function addFiles(files) {
@@ -156,7 +170,7 @@
       added.push(entry);
     }
     renderPending(added);
-    await Promise.all(added.map(check));
+    await checkAll(added);
     render();
   }
 
@@ -355,7 +369,7 @@
     state.lang = lang;
     await loadTexts(lang);
     translateStatic();
-    await Promise.all(state.entries.map(check));
+    await checkAll(state.entries);
     render();
   }
 
@@ -382,7 +396,7 @@
       document.getElementById("token-box").hidden = true;
       await loadTexts(state.lang);
       translateStatic();
-      await Promise.all(state.entries.map(check));
+      await checkAll(state.entries);
       render();
     });
   }
