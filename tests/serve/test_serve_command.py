@@ -97,3 +97,12 @@ def test_check_imports_nothing_of_the_server(tmp_path):
             "print(sorted(m for m in sys.modules if 'serve' in m or m.startswith(('wsgiref', 'socketserver', 'http'))))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_wsgi_module_builds_an_application_from_the_environment(tmp_path):
+    (tmp_path / "jixiao.toml").write_text('select = ["F"]\n', "utf-8")
+    code = ("from checker.serve.wsgi import application as a\n"
+            "print(a.settings.token, a.settings.config.select, callable(a))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env={**os.environ, "JIXIAO_TOKEN": "vendor"})
+    assert out.stdout.split() == ["vendor", "('F',)", "True"]
