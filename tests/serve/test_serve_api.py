@@ -140,3 +140,15 @@ def test_curl_default_content_type_is_the_file_bytes(client, seed_bytes):
                          content_type="application/x-www-form-urlencoded")
     assert answer.status == 200
     assert answer.body == client.post("/api/check", seed_bytes, f"name={SEED_NAME}").body
+
+
+def test_the_page_names_every_category_in_both_languages():
+    from policy.api import Category
+    from policy.messages import catalogue
+
+    for lang in ("zh", "en"):
+        texts = catalogue(lang)
+        for category in [c.value for c in Category] + ["input"]:
+            assert f"page.category.{category}" in texts
+        assert {k for k in catalogue("zh") if k.startswith(("page.", "serve."))} == \
+            {k for k in catalogue("en") if k.startswith(("page.", "serve."))}

@@ -203,7 +203,12 @@
     }
     if (state.category && !categories.has(state.category)) categories.add(state.category);
     select.replaceChildren(el("option", { value: "" }, t("page.category.all")),
-      ...[...categories].sort().map((c) => el("option", { value: c, selected: c === state.category }, c)));
+      ...[...categories].sort().map((c) => el("option", { value: c, selected: c === state.category }, categoryName(c))));
+  }
+
+  function categoryName(category) {
+    const key = "page.category." + category;
+    return key in state.texts ? t(key) : category;
   }
 
   function renderEntry(entry, index) {
