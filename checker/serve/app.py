@@ -92,8 +92,8 @@ class Application:
                 self._authenticate(request)
             response = self.routes.dispatch(request)
         except ApiError as exc:
-            if exc.status == 413:
-                _drain(environ)  # so the client reads the answer instead of a reset connection
+            # A body left unread would make the client see a reset connection, not this answer.
+            _drain(environ)
             response = Response.json(exc.body(lang), exc.status, exc.headers)
         except Exception as exc:  # noqa: BLE001 - a request never shows a traceback
             self.log(f"internal error: {type(exc).__name__}")
@@ -139,7 +139,7 @@ def _loggable(path: str) -> str:
 
 
 def _drain(environ: dict[str, Any]) -> None:
-    """Read and drop what is left of a refused body (up to DRAIN_LIMIT)."""
+    """Read and drop what is left of a refused request's body (up to DRAIN_LIMIT)."""
     stream = environ.get("wsgi.input")
     try:
         left = min(int(environ.get("CONTENT_LENGTH") or 0), DRAIN_LIMIT)

@@ -91,3 +91,23 @@ def test_an_oversized_body_is_answered_not_reset(serve):
                                             ("192.168.1.5", False), ("example.org", False)])
 def test_which_addresses_only_this_machine_reaches(host, loopback):
     assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize("settings, query, status", [
+    ({"token": "t"}, "name=a.txt", 401),
+    ({}, "name=a.txt&lang=xx", 400),
+    ({"max_body": 100_000}, "name=a.txt", 413),
+])
+def test_a_refused_large_upload_still_reads_its_answer(serve, settings, query, status):
+    import http.client
+
+    server = serve(**settings)
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=20)
+    try:
+        connection.request("POST", f"/api/check?{query}", body=b"x" * 3_000_000,
+                           headers={"Content-Type": "application/octet-stream"})
+        answer = connection.getresponse()
+        assert answer.status == status
+        assert json.loads(answer.read())["error"]["id"]
+    finally:
+        connection.close()
