@@ -7,11 +7,11 @@ method, path (without the query, which names the uploaded file), status, size an
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any, Callable, Iterable
 
 from checker.serve.errors import REASONS, ApiError
+from checker.serve.exchange import Request, Response
 from checker.serve.pool import WorkerPool
 from checker.serve.settings import ServeSettings
 
@@ -26,36 +26,7 @@ SECURITY_HEADERS = [
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 ]
-JSON_TYPE = "application/json; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MULTIPART = ("multipart/",)  # curl --data-binary and urllib send x-www-form-urlencoded: raw bytes
 DRAIN_LIMIT = 64 * 1024 * 1024  # read and drop at most this much of a refused body
-
-
-class Response:
-    def __init__(self, status: int, body: bytes, content_type: str = JSON_TYPE,
-                 headers: list[tuple[str, str]] | None = None) -> None:
-        self.status = status
-        self.body = body
-        self.content_type = content_type
-        self.headers = headers or []
-
-    @classmethod
-    def json(cls, data: Any, status: int = 200, headers: list[tuple[str, str]] | None = None) -> "Response":
-        return cls(status, _json_bytes(data), headers=headers)
-
-
-class Request:
-    def __init__(self, environ: dict[str, Any]) -> None:
-        self.environ = environ
-        self.method = environ.get("REQUEST_METHOD", "GET").upper()
-        self.path = environ.get("PATH_INFO", "") or "/"
-        self.query_string = environ.get("QUERY_STRING", "")
-        self.content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
-
-    @property
-    def authorization(self) -> str:
-        return self.environ.get("HTTP_AUTHORIZATION", "")
 
 
 def make_app(settings: ServeSettings | None = None,
@@ -75,6 +46,8 @@ def _to_logging(line: str) -> None:
 
 
 class Application:
+    """The WSGI callable: authenticates, dispatches (``routes``), answers every error as JSON."""
+
     def __init__(self, settings: ServeSettings, access_log: Callable[[str], None] | None = None) -> None:
         from checker.serve.routes import Routes
 
@@ -96,6 +69,7 @@ class Application:
             _drain(environ)
             response = Response.json(exc.body(lang), exc.status, exc.headers)
         except Exception as exc:  # noqa: BLE001 - a request never shows a traceback
+            _drain(environ)
             self.log(f"internal error: {type(exc).__name__}")
             response = Response.json(ApiError(500, "serve.internal").body(lang), 500)
         body = b"" if request.method == "HEAD" else response.body
@@ -119,6 +93,7 @@ class Application:
             raise ApiError(401, "serve.unauthorized")
 
     def close(self) -> None:
+        """Stop the worker threads (a server that stops serving calls this)."""
         self.pool.shutdown()
 
 
@@ -156,5 +131,3 @@ def _drain(environ: dict[str, Any]) -> None:
         pass
 
 
-def _json_bytes(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
-from typing import Any
 
-from checker.serve.app import JSON_TYPE, MULTIPART, XLSX_TYPE, Request, Response
+from checker.serve.exchange import JSON_TYPE, MULTIPART, XLSX_TYPE, Request, Response
 from checker.serve.errors import ApiError
 from checker.serve.options import check_options, parse_query, query_lang
 from checker.serve.pool import WorkerPool
