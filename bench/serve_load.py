@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             serial_server.setdefault(case.name.split("/")[1] if "/" in case.name else "seed (8 forms)", []).append(t)
     server_ms = [t for t in timed[serial_lines:] if t is not None]
     figures = {
+        "machine": {"cpus": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 2)},
         "requests": len(results),
         "clients": args.clients,
         "hostile": sum(1 for case, *_ in results if case.status != 200),
