@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from checker.config import Config, ConfigError, discover_config, load_config
-from checker.model import Document, Form
+from policy.forms.model import Document, Form
 from checker.report import Report
 
 __all__ = [

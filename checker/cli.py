@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("checker.commands.serve", "serve the review page and the HTTP API"),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from checker.exit import ExitCode
 
 
 def _terminal_width() -> int:
@@ -63,7 +63,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2 without a traceback
         self.print_usage(sys.stderr)
         sys.stderr.write(f"jixiao: error: {message}\n")
-        raise SystemExit(EXIT_ERROR)
+        raise SystemExit(ExitCode.ERROR)
 
 
 def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
@@ -92,20 +92,20 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if chosen is None or args.command is None:
             parser.print_help(sys.stderr)
-            return EXIT_ERROR
+            return ExitCode.ERROR
         return int(importlib.import_module(COMMANDS[chosen][0]).run(args))
     except SystemExit as exc:
         code = exc.code
-        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+        return code if isinstance(code, int) else (ExitCode.OK if code is None else ExitCode.ERROR)
     except KeyboardInterrupt:
         sys.stderr.write("jixiao: interrupted\n")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - never show a traceback to a user
         sys.stderr.write(f"jixiao: internal error: {type(exc).__name__}: {exc}\n")
         sys.stderr.write("jixiao: please report this with the input that caused it.\n")
-        return EXIT_ERROR
+        return ExitCode.ERROR
 
 
 def console() -> int:

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import attrs
 
-from checker.report import FAIL_ON, safe_render
+from checker.report import safe_render
+from policy.api import SEVERITIES
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 DEFAULT_PROFILE = "mof-2021"
-SEVERITIES = ("error", "warning", "info")
 LANGS = ("zh", "en")
 CONFIG_NAMES = ("jixiao.toml", "pyproject.toml")
 IN_CODE = "<config>"
@@ -161,10 +161,10 @@ class Config:
                 "core.config.bad-value", file=f, key="profile", got=self.profile,
                 expected=" | ".join(PROFILES),
             )
-        if self.fail_on not in FAIL_ON:
+        if self.fail_on not in SEVERITIES:
             raise ConfigError(
                 "core.config.bad-value", file=f, key="fail-on", got=self.fail_on,
-                expected=" | ".join(FAIL_ON),
+                expected=" | ".join(SEVERITIES),
             )
         if self.lang not in LANGS:
             raise ConfigError(

@@ -26,7 +26,8 @@ from checker.config import (
     is_loader_code_shown,
     resolve_rules,
 )
-from checker.model import Document, Form, LoadIssue, Location
+from policy.forms.facts import FormFacts
+from policy.forms.model import Document, Form, LoadIssue, Location
 from checker.report import (
     Diagnostic,
     FormCoverage,
@@ -40,7 +41,7 @@ from checker.report import (
     statistics_of,
 )
 from checker.spill import SpillWriter, StreamedSequence
-from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable
+from policy.api import SEVERITIES, Context, Finding, FormRef, InsufficientData, NotApplicable
 from policy.messages import MessageError, render
 
 _NONE = object()
@@ -250,16 +251,17 @@ class DocumentChecker:
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
+        facts = FormFacts(form)  # the form as every rule reads it, its facts worked out once
         for rule, unit, inst, ctx in self._plan(year):
             if unit:
-                outcome = self._summarize(rule, inst, form, form_ref, ctx, result)
+                outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)
                 if outcome is not None:
                     outcomes.append(outcome)
                 continue
             # Most rules find nothing on most forms: take the first finding here and leave the
             # diagnostic bookkeeping (collect) to the rules that found something.
             try:
-                findings = inst.check(form, ctx)  # check() itself may raise, too
+                findings = inst.check(facts, ctx)  # check() itself may raise, too
                 for first in findings:
                     break
                 else:
@@ -276,7 +278,7 @@ class DocumentChecker:
         result.coverage.append((form_ref, outcomes))
         result.forms += 1
 
-    def _summarize(self, rule: ActiveRule, inst: Any, form: Form, form_ref: FormRef, ctx: Context,
+    def _summarize(self, rule: ActiveRule, inst: Any, form: FormFacts, form_ref: FormRef, ctx: Context,
                    result: DocumentResult) -> RuleOutcome | None:
         try:
             summary = inst.summarize(form, ctx)
@@ -304,7 +306,7 @@ class DocumentChecker:
                 code=code,
                 name="load-issue",
                 category="input",
-                severity=issue.severity if issue.severity in ("error", "warning", "info") else "warning",
+                severity=issue.severity if issue.severity in SEVERITIES else "warning",
                 message_id=issue.message_id,
                 args=dict(issue.args),
                 path=loc.path or (form_ref.path if form_ref else result.path),
@@ -498,7 +500,7 @@ class Accumulator:
             per_code[d.code] += 1
         merged = StreamedSequence(lambda: _merged(spilled, extra), len(spilled) + len(extra))
         merged.facts = {
-            "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+            "counts": {s: severities.get(s, 0) for s in SEVERITIES},
             "statistics": statistics_of(names, per_code),
             "suppressed": 0,
         }
@@ -550,7 +552,7 @@ class Accumulator:
             out.add(batch)
             diagnostics = out.finish()
             diagnostics.facts = {
-                "counts": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
+                "counts": {s: severities.get(s, 0) for s in SEVERITIES},
                 "statistics": statistics_of(names, per_code),
                 "suppressed": suppressed,
             }

@@ -15,13 +15,10 @@ from typing import Any
 
 import attrs
 
-from policy.api import FormRef, Severity
+from checker.exit import ExitCode
+from grammar.numbers import format_decimal
+from policy.api import OUTCOMES, SEVERITIES, FormRef, Severity
 from policy.messages import MessageError, render
-
-OUTCOMES = ("pass", "fail", "not_applicable", "insufficient_data", "error")
-FAIL_ON = ("error", "warning", "info")
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def safe_render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
@@ -39,7 +36,7 @@ def json_value(value: Any) -> Any:
     if kind is str or kind is int or value is None:  # most arguments: nothing to convert
         return value
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        return format_decimal(value, keep_zeros=True)
     if isinstance(value, (list, tuple)):
         return [json_value(v) for v in value]
     if isinstance(value, _Mapping):  # collections.abc's: typing's isinstance is slow
@@ -189,17 +186,8 @@ class FormCoverage:
             return found[0]
         return "pass" if code in self.rules else "not_selected"
 
-    def by_outcome(self) -> dict[str, list[RuleOutcome]]:
-        groups: dict[str, list[RuleOutcome]] = {o: [] for o in OUTCOMES}
-        seen = set()
-        for o in sorted(self.outcomes, key=lambda o: (o.code, o.outcome)):
-            groups[o.outcome].append(o)
-            seen.add(o.code)
-        groups["pass"] = [RuleOutcome(code, "pass") for code in self.rules if code not in seen]
-        return groups
-
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        # by_outcome's grouping, without building a RuleOutcome per passing rule of every form.
+        # Grouped by outcome, without building a RuleOutcome per passing rule of every form.
         groups: dict[str, list[dict[str, Any]]] = {o: [] for o in OUTCOMES}
         seen = set()
         for o in sorted(self.outcomes, key=_code_and_outcome):
@@ -339,7 +327,7 @@ class Report:
         if "counts" in facts:
             return dict(facts["counts"])
         c = Counter(d.severity for d in self.diagnostics if d.suppressed is None)
-        return {s: c.get(s, 0) for s in ("error", "warning", "info")}
+        return {s: c.get(s, 0) for s in SEVERITIES}
 
     def statistics(self) -> list[tuple[str, str, int]]:
         """(code, name, count) of unsuppressed diagnostics, most frequent first."""
@@ -364,20 +352,20 @@ class Report:
     def exit_code(self, fail_on: str = "error", exit_zero: bool = False) -> int:
         """2 when an input could not be read or a rule crashed; 1 when an unsuppressed finding
         reaches ``fail_on``; else 0. ``exit_zero`` turns 1 into 0 (but never hides a 2)."""
-        if fail_on not in FAIL_ON:
-            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}")
+        if fail_on not in SEVERITIES:
+            raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}")
         if self.failures or self.errors:
-            return EXIT_ERROR
+            return ExitCode.ERROR
         threshold = Severity(fail_on).rank
         facts = _facts(self.diagnostics)
         if "counts" in facts:
             found = any(n and Severity(s).rank >= threshold for s, n in facts["counts"].items())
-            return EXIT_FINDINGS if found and not exit_zero else EXIT_OK
+            return ExitCode.FINDINGS if found and not exit_zero else ExitCode.OK
         if not exit_zero and any(
             Severity(d.severity).rank >= threshold for d in self.diagnostics if d.suppressed is None
         ):
-            return EXIT_FINDINGS
-        return EXIT_OK
+            return ExitCode.FINDINGS
+        return ExitCode.OK
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()
@@ -400,10 +388,6 @@ class Report:
         if "suppressed" in facts:
             return facts["suppressed"]
         return sum(1 for d in self.diagnostics if d.suppressed is not None)
-
-    def for_form(self, path: str, index: int) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.form and d.form.path == path and d.form.index == index]
-
 
 def statistics_of(names: Mapping[str, str], counts: Mapping[str, int]) -> list[tuple[str, str, int]]:
     """(code, name, count), most frequent first (Report.statistics' order)."""

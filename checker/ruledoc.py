@@ -7,6 +7,8 @@ Regenerate the page with ``python -m checker.ruledoc docs/rules.md``; a test che
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 from decimal import Decimal
 import sys
 from typing import Any, Sequence
@@ -38,7 +40,7 @@ def _t(key: str, lang: str, **args: Any) -> str:
 
 def _value(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        return format_decimal(value, keep_zeros=True)
     if isinstance(value, (tuple, list, frozenset, set)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
         return "[" + ", ".join(f'"{v}"' if isinstance(v, str) else _value(v) for v in items) + "]"

@@ -31,5 +31,3 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     return pattern.sub(_escape, text)
 
 
-def has_unsafe(text: str) -> bool:
-    return _UNSAFE_KEEP_NEWLINES.search(text) is not None

@@ -9,7 +9,8 @@ import attrs
 from grammar import damage, text
 from grammar.ast import Damage, GrammarError, Text
 from grammar.fastpath import NOT_A_VALUE, read_value
-from grammar.normalize import collapse, normalize
+from grammar.folding import collapse
+from grammar.normalize import normalize
 
 # Longer values are prose: they skip the grammar (bounded work on huge input).
 MAX_STRUCTURED_LENGTH = 120

@@ -87,20 +87,8 @@ class Interval:
         return cls(x, x, True, True)
 
 
-class _Printed:
-    """Mixin: ``normalized`` is the canonical printed form."""
-
-    __slots__ = ()
-
-    @property
-    def normalized(self) -> str:
-        from grammar.printer import canonical
-
-        return canonical(self)  # type: ignore[arg-type]
-
-
 @attrs.frozen
-class Quantity(_Printed):
+class Quantity:
     """A number with an optional comparator, unit, rate denominator and alternative units."""
 
     op: str
@@ -132,7 +120,7 @@ class Quantity(_Printed):
 
 
 @attrs.frozen
-class Range(_Printed):
+class Range:
     """A closed range "90%-95%", "3～5天": both ends carry the shared unit."""
 
     lo: Quantity
@@ -172,7 +160,7 @@ def _month_end(year: int, month: int) -> datetime.date:
 
 
 @attrs.frozen
-class DateValue(_Printed):
+class DateValue:
     """Deadlines, dates, periods and bare frequencies of the 时效 column."""
 
     form: str
@@ -216,7 +204,7 @@ class DateValue(_Printed):
 
 
 @attrs.frozen
-class Text(_Printed):
+class Text:
     """A qualitative or unreadable value; damaged values are Text with ``error`` set."""
 
     text: str

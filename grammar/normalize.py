@@ -7,16 +7,10 @@ sentence punctuation is dropped. The original text is kept by the caller as ``so
 
 from __future__ import annotations
 
-import unicodedata
-
+from grammar.folding import collapse, nfkc
 from grammar.lexicon import SPLIT_KIND_WORDS
 
 _TRAILING = ".;,。、；，"
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs (any Unicode space, tabs, newlines) → one space; stripped."""
-    return " ".join(text.split())
 
 
 def join_split_cells(text: str) -> str:
@@ -31,8 +25,6 @@ def join_split_cells(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The text the grammar sees."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    folded = collapse(text)
+    folded = collapse(nfkc(text))
     folded = join_split_cells(folded)
     return folded.rstrip(_TRAILING).strip()

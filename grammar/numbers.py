@@ -58,8 +58,14 @@ def parse_chinese(text: str) -> Decimal:
     return Decimal(total)
 
 
-def format_decimal(value: Decimal) -> str:
-    """Plain positional form without exponent or trailing fractional zeros ("1.20E+4" → "12000")."""
+def format_decimal(value: Decimal, *, keep_zeros: bool = False) -> str:
+    """The one way a Decimal becomes text: positional, never an exponent ("1.20E+4" → "12000").
+
+    Trailing fractional zeros are dropped ("1.50" → "1.5"), unless ``keep_zeros`` and the value
+    is not whole: then the digits given are kept ("1.50" stays "1.50", the precision a form or a
+    user wrote), while a whole number still loses them ("100.00" → "100")."""
+    if keep_zeros and value != value.to_integral():
+        return format(value, "f")
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -5,7 +5,7 @@ The printed form parses back to an equal value (tests/grammar/test_roundtrip.py)
 
 from __future__ import annotations
 
-from grammar.ast import DateValue, Quantity, Range, Text
+from grammar.ast import DateValue, GrammarError, Quantity, Range, Text
 from grammar.numbers import format_decimal
 
 
@@ -71,6 +71,4 @@ def canonical(value) -> str:
         return _date(value)
     if isinstance(value, Text):
         return value.text
-    from grammar.ast import GrammarError
-
     raise GrammarError(f"not a Value: {type(value).__name__}")

@@ -19,13 +19,15 @@ already yielded before such a raise are kept (the outcome is then "fail" with a 
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 import enum
 from decimal import Decimal
 from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 
 import attrs
 
-from checker.model import Form, Indicator, Location
+from policy.forms.model import Form, Indicator, Location
 
 
 class Severity(str, enum.Enum):
@@ -36,6 +38,10 @@ class Severity(str, enum.Enum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+# Most severe first: the order of counts in reports and of --fail-on's choices.
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 class Category(str, enum.Enum):
@@ -62,6 +68,11 @@ class Outcome(str, enum.Enum):
     FAIL = "fail"
     NOT_APPLICABLE = "not_applicable"
     INSUFFICIENT_DATA = "insufficient_data"
+    ERROR = "error"  # the rule crashed on this form (a bug, recorded, never fatal)
+
+
+# Every outcome a rule can have on a form, in report order.
+OUTCOMES = tuple(o.value for o in Outcome)
 
 
 class SourceKind(str, enum.Enum):
@@ -206,10 +217,5 @@ class Rule:
 def money_text(yuan: Decimal) -> str:
     """Render an amount in 元 for a message: 万元 when it is a whole number of 万, else 元."""
     if yuan != 0 and yuan % 10000 == 0:
-        return f"{_plain(yuan / 10000)}万元"
-    return f"{_plain(yuan)}元"
-
-
-def _plain(d: Decimal) -> str:
-    s = format(d.normalize(), "f")
-    return s
+        return f"{format_decimal(yuan / 10000)}万元"
+    return f"{format_decimal(yuan)}元"

@@ -8,6 +8,8 @@ choose a word by number: ``{files:file|files}`` is "file" when ``files`` is 1, e
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 from decimal import Decimal
 from functools import lru_cache
 import os
@@ -104,7 +106,7 @@ def _write_cached(lang: str, key: list, merged: dict[str, str]) -> None:
 
 def _fmt(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        return format_decimal(value, keep_zeros=True)
     if isinstance(value, (list, tuple)):
         return "、".join(_fmt(v) for v in value)
     return str(value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
+from policy.forms.facts import FormFacts
 from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable, Rule
 
 
@@ -21,7 +22,7 @@ def run_rule(
     """
     opts = {**default_options(rule), **options}
     ctx = Context(options=opts, year=year)
-    forms = [form_from_mapping(m, index=i) for i, m in enumerate(mappings)]
+    forms = [FormFacts(form_from_mapping(m, index=i)) for i, m in enumerate(mappings)]
     inst = rule()
     findings: list[Finding] = []
     reason: str | None = None

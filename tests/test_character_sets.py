@@ -8,10 +8,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import hierarchy
+from grammar import folding
 from checker.loaders import text_head
 from grammar import damage
-from policy.rules import _consistency
+from policy.authoring import consistency as _consistency
 
 NUMERALS = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 CJK_NUMBERS = re.compile(r"[一二三四五六七八九十百千]")
@@ -55,21 +55,21 @@ NUMBERED = st.text(alphabet=st.one_of(st.sampled_from("（()）0129一二十百.
 @given(NUMBERED)
 def test_numbering_is_stripped_as_the_expressions_strip_it(text: str) -> None:
     assert text_head.strip_numbering(text) == SOURCE_NUMBERING.sub("", text)
-    assert hierarchy._strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
+    assert folding.strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
 
 
 def test_numbering_each_character() -> None:
     for char in map(chr, range(0x20, 0xA000)):
         for text in (char + "、x", "1" + char + "x", "（" + char + ")x"):
             assert text_head.strip_numbering(text) == SOURCE_NUMBERING.sub("", text)
-            assert hierarchy._strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
+            assert folding.strip_numbering(text) == LEVEL_NUMBERING.sub("", text)
     assert text_head.strip_numbering("1.一般公共预算") == "一般公共预算"
-    assert hierarchy._strip_numbering("一、产出指标") == "产出指标"
+    assert folding.strip_numbering("一、产出指标") == "产出指标"
 
 
 def test_compound_separators_are_the_pattern_characters() -> None:
     # folded_name_parts returns a name without one of these as one part, without splitting.
-    from policy.rules import _structure
+    from policy.authoring import rows as _structure
 
     pattern = re.compile(_structure._COMPOUND.source)
     for char in map(chr, range(0x20, 0x10000)):

@@ -1,4 +1,4 @@
-"""Forms as canonical mappings, the input of ``checker.loaders.canonical.form_from_mapping``
+"""Forms as canonical mappings, the input of ``policy.forms.canonical.form_from_mapping``
 (docs/canonical-format.md), for the YAML and JSON corpora."""
 
 from __future__ import annotations

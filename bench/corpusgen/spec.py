@@ -53,7 +53,7 @@ class GenForm:
     fiscal: Decimal  # 其中：财政拨款
     other: Decimal | None  # 其他资金 (None: left blank)
     previous_years: Decimal | None  # 延续项目以前年度预算安排
-    sources: dict[str, Decimal]  # 项目资金来源, keyed like checker.model.SOURCE_KEYS
+    sources: dict[str, Decimal]  # 项目资金来源, keyed like policy.forms.model.SOURCE_KEYS
     long_term_label: str
     annual_goal: str
     # Every 二级 row the template prints, in order: (level1, level2) pairs, so writers can print

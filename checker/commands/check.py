@@ -12,7 +12,8 @@ import os
 import sys
 
 HELP = "check forms against the rule catalogue"
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from checker.exit import ExitCode
+from policy.api import SEVERITIES
 
 
 def _codes(text: str) -> list[str]:
@@ -30,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", type=_codes, metavar="CODES", action="append",
                         help="skip these rule codes or prefixes")
     parser.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"),
+    parser.add_argument("--fail-on", choices=SEVERITIES,
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings reach --fail-on (2 still means broken input)")
@@ -75,20 +76,20 @@ def run(args: argparse.Namespace) -> int:
         lang = config.lang
         if args.jobs < 1:
             sys.stderr.write("jixiao: error: --jobs must be at least 1\n")
-            return EXIT_ERROR
+            return ExitCode.ERROR
         for target in (args.output, args.write_baseline):
             if target and _is_input(target, paths):
                 _say("jixiao: " + safe_render("core.output.is-input", {"path": target}, lang))
-                return EXIT_ERROR
+                return ExitCode.ERROR
         if args.write_baseline:  # a baseline records every current finding
             config = attrs.evolve(config, suppress=(), baseline=None)
         report = _check(paths, config, args)
     except ConfigError as exc:
         _say(f"jixiao: {exc.message(lang)}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except ImportError as exc:
         _say("jixiao: " + safe_render("core.loader-unavailable", {"error": str(exc)}, lang))
-        return EXIT_ERROR
+        return ExitCode.ERROR
 
     if report.files == 0:  # a mistyped folder in CI must not pass silently
         from checker.loaders import SUPPORTED_SUFFIXES
@@ -104,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
             _say("jixiao: " + safe_render(
                 "core.baseline.write-failed", {"path": args.write_baseline, "error": getattr(exc, "strerror", None) or str(exc)},
                 lang))
-            return EXIT_ERROR
+            return ExitCode.ERROR
         _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
-        return EXIT_ERROR if report.failures or report.errors else EXIT_OK
+        return ExitCode.ERROR if report.failures or report.errors else ExitCode.OK
 
     from checker.reporters import RenderOptions, write
 
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             _say("jixiao: " + safe_render(
                 "core.output.write-failed", {"path": args.output, "error": getattr(exc, "strerror", None) or str(exc)},
                 lang))
-            return EXIT_ERROR
+            return ExitCode.ERROR
         if args.format != "text" and not args.quiet:
             from checker.reporters.text import summary_line
 

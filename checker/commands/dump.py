@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from checker.loaders import iter_documents
-    from checker.loaders.canonical import form_to_mapping
+    from policy.forms.canonical import form_to_mapping
 
     forms = []
     failed = False

@@ -67,12 +67,12 @@ def _message(error, lang: str = "zh") -> str:
 
 def describe(text: str, lang: str = "zh") -> dict:
     """The JSON record of one input (public so tests and tools can reuse it)."""
-    from grammar import parse_value
+    from grammar import canonical, parse_value
 
     v = parse_value(text)
     record: dict = {"input": text, "kind": v.kind, "op": None, "value": None, "unit": None,
                     "per": None, "lo": None, "hi": None, "dimension": None,
-                    "normalized": v.normalized, "error": None}
+                    "normalized": canonical(v), "error": None}
     if v.kind == "quantity":
         record.update(op=v.op, value=_dec(v.base_value), unit=v.base_unit, dimension=v.dimension,
                       per=v.per.symbol if v.per else None,
@@ -87,7 +87,7 @@ def describe(text: str, lang: str = "zh") -> dict:
         latest = v.latest()
         record["latest"] = latest.isoformat() if latest else None
     else:
-        record.update(grade=v.grade, vague=v.vague, quantities=[q.normalized for q in v.quantities])
+        record.update(grade=v.grade, vague=v.vague, quantities=[canonical(q) for q in v.quantities])
         if v.error is not None:
             record["error"] = {"code": v.error.code, "message": _message(v.error, lang), "args": dict(v.error.args)}
     return record

@@ -19,7 +19,7 @@ import attrs
 from checker.fixer.atomic import write_atomic
 from checker.fixer.values import canonical_rewrite
 from checker.fixer.verify import UnsafeEdit, verify_reload
-from checker.model import Document, LoadIssue, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 # The format modules (yaml, csv, openpyxl) are imported when a file needs them: other commands
 # import checker.fixer.atomic for its writer and must not pay for them.
@@ -193,13 +193,6 @@ def plan_document(
     if fmt == "xlsx":
         return _plan_xlsx(document, raw, rewrite)
     return _plan_text(document, fmt, raw, rewrite)
-
-
-def plan_file(path: str, limits=None) -> FixResult:
-    """Load one file (``checker.loaders.load_path``) and work out every rewrite."""
-    from checker.loaders import load_path
-
-    return plan_document(load_path(path, limits))
 
 
 def output_path(path: str, output_dir: str) -> str:

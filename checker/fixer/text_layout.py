@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from checker.fixer.edits import LineIndex, Span
-from checker.model import Document
+from policy.forms.model import Document
 
 _REST_OF_CELL = re.compile(r"[^\t\r\n]*")
 _BLANK = " \t\u3000"

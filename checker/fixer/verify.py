@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from checker.model import Document, Form
+from policy.forms.model import Document, Form
 
 
 class UnsafeEdit(Exception):

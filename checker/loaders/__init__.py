@@ -1,4 +1,4 @@
-"""Loaders: turn input files into ``checker.model.Document`` objects.
+"""Loaders: turn input files into ``policy.forms.model.Document`` objects.
 
 ``load_path`` sniffs the format by suffix and content and never raises for bad input: a file it
 cannot read becomes ``Document(path, error=LoadIssue(...))``; cells it cannot place become
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from checker.loaders import issues as ids
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
-from checker.model import Document, Location
+from policy.forms.model import Document, Location
 
 if TYPE_CHECKING:
     from pathlib import Path

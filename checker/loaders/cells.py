@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.model import Checkbox
+from grammar.folding import collapse
+from policy.forms.model import Checkbox
 
-_SPACES = re.compile(r"[\s\u3000]+")
 _CHECKBOX = re.compile(r"<input\b([^>]*)>", re.IGNORECASE)
 _CHECKED = re.compile(r"\bchecked\b", re.IGNORECASE)
 
@@ -59,11 +59,6 @@ def split_cells(line: str, max_chars: int) -> tuple[list[Cell], list[Cell]]:
 
 
 @lru_cache(maxsize=8192)
-def squash(text: str) -> str:
-    """The text without any whitespace: labels split by extraction ("经济效益 指标") compare equal."""
-    return _SPACES.sub("", text)
-
-
 def is_checkbox_cell(text: str) -> bool:
     return "<" in text and _CHECKBOX.search(text) is not None
 
@@ -78,5 +73,5 @@ def parse_checkboxes(text: str) -> tuple[Checkbox, ...]:
         label = text[m.end() : end].strip()
         checked = _CHECKED.search(m.group(1)) is not None
         if label:
-            options.append(Checkbox(label=_SPACES.sub(" ", label), checked=checked))
+            options.append(Checkbox(label=collapse(label), checked=checked))
     return tuple(options)

@@ -11,7 +11,7 @@ import os
 from checker.loaders import issues as ids
 from checker.loaders.decoding import decode, has_nul, split_lines
 from checker.loaders.limits import Limits
-from checker.model import Document, Location
+from policy.forms.model import Document, Location
 
 _ZIP_MAGIC = b"PK\x03\x04"
 

@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from checker.amounts import declared_unit, parse_amount
+from policy.forms.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
-from checker.loaders.cells import squash
+from grammar.folding import squash
 from checker.loaders.limits import Limits
-from checker.model import (
+from policy.forms.model import (
     ANNUAL,
     Amount,
     Document,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.model import LoadIssue, Location
+from policy.forms.model import LoadIssue, Location
 
 # File-level (severity "error").
 UNREADABLE = "E001"  # OS error reading the file

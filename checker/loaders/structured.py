@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders import issues as ids
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
 from checker.loaders.limits import Limits
-from checker.model import Document, LoadIssue, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "form.schema.json"
 Locator = Callable[[Sequence[Any]], "int | None"]

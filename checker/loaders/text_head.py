@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.amounts import declared_unit, parse_amount
+from policy.forms.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
-from checker.loaders.cells import Cell, is_checkbox_cell, parse_checkboxes, squash
-from checker.model import (
+from checker.loaders.cells import Cell, is_checkbox_cell, parse_checkboxes
+from grammar.folding import squash
+from policy.forms.model import (
     SOURCE_KEYS,
     Amount,
     Checkbox,

@@ -11,11 +11,12 @@ import re
 from collections.abc import Sequence
 
 from checker.loaders import issues as ids
-from checker.loaders.cells import Cell, split_cells, squash
+from checker.loaders.cells import Cell, split_cells
+from grammar.folding import squash
 from checker.loaders.limits import Limits
 from checker.loaders.text_head import HeadParser, HeadRow, read_head_row
 from checker.loaders.text_table import TableParser, is_table_header
-from checker.model import (
+from policy.forms.model import (
     Amount,
     Attributes,
     Checkbox,

@@ -2,7 +2,7 @@
 
 Cells drift between columns from row to row, labels repeat in both column groups and 一级 labels
 land in odd places, so rows are read by what their cells say: 一级 and 二级 labels (via
-``checker.hierarchy``) set the current context, the rest are 三级 names and values. Which column
+``policy.forms.hierarchy``) set the current context, the rest are 三级 names and values. Which column
 group (中长期 or 年度) a cell belongs to comes from the row's repeated 二级 label when there is
 one, else from its position against the header's second 二级 column.
 """
@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from checker.hierarchy import canonical_level1, canonical_level2
+from policy.forms.hierarchy import canonical_level1, canonical_level2
 from checker.loaders import issues as ids
-from checker.loaders.cells import Cell, squash
-from checker.model import (
+from checker.loaders.cells import Cell
+from grammar.folding import squash
+from policy.forms.model import (
     ANNUAL,
     LONG_TERM,
     Indicator,

@@ -9,6 +9,8 @@ continue the project above) and 一级/二级 cells (blank → continue the row 
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 import datetime as dt
 import io
 import zipfile
@@ -18,7 +20,7 @@ from typing import Any
 from checker.loaders import issues as ids
 from checker.loaders.flat_table import Row, forms_from_rows
 from checker.loaders.limits import Limits
-from checker.model import Document, LoadIssue, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 MAX_COLUMNS = 256  # a flat table has a dozen columns; cells past this are not read
 
@@ -130,17 +132,13 @@ def cell_text(cell: Any) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         fmt = getattr(cell, "number_format", "") or ""
         if "%" in fmt:
-            return _plain(number * 100) + "%"
-        return _plain(number)
+            return format_decimal(number * 100) + "%"
+        return format_decimal(number)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
-
-
-def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f")
 
 
 def column_letter(index: int) -> str:

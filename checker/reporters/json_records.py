@@ -16,8 +16,8 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
+from policy.api import OUTCOMES
 from checker.report import (
-    OUTCOMES,
     Diagnostic,
     FormCoverage,
     IndicatorRef,

@@ -44,7 +44,7 @@ class Checked:
 
     def review(self) -> dict[str, Any]:
         """The report with the loaded forms (``jixiao dump``'s mapping), for the page's tables."""
-        from checker.loaders.canonical import form_to_mapping
+        from policy.forms.canonical import form_to_mapping
 
         return {"report": json.loads(self.json_text()),
                 "forms": [form_to_mapping(form) for form in self.document.forms]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Rule, Severity, Source, SourceKind
-from policy.rules._attributes import exactly_one
+from policy.authoring.attributes import exactly_one
 
 
 class ProjectTermNotSingle(Rule):

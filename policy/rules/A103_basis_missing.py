@@ -13,7 +13,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._attributes import has_attribute_block, labels, row_was_read
+from policy.authoring.attributes import has_attribute_block, labels, row_was_read
 
 
 class BasisMissing(Rule):

@@ -13,8 +13,8 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._attributes import has_attribute_block
-from policy.rules._funding import has_funding_block, is_blank, where
+from policy.authoring.attributes import has_attribute_block
+from policy.authoring.funding import has_funding_block, is_blank, where
 
 
 class ContinuingWithoutPreviousBudget(Rule):

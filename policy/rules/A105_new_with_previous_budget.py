@@ -14,8 +14,8 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._attributes import has_attribute_block
-from policy.rules._funding import shown, where
+from policy.authoring.attributes import has_attribute_block
+from policy.authoring.funding import shown, where
 
 
 class NewWithPreviousBudget(Rule):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import ClassVar
 
-from checker.model import ANNUAL
+from policy.forms.model import ANNUAL
 from policy.api import (
     Category,
     Example,
@@ -19,7 +21,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._consistency import (
+from policy.authoring.consistency import (
     DEFAULT_APPROX_WORDS,
     DEFAULT_COUNTERS,
     bigrams,
@@ -27,8 +29,7 @@ from policy.rules._consistency import (
     promise_tuple,
     subset_sums,
 )
-from policy.rules._facts import facts
-from policy.rules._funding import non_negative_decimal, word_list
+from policy.options import non_negative_decimal, word_list
 
 
 def _stated(row, counters, approx_words, units):
@@ -195,7 +196,7 @@ class GoalQuantityContradiction(Rule):
             raise NotApplicable("C.reason.no-goal-quantities")
         units = {p.unit for p in found}
         stated = []
-        for r in facts(form).rows:
+        for r in form.rows:
             if r.period == ANNUAL:
                 for lo, hi, unit in _stated(r, counters, approx, units):
                     stated.append((r.ind, lo, hi, unit))
@@ -261,8 +262,7 @@ def _agrees(n, bounds):
 
 
 def _bounds(lo, hi, unit):
-    def fmt(d):
-        return format(d.normalize(), "f")
+    fmt = format_decimal
 
     if lo is not None and lo == hi:
         return f"{fmt(lo)}{unit}"

@@ -16,8 +16,8 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._consistency import DEFAULT_OFFICE_SUFFIXES, split_implementer
-from policy.rules._funding import word_list
+from policy.authoring.consistency import DEFAULT_OFFICE_SUFFIXES, split_implementer
+from policy.options import word_list
 
 
 class ImplementerDiffers(Rule):

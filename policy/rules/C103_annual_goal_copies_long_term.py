@@ -12,7 +12,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._consistency import bare
+from grammar.folding import bare
 
 
 class AnnualGoalCopiesLongTerm(Rule):

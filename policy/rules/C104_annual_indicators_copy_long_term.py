@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.model import ANNUAL, LONG_TERM
+from policy.forms.model import ANNUAL, LONG_TERM
 from policy.api import (
     Category,
     Example,
@@ -15,14 +15,13 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._consistency import bare
-from policy.rules._facts import facts
+from grammar.folding import bare
 
 
 def _rows(form, period):
     return Counter(
         (bare(r.ind.name), bare(r.ind.value_text))
-        for r in facts(form).rows
+        for r in form.rows
         if r.period == period and (r.ind.name or r.ind.value_text)
     )
 
@@ -97,7 +96,7 @@ class AnnualIndicatorsCopyLongTerm(Rule):
     )
 
     def check(self, form, ctx):
-        if LONG_TERM not in facts(form).periods:  # most forms: no long-term rows to compare
+        if LONG_TERM not in form.periods:  # most forms: no long-term rows to compare
             raise NotApplicable("C.reason.no-both-periods")
         long_term = _rows(form, LONG_TERM)
         if not long_term:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._consistency import bare
+from grammar.folding import bare
 
 MAX_LISTED = 5  # other forms named in one finding (a unit may repeat a name many times)
 

@@ -19,13 +19,8 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
-    fiscal_other_parts,
-    has_funding_block,
-    non_negative_decimal,
-    shown,
-    where,
-)
+from policy.authoring.funding import fiscal_other_parts, has_funding_block, shown, where
+from policy.options import non_negative_decimal
 
 
 class TotalMismatchFiscalOther(Rule):

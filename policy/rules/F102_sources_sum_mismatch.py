@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
 
-from checker.model import SOURCE_KEYS
+from policy.forms.model import SOURCE_KEYS
 from policy.api import (
     Category,
     Example,
@@ -20,7 +20,8 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import is_blank, non_negative_decimal, shown, where
+from policy.authoring.funding import is_blank, shown, where
+from policy.options import non_negative_decimal
 
 PARTS = SOURCE_KEYS[1:]
 

@@ -19,45 +19,9 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
-    DEFAULT_COST_NAME_WORDS,
-    DEFAULT_CUMULATIVE_WORDS,
-    DEFAULT_UNIT_COST_WORDS,
-    caps,
-    cost_lines,
-    non_negative_decimal,
-    shown,
-    word_list,
-)
-from policy.rules._funding_examples import cost_form
-
-COST_OPTIONS = {
-    "cost_name_words": Option(
-        DEFAULT_COST_NAME_WORDS,
-        "Name words that make a money cap outside 成本指标 a cost line (预计经费 ≤15万元).",
-        word_list,
-    ),
-    "unit_cost_words": Option(
-        DEFAULT_UNIT_COST_WORDS,
-        "Name words that mark a unit cost (补助标准, 单价, 人均), never summed or compared with the total.",
-        word_list,
-    ),
-    "cumulative_words": Option(
-        DEFAULT_CUMULATIVE_WORDS,
-        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
-        word_list,
-    ),
-}
-
-
-def lines_of(form, options):
-    return cost_lines(
-        form,
-        options["cost_name_words"],
-        options["unit_cost_words"],
-        options["cumulative_words"],
-    )
-
+from policy.authoring.funding import COST_LINE_OPTIONS, caps, cost_lines_of, shown
+from policy.options import non_negative_decimal
+from policy.authoring.examples import cost_form
 
 def _row(line, extra=None):
     out = {
@@ -86,7 +50,7 @@ class CostCapExceedsTotal(Rule):
         "A part of the year's spending cannot exceed the year's whole funding.",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        **COST_OPTIONS,
+        **COST_LINE_OPTIONS,
         "tolerance_yuan": Option(
             Decimal(0), "Allowed excess in 元.", non_negative_decimal
         ),
@@ -130,7 +94,7 @@ class CostCapExceedsTotal(Rule):
     )
 
     def check(self, form, ctx):
-        lines = lines_of(form, ctx.options)
+        lines = cost_lines_of(form, ctx.options)
         capped = list(caps(lines))
         if not capped:
             raise NotApplicable("F.reason.no-cost-caps")

@@ -19,15 +19,10 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
-    UNKNOWN,
-    caps,
-    non_negative_decimal,
-    shown,
-    word_list,
-)
-from policy.rules._funding_examples import cost_form
-from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
+from policy.authoring.funding import UNKNOWN, caps, shown
+from policy.options import non_negative_decimal, word_list
+from policy.authoring.examples import cost_form
+from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
 
 class CostCapsSumExceedsTotal(Rule):
@@ -48,7 +43,7 @@ class CostCapsSumExceedsTotal(Rule):
         "The parts of the year's spending cannot add up to more than the year's funding.",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        **COST_OPTIONS,
+        **COST_LINE_OPTIONS,
         "tolerance_yuan": Option(
             Decimal(0), "Allowed excess in 元.", non_negative_decimal
         ),
@@ -119,7 +114,7 @@ class CostCapsSumExceedsTotal(Rule):
     )
 
     def check(self, form, ctx):
-        lines = lines_of(form, ctx.options)
+        lines = cost_lines_of(form, ctx.options)
         capped = list(caps(lines))
         unknown = [line for line in lines if line.kind == UNKNOWN]
         if not capped and not unknown:

@@ -19,9 +19,10 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import CAP, non_negative_decimal, shown
-from policy.rules._funding_examples import cost_form
-from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
+from policy.authoring.funding import CAP, shown
+from policy.options import non_negative_decimal
+from policy.authoring.examples import cost_form
+from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
 
 def _share(value):
@@ -51,7 +52,7 @@ class CostIsTotalBudget(Rule):
         "(as reprinted); domain.md §4.14",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        **COST_OPTIONS,
+        **COST_LINE_OPTIONS,
         "min_share": Option(
             Decimal(1),
             "Report when the single cap is at least this share of the annual total (1 = equal).",
@@ -86,7 +87,7 @@ class CostIsTotalBudget(Rule):
     )
 
     def check(self, form, ctx):
-        lines = lines_of(form, ctx.options)
+        lines = cost_lines_of(form, ctx.options)
         if not lines:
             raise NotApplicable("F.reason.no-cost-lines")
         if len(lines) != 1 or lines[0].kind != CAP or lines[0].yuan is None:

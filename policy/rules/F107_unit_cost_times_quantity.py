@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
 
-from checker.model import ANNUAL
+from policy.forms.model import ANNUAL
 from policy.api import (
     Category,
     Example,
@@ -20,10 +20,10 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._facts import facts
-from policy.rules._funding import UNIT, positive_decimal, shown, word_list
-from policy.rules._funding_examples import cost_form
-from policy.rules.F104_cost_cap_exceeds_total import COST_OPTIONS, lines_of
+from policy.authoring.funding import UNIT, shown
+from policy.options import positive_decimal, word_list
+from policy.authoring.examples import cost_form
+from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
 QUANTITY_LEVEL2 = ("数量指标",)
 
@@ -67,7 +67,7 @@ class UnitCostTimesQuantity(Rule):
         "Unit cost times quantity is the cost of the output the budget pays for.",
     )
     options: ClassVar[Mapping[str, Option]] = {
-        **COST_OPTIONS,
+        **COST_LINE_OPTIONS,
         "max_ratio": Option(
             Decimal(2), "Report when product / budget exceeds this.", positive_decimal
         ),
@@ -117,7 +117,7 @@ class UnitCostTimesQuantity(Rule):
     )
 
     def check(self, form, ctx):
-        lines = lines_of(form, ctx.options)
+        lines = cost_lines_of(form, ctx.options)
         units = [
             line
             for line in lines
@@ -134,7 +134,7 @@ class UnitCostTimesQuantity(Rule):
         level2 = set(ctx.options["quantity_level2"])
         quantities = [
             r.ind
-            for r in facts(form).rows
+            for r in form.rows
             if r.period == ANNUAL
             and r.level2 in level2
             and r.kind == "quantity"

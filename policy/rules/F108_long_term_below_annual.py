@@ -14,7 +14,7 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import is_blank, shown, where
+from policy.authoring.funding import is_blank, shown, where
 
 
 class LongTermBelowAnnual(Rule):

@@ -19,7 +19,8 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import is_blank, non_negative_decimal, shown, where
+from policy.authoring.funding import is_blank, shown, where
+from policy.options import non_negative_decimal
 
 _CELLS = (("procurement", "政府采购"), ("purchase_services", "政府购买服务"))
 

@@ -12,7 +12,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._funding import has_funding_block, is_blank, where
+from policy.authoring.funding import has_funding_block, is_blank, where
 
 
 class AnnualTotalMissing(Rule):

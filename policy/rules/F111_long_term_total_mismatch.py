@@ -18,13 +18,8 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.rules._funding import (
-    fiscal_other_parts,
-    is_blank,
-    non_negative_decimal,
-    shown,
-    where,
-)
+from policy.authoring.funding import fiscal_other_parts, is_blank, shown, where
+from policy.options import non_negative_decimal
 
 
 class LongTermTotalMismatch(Rule):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from checker.model import ANNUAL
+from policy.forms.model import ANNUAL
 from policy.api import Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source, SourceKind
-from policy.rules._facts import facts
-from policy.rules._structure import boolean, level1_list, level2_list, period_args, where
-from policy.rules._structure_examples import form, only, row
-from policy.rules._value import name_wants_other_than_money
+from policy.authoring.rows import period_args, where
+from policy.options import boolean, level1_list, level2_list
+from policy.authoring.examples import form, only, row
+from policy.authoring.values import name_wants_other_than_money
 
 # The loader's issue id for a form whose indicator table is missing or unreadable.
 NO_TABLE = "E103"
@@ -56,7 +56,7 @@ class MissingLevel1(Rule):
 
     def check(self, form, ctx):
         required = ctx.options["required"]
-        f = facts(form)
+        f = form
         periods = f.by_period
         if not periods and any(issue.message_id == NO_TABLE for issue in form.issues):
             # The loader found no readable indicator table and says so (E103): not checked here.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from checker.hierarchy import LEVEL1, LEVEL2
+from policy.forms.hierarchy import LEVEL1, LEVEL2
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, require_rows, where
-from policy.rules._structure_examples import form, row
+from policy.authoring.rows import period_args, require_rows, where
+from policy.authoring.examples import form, row
 
 
 def _requirements(value: Any) -> dict[str, tuple[tuple[str, ...], ...]]:

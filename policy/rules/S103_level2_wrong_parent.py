@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checker.hierarchy import PARENTS
+from policy.forms.hierarchy import PARENTS
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import period_args, require_rows, where
-from policy.rules._structure_examples import form, row
+from policy.authoring.rows import period_args, require_rows, where
+from policy.authoring.examples import form, row
 
 
 class Level2WrongParent(Rule):

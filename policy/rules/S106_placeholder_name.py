@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import folded_is_placeholder, require_rows, where, word_list
-from policy.rules._structure_examples import form, row
+from grammar.folding import is_placeholder
+from policy.authoring.rows import require_rows, where
+from policy.options import word_list
+from policy.authoring.examples import form, row
 
 
 class PlaceholderName(Rule):
@@ -40,7 +42,7 @@ class PlaceholderName(Rule):
         f = require_rows(form, "S")
         words = tuple(ctx.options["placeholder_words"])
         for r in f.rows:
-            if r.has_name and folded_is_placeholder(r.name, words):
+            if r.has_name and is_placeholder(r.name, words):
                 ind = r.ind
                 yield Finding("S106", {"name": ind.name.strip()}, location=where(ind, form),
                               indicator=ind, evidence={"三级指标": ind.name.strip()})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import positive_int, require_rows, where
-from policy.rules._structure_examples import form, row
+from policy.authoring.rows import require_rows, where
+from policy.options import positive_int
+from policy.authoring.examples import form, row
 
 
 class NameTooLong(Rule):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import name_key, period_args, positive_int, require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._structure_names import ADDITIVE, conflicting, part_exceeds_total, same_name_pairs
-from policy.rules._value import dimension_of
+from policy.authoring.rows import name_key, period_args, require_rows, where
+from policy.options import positive_int
+from policy.authoring.examples import form, row
+from policy.authoring.names import ADDITIVE, conflicting, part_exceeds_total, same_name_pairs
+from policy.authoring.values import dimension_of
 
 
 class DuplicateNameConflict(Rule):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import folded_contains_any, require_rows, where, word_list
-from policy.rules._structure_examples import form, row
+from policy.authoring.rows import folded_contains_any, require_rows, where
+from policy.options import word_list
+from policy.authoring.examples import form, row
 
 
 class SatisfactionName(Rule):

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
-from policy.rules._facts import facts
-from policy.rules._structure import non_negative_decimal, period_args
-from policy.rules._structure_examples import form
+from policy.authoring.rows import period_args
+from policy.options import non_negative_decimal
+from policy.authoring.examples import form
 
 W = (("培训人次", 20), ("培训完成率", 20), ("培训完成时间", 10), ("人均培训成本", 10),
      ("学员履职能力提升率", 30), ("学员满意度", 10))
@@ -52,7 +52,7 @@ class WeightsSum(Rule):
     def check(self, form, ctx):
         total, tolerance = ctx.options["total"], ctx.options["tolerance"]
         any_weight = False
-        for period, rows in facts(form).by_period:
+        for period, rows in form.by_period:
             # every filled row, named or not, carries its weight
             weights = [r.ind.weight for r in rows if r.ind.weight is not None]
             if not weights:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
-from policy.rules._structure import clean, is_placeholder_text
-from policy.rules._structure_examples import form
+from grammar.folding import fold, is_placeholder
+from policy.authoring.examples import form
 
 
 class AnnualGoalMissing(Rule):
@@ -33,10 +33,10 @@ class AnnualGoalMissing(Rule):
     def check(self, form, ctx):
         goals = form.goals
         text = goals.annual
-        if not clean(text) and goals.annual_location is None and not clean(goals.long_term):
+        if not fold(text) and goals.annual_location is None and not fold(goals.long_term):
             # The loader found no 总体目标 block at all: nothing says the field was left empty.
             raise InsufficientData("S.reason.no-goals-block")
-        if not clean(text) or is_placeholder_text(text):
+        if not fold(text) or is_placeholder(fold(text), ("无",)):
             yield Finding("S112", {"text": (text or "").strip() or "—"},
                           location=goals.annual_location or form.location,
                           evidence={"年度目标": (text or "").strip() or "（空）"})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
-from policy.rules._patterns import LazyPattern
+from policy.authoring.rows import require_rows, where
+from policy.authoring.examples import form, row
+from policy.authoring.values import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
+from policy.authoring.patterns import LazyPattern
 
 # A unit stated in the name instead of the value: 资助人数（人）, 面积(平方米), 金额（万元）.
 _NAME_UNIT = LazyPattern(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[)）]\s*$")

@@ -6,9 +6,10 @@ from functools import lru_cache
 
 from grammar import parse_value
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import require_rows, where, word_list
-from policy.rules._structure_examples import form, row
-from policy.rules._value import (
+from policy.authoring.rows import require_rows, where
+from policy.options import word_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import (
     MISMATCH,
     NAME_DIMENSIONS,
     counter_of,

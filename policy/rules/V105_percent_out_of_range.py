@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import folded_contains_any, require_rows, where, word_list
-from policy.rules._structure_examples import form, row
+from policy.authoring.rows import folded_contains_any, require_rows, where
+from policy.options import word_list
+from policy.authoring.examples import form, row
 
 GROWTH_WORDS = ("增长", "增幅", "增加", "增速", "提高", "提升", "比上年", "同比", "环比", "放大", "倍")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import folded_contains_any, percent_number, require_rows, where, word_list
-from policy.rules._structure_examples import form, row
-from policy.rules._value import lower_bound
+from policy.authoring.rows import folded_contains_any, require_rows, where
+from policy.options import percent_number, word_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import lower_bound
 
 
 class SatisfactionBelowThreshold(Rule):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level2_list, require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import name_wants_other_than_money
+from policy.authoring.rows import require_rows, where
+from policy.options import level2_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import name_wants_other_than_money
 
 
 class CostUnderQuality(Rule):

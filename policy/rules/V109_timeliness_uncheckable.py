@@ -4,10 +4,11 @@ from __future__ import annotations
 
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import contains_any, require_rows, where, word_list
-from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, is_measure, kind, per_of, value_dimension
-from policy.rules._patterns import LazyPattern
+from policy.authoring.rows import contains_any, require_rows, where
+from policy.options import word_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import all_measures, is_measure, kind, per_of, value_dimension
+from policy.authoring.patterns import LazyPattern
 
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
               "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from checker.model import ANNUAL
+from policy.forms.model import ANNUAL
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
-from policy.rules._structure import boolean, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import damage, kind
+from policy.authoring.rows import where
+from policy.options import boolean
+from policy.authoring.examples import form, row
+from policy.authoring.values import damage, kind
 
 
 class DeadlineOutsideYear(Rule):

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
-from policy.rules._structure import level2_list, require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, grade_of
-from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match
-from policy.rules.W101_vague_wording import VagueWording
+from policy.authoring.rows import require_rows, where
+from policy.options import level2_list, word_list
+from policy.authoring.examples import form, row
+from policy.authoring.values import all_measures, grade_of
+from policy.authoring.wording import (
+    DEFAULT_IGNORED_VAGUE_PHRASES,
+    DEFAULT_VAGUE_PATTERNS,
+    first_match,
+    regex_list,
+)
 
 
-def _vague(value, text: str) -> bool:
-    """W101 (vague wording) reports this value with its default options: one note per cell."""
-    ignored = VagueWording.options["ignore_phrases"].default
+def _vague(value, text: str, patterns: tuple[str, ...], ignored: tuple[str, ...]) -> bool:
+    """Whether W101 (vague wording) reports this value, with the word lists given: one note per
+    cell."""
     phrase = getattr(value, "vague", None)
-    return bool((phrase and phrase not in ignored) or first_match(text, DEFAULT_VAGUE_PATTERNS))
+    return bool((phrase and phrase not in ignored) or first_match(text, patterns))
 
 
 class NotQuantified(Rule):
@@ -32,8 +37,20 @@ class NotQuantified(Rule):
     )
     fix = "State a number with its unit (≥12期, 100%), or a grade (优良/达到预期)."
     source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三、十四条 (as reprinted); domain.md §4.7")
-    options = {"level2": Option(("数量指标", "质量指标"), "二级 whose values must be quantified or graded",
-                                validate=level2_list)}
+    options = {
+        "level2": Option(("数量指标", "质量指标"), "二级 whose values must be quantified or graded",
+                         validate=level2_list),
+        "vague_patterns": Option(
+            DEFAULT_VAGUE_PATTERNS,
+            "Vague phrases left to W101 (set to W101's `patterns` when you change those).",
+            regex_list,
+        ),
+        "vague_ignore_phrases": Option(
+            DEFAULT_IGNORED_VAGUE_PHRASES,
+            "Vague phrases W101 does not report, so this rule does (W101's `ignore_phrases`).",
+            word_list,
+        ),
+    }
     bad = (
         Example(form(row("产出指标", "质量指标", "质量要求", "网站、电视、电台、新媒体等全媒体直播")),
                 note="prose", expect=("V111",)),
@@ -58,7 +75,8 @@ class NotQuantified(Rule):
             if grade_of(value) or all_measures(value):
                 continue
             ind = r.ind
-            if _vague(value, ind.value_text):
+            if _vague(value, ind.value_text, ctx.options["vague_patterns"],
+                      ctx.options["vague_ignore_phrases"]):
                 continue  # 进一步提高, 明显改善: W101 reports the vague wording
             yield Finding("V111", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
                                    "level2": ind.level2_text or r.level2},

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
-from policy.rules._structure import require_rows, where
-from policy.rules._structure_examples import form, row
-from policy.rules._value import all_measures, value_dimension
+from policy.authoring.rows import require_rows, where
+from policy.authoring.examples import form, row
+from policy.authoring.values import all_measures, value_dimension
 
 
 class CostNotMoney(Rule):

@@ -16,9 +16,13 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._facts import facts
-from policy.rules._funding import word_list
-from policy.rules._wording import DEFAULT_VAGUE_PATTERNS, first_match, regex_list
+from policy.options import word_list
+from policy.authoring.wording import (
+    DEFAULT_IGNORED_VAGUE_PHRASES,
+    DEFAULT_VAGUE_PATTERNS,
+    first_match,
+    regex_list,
+)
 
 
 def _ind(level2, name, value, level1="效益指标"):
@@ -50,7 +54,7 @@ class VagueWording(Rule):
             regex_list,
         ),
         "ignore_phrases": Option(
-            ("按时", "按期", "及时", "适时", "尽快", "长期", "按时完成", "按期完成"),
+            DEFAULT_IGNORED_VAGUE_PHRASES,
             "Phrases of the grammar's vague list not reported here: timeliness words are "
             "V109's/V111's business, and 长期/永久 are real archive retention periods.",
             word_list,
@@ -102,7 +106,7 @@ class VagueWording(Rule):
         skip = ctx.options["skip_level2"]
         patterns = tuple(ctx.options["patterns"])
         any_value = False
-        for r in facts(form).rows:
+        for r in form.rows:
             ind = r.ind
             if not ind.value_text or r.level2 in skip or (ind.level2_text or "") in skip:
                 continue

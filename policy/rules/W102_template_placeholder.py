@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import ClassVar
 
+from grammar.folding import fold, is_placeholder
 from policy.api import (
     Category,
     Example,
@@ -16,10 +17,9 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._wording import (
+from policy.authoring.wording import (
     DEFAULT_PLACEHOLDER_PATTERNS,
     first_match,
-    only_placeholder,
     regex_list,
 )
 
@@ -148,4 +148,4 @@ class TemplatePlaceholder(Rule):
 @lru_cache(maxsize=4096)  # indicator names repeat across forms: each looked at once
 def _name_hit(name: str, patterns: tuple[str, ...]) -> str | None:
     """The placeholder in a 三级 name; a name that is nothing but placeholders is S106's."""
-    return None if only_placeholder(name) else first_match(name, patterns)
+    return None if is_placeholder(fold(name)) else first_match(name, patterns)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import ClassVar
 
-from checker.hierarchy import BENEFIT_LEVEL2
+from policy.forms.hierarchy import BENEFIT_LEVEL2
 from policy.api import (
     Category,
     Example,
@@ -18,8 +18,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.rules._facts import facts
-from policy.rules._funding import word_list
+from policy.options import word_list
 
 QUALITY_WORDS = (
     "合格率",
@@ -99,7 +98,7 @@ class QualityBenefitConfusion(Rule):
     def check(self, form, ctx):
         quality, benefit = tuple(ctx.options["quality_words"]), tuple(ctx.options["benefit_words"])
         any_row = False
-        for r in facts(form).rows:
+        for r in form.rows:
             ind = r.ind
             if not ind.name:
                 continue

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import checker
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
 
 BAD = {"name": "会议经费", "funding": {"total": "15万元", "fiscal": "10万元", "other": "0"}}
 

@@ -164,7 +164,7 @@ def test_baseline_file_round_trip(tmp_path):
 def test_written_baseline_reads_back_with_awkward_names(tmp_path):
     from checker.baseline import write_baseline
     from checker.engine import Engine
-    from checker.loaders.canonical import form_from_mapping
+    from policy.forms.canonical import form_from_mapping
 
     name = '关于"会议"经费\\2022\t附件'
     forms = [form_from_mapping({"name": name, "indicators": [{"name": "a"}, {"name": "b"}]}),

@@ -12,7 +12,7 @@ from checker.commands.dump import render as render_dump
 from checker.config import Config
 from checker.engine import Engine
 from checker.loaders import iter_documents, load_bytes
-from checker.loaders.canonical import form_from_mapping, form_to_mapping
+from policy.forms.canonical import form_from_mapping, form_to_mapping
 from checker.report import json_value
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ from bench.corpusgen import write_corpus
 from checker import engine
 from checker.api import Config, check_paths
 from checker.engine import Engine, _merged
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
 from checker.report import Diagnostic
 from checker.reporters import FORMATS, RenderOptions, render
 from engine.toyrules import ALL
@@ -119,7 +119,7 @@ def test_a_diagnostic_pickles_with_every_field():
 
     import attrs
 
-    from checker.model import Location
+    from policy.forms.model import Location
     from checker.report import IndicatorRef
 
     ref = FormRef("a.txt", 2, "表", "办", Location("a.txt", 3, 1))

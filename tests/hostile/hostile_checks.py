@@ -11,7 +11,7 @@ import contextlib
 import io
 import os
 
-from checker.model import Document, Form, LoadIssue
+from policy.forms.model import Document, Form, LoadIssue
 from policy.messages import render
 
 

@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from checker.loaders import load_bytes
-from checker.loaders.canonical import form_to_mapping
+from policy.forms.canonical import form_to_mapping
 from loaders.tests_paths import SEED
 
 TEXT = SEED.read_text(encoding="utf-8")

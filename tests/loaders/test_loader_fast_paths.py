@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from checker.loaders import load_bytes, text_layout
 from checker.loaders.cells import Cell, split_cells
 from checker.loaders.limits import Limits
-from checker.model import (
+from policy.forms.model import (
     ANNUAL,
     LONG_TERM,
     Amount,

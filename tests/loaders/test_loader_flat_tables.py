@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
-from checker.loaders.canonical import form_from_mapping, form_to_mapping
+from policy.forms.canonical import form_from_mapping, form_to_mapping
 from checker.loaders.flat_table import join_value
 
 # (operator cell, number cell, unit cell) and the one value text they mean.

@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from checker.hierarchy import canonical_level1, canonical_level2
+from policy.forms.hierarchy import canonical_level1, canonical_level2
 from loaders.tests_paths import ROOT
 
 TSV = ROOT / "tests" / "data" / "public-forms" / "indicators.tsv"

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
-from checker.loaders.canonical import form_from_mapping, form_to_mapping
+from policy.forms.canonical import form_from_mapping, form_to_mapping
 from checker.loaders.text_table import looks_like_value
 from loaders.layout_render import BASIS_OPTIONS, TITLE, render_file
 

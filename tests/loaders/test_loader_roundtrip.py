@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from checker.commands.dump import render
 from checker.loaders import SUPPORTED_SUFFIXES, load_bytes, load_path
-from checker.loaders.canonical import form_from_mapping, form_to_mapping
+from policy.forms.canonical import form_from_mapping, form_to_mapping
 from loaders.tests_paths import CORPUS
 
 CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)

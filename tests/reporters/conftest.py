@@ -8,8 +8,8 @@ import pytest
 
 from checker.config import Config, Suppression
 from checker.engine import Engine
-from checker.loaders.canonical import form_from_mapping
-from checker.model import Document, LoadIssue, Location
+from policy.forms.canonical import form_from_mapping
+from policy.forms.model import Document, LoadIssue, Location
 from engine.toyrules import ALL, toy_catalogue
 
 

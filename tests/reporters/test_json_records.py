@@ -12,7 +12,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.model import Location
+from policy.forms.model import Location
 from checker.report import Diagnostic, FormCoverage, IndicatorRef, RuleOutcome
 from checker.reporters.json_format import encode
 from checker.reporters.json_records import RecordWriter

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from checker.loaders import load_bytes
-from checker.model import Form
+from policy.forms.model import Form
 
 
 def _box(label: str, checked: bool) -> str:

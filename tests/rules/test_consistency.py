@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 from checker import Config, check
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
 from grammar import parse_value
-from policy.rules._consistency import (
+from policy.authoring.consistency import (
     DEFAULT_APPROX_WORDS,
     DEFAULT_COUNTERS,
     promises,

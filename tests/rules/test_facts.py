@@ -1,32 +1,26 @@
-"""The shared form facts (policy/rules/_facts.py) are a fast path: each fact must equal what
-the general helpers compute from the form itself, for any rows, and the per-form cache must
-never hand one form's facts to another."""
+"""The form facts (policy/forms/facts.py) each rule reads must equal what the general helpers
+compute from the form itself, for any rows."""
 
 from __future__ import annotations
-
-import gc
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.loaders.canonical import form_from_mapping
-from policy.rules import _facts
-from policy.rules._facts import facts
-from policy.rules._structure import (
-    clean,
+from policy.forms.canonical import form_from_mapping
+from grammar.folding import fold, is_placeholder
+from policy.forms.facts import FormFacts, row_order
+from policy.authoring.rows import (
     contains_any,
     has_name,
     has_value,
     is_cost_row,
     is_filled,
-    is_placeholder_text,
     level1_of,
     name_key,
     name_parts,
-    row_order,
 )
-from policy.rules._structure_names import same_name_pairs
-from policy.rules._value import (
+from policy.authoring.names import same_name_pairs
+from policy.authoring.values import (
     NAME_DIMENSIONS,
     dimension_for_name,
     dimension_of,
@@ -70,15 +64,15 @@ def _form(row_maps):
 @given(rows)
 def test_row_facts_equal_the_general_helpers(row_maps):
     form = _form(row_maps)
-    f = facts(form)
+    f = FormFacts(form)
     assert [r.ind for r in f.rows] == list(form.indicators)
     for r, ind in zip(f.rows, form.indicators):
         assert r.ind is ind and r.period == ind.period
-        assert (r.name, r.text) == (clean(ind.name), clean(ind.value_text))
+        assert (r.name, r.text) == (fold(ind.name), fold(ind.value_text))
         assert (r.has_name, r.has_value, r.filled) == (has_name(ind), has_value(ind), is_filled(ind))
         assert (r.level1, r.level2) == (ind.level1, ind.level2)
         assert r.level1_of == level1_of(ind)
-        assert r.text_is_placeholder == is_placeholder_text(ind.value_text, ())
+        assert r.text_is_placeholder == is_placeholder(fold(ind.value_text))
         assert r.is_cost == is_cost_row(ind)
         assert (r.value, r.kind) == (ind.value, kind(ind.value))
         assert r.measure == is_measure(ind.value)
@@ -101,7 +95,7 @@ def test_row_order_and_periods_equal_a_plain_sort(row_maps, rnd, lines):
     else:  # lines shuffled and repeated
         rnd.shuffle(row_maps)
     form = _form(row_maps)
-    f = facts(form)
+    f = FormFacts(form)
     assert [r.ind for r in f.ordered] == sorted(form.indicators, key=row_order)
     expected = []
     for period in ("annual", "long_term"):
@@ -136,24 +130,23 @@ def _reference_pairs(form, min_part_chars, whole_only, min_shared_suffix):
 @given(rows, st.integers(min_value=1, max_value=5), st.booleans(), st.integers(min_value=1, max_value=3))
 def test_same_name_pairs_equal_the_unshortened_search(row_maps, min_part_chars, whole_only, suffix):
     form = _form(row_maps)
-    got = list(same_name_pairs(form, min_part_chars, whole_only, suffix))
+    got = list(same_name_pairs(FormFacts(form), min_part_chars, whole_only, suffix))
     assert got == _reference_pairs(form, min_part_chars, whole_only, suffix)
     # asked again (another rule): the same answer
-    assert list(same_name_pairs(form, min_part_chars, whole_only, suffix)) == got
+    assert list(same_name_pairs(FormFacts(form), min_part_chars, whole_only, suffix)) == got
 
 
 def _plain_contains_any(text, words):
-    folded = clean(text)
-    return next((w for w in words if clean(w) in folded), None)
+    folded = fold(text)
+    return next((w for w in words if fold(w) in folded), None)
 
 
 def _plain_placeholder(text, words):
-    from policy.rules._structure import PLACEHOLDER_CHARS
-
-    folded = clean(text)
+    folded = fold(text)
     if not folded:
         return False
-    return folded in {clean(w) for w in words} or all(ch in PLACEHOLDER_CHARS for ch in folded)
+    marks = "-_*＊—－–~～/／\\.。·…xX×✕?？"
+    return folded in {fold(w) for w in words} or all(ch in marks for ch in folded)
 
 
 @given(st.sampled_from(NAMES + VALUES), st.lists(st.sampled_from(["满意", "滿意", "率", "X", "无", "人次", "（"]),
@@ -161,17 +154,17 @@ def _plain_placeholder(text, words):
 def test_memoised_word_tests_equal_the_plain_ones(text, words):
     for arg in (tuple(words), list(words)):
         assert contains_any(text, arg) == _plain_contains_any(text, words)
-        assert is_placeholder_text(text, arg) == _plain_placeholder(text, words)
+        assert is_placeholder(fold(text), tuple(arg)) == _plain_placeholder(text, words)
 
 
 def _plain_dimension_for_name(name, table):
-    from policy.rules._value import name_head
+    from policy.authoring.values import name_head
 
     head = name_head(name)
     folded = {}
     for word in table:
-        key = clean(word)
-        if key and len(key) > len(clean(folded.get(key, ""))):
+        key = fold(word)
+        if key and len(key) > len(fold(folded.get(key, ""))):
             folded[key] = word
     for start in range(len(head)):
         word = folded.get(head[start:])
@@ -188,25 +181,10 @@ def test_dimension_for_name_memo_equals_the_plain_lookup(name):
         assert dimension_for_name(name, t) == _plain_dimension_for_name(name, t)  # memo hit
 
 
-def test_each_form_gets_its_own_facts_and_they_go_with_it():
-    a = _form([{"level1": "产出指标", "level2": "数量指标", "name": "甲", "value": "1个",
-                "period": "annual", "line": 1}])
-    b = _form([{"level1": "效益指标", "level2": "社会效益", "name": "乙", "value": "好",
-                "period": "annual", "line": 1}])
-    fa, fb = facts(a), facts(b)
-    assert facts(a) is fa and fa is not fb
-    assert [r.name for r in fa.rows] == ["甲"] and [r.name for r in fb.rows] == ["乙"]
-    before = len(_facts._FACTS)
-    del a, fa
-    gc.collect()
-    assert len(_facts._FACTS) == before - 1  # the entry went with its form
-    assert [r.name for r in facts(b).rows] == ["乙"]
-
-
 def test_lazy_pattern_behaves_like_the_compiled_pattern():
     import re
 
-    from policy.rules._patterns import LazyPattern
+    from policy.authoring.patterns import LazyPattern
 
     source = r"[。.，,；;：:、]+$"
     lazy, compiled = LazyPattern(source), re.compile(source)
@@ -217,26 +195,12 @@ def test_lazy_pattern_behaves_like_the_compiled_pattern():
     assert "sub" in vars(lazy)  # compiled once: the method is kept on the instance
 
 
-def test_a_form_like_object_without_weak_references_still_gets_its_facts():
-    form = _form([{"level1": "产出指标", "level2": "数量指标", "name": "甲", "value": "1个",
-                   "period": "annual", "line": 1}])
-
-    class Plain:  # no __weakref__ slot, like a caller's own frozen stand-in for Form
-        __slots__ = ("indicators",)
-
-        def __init__(self, indicators):
-            self.indicators = indicators
-
-    plain = Plain(form.indicators)
-    assert [r.name for r in facts(plain).rows] == ["甲"]
-
-
 def _plain_promises(text, counters, approx):
     """promises() as written before: each approximate word tested on its own."""
     import unicodedata
 
     from grammar import parse_value
-    from policy.rules._consistency import _CLAUSE_BREAK, _promise_pattern
+    from policy.authoring.consistency import _CLAUSE_BREAK, _promise_pattern
 
     norm = unicodedata.normalize("NFKC", text)
     out = []
@@ -261,25 +225,9 @@ def _plain_promises(text, counters, approx):
        st.lists(st.sampled_from(["余", "约", "左右", "以上", "其中", "每", "第", "*", "("]), max_size=4))
 def test_goal_promises_equal_the_word_by_word_reading(parts, approx):
     from grammar import parse_value
-    from policy.rules._consistency import DEFAULT_COUNTERS, promises
+    from policy.authoring.consistency import DEFAULT_COUNTERS, promises
 
     text = "".join(parts)
     got = [(p.fragment, p.number, p.unit)
            for p in promises(text, DEFAULT_COUNTERS, tuple(approx), parse_value)]
     assert got == _plain_promises(text, DEFAULT_COUNTERS, tuple(approx))
-
-
-_NFKC_ALPHABET = st.sampled_from(
-    list("培训人次，；：！？（）１２３ＡＢａｂ＊＊　 。、abcAB12.%％") +
-    ["\u0301", "\u0308", "\u3099", "\uff76", "\uff9e", "\u2460", "\u00b2", "\u338f", "\u216b",
-     "\ufb01", "\u1100", "\u1161", "\uac00", "\u212b", "\u00c5", "A\u030a", "\ufa10", "\u2f00"]
-)
-
-
-@given(st.one_of(st.lists(_NFKC_ALPHABET, max_size=20).map("".join), st.text(max_size=20)))
-def test_fast_nfkc_equals_the_normaliser(text):
-    import unicodedata
-
-    from policy.rules._patterns import nfkc
-
-    assert nfkc(text) == unicodedata.normalize("NFKC", text)

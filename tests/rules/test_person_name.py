@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy.rules._consistency import _is_person, split_implementer
+from policy.authoring.consistency import _is_person, split_implementer
 
 PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 

@@ -8,7 +8,8 @@ import random
 
 from hypothesis import given, strategies as st
 
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.facts import FormFacts
+from policy.forms.canonical import form_from_mapping
 from policy.api import Context
 from policy.registry import get_rule
 from policy.testing import default_options, run_rule
@@ -353,7 +354,7 @@ def _findings(rows):
         "S113",
     ):
         r = rule(code)
-        for x in r().check(f, Context(options=default_options(r))):
+        for x in r().check(FormFacts(f), Context(options=default_options(r))):
             ind = x.indicator
             out.add(
                 (
@@ -449,16 +450,16 @@ def test_compound_split_needs_parts_that_are_names_of_their_own():
 def test_unreadable_indicator_table_is_insufficient_data_not_a_finding():
     import attrs
 
-    from checker.model import LoadIssue, Location
+    from policy.forms.model import LoadIssue, Location
     from policy.api import InsufficientData
 
     f = form_from_mapping(form())
     issue = LoadIssue("E103", {}, Location("<mapping>"))
     r = rule("S101")
     try:
-        list(r().check(attrs.evolve(f, issues=(issue,)), Context(options=default_options(r))))
+        list(r().check(FormFacts(attrs.evolve(f, issues=(issue,))), Context(options=default_options(r))))
     except InsufficientData as exc:
         assert exc.message_id == "S.reason.no-indicator-table"
     else:
         raise AssertionError("expected InsufficientData")
-    assert ids(list(r().check(f, Context(options=default_options(r))))) == ["S101.empty"]
+    assert ids(list(r().check(FormFacts(f), Context(options=default_options(r))))) == ["S101.empty"]

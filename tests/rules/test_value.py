@@ -7,7 +7,8 @@ import csv
 from collections import defaultdict
 from decimal import Decimal
 
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.facts import FormFacts
+from policy.forms.canonical import form_from_mapping
 from policy.api import Context, InsufficientData, NotApplicable
 from policy.registry import all_rules, get_rule
 from policy.testing import default_options, run_rule
@@ -390,7 +391,7 @@ def test_value_rules_on_real_published_values():
             if not r.code.startswith("V"):
                 continue
             try:
-                for x in r().check(f, Context(options=default_options(r), year=f.year)):
+                for x in r().check(FormFacts(f), Context(options=default_options(r), year=f.year)):
                     got.add((source, x.message_id, x.indicator.name))
             except (NotApplicable, InsufficientData):
                 pass
@@ -427,7 +428,7 @@ def test_structure_and_value_rules_never_crash(rows, year, goal):
         if r.code[0] not in "SV":
             continue
         try:
-            for finding in r().check(f, Context(options=default_options(r), year=year)):
+            for finding in r().check(FormFacts(f), Context(options=default_options(r), year=year)):
                 assert isinstance(finding, Finding) and finding.location is not None
         except (NotApplicable, InsufficientData):
             pass

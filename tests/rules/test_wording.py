@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker import Config, check
-from checker.loaders.canonical import form_from_mapping
+from policy.forms.canonical import form_from_mapping
 from tests.rules.facw_forms import load_text, load_yaml, text_form
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from grammar.folding import fold, strip_numbering
+
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
 
 LEVEL2 = (
@@ -48,56 +50,14 @@ PARENTS: dict[str, frozenset[str]] = {
 COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 BENEFIT_LEVEL2 = frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"})
 
-_TRADITIONAL = str.maketrans(
-    {
-        "產": "产",
-        "標": "标",
-        "數": "数",
-        "質": "质",
-        "時": "时",
-        "效": "效",
-        "經": "经",
-        "濟": "济",
-        "會": "会",
-        "態": "态",
-        "續": "续",
-        "響": "响",
-        "滿": "满",
-        "務": "务",
-        "對": "对",
-        "環": "环",
-        "境": "境",
-        "益": "益",
-        "指": "指",
-    }
-)
-
-_SPACE = re.compile(r"[\s\u3000]+")
-
 
 # A score printed with the label on self-evaluation tables: 成本指标(0-20)分, 产出指标（50分）.
 _SCORE = re.compile(r"[(（][\d.\-—～~－]*分?[)）]分?$")
 
 
-_CN_NUMBERING = frozenset("一二三四五六七八九十")
-
-
-def _strip_numbering(text: str) -> str:
-    """``re.sub(r"^[一二三四五六七八九十\\d]+[、.．)）]", "", text)`` ("一、产出指标" → "产出指标"),
-    written out: compiling that class costs ~0.8 ms of every cold start (equality:
-    tests/test_character_sets.py). ``\\d`` is any Unicode decimal digit, as str.isdecimal."""
-    end = 0
-    while end < len(text) and (text[end] in _CN_NUMBERING or text[end].isdecimal()):
-        end += 1
-    if end and text[end : end + 1] in ("、", ".", "．", ")", "）"):
-        return text[end + 1 :]
-    return text
-
-
 def _key(text: str) -> str:
-    text = _SPACE.sub("", text.translate(_TRADITIONAL))
-    text = text.replace("目标", "指标")
-    text = _strip_numbering(text)
+    text = fold(text).replace("目标", "指标")
+    text = strip_numbering(text)
     text = _SCORE.sub("", text)
     return text
 
@@ -169,9 +129,21 @@ def canonical_level2(text: str | None) -> str | None:
     return _L2_ALIASES.get(stem)
 
 
-def is_level1_label(text: str | None) -> bool:
-    return canonical_level1(text) is not None
+@lru_cache(maxsize=4096)  # labels repeat on every form: each pair worked out once per process
+def placement(level1_text: str | None, level2_text: str | None) -> tuple[str | None, str | None, str | None, bool]:
+    """(一级, 二级, effective 一级, is a cost line) of a row's two printed labels.
 
-
-def is_level2_label(text: str | None) -> bool:
-    return canonical_level2(text) is not None
+    The effective 一级 is the printed one, else the only parent its 二级 allows; a cost 二级 with
+    no printed 一级 counts as 成本指标 (either placement is allowed).
+    """
+    level1, level2 = canonical_level1(level1_text), canonical_level2(level2_text)
+    if level1 is not None:
+        effective = level1
+    elif level2 is None:
+        effective = None
+    elif level2 in COST_LEVEL2:
+        effective = "成本指标"
+    else:
+        parents = PARENTS.get(level2, frozenset())
+        effective = next(iter(parents)) if len(parents) == 1 else None
+    return level1, level2, effective, level2 in COST_LEVEL2 or effective == "成本指标"

@@ -16,16 +16,17 @@ Each cost line is classified:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 
-from checker.hierarchy import COST_LEVEL2
-from checker.model import ANNUAL, Amount, Form, Indicator
-from policy.api import InsufficientData
-from policy.rules._facts import facts
+from policy.forms.hierarchy import COST_LEVEL2
+from policy.forms.model import ANNUAL, Amount, Indicator
+from policy.api import InsufficientData, Option
+from policy.options import word_list
+from policy.forms.facts import FormFacts
 
 CAP = "cap"
 UNIT = "unit"
@@ -38,36 +39,6 @@ DEFAULT_COST_NAME_WORDS = ("经费", "成本", "费用", "预算", "资金")
 DEFAULT_UNIT_COST_WORDS = ("标准", "单价", "单位成本", "人均", "户均", "亩均", "每")
 DEFAULT_CUMULATIVE_WORDS = ("累计", "项目期", "总投资", "中长期")
 _CAP_OPS = frozenset({"≤", "<"})
-
-
-def non_negative_decimal(value: Any) -> Decimal:
-    """Option validator: a number ≥ 0, returned as Decimal (floats go through str, never binary)."""
-    if isinstance(value, bool):
-        raise TypeError("expected a number ≥ 0")
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        raise ValueError(f"expected a number ≥ 0, got {value!r}") from None
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"expected a number ≥ 0, got {value!r}")
-    return number
-
-
-def positive_decimal(value: Any) -> Decimal:
-    number = non_negative_decimal(value)
-    if number == 0:
-        raise ValueError("expected a number > 0")
-    return number
-
-
-def word_list(value: Any) -> tuple[str, ...]:
-    """Option validator: a non-empty list of non-empty strings."""
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise TypeError("expected a list of strings")
-    words = tuple(value)
-    if not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ValueError("expected a non-empty list of non-empty strings")
-    return words
 
 
 def yuan(amount: Amount | None) -> Decimal | None:
@@ -92,7 +63,7 @@ def _blank_text(text: str) -> bool:
     return not stripped.strip(" \u3000：:-—－–/／\\无")
 
 
-def has_funding_block(form: Form) -> bool:
+def has_funding_block(form: FormFacts) -> bool:
     """Whether the form carries a 项目资金 block at all (any amount cell or any source)."""
     f = form.funding
     cells = (
@@ -124,12 +95,6 @@ def mentions(name: str, words: tuple[str, ...]) -> bool:
     return any(w in name for w in words)
 
 
-def is_cost_family(ind: Indicator) -> bool:
-    return ind.level2 in COST_LEVEL2 or (
-        ind.level2 is None and ind.level1 == "成本指标"
-    )
-
-
 def _money(q: Any) -> bool:
     return (
         getattr(q, "kind", None) == "quantity"
@@ -148,7 +113,7 @@ def _classify_quantity(
 
 
 def cost_lines(
-    form: Form,
+    form: FormFacts,
     cost_name_words: Iterable[str] = DEFAULT_COST_NAME_WORDS,
     unit_cost_words: Iterable[str] = DEFAULT_UNIT_COST_WORDS,
     cumulative_words: Iterable[str] = DEFAULT_CUMULATIVE_WORDS,
@@ -159,7 +124,7 @@ def cost_lines(
     cumulative_words = tuple(cumulative_words)
     # Four rules (F104–F107) ask for the same form's lines: worked out once per form and
     # word lists (the form's shared facts), each caller gets a list of its own.
-    lines = facts(form).memo(
+    lines = form.memo(
         ("cost_lines", cost_name_words, unit_cost_words, cumulative_words),
         lambda: tuple(_cost_lines(form, cost_name_words, unit_cost_words, cumulative_words)),
     )
@@ -167,14 +132,14 @@ def cost_lines(
 
 
 def _cost_lines(
-    form: Form,
+    form: FormFacts,
     cost_name_words: tuple[str, ...],
     unit_cost_words: tuple[str, ...],
     cumulative_words: tuple[str, ...],
 ) -> list[CostLine]:
     out: list[CostLine] = []
     seen: set[tuple[str | None, str | None]] = set()
-    for row in facts(form).rows:
+    for row in form.rows:
         if row.period != ANNUAL:
             continue
         ind = row.ind
@@ -249,7 +214,7 @@ def caps(lines: Iterable[CostLine]) -> Iterator[CostLine]:
     return (line for line in lines if line.kind == CAP and line.yuan is not None)
 
 
-def where(amount: Amount | None, form: Form):
+def where(amount: Amount | None, form: FormFacts):
     """The location of a funding cell, falling back to the form."""
     if amount is not None and amount.location is not None:
         return amount.location
@@ -286,3 +251,33 @@ def fiscal_other_parts(
     if fiscal_blank and parts[1] != total:
         raise InsufficientData("F.reason.no-fiscal")
     return parts[0], parts[1]
+
+
+# The options of every rule that reads cost lines (F104–F107): each declares them as its own.
+COST_LINE_OPTIONS = {
+    "cost_name_words": Option(
+        DEFAULT_COST_NAME_WORDS,
+        "Name words that make a money cap outside 成本指标 a cost line (预计经费 ≤15万元).",
+        word_list,
+    ),
+    "unit_cost_words": Option(
+        DEFAULT_UNIT_COST_WORDS,
+        "Name words that mark a unit cost (补助标准, 单价, 人均), never summed or compared with the total.",
+        word_list,
+    ),
+    "cumulative_words": Option(
+        DEFAULT_CUMULATIVE_WORDS,
+        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
+        word_list,
+    ),
+}
+
+
+def cost_lines_of(form: FormFacts, options: Mapping[str, Any]) -> list[CostLine]:
+    """``cost_lines`` with the word lists of a rule's ``COST_LINE_OPTIONS``."""
+    return cost_lines(
+        form,
+        options["cost_name_words"],
+        options["unit_cost_words"],
+        options["cumulative_words"],
+    )

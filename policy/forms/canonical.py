@@ -7,12 +7,14 @@ gives the same form back whatever unit the original declared.
 
 from __future__ import annotations
 
+from grammar.numbers import format_decimal
+
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from checker.amounts import parse_amount, sane_amount
-from checker.model import (
+from policy.forms.amounts import parse_amount, sane_amount
+from policy.forms.model import (
     ANNUAL,
     SOURCE_KEYS,
     Amount,
@@ -178,9 +180,7 @@ def form_from_mapping(
 
 def decimal_text(value: Decimal) -> str:
     """A Decimal as a plain decimal string: 150000, 67.5 (never 1.5E+5)."""
-    normal = value.normalize()
-    text = format(normal, "f")
-    return text
+    return format_decimal(value)
 
 
 def _amount_out(amount: Amount | None) -> str | None:

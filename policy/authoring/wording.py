@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
-from policy.rules._patterns import LazyPattern
 
 DEFAULT_VAGUE_PATTERNS = (
     r"(进一步|不断|持续|逐步|稳步|切实|有效|大力|全面)(提高|提升|增强|改善|加强|促进|推进|优化|完善|加大|扩大)",
@@ -19,6 +18,10 @@ DEFAULT_VAGUE_PATTERNS = (
 
 # Template placeholders: 20**年, ** (any run of two or more asterisks), XX / ×× / ＸＸ standing
 # alone (not inside a Latin word), 某某.
+# Vague phrases of the grammar's list that W101 does not report (timeliness words are V109's,
+# 长期/永久 are real archive retention periods); V111 leaves the others to W101.
+DEFAULT_IGNORED_VAGUE_PHRASES = ("按时", "按期", "及时", "适时", "尽快", "长期", "按时完成", "按期完成")
+
 DEFAULT_PLACEHOLDER_PATTERNS = (
     r"20\*\*",
     r"[*＊]{2,}",
@@ -63,9 +66,3 @@ def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     return best.group(0) if best else None
 
 
-_ONLY_PLACEHOLDER = LazyPattern(r"^[\s*＊xXＸｘ×_＿\-—.。…/]*$")
-
-
-def only_placeholder(text: str | None) -> bool:
-    """A cell that is nothing but placeholder characters (S106 reports those names)."""
-    return bool(text) and bool(_ONLY_PLACEHOLDER.match(text))

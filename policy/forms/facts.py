@@ -1,49 +1,26 @@
-"""What the rules read of a form, worked out once per form and shared by every rule.
+"""The form as a rule sees it: every field of the ``Form`` plus what the rules ask of its rows,
+each answered once.
 
-Forty-nine rules look at the same rows: each asked again whether a row is filled, what its
-canonical 一级/二级 are, which rows share a name, which are cost lines. ``facts(form)`` answers
-each of those questions once per form and keeps the answers while the form is alive; every rule
-for that form reads them. Each fact is computed on first use, so a configuration that enables a
-few rules pays only for what those rules read.
-
-Forms are frozen, so the answers cannot go stale. The cache is keyed by the form's identity and
-holds only a weak reference to it: an entry disappears with its form, and an id is never reused
-while its entry exists.
+The engine builds one ``FormFacts`` per form and hands it to every selected rule (as sqlfluff
+hands a ``RuleContext``); a rule reads the form only through it. Forty-nine rules look at the same
+rows and would otherwise each ask again whether a row is filled, what its canonical 一级/二级 are,
+which rows share a name, which are cost lines. Each fact is computed on first use, so a
+configuration that enables a few rules pays only for what those rules read. Forms are frozen, so
+the answers cannot go stale.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from checker.hierarchy import COST_LEVEL2, PARENTS, canonical_level1, canonical_level2
-from checker.model import PERIODS, Form, Indicator
-from policy.rules._structure import clean, folded_is_placeholder, row_order
+from grammar.folding import fold, is_placeholder
+from policy.forms.hierarchy import placement
+from policy.forms.model import PERIODS, Form, Indicator
 
 _MEASURE_KINDS = ("quantity", "range")
 _MISSING = object()
-
-
-@lru_cache(maxsize=4096)
-def _placement(level1_text: str | None, level2_text: str | None) -> tuple[Any, ...]:
-    """(level1, level2, effective 一级, is a cost row) of a row's two printed labels.
-
-    The same as ``_structure.level1_of`` and ``is_cost_row``; labels repeat on every form, so
-    each pair is worked out once per process.
-    """
-    level1, level2 = canonical_level1(level1_text), canonical_level2(level2_text)
-    if level1 is not None:
-        effective = level1
-    elif level2 is None:
-        effective = None
-    elif level2 in COST_LEVEL2:
-        effective = "成本指标"
-    else:
-        parents = PARENTS.get(level2, frozenset())
-        effective = next(iter(parents)) if len(parents) == 1 else None
-    return level1, level2, effective, level2 in COST_LEVEL2 or effective == "成本指标"
 
 
 @lru_cache(maxsize=4096)
@@ -52,20 +29,20 @@ def _text_facts(name: str | None, value_text: str | None, level1_text: str | Non
     """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,
     has_value, filled, text_is_placeholder, level1, level2, level1_of, is_cost). Rows repeat
     across forms."""
-    folded_name, folded_text = clean(name), clean(value_text)
+    folded_name, folded_text = fold(name), fold(value_text)
     return (folded_name, folded_text, bool(folded_name), bool(folded_text),
-            bool(folded_name or folded_text), folded_is_placeholder(folded_text, ()),
-            *_placement(level1_text, level2_text))
+            bool(folded_name or folded_text), is_placeholder(folded_text),
+            *placement(level1_text, level2_text))
 
 
 class Row:
     """One indicator row and what the rules ask of it, each answered once.
 
-    ``name``/``text`` are the folded name and value text (``_structure.clean``); ``level1``/
-    ``level2`` the canonical labels; ``level1_of`` the effective 一级 (``_structure.level1_of``);
-    ``is_cost`` as ``_structure.is_cost_row``; ``text_is_placeholder`` whether the value text
-    is only placeholder marks (``_structure.is_placeholder_text(text, ())``); ``measure`` whether the value is an undamaged
-    quantity or range, ``dimension`` its unit's dimension then (``_value.dimension_of``).
+    ``name``/``text`` are the folded name and value text (``grammar.folding.fold``);
+    ``level1``/``level2`` the canonical labels, ``level1_of`` the effective 一级 and ``is_cost``
+    whether it is a cost line (``hierarchy.placement``); ``text_is_placeholder`` whether the value
+    text is only placeholder marks; ``measure`` whether the value is an undamaged quantity or
+    range, ``dimension`` its unit's dimension then.
     """
 
     __slots__ = (
@@ -123,18 +100,45 @@ class _lazy:
         return value
 
 
+def row_order(ind: Indicator) -> tuple:
+    """A sort key that does not depend on the order rows were given in (so shuffling the rows
+    of a form never changes which row a finding points at): line, then content."""
+    line = ind.location.line if ind.location is not None and ind.location.line is not None else 0
+    return (line, fold(ind.level1_text), fold(ind.level2_text), fold(ind.name), fold(ind.value_text))
+
+
 def _row_order(row: Row) -> tuple:
     return row_order(row.ind)
 
 
 class FormFacts:
-    """The derived facts of one form. Plain attributes are read by many rules; ``memo`` keeps
-    facts that depend on a rule's options (word lists, thresholds), keyed by those options."""
+    """One form and its derived facts. The form's own fields read through (``facts.funding``,
+    ``facts.goals`` …; ``facts.form`` is the ``Form`` itself); ``rows`` and the lazy facts below
+    are read by many rules; ``memo`` keeps facts that depend on a rule's options (word lists,
+    thresholds), keyed by those options."""
 
     def __init__(self, form: Form) -> None:
+        self.form = form
         self.rows: tuple[Row, ...] = tuple(map(Row, form.indicators))
         self.any_filled = any(r.filled for r in self.rows)
         self._memo: dict[Any, Any] = {}
+
+    # The form's fields, read through: a rule reads the form only through its facts.
+    location = property(lambda self: self.form.location)
+    index = property(lambda self: self.form.index)
+    name = property(lambda self: self.form.name)
+    budget_unit = property(lambda self: self.form.budget_unit)
+    implementer = property(lambda self: self.form.implementer)
+    attributes = property(lambda self: self.form.attributes)
+    funding = property(lambda self: self.form.funding)
+    goals = property(lambda self: self.form.goals)
+    indicators = property(lambda self: self.form.indicators)
+    title = property(lambda self: self.form.title)
+    year = property(lambda self: self.form.year)
+    issues = property(lambda self: self.form.issues)
+    name_location = property(lambda self: self.form.name_location)
+    budget_unit_location = property(lambda self: self.form.budget_unit_location)
+    implementer_location = property(lambda self: self.form.implementer_location)
 
     @_lazy
     def measures(self) -> tuple[Row, ...]:
@@ -154,7 +158,7 @@ class FormFacts:
 
     @_lazy
     def ordered(self) -> tuple[Row, ...]:
-        """Every row in ``_structure.row_order`` (independent of the order rows were given in)."""
+        """Every row in ``row_order`` (independent of the order rows were given in)."""
         rows, last = self.rows, -1
         for r in rows:
             location = r.ind.location
@@ -179,27 +183,3 @@ class FormFacts:
         if value is _MISSING:
             value = self._memo[key] = compute()
         return value
-
-
-_FACTS: dict[int, tuple[weakref.ref, FormFacts]] = {}
-
-
-def facts(form: Form) -> FormFacts:
-    """The shared facts of ``form``, built on the first call for that form object."""
-    key = id(form)
-    hit = _FACTS.get(key)
-    if hit is not None and hit[0]() is form:
-        return hit[1]
-    made = FormFacts(form)
-    try:
-        ref = weakref.ref(form, lambda _ref, key=key: _forget(key, _ref))
-    except TypeError:  # an object that cannot be weakly referenced: its facts are not kept
-        return made
-    _FACTS[key] = (ref, made)
-    return made
-
-
-def _forget(key: int, ref: weakref.ref) -> None:
-    hit = _FACTS.get(key)
-    if hit is not None and hit[0] is ref:
-        del _FACTS[key]

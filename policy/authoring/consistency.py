@@ -10,10 +10,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from policy.rules._patterns import LazyPattern, nfkc
+from grammar.folding import nfkc
+from policy.authoring.patterns import LazyPattern
 
-_SPACE = LazyPattern(r"[\s\u3000]+")
-_PUNCT = LazyPattern(r"[\s\u3000，,。.；;：:、！!？?（）()《》“”\"'‘’\-—]+")
 
 DEFAULT_OFFICE_SUFFIXES = (
     "办公室",
@@ -41,25 +40,6 @@ DEFAULT_OFFICE_SUFFIXES = (
     "镇",
     "乡",
 )
-
-
-def squash(text: str | None) -> str:
-    """NFKC, no whitespace: "市府办 譙小涛" and "市府办譙小涛" become the same key."""
-    if not text:
-        return ""
-    return _SPACE.sub("", nfkc(text))
-
-
-def bare(text: str | None) -> str:
-    """NFKC with whitespace and punctuation removed, for "is this a copy" comparisons."""
-    if not text:
-        return ""
-    return _bare(text)
-
-
-@lru_cache(maxsize=4096)  # names and values repeat across forms: each folded once
-def _bare(text: str) -> str:
-    return _PUNCT.sub("", nfkc(text))
 
 
 def _is_person(word: str) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.model import Form, Location
+from policy.forms.facts import FormFacts
+from policy.forms.model import Location
 from policy.api import Finding, InsufficientData, NotApplicable
 
 
-def has_attribute_block(form: Form) -> bool:
+def has_attribute_block(form: FormFacts) -> bool:
     """Whether any of 项目属性 / 项目期限 / 立项依据 was printed (ticked or not).
 
     A fragment with none of the three rows is not checked by the A rules (not applicable); a
@@ -29,7 +30,7 @@ def labels(options) -> str:
     return "、".join(o.label for o in options) if options else ""
 
 
-def row_was_read(form: Form, options, checked) -> bool:
+def row_was_read(form: FormFacts, options, checked) -> bool:
     """Whether one checkbox row can be judged: its options were read, or the form lists only
     ticked options (canonical YAML/JSON, where an absent row means "nothing ticked").
 
@@ -44,7 +45,7 @@ def row_was_read(form: Form, options, checked) -> bool:
 
 
 def exactly_one(
-    form: Form,
+    form: FormFacts,
     code: str,
     row: str,
     options,

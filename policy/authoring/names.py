@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from checker.model import Form, Indicator
-from policy.rules._facts import facts
-from policy.rules._structure import _name_key, folded_name_parts
-from policy.rules._value import dimension_of, interval_of, is_measure, kind, per_of
+from grammar import DateValue, Quantity, Range, Text, canonical
+
+from policy.forms.model import Indicator
+from policy.forms.facts import FormFacts
+from policy.authoring.rows import _name_key, folded_name_parts
+from policy.authoring.values import dimension_of, interval_of, is_measure, kind, per_of
 
 
-def same_name_pairs(form: Form, min_part_chars: int, whole_only: bool,
+def same_name_pairs(form: FormFacts, min_part_chars: int, whole_only: bool,
                     min_shared_suffix: int = 2) -> tuple[tuple[str, Indicator, Indicator], ...]:
     """(shared name, earlier row, later row) for every pair of rows of one period sharing a name
     (or, unless ``whole_only``, a part of a compound name), earlier in row_order; each pair once.
     Worked out once per form and options (S108 and S113 ask for it); () at once when no two rows
     of a period share a key."""
-    f = facts(form)
+    f = form
     return f.memo(("same_name_pairs", min_part_chars, whole_only, min_shared_suffix),
                   lambda: tuple(_pairs(f, min_part_chars, whole_only, min_shared_suffix)))
 
@@ -63,7 +65,7 @@ def comparable(a: Any, b: Any) -> bool:
 def _bounds(value: Any) -> tuple[Any, ...]:
     iv = interval_of(value)
     if iv is None:
-        return (getattr(value, "normalized", None),)
+        return (canonical(value) if isinstance(value, (Quantity, Range, DateValue, Text)) else None,)
     return (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed)
 
 

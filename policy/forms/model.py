@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from checker.hierarchy import canonical_level1, canonical_level2
+from grammar.ast import Value
+from policy.forms.hierarchy import canonical_level1, canonical_level2
 
 # Canonical keys of the 项目资金来源 block, in form order.
 SOURCE_KEYS = (
@@ -141,7 +142,7 @@ class Indicator:
     value_text: str | None
     period: str = ANNUAL
     location: Location | None = None
-    value: Any = None  # grammar.Value | None
+    value: Value | None = None  # the grammar's reading of value_text
     weight: Decimal | None = None
     extra: Mapping[str, str] = attrs.field(factory=dict)  # other columns kept as written
     value_location: Location | None = None  # the value cell, when it is not where the name is
@@ -246,7 +247,7 @@ def new_indicator(
     value_text: str | None,
     period: str,
     location: Location | None,
-    value: Any,
+    value: Value | None,
     value_location: Location | None,
 ) -> Indicator:
     """``Indicator(...)`` with these fields, no weight and no extra columns, built faster."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
-from checker.model import Indicator
-from policy.rules._structure import clean
-from policy.rules._patterns import LazyPattern
+from policy.forms.model import Indicator
+from grammar.folding import fold
+from policy.authoring.patterns import LazyPattern
 
 
 def kind(value: Any) -> str | None:
@@ -22,11 +22,6 @@ def kind(value: Any) -> str | None:
 def damage(value: Any) -> Any:
     """The grammar's Damage of a value, or None."""
     return getattr(value, "error", None) if value is not None else None
-
-
-def damage_code(value: Any) -> str | None:
-    d = damage(value)
-    return getattr(d, "code", None) if d is not None else None
 
 
 def is_measure(value: Any) -> bool:
@@ -162,8 +157,8 @@ def _table_entry(table: Mapping[str, str]) -> tuple[Mapping[str, str], dict[str,
     if hit is None or hit[0] is not table:
         folded: dict[str, str] = {}
         for word in table:
-            key = clean(word)
-            if key and len(key) > len(clean(folded.get(key, ""))):
+            key = fold(word)
+            if key and len(key) > len(fold(folded.get(key, ""))):
                 folded[key] = word
         hit = (table, folded, {})
         if len(_FOLDED) > 64:
@@ -174,7 +169,7 @@ def _table_entry(table: Mapping[str, str]) -> tuple[Mapping[str, str], dict[str,
 
 @lru_cache(maxsize=8192)
 def _head_cached(name: str) -> str:
-    return _TRAILING_BRACKETS.sub("", clean(name))
+    return _TRAILING_BRACKETS.sub("", fold(name))
 
 
 def dimension_table(value: Any) -> dict[str, str]:
@@ -190,11 +185,6 @@ def dimension_table(value: Any) -> dict[str, str]:
             raise ValueError(f"{key}: dimension {dim!r} is not one of {sorted(allowed)}")
         table[str(key)] = dim
     return table
-
-
-def words_in(text: str | None, words: Iterable[str]) -> bool:
-    folded = clean(text)
-    return any(clean(w) in folded for w in words)
 
 
 # Name keyword → the dimension its value should have (domain.md §4.9). The longest keyword the

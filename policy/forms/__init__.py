@@ -1,0 +1,8 @@
+"""The domain every rule reasons about, at the bottom of ``policy``.
+
+- ``model`` — the form as a loader builds it (frozen attrs, every piece with its ``Location``).
+- ``hierarchy`` — the 一级/二级 names, their spellings and which 二级 stands under which 一级.
+- ``amounts`` — reading a money cell into 元.
+- ``canonical`` — the canonical YAML/JSON mapping ↔ ``Form``.
+- ``facts`` — ``FormFacts``: the form as a rule sees it, with its derived facts worked out once.
+"""
