@@ -11,8 +11,9 @@ import argparse
 import os
 import sys
 
+from checker.exit import ExitCode
+
 HELP = "serve the review page and the HTTP API"
-EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,13 +86,13 @@ def run(args: argparse.Namespace) -> int:
                           ("time-limit", args.time_limit)):
         if not value > 0:
             _say("jixiao: " + safe_render("serve.cli.bad-number", {"option": option, "got": value}, lang))
-            return EXIT_ERROR
+            return ExitCode.ERROR
     try:
         config = load_config(args.config) if args.config else discover_config(["."])
         config.loader_limits()
     except ConfigError as exc:
         _say(f"jixiao: {exc.message(lang)}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     token = args.token or os.environ.get(TOKEN_ENV) or None
     settings = ServeSettings(config=config, token=token, max_body=args.max_body, workers=args.workers,
                              time_limit=args.time_limit)
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, OverflowError, ValueError) as exc:
         _say("jixiao: " + safe_render("serve.cli.bind-failed", {
             "host": args.host, "port": args.port, "error": getattr(exc, "strerror", None) or str(exc)}, lang))
-        return EXIT_ERROR
+        return ExitCode.ERROR
     if not is_loopback(args.host):
         _say("jixiao: " + safe_render("serve.cli.non-loopback", {
             "host": args.host, "token": "" if token else safe_render("serve.cli.no-token", {}, lang)}, lang))
@@ -115,4 +116,4 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
         app.close()
-    return EXIT_OK
+    return ExitCode.OK
