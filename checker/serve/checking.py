@@ -52,8 +52,10 @@ class Checked:
 
 def request_config(base: Config, options: CheckOptions) -> Config:
     """The base configuration changed by the query, as the CLI's flags change a found one."""
+    extra = {"scheme": options.scheme} if options.scheme is not None else {}
     try:
         return base.replace(
+            **extra,
             select=options.select,
             ignore=(*base.ignore, *options.ignore) if options.ignore else None,
             lang=options.lang,

@@ -1,7 +1,8 @@
 """The query options of the API, read strictly: an unknown option or a bad value is a 400.
 
 They mirror ``jixiao check``'s flags: ``lang``, ``select`` (replaces the configured selection),
-``ignore`` (adds to it), ``fail-on``; plus ``name`` (the file's name, which also tells its
+``ignore`` (adds to it), ``fail-on``, and ``scheme`` once the configuration has that key (the
+form template, issue 14); plus ``name`` (the file's name, which also tells its
 format by its suffix) and ``format`` (json, sarif or xlsx).
 """
 
@@ -30,10 +31,22 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     format: str = "json"
+    scheme: str | None = None
+
+
+def config_options() -> tuple[str, ...]:
+    """Query options that set a configuration key only some versions have."""
+    import attrs
+
+    from checker.config import Config
+
+    return tuple(name for name in ("scheme",) if name in attrs.fields_dict(Config))
 
 
 def parse_query(query: str, allowed: tuple[str, ...] = CHECK_OPTIONS) -> dict[str, str]:
     """The query's options; a repeated or unknown option is refused."""
+    if allowed is CHECK_OPTIONS:
+        allowed = CHECK_OPTIONS + config_options()
     try:
         pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=False,
                           encoding="utf-8", errors="strict", max_num_fields=32)
@@ -72,7 +85,8 @@ def check_options(query: dict[str, str]) -> CheckOptions:
                                                  "expected": " | ".join(FORMATS)})
     select = _codes(query, "select")
     return CheckOptions(name=_name(query.get("name")), lang=lang, select=select or None,
-                        ignore=_codes(query, "ignore"), fail_on=fail_on, format=fmt)
+                        ignore=_codes(query, "ignore"), fail_on=fail_on, format=fmt,
+                        scheme=query.get("scheme") or None)
 
 
 def _codes(query: dict[str, str], option: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from checker.serve.exchange import JSON_TYPE, MULTIPART, XLSX_TYPE, Request, Response
 from checker.serve.errors import ApiError
-from checker.serve.options import check_options, parse_query, query_lang
+from checker.serve.options import check_options, config_options, parse_query, query_lang
 from checker.serve.pool import WorkerPool
 from checker.serve.settings import ServeSettings
 
@@ -17,7 +17,7 @@ STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
                 ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 PUBLIC = ("/", "/healthz", "/favicon.ico")  # plus /static/*: the page holds no data
 LANG_ONLY = ("lang",)
-REVIEW_OPTIONS = ("name", "lang", "select", "ignore", "fail-on")
+REVIEW_OPTIONS = ("name", "lang", "select", "ignore", "fail-on")  # plus options.config_options()
 
 
 class Routes:
@@ -70,7 +70,7 @@ class Routes:
         return self._checked(request, options, _check_answer(options.format))
 
     def review(self, request: Request) -> Response:
-        options = check_options(parse_query(request.query_string, REVIEW_OPTIONS))
+        options = check_options(parse_query(request.query_string, REVIEW_OPTIONS + config_options()))
         return self._checked(request, options, lambda checked: Response.json(checked.review()))
 
     def _checked(self, request: Request, options, answer) -> Response:

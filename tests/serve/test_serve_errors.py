@@ -207,3 +207,15 @@ def test_a_body_shorter_than_its_length_is_never_checked(client, monkeypatch):
     monkeypatch.setattr(checking, "check_upload", _must_not_run)
     answer = client.request("POST", "/api/check", "name=a.txt", SEED.read_bytes()[:100], content_length="5000")
     assert error_of(answer, 400)["id"] == "serve.body-incomplete"
+
+
+def test_scheme_is_an_option_only_where_the_configuration_has_it(client):
+    import attrs
+
+    from checker.config import Config
+    from checker.serve.options import config_options
+
+    has_scheme = "scheme" in attrs.fields_dict(Config)
+    assert config_options() == (("scheme",) if has_scheme else ())
+    if not has_scheme:
+        assert error_of(client.post("/api/check", b"x", "scheme=mof-2021"), 400)["id"] == "serve.unknown-option"
