@@ -1,6 +1,6 @@
 """The ``jixiao`` command line: the only place that reads argv, prints, or exits.
 
-Each subcommand lives in ``checker/commands/<name>.py`` with ``HELP`` (one line),
+Each subcommand lives in ``checker/commands/<name>.py`` (its one-line help is in ``COMMANDS``),
 ``add_arguments(parser)`` and ``run(args) -> int``. Modules are imported only when their command
 runs, so ``jixiao parse`` does not pay for openpyxl or the rule catalogue.
 """

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 import importlib
-import os
 import re
 
 from policy.api import FAMILY_CATEGORY, Rule, Severity, Source
@@ -39,10 +38,12 @@ def _validate(rule: type[Rule]) -> None:
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, sorted by code. Raises RuleDefinitionError on a broken catalogue."""
+    import pkgutil
+
     import policy.rules as pkg
 
     found: dict[str, type[Rule]] = {}
-    for name in module_names(pkg.__path__):
+    for name in (info.name for info in pkgutil.iter_modules(pkg.__path__)):
         module = importlib.import_module(f"{pkg.__name__}.{name}")
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule:
@@ -53,33 +54,6 @@ def all_rules() -> tuple[type[Rule], ...]:
                     raise RuleDefinitionError(f"duplicate rule code {obj.code}")
                 found[obj.code] = obj
     return tuple(found[c] for c in sorted(found))
-
-
-def module_names(path: list[str]) -> list[str]:
-    """The names ``pkgutil.iter_modules(path)`` yields for folders of source files, in its order:
-    modules and sub-packages, each once, never ``__init__``. Written out because pkgutil (with
-    its imports) costs every cold start ~1 %; tests/test_registry_listing.py holds them equal."""
-    import inspect  # already imported by attrs
-
-    names: list[str] = []
-    for folder in path:
-        try:
-            entries = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = inspect.getmodulename(entry)
-            if not name and "." not in entry and os.path.isdir(os.path.join(folder, entry)):
-                try:
-                    inner = os.listdir(os.path.join(folder, entry))
-                except OSError:
-                    inner = []
-                if not any(inspect.getmodulename(f) == "__init__" for f in inner):
-                    continue  # a folder without __init__ is not a package
-                name = entry
-            if name and name != "__init__" and "." not in name and name not in names:
-                names.append(name)
-    return names
 
 
 def get_rule(code: str) -> type[Rule] | None:

@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 
-HELP = "check forms against the rule catalogue"
 from checker.exit import ExitCode
 from policy.api import SEVERITIES
 

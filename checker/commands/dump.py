@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "load forms and print them in canonical JSON/YAML"
 EXIT_OK, EXIT_ERROR = 0, 2
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "print a rule's documentation and examples"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

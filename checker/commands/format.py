@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 
-HELP = "rewrite values into canonical form (the fix command)"
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 

@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 
-HELP = "parse indicator values (指标值) and print their meaning"
 
 EPILOG = """\
 Reads each EXPR, or each line of standard input when no EXPR is given.

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-HELP = "list every rule"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
