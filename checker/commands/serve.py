@@ -13,8 +13,6 @@ import sys
 
 from checker.exit import ExitCode
 
-HELP = "serve the review page and the HTTP API"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
