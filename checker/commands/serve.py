@@ -17,7 +17,8 @@ from checker.exit import ExitCode
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 = any free port)")
-    parser.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $JIXIAO_TOKEN)")
+    parser.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $JIXIAO_TOKEN, which"
+                        " other users cannot read from the process list, unlike this option)")
     parser.add_argument("--max-body", type=int, default=20 * 1024 * 1024, metavar="BYTES",
                         help="largest upload accepted (default: 20 MB)")
     parser.add_argument("--workers", type=int, default=4, metavar="N", help="checks run at once (default: 4)")

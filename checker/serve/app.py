@@ -74,7 +74,7 @@ class Application:
             response = Response.json(ApiError(500, "serve.internal").body(lang), 500)
         body = b"" if request.method == "HEAD" else response.body
         headers = [("Content-Type", response.content_type),
-                   ("Content-Length", str(len(body))),
+                   ("Content-Length", str(len(response.body))),  # HEAD: what GET would send
                    ("Cache-Control", "no-store"),
                    *SECURITY_HEADERS, *response.headers]
         if response.status == 401:

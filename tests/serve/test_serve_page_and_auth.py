@@ -155,3 +155,13 @@ def test_form_text_in_the_workbook_is_never_a_formula(client):
     assert cells, "the test form's names should appear in the workbook"
     assert all(c.data_type == "s" for c in cells)
     assert any(c.value == "=1+1" for c in cells)  # the control character was dropped
+
+
+def test_head_answers_headers_without_a_body(client):
+    head = client.request("HEAD", "/")
+    get = client.get("/")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"] == str(len(get.body))
+    assert_secure(head)
+    assert client.request("HEAD", "/api/check").status == 405
