@@ -21,6 +21,8 @@ REVIEW_OPTIONS = ("name", "lang", "select", "ignore", "fail-on")  # plus options
 
 
 class Routes:
+    """The paths of one application: its settings (token, limits) and its worker pool."""
+
     def __init__(self, settings: ServeSettings, pool: WorkerPool) -> None:
         self.settings = settings
         self.pool = pool
