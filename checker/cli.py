@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("checker.commands.rules", "list every rule"),
     "explain": ("checker.commands.explain", "print a rule's documentation and examples"),
     "format": ("checker.commands.format", "rewrite values into canonical form (the fix command)"),
+    "serve": ("checker.commands.serve", "serve the review page and the HTTP API"),
 }
 
 from checker.exit import ExitCode
