@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_ERROR = 0, 2
+from checker.exit import ExitCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
                 _report(issue, args.lang)
             forms.append(form_to_mapping(form))
     sys.stdout.write(render({"forms": forms}, args.format))
-    return EXIT_ERROR if failed else EXIT_OK
+    return ExitCode.ERROR if failed else ExitCode.OK
 
 
 def render(data: dict, fmt: str) -> str:

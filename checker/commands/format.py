@@ -14,7 +14,7 @@ import os
 import sys
 
 
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+from checker.exit import ExitCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     problem = _args_error(args)
     if problem:
         _say(sys.stderr, f"jixiao format: error: {problem}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
 
     from checker import fixer
     from checker.config import ConfigError, discover_config, load_config
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         limits = config.loader_limits()
     except ConfigError as exc:
         _say(sys.stderr, f"jixiao: {exc.message(lang)}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     lang = args.lang or config.lang
     out, err = sys.stdout, sys.stderr
     total = changed = values = errors = written = 0
@@ -197,10 +197,10 @@ def run(args: argparse.Namespace) -> int:
         if errors:
             _say(err, render("format.summary.errors", {"count": errors}, lang))
     if errors:
-        return EXIT_ERROR
+        return ExitCode.ERROR
     if args.check and changed:
-        return EXIT_CHANGES
-    return EXIT_OK
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def _nested_output(output: str | None, paths: list[str]) -> str | None:
