@@ -3,11 +3,12 @@ letters in numbers, foreign digits, unbalanced brackets, unknown units. Never gu
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
 from grammar import lexicon, units
-from grammar.ast import Damage
+from grammar.ast import DateValue, Damage
 
 _PLACEHOLDER = re.compile(
     r"[*]+|(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])|[□○]{2,}|_{2,}"
@@ -141,4 +142,19 @@ def diagnose(norm: str) -> Damage | None:
         known_prefix = any(word.startswith(s) for s in units.SPELLINGS)
         if found.group("op") or not known_prefix:
             return Damage("unknown-unit", {"number": found.group("number"), "unit": word})
+    return None
+
+
+def impossible_date(value) -> Damage | None:
+    """A date that no calendar has ("2022年2月30日", "2023.4.31"): damage, never a deadline.
+
+    Without a year ("每年2月29日") February has 29 days."""
+    if not isinstance(value, DateValue):
+        return None
+    for year, month, day in ((value.year, value.month, value.day), (value.end_year, value.end_month, value.end_day)):
+        if month is None or day is None:
+            continue
+        if day > calendar.monthrange(year if year is not None else 2000, month)[1]:
+            shown = f"{year}年" if year is not None else ""
+            return Damage("impossible-date", {"date": f"{shown}{month}月{day}日"})
     return None

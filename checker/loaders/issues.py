@@ -34,6 +34,7 @@ CELL_TOO_LONG = "E104"
 TOO_MANY_INDICATORS = "E105"
 ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
 DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value is read
+UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

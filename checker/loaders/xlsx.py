@@ -5,12 +5,17 @@ never inflates a member beyond its declared size), and openpyxl parses XML throu
 Read-only mode does not expose merged ranges: a merged cell reads as its value in the top-left
 cell and blanks below, which is exactly how the flat-table reader treats project cells (blank →
 continue the project above) and 一级/二级 cells (blank → continue the row above).
+
+Cells are read as Excel shows them: a percent format scales by 100 only when its % sign is a
+format code, not literal text (`0"%"`, `0\\%` show 95 as "95%"). A formula cell whose result
+was never saved has no value to read: it is reported, not read as blank.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from decimal import Decimal
 from typing import Any
@@ -41,7 +46,13 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     try:
         budget = limits.max_rows
         for sheet in workbook.worksheets:
+            uncached = _formulas_without_result(data, getattr(sheet, "_worksheet_path", None))
             rows, seen = _sheet_rows(sheet, budget)
+            issues.extend(
+                ids.cell_warning(ids.UNCACHED_FORMULA, Location(path, _row_of(ref), sheet=sheet.title, cell=ref), cell=ref)
+                for ref in sorted(uncached, key=lambda r: (_row_of(r), len(r), r))
+                if _row_of(ref) <= min(seen, budget)
+            )
             sheet_forms, sheet_issues, error = forms_from_rows(rows, path, limits, index_start=len(forms))
             if error is None:
                 found_header = True
@@ -91,6 +102,49 @@ def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
     return None
 
 
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _formulas_without_result(data: bytes, part: str | None) -> set[str]:
+    """References of the formula cells of sheet ``part`` that carry no saved result (``<v>``):
+    openpyxl's data_only mode reads them as blank. A sheet without any formula is scanned once,
+    in chunks, and not parsed."""
+    if not part:
+        return set()
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open(part.lstrip("/")) as stream:
+                tail = b""
+                while chunk := stream.read(1 << 16):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        break
+                    tail = chunk[-32:]
+                else:
+                    return set()
+            found: set[str] = set()
+            with zf.open(part.lstrip("/")) as stream:
+                for _, element in iterparse(stream, events=("end",)):
+                    tag = element.tag.rsplit("}", 1)[-1]
+                    if tag != "c":
+                        if tag == "row":
+                            element.clear()
+                        continue
+                    children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                    has_result = "v" in children and (children["v"].text or "") != ""
+                    if "f" in children and not has_result and element.get("r"):
+                        found.add(element.get("r"))
+            return found
+    except Exception:  # noqa: BLE001 - the sheet itself is read (and its damage reported) by openpyxl
+        return set()
+
+
+def _row_of(ref: str) -> int:
+    digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$").replace("$", "")
+    return int(digits) if digits.isdigit() else 0
+
+
 def _sheet_rows(sheet: Any, cap: int) -> tuple[list[Row], int]:
     """The non-empty rows among the first ``cap`` rows, and how many rows were looked at
     (``cap + 1`` when the sheet goes on beyond the cap)."""
@@ -130,13 +184,23 @@ def cell_text(cell: Any) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         fmt = getattr(cell, "number_format", "") or ""
         if "%" in fmt:
-            return _plain(number * 100) + "%"
+            scaled = _scales_by_100(fmt)
+            return _plain(number * 100 if scaled else number) + "%"
         return _plain(number)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _scales_by_100(fmt: str) -> bool:
+    """Whether a number format's % is the percent code (×100), not literal text: `0%` and `0.0%`
+    scale, `0"%"`, `0\\%` and `[$%]0` show the number as it is."""
+    return "%" in _LITERALS.sub("", fmt.split(";", 1)[0])
 
 
 def _plain(number: Decimal) -> str:
