@@ -3,7 +3,6 @@ letters in numbers, foreign digits, unbalanced brackets, unknown units. Never gu
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
@@ -154,7 +153,14 @@ def impossible_date(value) -> Damage | None:
     for year, month, day in ((value.year, value.month, value.day), (value.end_year, value.end_month, value.end_day)):
         if month is None or day is None:
             continue
-        if day > calendar.monthrange(year if year is not None else 2000, month)[1]:
+        if day > _days_in(year, month):
             shown = f"{year}年" if year is not None else ""
             return Damage("impossible-date", {"date": f"{shown}{month}月{day}日"})
     return None
+
+
+def _days_in(year: int | None, month: int) -> int:
+    if month != 2:
+        return 30 if month in (4, 6, 9, 11) else 31
+    leap = year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if leap else 28
