@@ -2,6 +2,9 @@
 
 YAML is read with a SafeLoader subclass only (no arbitrary objects), floats become Decimal and
 timestamps stay strings; anchors/aliases are refused (they let a tiny file expand without bound).
+Scalars keep their text wherever YAML 1.1 would reinterpret it: `015` (octal 13), `1:30`
+(sexagesimal 90), `0x1F`, `1_000`, `yes`/`off` are the strings written, never converted numbers
+or booleans; only plain decimal numbers and true/false are typed.
 JSON floats are Decimal too. Each form and indicator gets the line it starts on in this file.
 """
 
@@ -329,18 +332,34 @@ def _yaml_loader():
 
     def decimal(loader, node):
         raw = loader.construct_scalar(node)
+        if not _PLAIN_DECIMAL.fullmatch(raw):
+            return raw  # "1:30.5", "1_000.5", ".inf": the text as written
         try:
-            value = Decimal(raw.replace("_", ""))
+            value = Decimal(raw)
         except InvalidOperation:
             return raw
         return value if value.is_finite() else raw
 
+    def integer(loader, node):
+        raw = loader.construct_scalar(node)
+        return int(raw) if _PLAIN_INTEGER.fullmatch(raw) else raw  # "015", "1:30", "0x1F"
+
+    def boolean(loader, node):
+        raw = loader.construct_scalar(node)
+        return raw.lower() == "true" if raw.lower() in ("true", "false") else raw  # "yes", "off"
+
     Loader.add_constructor("tag:yaml.org,2002:float", decimal)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
+    Loader.add_constructor("tag:yaml.org,2002:bool", boolean)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda l, n: l.construct_scalar(n))
     return Loader
 
 
 _LOADER = None
+# The only numbers YAML 1.1 and 1.2 and every reader agree on: no leading zero, no base prefix,
+# no underscores, no sexagesimal colon.
+_PLAIN_INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
 
 
 def _parse_yaml(text: str, duplicates: list) -> tuple[Any, Locator]:

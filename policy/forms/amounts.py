@@ -64,8 +64,8 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
         number = -number
     unit_match = _UNIT.match(folded, m.start("body") + len(body))
     rest = folded[unit_match.end():].lstrip()
-    if rest[:1].isdigit() or rest[:1] in "-−~～" and rest[1:2].isdigit():
-        return None  # "15万5千元", "15 5万元", "10-15万元": more than one number
+    if rest[:1].isdigit() or rest[:1] in "-−~～:/" and rest[1:2].isdigit():
+        return None  # "15万5千元", "15 5万元", "10-15万元", "1:30": more than one number
     unit = unit_match.group("unit") or default_unit
     yuan = number * _FACTORS.get(unit, Decimal(1))
     if sane_amount(yuan) is None:

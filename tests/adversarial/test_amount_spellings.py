@@ -38,6 +38,8 @@ UNREADABLE = [
     "10-15万元",
     "2022-2024年 30万元",
     "1e999999999",
+    "1:30",  # YAML 1.1 sexagesimal, kept as text: not 1, not 90
+    "15/20万元",
 ]
 
 
