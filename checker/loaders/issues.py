@@ -25,6 +25,9 @@ NOT_FOUND = "E010"  # path does not exist
 NO_HEADER = "E011"  # flat table without a recognisable header row
 NO_FORM = "E012"  # a text file with no form title / form labels
 TOO_MANY_ROWS = "E013"  # more rows than Limits.max_rows
+SYMLINK_LOOP = "E014"  # a symbolic link that leads back to itself (or a directory above it)
+NO_INPUT_FILES = "E015"  # a directory named on the command line holds no file to check
+DANGLING_LINK = "E016"  # a symbolic link whose target does not exist
 
 # Cell-level (severity "warning").
 UNPLACED_CELL = "E101"
