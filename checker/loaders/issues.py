@@ -37,6 +37,8 @@ CELL_TOO_LONG = "E104"
 TOO_MANY_INDICATORS = "E105"
 ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
 DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value is read
+SHEET_WITHOUT_HEADER = "E110"  # a workbook sheet with content but no header row: not read
+ROW_TOO_WIDE = "E109"  # a CSV row with more cells than its header (an unquoted delimiter)
 UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.loaders import issues as ids
-from checker.loaders.flat_table import Row, forms_from_rows
+from checker.loaders.flat_table import HEADER_SCAN_ROWS, Row, forms_from_rows
 from checker.loaders.limits import Limits
 from policy.forms.model import Document, LoadIssue, Location
 
@@ -43,6 +43,7 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     forms: list = []
     issues: list[LoadIssue] = []
     found_header = False
+    headerless: list[LoadIssue] = []
     try:
         budget = limits.max_rows
         for sheet in workbook.worksheets:
@@ -58,6 +59,10 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
                 found_header = True
                 forms.extend(sheet_forms)
                 issues.extend(sheet_issues)
+            elif rows:  # a sheet with content but no header is said, not skipped
+                headerless.append(ids.cell_warning(
+                    ids.SHEET_WITHOUT_HEADER, Location(path, rows[0].line, sheet=sheet.title),
+                    sheet=sheet.title, rows=HEADER_SCAN_ROWS))
             if seen > budget:
                 where = Location(path, seen, sheet=sheet.title, cell=f"A{seen}")
                 issues.append(ids.file_error(ids.TOO_MANY_ROWS, where, limit=limits.max_rows))
@@ -69,7 +74,7 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
         workbook.close()
     if not found_header:
         return Document(path, error=ids.file_error(ids.NO_HEADER, where), format="xlsx")
-    return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(issues), format="xlsx")
+    return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(headerless + issues), format="xlsx")
 
 
 def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:

@@ -59,9 +59,17 @@ def test_write_atomic_into_a_fifo_writes_into_it_and_keeps_it(tmp_path):
     assert os.listdir(tmp_path) == ["pipe"]
 
 
-def test_device_nodes_are_special_files():
-    assert atomic.is_special("/dev/null")  # only looked at, never written
+def test_only_regular_files_are_replaced(tmp_path):
+    import socket
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))
+        assert atomic.is_special(str(fifo)) and atomic.is_special(str(sock_path))
     assert not atomic.is_special(str(SEED))
+    assert not atomic.is_special(str(tmp_path))  # a directory fails on open, as before
     assert not atomic.is_special("/nonexistent/x")
 
 
