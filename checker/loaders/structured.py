@@ -21,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from checker.loaders import issues as ids
-from policy.forms.canonical import form_from_mapping
+from policy.forms.canonical import FUNDING_KEYS, form_from_mapping
 from checker.loaders.limits import Limits
 from policy.forms.model import Document, LoadIssue, Location
 
@@ -108,8 +110,26 @@ def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple
             for i, row in enumerate(rows)
         ]
         unit = data.get("amount_unit", "元") if many else "元"  # a file-wide default unit
-        forms.append(form_from_mapping(mapping, path, index, amount_unit=unit))
+        form = form_from_mapping(mapping, path, index, amount_unit=unit)
+        unreadable = _unreadable_amounts(form, path, lambda at, p=prefix: locate(p + at))
+        forms.append(attrs.evolve(form, issues=form.issues + unreadable) if unreadable else form)
     return tuple(forms), tuple(issues)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _unreadable_amounts(form: Any, path: str, locate: Callable[[tuple], int | None]) -> tuple:
+    """E102 for every funding amount that holds a number but not one exact amount ("15,5万元",
+    "1:30"): its value stays unknown, and the report says so instead of a rule skipping it."""
+    funding = form.funding
+    cells = [(("funding", key), key, getattr(funding, key)) for key in FUNDING_KEYS]
+    cells += [(("funding", "sources", key), key, amount) for key, amount in funding.sources.items()]
+    return tuple(
+        ids.cell_warning(ids.BAD_AMOUNT, Location(path, locate(at)), field=field, text=amount.text)
+        for at, field, amount in cells
+        if amount is not None and amount.yuan is None and amount.text and _DIGIT.search(amount.text)
+    )
 
 
 # -- validation ------------------------------------------------------------------------------

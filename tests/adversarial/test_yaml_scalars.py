@@ -51,3 +51,15 @@ def test_sexagesimal_amount_is_unreadable_not_ninety():
 @given(st.from_regex(r"0[0-7]{1,6}", fullmatch=True))
 def test_leading_zero_numbers_are_never_octal(digits):
     assert _form(value=digits).indicators[0].value_text == digits
+
+
+@pytest.mark.parametrize("written", ['"15,5万元"', "1:30", '"10-15万元"'])
+def test_unreadable_amount_is_reported_with_its_line(written):
+    document = load_bytes(FORM.format(name="项目甲", total=written, value="12期").encode(), "f.yaml")
+    [issue] = [i for i in document.forms[0].issues if i.message_id == "E102"]
+    assert issue.location.line == 4 and issue.args["field"] == "total"
+
+
+def test_blank_amount_is_not_an_unreadable_amount():
+    document = load_bytes(FORM.format(name="项目甲", total="万元", value="12期").encode(), "f.yaml")
+    assert not [i for i in document.forms[0].issues if i.message_id == "E102"]
