@@ -219,6 +219,11 @@ def forms_from_rows(
     return builder.finish(), issues, None
 
 
+def _known_columns(header: Header) -> frozenset[int]:
+    """The columns a header gives a meaning to (a role, a repeated group, or a kept extra)."""
+    return frozenset({*header.roles.values(), *header.extra, *(c for g in header.groups for c in g.values())})
+
+
 def _maybe_header(row: Row) -> bool:
     """Cheap test before _header_of: a header row names 项目 and some 指标 column."""
     joined = "".join(c for c in row.cells if c)
@@ -298,6 +303,7 @@ class _Builder:
     def __init__(self, path, header: Header, unit: str, declared: bool, limits: Limits, issues, index_start):
         self.path = path
         self.h = header
+        self.known = _known_columns(header)
         self.unit = unit
         self.declared = declared
         self.limits = limits
@@ -311,6 +317,7 @@ class _Builder:
         """A later header row of a concatenated export: its columns and amount unit from here on
         (a project already open keeps the unit it was opened under)."""
         self.h, self.unit, self.declared = header, unit, declared
+        self.known = _known_columns(header)
 
     def cell(self, row: Row, role: str, columns: dict | None = None) -> str | None:
         col = (self.h.roles if columns is None else columns).get(role)
@@ -360,7 +367,24 @@ class _Builder:
         if name is None:
             cur["gap"] = True
         if not shifted:
+            self._unnamed_columns(row, cur)
+            before = len(cur["indicators"])
             self._indicator(row, cur)
+            if len(cur["indicators"]) == before:
+                self._unused_extra(row, cur)
+
+    def _unnamed_columns(self, row: Row, cur: dict[str, Any]) -> None:
+        """Cells under a header cell left blank: no column role, so the model cannot hold them."""
+        for col, text in enumerate(row.cells[: self.h.width or len(row.cells)]):
+            if text and text.strip() and col not in self.known:
+                cur["issues"].append(_unplaced(self.path, row, col, text))
+
+    def _unused_extra(self, row: Row, cur: dict[str, Any]) -> None:
+        """A row that gave no indicator keeps its other columns (指标方向性 …) nowhere: said."""
+        for col in self.h.extra:
+            text = row.cells[col] if col < len(row.cells) else None
+            if text and text.strip():
+                cur["issues"].append(_unplaced(self.path, row, col, text))
 
     def _open(self, row: Row, name: str, shifted: bool = False) -> dict[str, Any]:
         project = {}

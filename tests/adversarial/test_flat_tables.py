@@ -103,3 +103,14 @@ def test_any_number_of_blocks_keeps_its_units(units):
                    for n, u in enumerate(units))
     document = _csv(text)
     assert [f.funding.total.yuan for f in document.forms] == [Decimal(7 * factor[u]) for u in units]
+
+
+def test_cells_the_model_cannot_hold_are_said():
+    document = _csv("项目名称,三级指标,指标值,,指标方向性\n"
+                    "项目甲,期数,12期,备注一,正向\n"
+                    ",,,,反向\n")
+    [form] = document.forms
+    assert [i.name for i in form.indicators] == ["期数"]
+    assert form.indicators[0].extra == {"指标方向性": "正向"}
+    unplaced = [(i.location.line, i.args["text"]) for i in form.issues if i.message_id == "E101"]
+    assert unplaced == [(2, "备注一"), (3, "反向")]
