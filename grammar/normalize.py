@@ -13,9 +13,8 @@ a bound ("≥150%（含）", ">150%（含）") is the inclusive operator.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from grammar.folding import collapse, nfkc
+from grammar.folding import collapse, drop_invisible, nfkc
 from grammar.lexicon import SPLIT_KIND_WORDS
 
 _TRAILING = ".;,。、；，"
@@ -35,13 +34,6 @@ _SPACED_DIGITS = re.compile(r"(?<=[0-9]) (?=[0-9])")
 _PERCENTS = re.compile(r"%{2,}")
 _INCLUSIVE = re.compile(r" ?\((?:含|含本数|包含本数|包含)\)$")
 _STRICT_TO_INCLUSIVE = {">": "≥", "<": "≤"}
-
-
-def drop_invisible(text: str) -> str:
-    """``text`` without format characters (Unicode category Cf: ZWSP, ZWJ, soft hyphen, BOM)."""
-    if text.isascii():
-        return text
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _one_spelling(text: str) -> str:

@@ -13,6 +13,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from grammar.folding import drop_invisible
+
 _FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000), "亿元": Decimal(100000000),
             "亿": Decimal(100000000), "千元": Decimal(1000)}
 
@@ -34,8 +36,7 @@ _UNIT = re.compile(r"\s*(?P<unit>亿元|万元|千元|元|万|亿)?")
 def _ascii_digits(text: str) -> str:
     # NFKC folds full-width digits and signs, NBSP and thin spaces into ASCII; format characters
     # (ZWSP, soft hyphen, BOM) carry no meaning inside a number and are dropped.
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return drop_invisible(unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=4096)  # amounts like "20万元" recur across a batch; Decimal is immutable

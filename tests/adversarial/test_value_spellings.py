@@ -61,3 +61,10 @@ def test_first_of_month_deadline_is_the_month_deadline(a, b):
 
 def test_first_of_next_year_is_within_the_budget_year():
     assert parse_value("2023年1月1日前").latest(2022) == datetime.date(2022, 12, 31)
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_folded_names_ignore_invisible_characters(mark):
+    from grammar.folding import bare, fold
+
+    assert fold(f"满意{mark}度") == fold("满意度") and bare(f"满意度{mark}。") == bare("满意度")
