@@ -114,3 +114,18 @@ def test_cells_the_model_cannot_hold_are_said():
     assert form.indicators[0].extra == {"指标方向性": "正向"}
     unplaced = [(i.location.line, i.args["text"]) for i in form.issues if i.message_id == "E101"]
     assert unplaced == [(2, "备注一"), (3, "反向")]
+
+
+def test_format_leaves_a_shifted_row_alone_and_rewrites_repeated_groups(tmp_path):
+    from checker.fixer import plan_file
+
+    path = tmp_path / "t.csv"
+    path.write_text("项目名称,三级指标,指标值,三级指标,指标值\n"
+                    "项目甲,合格率,不低于95%,满意度,不低于90%\n"
+                    ",完成率,不低于80%,多出,一列,不低于70%\n", encoding="utf-8")
+    result = plan_file(str(path))
+    assert result.error is None
+    assert result.data.decode("utf-8").splitlines()[1:] == [
+        "项目甲,合格率,≥95%,满意度,≥90%",
+        ",完成率,不低于80%,多出,一列,不低于70%",
+    ]
