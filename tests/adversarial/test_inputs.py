@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.config import ConfigError, load_config, resolve_rules
-from checker.loaders import iter_files, load_path
+from checker.loaders import WalkProblem, iter_files, load_path
 
 FORM = """forms:
 - name: 调研经费
@@ -118,3 +122,41 @@ def test_suppression_of_an_unknown_code_is_an_error_like_a_select_typo(tmp_path)
         resolve_rules(load_config(path))
     assert caught.value.message_id == "core.config.unknown-selector"
     assert caught.value.args_["key"] == "suppress[0].code"
+
+
+@st.composite
+def trees(draw):
+    """Directories (each under an earlier one), form files in them, and symlinks from a
+    directory to any directory (an ancestor makes a loop)."""
+    parents = draw(st.lists(st.integers(0, 100), min_size=0, max_size=6))
+    dirs = len(parents) + 1
+    files = draw(st.lists(st.integers(0, dirs - 1), max_size=8))
+    links = draw(st.lists(st.tuples(st.integers(0, dirs - 1), st.integers(0, dirs - 1)), max_size=4))
+    return [p % (i + 1) for i, p in enumerate(parents)], files, links
+
+
+@settings(max_examples=40)
+@given(trees())
+def test_walk_lists_every_real_file_once_and_says_what_it_cannot_follow(tree):
+    parents, files, links = tree
+    with tempfile.TemporaryDirectory() as base:
+        paths = [os.path.join(base, "root")]
+        os.mkdir(paths[0])
+        for i, parent in enumerate(parents, 1):
+            paths.append(os.path.join(paths[parent], f"d{i}"))
+            os.mkdir(paths[-1])
+        real = set()
+        for n, where in enumerate(files):
+            path = os.path.join(paths[where], f"f{n}.yaml")
+            Path(path).write_text(FORM, encoding="utf-8")
+            real.add(os.path.realpath(path))
+        for n, (source, target) in enumerate(links):
+            os.symlink(paths[target], os.path.join(paths[source], f"link{n}"))
+        listed = list(iter_files([paths[0]]))
+        problems = [p for p in listed if isinstance(p, WalkProblem)]
+        found = [os.path.realpath(p) for p in listed if not isinstance(p, WalkProblem)]
+        assert sorted(found) == sorted(real)  # every file, each once, however many links reach it
+        assert {p.message_id for p in problems} <= {"E014", "E015"}
+        loops = [p for p in problems if p.message_id == "E014"]
+        # nothing to check and nothing to report: the named directory itself is the problem
+        assert ("E015" in {p.message_id for p in problems}) == (not real and not loops)
