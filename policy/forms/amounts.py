@@ -101,3 +101,20 @@ def declared_unit(text: str) -> str | None:
         return None
     m = _DECLARED_UNIT.search(unicodedata.normalize("NFKC", text))
     return m.group(1) if m else None
+
+
+# A cell whose purpose is the declaration: it starts with it ("金额单位：元", "（单位：万元）"), or it
+# is a title line that ends with it in brackets ("2022年项目支出绩效目标表（单位：万元）").
+_DECLARATION_CELL = re.compile(
+    r"^[（(]?(?:金额)?单位|表[（(](?:金额)?单位[:：]?(?:人民币)?(?:万元|亿元|千元|元)[)）]$"
+)
+
+
+def unit_declaration(text: str) -> str | None:
+    """The unit a cell declares when declaring it is what the cell is for (a cell of prose that
+    happens to mention 单位：元 declares nothing)."""
+    unit = declared_unit(text)
+    if unit is None:
+        return None
+    squashed = "".join(unicodedata.normalize("NFKC", text).split())
+    return unit if _DECLARATION_CELL.search(squashed) else None

@@ -100,3 +100,21 @@ def test_any_grouped_signed_amount_reads_exactly(integer, cents, sep, negative, 
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=99))
 def test_decimal_comma_is_never_guessed(whole, fraction):
     assert parse_amount(f"{whole},{fraction}万元", "元") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("金额单位：人民币万元", "万元"),
+        ("（单位：万元）", "万元"),
+        ("(单位:元)", "元"),
+        ("2022年项目支出绩效目标表（单位：万元）", "万元"),
+        ("单位 万元", "万元"),
+        ("备注：本项目单位：元，另附说明", None),  # prose mentioning a unit declares nothing
+        ("预算单位：元宝区财政局", None),
+    ],
+)
+def test_unit_declaration_cells(text, unit):
+    from policy.forms.amounts import unit_declaration
+
+    assert unit_declaration(text) == unit
