@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (ExitCode.OK if code is None else ExitCode.ERROR)
+    except Terminated as exc:
+        sys.stderr.write(f"jixiao: terminated by signal {exc.signum}\n")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         sys.stderr.write("jixiao: interrupted\n")
         return ExitCode.ERROR
@@ -108,11 +111,35 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.ERROR
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so it unwinds as on Ctrl-C: temporary and
+    spill files are removed on the way out instead of being left by a process killed mid-write."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _unwind_on_termination() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _raise_terminated)
+
+
 def console() -> int:
     """The ``jixiao`` executable: ``main`` in a process of its own, which may tune the process
-    (``checker.process``); ``main`` itself changes nothing global, for callers that embed it."""
+    (``checker.process``) and handle termination signals; ``main`` itself changes nothing global,
+    for callers that embed it."""
     from checker.process import freeze_for_exit, tune_collector
 
+    _unwind_on_termination()
     tune_collector()
     code = main()
     freeze_for_exit()

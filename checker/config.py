@@ -244,13 +244,19 @@ def _has_tool_table(path: str | Path) -> bool:
     import tomllib  # here, not at the top: a check without a configuration never needs it
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(_toml_text(raw))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return b"tool.jixiao" in raw
     return isinstance(data.get("tool"), dict) and "jixiao" in data["tool"]
 
 
 MAX_CONFIG_BYTES = 10 * 1024 * 1024
+
+
+def _toml_text(raw: bytes) -> str:
+    """The file as TOML text; a UTF-8 byte-order mark (Windows editors write one) is not TOML's
+    business and is dropped."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
 
 
 def _regular_file_bytes(path: str | Path) -> bytes:
@@ -277,7 +283,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
-        return tomllib.loads(_regular_file_bytes(path).decode("utf-8"))
+        return tomllib.loads(_toml_text(_regular_file_bytes(path)))
     except FileNotFoundError:
         raise ConfigError("core.config.not-found", file=str(path)) from None
     except OSError as exc:
@@ -367,6 +373,9 @@ def config_from_mapping(
     if baseline is not None and base_dir is not None:
         baseline = str(base_dir / baseline)
     suppress = parse_suppressions(data.get("suppress") or [], origin, prefix + "suppress")
+    if code_list("select") == ():  # `select = []` would silently select nothing, or everything
+        raise ConfigError("core.config.bad-value", file=origin, key=prefix + "select", got="[]",
+                          expected='at least one rule code or prefix ("ALL" for every rule)')
     config = Config(
         profile=string("profile") or DEFAULT_PROFILE,
         select=code_list("select") or ("ALL",),
@@ -486,13 +495,18 @@ def is_loader_code_shown(code: str, config: Config) -> bool:
 
 
 def _check_selectors(config: Config, codes: Sequence[str]) -> None:
-    for key, selectors in (("select", config.select), ("extend-select", config.extend_select),
-                           ("ignore", config.ignore)):
-        for s in selectors:
-            if s == "ALL" or (s and s[0] == "E" and s[1:].isdigit() or s == "E"):
-                continue
-            if not any(c.startswith(s) for c in codes):
-                raise ConfigError("core.config.unknown-selector", file=config.origin, key=key, got=s)
+    """Every selector and every suppression's code names a rule (or a prefix of one): a typo would
+    otherwise select, ignore or suppress nothing without a word."""
+    named = [(key, s) for key, selectors in (("select", config.select),
+                                             ("extend-select", config.extend_select),
+                                             ("ignore", config.ignore)) for s in selectors]
+    named += [(f"suppress[{i}].code", s.code) for i, s in enumerate(config.suppress)
+              if s.origin == config.origin]
+    for key, s in named:
+        if s == "ALL" or (s and s[0] == "E" and s[1:].isdigit() or s == "E"):
+            continue
+        if not any(c.startswith(s) for c in codes):
+            raise ConfigError("core.config.unknown-selector", file=config.origin, key=key, got=s)
 
 
 def _coerce_option(default: Any, value: Any) -> Any:

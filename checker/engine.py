@@ -32,6 +32,7 @@ from checker.report import (
     Diagnostic,
     FormCoverage,
     IndicatorRef,
+    InputSummary,
     LoadFailure,
     Notice,
     Report,
@@ -93,6 +94,8 @@ class DocumentResult:
     errors: list[RuleError] = attrs.field(factory=list)
     failure: LoadFailure | None = None
     forms: int = 0
+    indicators: int = 0
+    format: str | None = None
 
 
 class DocumentChecker:
@@ -277,6 +280,7 @@ class DocumentChecker:
                 outcomes.append(outcome)
         result.coverage.append((form_ref, outcomes))
         result.forms += 1
+        result.indicators += len(form.indicators)
 
     def _summarize(self, rule: ActiveRule, inst: Any, form: FormFacts, form_ref: FormRef, ctx: Context,
                    result: DocumentResult) -> RuleOutcome | None:
@@ -318,7 +322,7 @@ class DocumentChecker:
         )
 
     def check_document(self, document: Document) -> DocumentResult:
-        result = DocumentResult(path=document.path)
+        result = DocumentResult(path=document.path, format=document.format)
         if document.error is not None:
             err = document.error
             result.failure = LoadFailure(
@@ -432,12 +436,17 @@ class Accumulator:
         self.failures: list[LoadFailure] = []
         self.files = 0
         self.forms = 0
+        self.indicators = 0
+        self.inputs: list[InputSummary] = []
         self.baseline = tuple(baseline)
         self.today = today or dt.date.today()
 
     def add(self, result: DocumentResult) -> None:
         self.files += 1
         self.forms += result.forms
+        self.indicators += result.indicators
+        self.inputs.append(InputSummary(result.path, result.format, result.forms, result.indicators,
+                                        result.failure is None))
         if self._spilled_diagnostics is None and self.forms > self.spill_after_forms:
             self._start_spilling()
         if self._spilled_diagnostics is not None:
@@ -571,6 +580,8 @@ class Accumulator:
             rules=codes,
             files=self.files,
             forms=self.forms,
+            indicators=self.indicators,
+            inputs=tuple(self.inputs),
         )
 
 

@@ -33,20 +33,21 @@ def _check_file(path: str) -> DocumentResult:
 
 def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
               progress: Callable[[int, int], None] | None = None,
-              today: dt.date | None = None):
-    """Check ``paths``; ``jobs`` > 1 uses a process pool (results merged in input order)."""
+              today: dt.date | None = None, exclude: Sequence[str] = ()):
+    """Check ``paths``; ``jobs`` > 1 uses a process pool (results merged in input order).
+    ``exclude``: files a directory walk must not take as inputs (the run's own report)."""
     from checker.loaders import iter_documents, load_path
 
     engine = Engine(config, today=today)
     limits = config.loader_limits()
     if jobs <= 1:
-        return engine.run(iter_documents(list(paths), limits), progress=progress)
+        return engine.run(iter_documents(list(paths), limits, exclude), progress=progress)
 
     from concurrent.futures import ProcessPoolExecutor
 
     from checker.loaders import iter_files
 
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, exclude))
     acc = engine.accumulator()
     workers = max(1, min(jobs, len(files), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,

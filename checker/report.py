@@ -297,6 +297,23 @@ class Notice:
 
 
 @attrs.frozen
+class InputSummary:
+    """What one input gave the model: its format and how many forms and indicators were read, or
+    that it could not be read at all. A report says what it read, so a file that yields fewer
+    forms than it holds is visible, not a clean pass."""
+
+    path: str
+    format: str | None
+    forms: int
+    indicators: int
+    read: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "format": self.format, "read": self.read, "forms": self.forms,
+                "indicators": self.indicators}
+
+
+@attrs.frozen
 class Report:
     """The result of one run. Diagnostics are sorted by (path, line, column, code)."""
 
@@ -308,6 +325,8 @@ class Report:
     rules: tuple[str, ...] = ()  # the selected rule codes
     files: int = 0  # inputs seen, including those that could not be read
     forms: int = 0
+    indicators: int = 0
+    inputs: tuple[InputSummary, ...] = ()  # per input file, in input order
 
     @property
     def active(self) -> tuple[Diagnostic, ...]:
@@ -372,6 +391,7 @@ class Report:
         return {
             "files": self.files,
             "forms": self.forms,
+            "indicators": self.indicators,
             "unreadable": len(self.failures),
             "problems": sum(counts.values()),
             "errors": counts["error"],

@@ -3,7 +3,9 @@ diagnostic and coverage record in memory until the report is written.
 
 ``SpillWriter`` appends batches of picklable items; ``SpillWriter.finish()`` gives a
 ``SpilledSequence`` that reads them back, in order, as often as it is iterated. The engine uses
-these only for large runs; small runs keep plain tuples.
+these only for large runs; small runs keep plain tuples. Spill files are removed when their
+sequence is collected or the interpreter exits (SIGINT, SIGTERM and SIGHUP unwind to that exit,
+see checker.cli); a run killed outright leaves them, and the next run that spills removes them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import os
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+
+SPILL_PREFIX, SPILL_SUFFIX = "jixiao-spill-", ".pickle"
 
 
 def _remove(path: str) -> None:
@@ -27,7 +32,12 @@ class SpillWriter:
     def __init__(self) -> None:
         import tempfile  # only large runs spill: small ones do not pay for the import
 
-        fd, self.path = tempfile.mkstemp(prefix="jixiao-spill-", suffix=".pickle")
+        from checker.stale import remove_stale
+
+        directory = tempfile.gettempdir()
+        remove_stale(directory, SPILL_PREFIX, SPILL_SUFFIX)  # left by a run that was killed
+        fd, self.path = tempfile.mkstemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-", suffix=SPILL_SUFFIX,
+                                         dir=directory)
         self._file = os.fdopen(fd, "wb")
         self._finalizer = weakref.finalize(self, _remove, self.path)
         self.count = 0

@@ -42,7 +42,7 @@ def parse_uncached(source: str):
         # The fast path's alphabet excludes every placeholder mark, so it may run first.
         value = read_value(norm, source)
         if value is not None and value is not NOT_A_VALUE:
-            return value
+            return _checked_date(value, source)
     found = damage.placeholder(norm)
     if found is not None:
         return Text(text=collapse(source), error=found, source=source)
@@ -52,7 +52,7 @@ def parse_uncached(source: str):
 
             value = parse_structured(norm)
             if value is not None:
-                return attrs.evolve(value, source=source)
+                return _checked_date(attrs.evolve(value, source=source), source)
         found = damage.diagnose(norm)
     else:
         found = damage.unbalanced(norm[: text.PROSE_SCAN_LIMIT])
@@ -66,3 +66,11 @@ def parse_uncached(source: str):
         quantities=text.quantities_in(norm),
         source=source,
     )
+
+
+def _checked_date(value, source: str):
+    """``value``, or damaged Text when it is a date no calendar has (both parsers read 2月30日)."""
+    found = damage.impossible_date(value)
+    if found is None:
+        return value
+    return Text(text=collapse(source), error=found, source=source)

@@ -72,8 +72,8 @@ def day_of(tok: str) -> int:
 def deadline(year: int | None, month: int | None, day: int | None, suffix: str) -> DateValue:
     """point DEADLINE: "9月前" excludes September; "12月底前", "6月30日前" are by that day."""
     strict = lexicon.DEADLINE_SUFFIXES[suffix]
-    if day is not None:
-        strict = False  # "6月30日前": by that day
+    if day is not None and day != 1:
+        strict = False  # "6月30日前": by that day; "1月1日前" is "1月前", before the month begins
     if month is None and not strict:
         month = 12  # "2022年底前"
     return DateValue(form="deadline", year=year, month=month, day=day, strict=strict)

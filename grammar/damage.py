@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from grammar import lexicon, units
-from grammar.ast import Damage
+from grammar.ast import DateValue, Damage
 
 _PLACEHOLDER = re.compile(
     r"[*]+|(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])|[□○]{2,}|_{2,}"
@@ -142,3 +142,25 @@ def diagnose(norm: str) -> Damage | None:
         if found.group("op") or not known_prefix:
             return Damage("unknown-unit", {"number": found.group("number"), "unit": word})
     return None
+
+
+def impossible_date(value) -> Damage | None:
+    """A date that no calendar has ("2022年2月30日", "2023.4.31"): damage, never a deadline.
+
+    Without a year ("每年2月29日") February has 29 days."""
+    if not isinstance(value, DateValue):
+        return None
+    for year, month, day in ((value.year, value.month, value.day), (value.end_year, value.end_month, value.end_day)):
+        if month is None or day is None:
+            continue
+        if day > _days_in(year, month):
+            shown = f"{year}年" if year is not None else ""
+            return Damage("impossible-date", {"date": f"{shown}{month}月{day}日"})
+    return None
+
+
+def _days_in(year: int | None, month: int) -> int:
+    if month != 2:
+        return 30 if month in (4, 6, 9, 11) else 31
+    leap = year is None or year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if leap else 28

@@ -9,6 +9,8 @@ It sits in ``grammar`` because the grammar's normaliser uses it and ``grammar`` 
 ours; ``policy`` and ``checker`` import it from here.
 
 - ``nfkc`` — Unicode NFKC (full-width → ASCII, compatibility forms → their base characters).
+- ``drop_invisible`` — without format characters (ZWSP, soft hyphen, BOM, bidi marks), which
+  NFKC keeps and a reader never sees: "满意\u200b度" is 满意度.
 - ``collapse`` — whitespace runs to one space.
 - ``squash`` — without any whitespace.
 - ``fold`` — NFKC, simplified characters, no whitespace: the key for "is this the same word".
@@ -20,6 +22,7 @@ ours; ``policy`` and ``checker`` import it from here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -47,6 +50,19 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# The format characters (Unicode category Cf) that text extraction and copy-paste leave inside
+# words: soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/joiners and
+# direction marks, word joiner and invisible operators, BOM/ZWNBSP, interlinear annotations.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without invisible format characters; ASCII text is returned as it is."""
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", text)
+
+
 def collapse(text: str) -> str:
     """Whitespace runs (any Unicode space, tabs, newlines) → one space; stripped."""
     return " ".join(text.split())
@@ -68,7 +84,7 @@ def fold(text: str | None) -> str:
 
 @lru_cache(maxsize=16384)  # names, values and word-list entries repeat across forms
 def _fold(text: str) -> str:
-    return squash(nfkc(text)).translate(TRADITIONAL)
+    return drop_invisible(squash(nfkc(text))).translate(TRADITIONAL)
 
 
 def bare(text: str | None) -> str:

@@ -139,20 +139,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_input(target: str, paths: list[str]) -> bool:
-    """Whether writing ``target`` would replace one of the files being checked."""
-    from checker.loaders import iter_files
+    """Whether writing ``target`` would replace an input: a file named on the command line, or a
+    file a directory walk finds that holds forms. A file the walk finds that holds no form (this
+    command's earlier report: ``check . --output r.json`` run twice) is not an input; the walk
+    leaves it out (``run_paths(exclude=...)``)."""
+    from checker.loaders import iter_files, load_path
 
     try:
         if not os.path.exists(target):
             return False
     except ValueError:
         return False
-    for name in iter_files(paths):
+    named = [p for p in paths if not os.path.isdir(p)]
+    walked = [p for p in paths if os.path.isdir(p)]
+    for name in [*named, *(iter_files(walked) if walked else ())]:
         try:
-            if os.path.samefile(name, target):
-                return True
+            same = os.path.samefile(name, target)
         except (OSError, ValueError):
             continue
+        if same:
+            return name in named or bool(load_path(name).forms)
     return False
 
 
@@ -162,7 +168,8 @@ def _check(paths: list[str], config, args: argparse.Namespace):
 
     progress = Progress(sys.stderr, config.lang) if Progress.wanted(sys.stderr, args.quiet) else None
     try:
-        return run_paths(paths, config, jobs=args.jobs, progress=progress)
+        own = [t for t in (args.output, args.write_baseline) if t]
+        return run_paths(paths, config, jobs=args.jobs, progress=progress, exclude=own)
     finally:
         if progress is not None:
             progress.close()

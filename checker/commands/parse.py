@@ -27,6 +27,7 @@ _DAMAGE_MESSAGES_EN = {
     "unbalanced-bracket": "unbalanced bracket: {bracket}",
     "bad-number": "unreadable number: {number}",
     "unknown-unit": "unknown unit: {number}{unit}",
+    "impossible-date": "no such date: {date}",
 }
 _DAMAGE_MESSAGES_ZH = {
     "empty": "值为空",
@@ -36,6 +37,7 @@ _DAMAGE_MESSAGES_ZH = {
     "unbalanced-bracket": "括号不配对：{bracket}",
     "bad-number": "无法识别的数字：{number}",
     "unknown-unit": "未知计量单位：{number}{unit}",
+    "impossible-date": "不存在的日期：{date}",
 }
 
 

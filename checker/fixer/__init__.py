@@ -1,6 +1,6 @@
 """The fix behind ``jixiao format``: rewrite 指标值 cells into the grammar's canonical form.
 
-``plan_file`` reads one input and works out every rewrite without writing anything; ``write``
+``plan_document`` takes one loaded input and works out every rewrite without writing anything; ``write``
 puts a planned result on disk atomically. Only values the grammar reads without damage, as a
 quantity, range or date, whose canonical text differs and means the same, are rewritten (see
 ``checker.fixer.values``); names, prose, damaged values and every other byte stay as they were.
@@ -12,11 +12,12 @@ This module never prints or exits; the ``format`` command does.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 
 import attrs
 
-from checker.fixer.atomic import write_atomic
+from checker.fixer.atomic import TargetChanged, digest, write_atomic
 from checker.fixer.values import canonical_rewrite
 from checker.fixer.verify import UnsafeEdit, verify_reload
 from policy.forms.model import Document, LoadIssue, Location
@@ -66,6 +67,7 @@ class FixResult:
     after: str | None = None
     error: LoadIssue | None = None
     notices: tuple[LoadIssue, ...] = ()
+    source_digest: str | None = None  # sha256 of the bytes the edits were planned on
 
     @property
     def changed(self) -> bool:
@@ -191,8 +193,18 @@ def plan_document(
     except OSError as exc:
         return FixResult(path, fmt, error=_issue("format.unreadable", path, reason=exc.strerror))
     if fmt == "xlsx":
-        return _plan_xlsx(document, raw, rewrite)
-    return _plan_text(document, fmt, raw, rewrite)
+        result = _plan_xlsx(document, raw, rewrite)
+    else:
+        result = _plan_text(document, fmt, raw, rewrite)
+    return attrs.evolve(result, source_digest=digest(raw))
+
+
+def _read_only(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
 def output_path(path: str, output_dir: str) -> str:
@@ -208,7 +220,9 @@ def output_path(path: str, output_dir: str) -> str:
 def write(result: FixResult, target: str | None = None) -> LoadIssue | None:
     """Write a changed result over its file (or to ``target``) atomically; an issue on failure.
 
-    On failure the destination is left exactly as it was and no temporary file remains.
+    On failure the destination is left exactly as it was and no temporary file remains. Over its
+    own file, a read-only file is refused (its owner said "do not change"; replacing the directory
+    entry would change it anyway), and so is a file whose bytes changed since they were read.
     """
     if result.data is None:
         return None
@@ -216,7 +230,12 @@ def write(result: FixResult, target: str | None = None) -> LoadIssue | None:
     try:
         if target is not None:
             os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-        write_atomic(destination, result.data, mode_from=result.path)
+        elif _read_only(result.path):
+            return _issue("format.read-only", result.path)
+        expect = result.source_digest if target is None else None
+        write_atomic(destination, result.data, mode_from=result.path, expect_digest=expect)
+    except TargetChanged:
+        return _issue("format.changed", result.path)
     except OSError as exc:
         return _issue("format.write-failed", result.path, reason=exc.strerror or str(exc))
     return None

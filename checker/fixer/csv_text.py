@@ -108,6 +108,8 @@ def plan(
     if columns is None or columns.split:
         return spans, cells, columns, delimiter
     for number, record in enumerate(records[columns.header_row + 1:], columns.header_row + 1):
+        if columns.width and any(f.value.strip() for f in record[columns.width:]):
+            continue  # shifted by an unquoted delimiter (the loader's E109): its cells are not values
         for column in columns.columns:
             if column >= len(record):
                 continue

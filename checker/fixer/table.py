@@ -26,6 +26,7 @@ class ValueColumns:
     header_row: int
     columns: tuple[int, ...]
     split: bool = False
+    width: int = 0  # the header's columns: a CSV row with cells beyond them is not rewritten
 
 
 def _text(cell: object) -> str:
@@ -38,7 +39,8 @@ def find_value_columns(rows: Sequence[Sequence[object]]) -> ValueColumns | None:
     if header is None:
         return None
     roles = header.roles
-    if "op" in roles or "unit" in roles:
-        return ValueColumns(header.index, (), split=True)
-    columns = tuple(sorted(roles[r] for r in ("value", "value_with_unit") if r in roles))
-    return ValueColumns(header.index, columns)
+    groups = (roles, *header.groups)  # a repeated 三级指标/指标值 group holds values too
+    if any("op" in g or "unit" in g for g in groups):
+        return ValueColumns(header.index, (), split=True, width=header.width)
+    columns = tuple(sorted(g[r] for g in groups for r in ("value", "value_with_unit") if r in g))
+    return ValueColumns(header.index, columns, width=header.width)

@@ -9,17 +9,14 @@ heavy).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from checker.loaders import issues as ids
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
 from policy.forms.model import Document, Location
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".text")
 CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
@@ -34,9 +31,11 @@ def load_path(path: str | os.PathLike, limits: Limits | None = None) -> Document
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
     where = Location(path=name)
+    if isinstance(path, WalkProblem):
+        return Document(str(path), error=ids.file_error(path.message_id, where, **path.args))
     try:
         if not os.path.exists(name):
-            return Document(name, error=ids.file_error(ids.NOT_FOUND, where))
+            return Document(name, error=_missing(name, where))
         if os.path.isdir(name):
             return Document(name, error=ids.file_error(ids.UNKNOWN_FORMAT, where, suffix="/"))
         info = os.stat(name)
@@ -68,38 +67,130 @@ def load_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
 
 
 def iter_documents(
-    paths: Iterable[str | os.PathLike], limits: Limits | None = None
+    paths: Iterable[str | os.PathLike], limits: Limits | None = None, exclude: Iterable[str] = ()
 ) -> Iterator[Document]:
     """Documents for files and directories (recursive, sorted, supported suffixes only)."""
-    for file in iter_files(paths):
+    for file in iter_files(paths, exclude):
         yield load_path(file, limits)
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+class WalkProblem(str):
+    """A path the walk could not turn into files to read (an unreadable directory, a symlink
+    loop, a named directory with nothing to check). It stands in the file list like any path;
+    loading it gives a Document with its error, so it is reported and the run exits 2."""
+
+    message_id: str
+    args: dict
+
+    def __new__(cls, path: str, message_id: str, **args: object) -> "WalkProblem":
+        self = super().__new__(cls, path)
+        self.message_id, self.args = message_id, args
+        return self
+
+    def __reduce__(self):  # crosses to --jobs workers
+        return (_walk_problem, (str(self), self.message_id, self.args))
+
+
+def _walk_problem(path: str, message_id: str, args: dict) -> WalkProblem:
+    return WalkProblem(path, message_id, **args)
+
+
+def iter_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = ()) -> Iterator[str]:
     """The files ``iter_documents`` loads, in its order: each path in turn; a directory gives its
     supported files recursively, sorted, skipping hidden entries and Office lock files (~$x.xlsx);
-    a path that does not exist is kept (loading it reports E010)."""
+    a path that does not exist is kept (loading it reports E010).
+
+    Symlinked directories are followed, each real directory once; what cannot be walked (an
+    unreadable directory, a symlink loop) and a named directory with nothing to check are
+    ``WalkProblem`` entries, never skipped in silence. Files whose real path is in ``exclude``
+    (the run's own report or baseline) are not inputs when a walk finds them."""
+    excluded = frozenset(os.path.realpath(p) for p in exclude)
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
             # Path(name) spells the folder as reports show it (no ./, no trailing /).
             from pathlib import Path
 
-            yield from _walk(Path(name))
+            found = _walk(str(Path(name)), excluded)
+            yield from found or [WalkProblem(str(Path(name)), ids.NO_INPUT_FILES,
+                                             suffixes=" ".join(SUPPORTED_SUFFIXES))]
         else:
             yield name
 
 
-def _walk(root: Path) -> list[str]:
+def _walk(root: str, excluded: frozenset[str]) -> list[str]:
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in filenames:
-            if filename.startswith((".", "~$")):  # hidden files, Office lock files
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: str, chain: frozenset[tuple[int, int]]) -> None:
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as exc:
+            found.append(WalkProblem(directory, ids.UNREADABLE, reason=_reason(exc)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):  # hidden files and directories
                 continue
-            if filename.lower().endswith(SUPPORTED_SUFFIXES):
-                found.append(os.path.join(dirpath, filename))
+            path = os.path.join(directory, entry.name)
+            try:
+                info = os.stat(path)  # follows a symlink
+            except OSError as exc:
+                if entry.is_symlink():
+                    found.extend(_broken_link(path, entry.name, exc))
+                else:
+                    found.append(WalkProblem(path, ids.UNREADABLE, reason=_reason(exc)))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                key = (info.st_dev, info.st_ino)
+                if key in chain:
+                    found.append(WalkProblem(path, ids.SYMLINK_LOOP))
+                elif key not in seen:  # reached again through another link: its files are listed
+                    seen.add(key)
+                    visit(path, chain | {key})
+            elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and not entry.name.startswith("~$"):
+                if not excluded or os.path.realpath(path) not in excluded:
+                    found.append(path)
+
+    try:
+        top = os.stat(root)
+        seen.add((top.st_dev, top.st_ino))
+        visit(root, frozenset(seen))
+    except OSError as exc:
+        found.append(WalkProblem(root, ids.UNREADABLE, reason=_reason(exc)))
     return sorted(found)
+
+
+def _broken_link(path: str, name: str, exc: OSError) -> list[str]:
+    """A symlink in a walk that cannot be followed: a loop always matters; a dangling link only
+    when it is named like a form (a dead link to anything else is not an input)."""
+    if exc.errno == errno.ELOOP:
+        return [WalkProblem(path, ids.SYMLINK_LOOP)]
+    if name.lower().endswith(SUPPORTED_SUFFIXES):
+        return [WalkProblem(path, ids.DANGLING_LINK, target=_link_target(path))]
+    return []
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _missing(name: str, where: Location):
+    """Why a path that does not exist as a file is missing: a symlink loop, a dangling link, or
+    nothing there at all."""
+    try:
+        os.stat(name)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ids.file_error(ids.SYMLINK_LOOP, where)
+        if os.path.islink(name):
+            return ids.file_error(ids.DANGLING_LINK, where, target=_link_target(name))
+    except ValueError:
+        pass
+    return ids.file_error(ids.NOT_FOUND, where)
 
 
 def _reason(exc: OSError) -> str:

@@ -6,6 +6,11 @@ Sichuan: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 |
 the first rows. Project cells are filled only on a project's first row (or merged down, which
 reads the same: blank), so a blank 项目名称 continues the project above, and blank 一级/二级 cells
 continue the row above within the project.
+
+Nothing is read in silence: a CSV row with more cells than its header (an unquoted comma) is
+reported and not read shifted; a repeated 三级指标/指标值 column group gives one indicator per group;
+a second header row starts a new block with its own declared amount unit (concatenated exports);
+a project name filled again after rows that left it blank starts another form of the same name.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from policy.forms.model import (
 )
 from grammar import parse_value
 
-HEADER_SCAN_ROWS = 20
+HEADER_SCAN_ROWS = 100
 
 # Header label (whitespace and a trailing "(unit)" removed) → column role.
 COLUMN_ROLES = {
@@ -44,6 +49,7 @@ COLUMN_ROLES = {
     "预算部门": "budget_unit",
     "部门名称": "budget_unit",
     "项目名称": "name",
+    "项目": "name",
     "预算数": "total",
     "预算金额": "total",
     "年度资金总额": "total",
@@ -73,6 +79,9 @@ COLUMN_ROLES = {
     "分值": "weight",
 }
 PROJECT_ROLES = ("budget_unit", "total", "annual_goal", "long_term_goal", "implementer")
+# Roles of one indicator's columns: a header that repeats them side by side holds several
+# indicators per row (三级指标 | 指标值 | 三级指标 | 指标值).
+INDICATOR_ROLES = ("level1", "level2", "level3", "op", "value", "unit", "value_with_unit", "weight")
 COMPARATORS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", ">=", "<=", "≧", "≦")
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元|千元|亿元|%|％)\s*[)）]$")
 
@@ -93,6 +102,8 @@ class Header:
     roles: dict  # role -> column index
     extra: dict  # column index -> header text (other columns, kept as Indicator.extra)
     total_unit: str | None
+    groups: tuple = ()  # further indicator column groups (role -> column), left to right
+    width: int = 0  # columns the header names: a CSV row with cells beyond them was shifted
 
 
 def _role(text: str) -> tuple[str | None, str | None]:
@@ -105,24 +116,40 @@ def _role(text: str) -> tuple[str | None, str | None]:
     return COLUMN_ROLES.get(sq), unit
 
 
-def find_header(rows: Sequence[Row]) -> Header | None:
-    """The header row among the first rows: it names 项目名称, 三级指标 and a value column."""
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles: dict[str, int] = {}
-        extra: dict[int, str] = {}
-        total_unit = None
-        for col, text in enumerate(row.cells):
-            if not text:
-                continue
-            role, unit = _role(text)
-            if role is None:
-                extra[col] = text.strip()
-            elif role not in roles:
-                roles[role] = col
-                if role == "total":
-                    total_unit = unit
-        if "name" in roles and "level3" in roles and ("value" in roles or "value_with_unit" in roles):
-            return Header(index, roles, extra, total_unit)
+def find_header(rows: Sequence[Row], start: int = 0, scan: int = HEADER_SCAN_ROWS) -> Header | None:
+    """The header row among the first ``scan`` rows from ``start``: it names 项目名称, 三级指标
+    and a value column."""
+    for index in range(start, min(len(rows), start + scan)):
+        header = _header_of(rows[index], index)
+        if header is not None:
+            return header
+    return None
+
+
+def _header_of(row: Row, index: int) -> Header | None:
+    roles: dict[str, int] = {}
+    extra: dict[int, str] = {}
+    groups: list[dict[str, int]] = []
+    total_unit = None
+    for col, text in enumerate(row.cells):
+        if not text or not text.strip():
+            continue
+        role, unit = _role(text)
+        if role is None:
+            extra[col] = text.strip()
+        elif role not in roles:
+            roles[role] = col
+            if role == "total":
+                total_unit = unit
+        elif role in INDICATOR_ROLES:
+            if not groups or role in groups[-1]:
+                groups.append({})
+            groups[-1][role] = col
+        else:
+            extra[col] = text.strip()  # a project column named twice: kept, not dropped
+    if "name" in roles and "level3" in roles and ("value" in roles or "value_with_unit" in roles):
+        width = max(col for col, text in enumerate(row.cells) if text and text.strip()) + 1
+        return Header(index, roles, extra, total_unit, tuple(groups), width)
     return None
 
 
@@ -173,18 +200,60 @@ def forms_from_rows(
     if header is None:
         sheet = rows[0].sheet if rows else None
         return [], issues, ids.file_error(ids.NO_HEADER, Location(path, sheet=sheet))
-    unit = header.total_unit
-    for row in rows[: header.index]:
-        for col, text in enumerate(row.cells):
-            found = declared_unit(text) if text else None
-            if found:
-                unit = unit or found
-            elif text and text.strip():
-                issues.append(_unplaced(path, row, col, text))
-    builder = _Builder(path, header, unit or "元", bool(unit), limits, issues, index_start)
-    for row in rows[header.index + 1 :]:
-        builder.feed(row)
+    builder = None
+    for block_header, preamble, data in _blocks(rows, header):
+        unit = block_header.total_unit
+        for row in preamble:
+            for col, text in enumerate(row.cells):
+                found = declared_unit(text) if text else None
+                if found:
+                    unit = unit or found
+                elif text and text.strip():
+                    issues.append(_unplaced(path, row, col, text))
+        if builder is None:
+            builder = _Builder(path, block_header, unit or "元", bool(unit), limits, issues, index_start)
+        else:
+            builder.start_block(block_header, unit or "元", bool(unit))
+        for row in data:
+            builder.feed(row)
     return builder.finish(), issues, None
+
+
+def _known_columns(header: Header) -> frozenset[int]:
+    """The columns a header gives a meaning to (a role, a repeated group, or a kept extra)."""
+    return frozenset({*header.roles.values(), *header.extra, *(c for g in header.groups for c in g.values())})
+
+
+def _maybe_header(row: Row) -> bool:
+    """Cheap test before _header_of: a header row names 项目 and some 指标 column."""
+    joined = "".join(c for c in row.cells if c)
+    return "项目" in joined and "指标" in joined
+
+
+def _blocks(rows: list[Row], first: Header) -> list[tuple[Header, list[Row], list[Row]]]:
+    """(header, rows before it, rows under it) for every header row of a concatenated export.
+    The one-cell rows just above a later header (its title, 金额单位：万元) are its preamble."""
+    headers = [first] + [
+        h for i in range(first.index + 1, len(rows))
+        if _maybe_header(rows[i]) and (h := _header_of(rows[i], i)) is not None
+    ]
+    blocks = []
+    start = 0
+    for n, header in enumerate(headers):
+        end = headers[n + 1].index if n + 1 < len(headers) else len(rows)
+        if n + 1 < len(headers):
+            while end - 1 > header.index and _is_preamble(rows[end - 1]):
+                end -= 1
+        blocks.append((header, rows[start: header.index], rows[header.index + 1: end]))
+        start = end
+    return blocks
+
+
+def _is_preamble(row: Row) -> bool:
+    texts = [c.strip() for c in row.cells if c and c.strip()]
+    if not texts:
+        return True
+    return len(texts) == 1 and (declared_unit(texts[0]) is not None or "表" in texts[0])
 
 
 def _truncate_cells(rows: list[Row], path: str, limits: Limits, issues: list[LoadIssue]) -> list[Row]:
@@ -234,6 +303,7 @@ class _Builder:
     def __init__(self, path, header: Header, unit: str, declared: bool, limits: Limits, issues, index_start):
         self.path = path
         self.h = header
+        self.known = _known_columns(header)
         self.unit = unit
         self.declared = declared
         self.limits = limits
@@ -243,37 +313,82 @@ class _Builder:
         self.current: dict[str, Any] | None = None
         self.last_budget_unit: tuple[str, Location] | None = None
 
-    def cell(self, row: Row, role: str) -> str | None:
-        col = self.h.roles.get(role)
+    def start_block(self, header: Header, unit: str, declared: bool) -> None:
+        """A later header row of a concatenated export: its columns and amount unit from here on
+        (a project already open keeps the unit it was opened under)."""
+        self.h, self.unit, self.declared = header, unit, declared
+        self.known = _known_columns(header)
+
+    def cell(self, row: Row, role: str, columns: dict | None = None) -> str | None:
+        col = (self.h.roles if columns is None else columns).get(role)
         if col is None or col >= len(row.cells):
             return None
         text = row.cells[col].strip() if row.cells[col] else ""
         return text or None
 
+    def _too_wide(self, row: Row) -> bool:
+        """Cells beyond the header's columns: in a CSV the row was shifted by an unquoted
+        delimiter (reported, not read into the wrong columns); in a sheet they are unplaced."""
+        width = self.h.width
+        if not width or len(row.cells) <= width:
+            return False
+        beyond = [(col, c) for col, c in enumerate(row.cells[width:], width) if c and c.strip()]
+        if not beyond:
+            return False
+        if row.refs is not None:
+            self.issues.extend(_unplaced(self.path, row, col, c) for col, c in beyond)
+            return False
+        self.issues.append(ids.cell_warning(ids.ROW_TOO_WIDE, _loc(self.path, row, 0),
+                                            cells=len(row.cells), columns=width))
+        return True
+
     def feed(self, row: Row) -> None:
         if not any(c and c.strip() for c in row.cells):
             return
+        shifted = self._too_wide(row)
         name = self.cell(row, "name")
-        unit = self.cell(row, "budget_unit")
+        unit = None if shifted else self.cell(row, "budget_unit")
         cur = self.current
         other_unit = cur is not None and unit is not None and unit != cur["project"].get("budget_unit", (None,))[0]
-        if name is not None and (cur is None or name != cur["name"] or other_unit):
+        again = cur is not None and name == cur["name"] and cur["gap"]  # same name, another project
+        if name is not None and (cur is None or name != cur["name"] or other_unit or again):
             self._close()
-            cur = self.current = self._open(row, name)
+            cur = self.current = self._open(row, name, shifted)
         elif cur is None:
-            text = next(c.strip() for c in row.cells if c and c.strip())
-            self.issues.append(ids.cell_warning(ids.ROW_WITHOUT_PROJECT, _loc(self.path, row, 0), text=text))
+            if not shifted:
+                text = next(c.strip() for c in row.cells if c and c.strip())
+                self.issues.append(ids.cell_warning(ids.ROW_WITHOUT_PROJECT, _loc(self.path, row, 0), text=text))
             return
-        else:
+        elif not shifted:
             for role in PROJECT_ROLES:
                 text = self.cell(row, role)
                 if text is not None and text != cur["project"].get(role, (None,))[0]:
                     cur["issues"].append(_unplaced(self.path, row, self.h.roles[role], text))
-        self._indicator(row, cur)
+        if name is None:
+            cur["gap"] = True
+        if not shifted:
+            self._unnamed_columns(row, cur)
+            before = len(cur["indicators"])
+            self._indicator(row, cur)
+            if len(cur["indicators"]) == before:
+                self._unused_extra(row, cur)
 
-    def _open(self, row: Row, name: str) -> dict[str, Any]:
+    def _unnamed_columns(self, row: Row, cur: dict[str, Any]) -> None:
+        """Cells under a header cell left blank: no column role, so the model cannot hold them."""
+        for col, text in enumerate(row.cells[: self.h.width or len(row.cells)]):
+            if text and text.strip() and col not in self.known:
+                cur["issues"].append(_unplaced(self.path, row, col, text))
+
+    def _unused_extra(self, row: Row, cur: dict[str, Any]) -> None:
+        """A row that gave no indicator keeps its other columns (指标方向性 …) nowhere: said."""
+        for col in self.h.extra:
+            text = row.cells[col] if col < len(row.cells) else None
+            if text and text.strip():
+                cur["issues"].append(_unplaced(self.path, row, col, text))
+
+    def _open(self, row: Row, name: str, shifted: bool = False) -> dict[str, Any]:
         project = {}
-        for role in PROJECT_ROLES:
+        for role in () if shifted else PROJECT_ROLES:
             text = self.cell(row, role)
             if text is not None:
                 project[role] = (text, _loc(self.path, row, self.h.roles[role]))
@@ -289,6 +404,9 @@ class _Builder:
             "issues": [],
             "level1": None,
             "level2": None,
+            "gap": False,  # a row without 项目名称 was read into this project
+            "unit": self.unit,
+            "declared": self.declared,
         }
 
     def _indicator(self, row: Row, cur: dict[str, Any]) -> None:
@@ -298,13 +416,30 @@ class _Builder:
             cur["level1"], cur["level2"] = level1, None
         if level2 is not None:
             cur["level2"] = level2
-        name = self.cell(row, "level3")
-        if "value_with_unit" in self.h.roles and self.cell(row, "value_with_unit") is not None:
-            value = self.cell(row, "value_with_unit")
-            value_col = self.h.roles["value_with_unit"]
+        self._one_indicator(row, cur, self.h.roles, cur["level1"], cur["level2"], with_extra=True)
+        for n, group in enumerate(self.h.groups):
+            # A group with its own 一级/二级 columns carries them down like the first; one
+            # without shares the row's.
+            levels = cur.setdefault("group_levels", {}).setdefault(n, [None, None])
+            own1, own2 = self.cell(row, "level1", group), self.cell(row, "level2", group)
+            if own1 is not None:
+                levels[:] = [own1, None]
+            if own2 is not None:
+                levels[1] = own2
+            level1 = levels[0] if "level1" in group else cur["level1"]
+            level2 = levels[1] if "level2" in group else cur["level2"]
+            self._one_indicator(row, cur, group, level1, level2, with_extra=False)
+
+    def _one_indicator(self, row: Row, cur: dict[str, Any], columns: dict, level1, level2,
+                       with_extra: bool) -> None:
+        name = self.cell(row, "level3", columns)
+        if "value_with_unit" in columns and self.cell(row, "value_with_unit", columns) is not None:
+            value = self.cell(row, "value_with_unit", columns)
+            value_col = columns["value_with_unit"]
         else:
-            value = join_value(self.cell(row, "op"), self.cell(row, "value"), self.cell(row, "unit"))
-            value_col = self.h.roles.get("value", self.h.roles.get("op"))
+            value = join_value(self.cell(row, "op", columns), self.cell(row, "value", columns),
+                               self.cell(row, "unit", columns))
+            value_col = columns.get("value", columns.get("op", columns.get("value_with_unit")))
         if name is None and value is None:
             return
         if len(cur["indicators"]) >= self.limits.max_indicators_per_form:
@@ -317,19 +452,19 @@ class _Builder:
         extra = {
             text: row.cells[col].strip()
             for col, text in self.h.extra.items()
-            if col < len(row.cells) and row.cells[col] and row.cells[col].strip()
+            if with_extra and col < len(row.cells) and row.cells[col] and row.cells[col].strip()
         }
-        weight_text = self.cell(row, "weight")
+        weight_text = self.cell(row, "weight", columns)
         weight = None
         if weight_text is not None:
             weight = parse_amount(weight_text.rstrip("%％"), "元")
             if weight is None:
                 extra["权重"] = weight_text
-        name_col = self.h.roles["level3"]
+        name_col = columns.get("level3", value_col)
         cur["indicators"].append(
             Indicator(
-                level1_text=cur["level1"],
-                level2_text=cur["level2"],
+                level1_text=level1,
+                level2_text=level2,
                 name=name,
                 value_text=value,
                 period=ANNUAL,
@@ -356,7 +491,7 @@ class _Builder:
         total = None
         if "total" in project:
             text, loc = project["total"]
-            yuan = parse_amount(text, self.unit)
+            yuan = parse_amount(text, cur["unit"])
             if yuan is None:
                 cur["issues"].append(ids.cell_warning(ids.BAD_AMOUNT, loc, field="total", text=text))
             total = Amount(text=text, yuan=yuan, location=loc)
@@ -375,7 +510,7 @@ class _Builder:
                 name=cur["name"],
                 budget_unit=budget_unit,
                 implementer=implementer,
-                funding=Funding(total=total, amount_unit=self.unit if self.declared else None),
+                funding=Funding(total=total, amount_unit=cur["unit"] if cur["declared"] else None),
                 goals=Goals(long_term=long_term, annual=annual, long_term_location=lt_loc, annual_location=annual_loc),
                 indicators=tuple(cur["indicators"]),
                 issues=tuple(cur["issues"]),

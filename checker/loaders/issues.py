@@ -25,6 +25,9 @@ NOT_FOUND = "E010"  # path does not exist
 NO_HEADER = "E011"  # flat table without a recognisable header row
 NO_FORM = "E012"  # a text file with no form title / form labels
 TOO_MANY_ROWS = "E013"  # more rows than Limits.max_rows
+SYMLINK_LOOP = "E014"  # a symbolic link that leads back to itself (or a directory above it)
+NO_INPUT_FILES = "E015"  # a directory named on the command line holds no file to check
+DANGLING_LINK = "E016"  # a symbolic link whose target does not exist
 
 # Cell-level (severity "warning").
 UNPLACED_CELL = "E101"
@@ -34,6 +37,9 @@ CELL_TOO_LONG = "E104"
 TOO_MANY_INDICATORS = "E105"
 ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
 DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value is read
+SHEET_WITHOUT_HEADER = "E110"  # a workbook sheet with content but no header row: not read
+ROW_TOO_WIDE = "E109"  # a CSV row with more cells than its header (an unquoted delimiter)
+UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

@@ -2,6 +2,9 @@
 
 YAML is read with a SafeLoader subclass only (no arbitrary objects), floats become Decimal and
 timestamps stay strings; anchors/aliases are refused (they let a tiny file expand without bound).
+Scalars keep their text wherever YAML 1.1 would reinterpret it: `015` (octal 13), `1:30`
+(sexagesimal 90), `0x1F`, `1_000`, `yes`/`off` are the strings written, never converted numbers
+or booleans; only plain decimal numbers and true/false are typed.
 JSON floats are Decimal too. Each form and indicator gets the line it starts on in this file.
 """
 
@@ -18,8 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from checker.loaders import issues as ids
-from policy.forms.canonical import form_from_mapping
+from policy.forms.canonical import FUNDING_KEYS, form_from_mapping
 from checker.loaders.limits import Limits
 from policy.forms.model import Document, LoadIssue, Location
 
@@ -105,8 +110,26 @@ def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple
             for i, row in enumerate(rows)
         ]
         unit = data.get("amount_unit", "元") if many else "元"  # a file-wide default unit
-        forms.append(form_from_mapping(mapping, path, index, amount_unit=unit))
+        form = form_from_mapping(mapping, path, index, amount_unit=unit)
+        unreadable = _unreadable_amounts(form, path, lambda at, p=prefix: locate(p + at))
+        forms.append(attrs.evolve(form, issues=form.issues + unreadable) if unreadable else form)
     return tuple(forms), tuple(issues)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _unreadable_amounts(form: Any, path: str, locate: Callable[[tuple], int | None]) -> tuple:
+    """E102 for every funding amount that holds a number but not one exact amount ("15,5万元",
+    "1:30"): its value stays unknown, and the report says so instead of a rule skipping it."""
+    funding = form.funding
+    cells = [(("funding", key), key, getattr(funding, key)) for key in FUNDING_KEYS]
+    cells += [(("funding", "sources", key), key, amount) for key, amount in funding.sources.items()]
+    return tuple(
+        ids.cell_warning(ids.BAD_AMOUNT, Location(path, locate(at)), field=field, text=amount.text)
+        for at, field, amount in cells
+        if amount is not None and amount.yuan is None and amount.text and _DIGIT.search(amount.text)
+    )
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -329,18 +352,34 @@ def _yaml_loader():
 
     def decimal(loader, node):
         raw = loader.construct_scalar(node)
+        if not _PLAIN_DECIMAL.fullmatch(raw):
+            return raw  # "1:30.5", "1_000.5", ".inf": the text as written
         try:
-            value = Decimal(raw.replace("_", ""))
+            value = Decimal(raw)
         except InvalidOperation:
             return raw
         return value if value.is_finite() else raw
 
+    def integer(loader, node):
+        raw = loader.construct_scalar(node)
+        return int(raw) if _PLAIN_INTEGER.fullmatch(raw) else raw  # "015", "1:30", "0x1F"
+
+    def boolean(loader, node):
+        raw = loader.construct_scalar(node)
+        return raw.lower() == "true" if raw.lower() in ("true", "false") else raw  # "yes", "off"
+
     Loader.add_constructor("tag:yaml.org,2002:float", decimal)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
+    Loader.add_constructor("tag:yaml.org,2002:bool", boolean)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda l, n: l.construct_scalar(n))
     return Loader
 
 
 _LOADER = None
+# The only numbers YAML 1.1 and 1.2 and every reader agree on: no leading zero, no base prefix,
+# no underscores, no sexagesimal colon.
+_PLAIN_INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
 
 
 def _parse_yaml(text: str, duplicates: list) -> tuple[Any, Locator]:

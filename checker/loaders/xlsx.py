@@ -5,6 +5,10 @@ never inflates a member beyond its declared size), and openpyxl parses XML throu
 Read-only mode does not expose merged ranges: a merged cell reads as its value in the top-left
 cell and blanks below, which is exactly how the flat-table reader treats project cells (blank →
 continue the project above) and 一级/二级 cells (blank → continue the row above).
+
+Cells are read as Excel shows them: a percent format scales by 100 only when its % sign is a
+format code, not literal text (`0"%"`, `0\\%` show 95 as "95%"). A formula cell whose result
+was never saved has no value to read: it is reported, not read as blank.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from grammar.numbers import format_decimal
 
 import datetime as dt
 import io
+import re
 import zipfile
 from decimal import Decimal
 from typing import Any
 
 from checker.loaders import issues as ids
-from checker.loaders.flat_table import Row, forms_from_rows
+from checker.loaders.flat_table import HEADER_SCAN_ROWS, Row, forms_from_rows
 from checker.loaders.limits import Limits
 from policy.forms.model import Document, LoadIssue, Location
 
@@ -40,15 +45,26 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     forms: list = []
     issues: list[LoadIssue] = []
     found_header = False
+    headerless: list[LoadIssue] = []
     try:
         budget = limits.max_rows
         for sheet in workbook.worksheets:
+            uncached = _formulas_without_result(data, getattr(sheet, "_worksheet_path", None))
             rows, seen = _sheet_rows(sheet, budget)
+            issues.extend(
+                ids.cell_warning(ids.UNCACHED_FORMULA, Location(path, _row_of(ref), sheet=sheet.title, cell=ref), cell=ref)
+                for ref in sorted(uncached, key=lambda r: (_row_of(r), len(r), r))
+                if _row_of(ref) <= min(seen, budget)
+            )
             sheet_forms, sheet_issues, error = forms_from_rows(rows, path, limits, index_start=len(forms))
             if error is None:
                 found_header = True
                 forms.extend(sheet_forms)
                 issues.extend(sheet_issues)
+            elif rows:  # a sheet with content but no header is said, not skipped
+                headerless.append(ids.cell_warning(
+                    ids.SHEET_WITHOUT_HEADER, Location(path, rows[0].line, sheet=sheet.title),
+                    sheet=sheet.title, rows=HEADER_SCAN_ROWS))
             if seen > budget:
                 where = Location(path, seen, sheet=sheet.title, cell=f"A{seen}")
                 issues.append(ids.file_error(ids.TOO_MANY_ROWS, where, limit=limits.max_rows))
@@ -60,7 +76,7 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
         workbook.close()
     if not found_header:
         return Document(path, error=ids.file_error(ids.NO_HEADER, where), format="xlsx")
-    return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(issues), format="xlsx")
+    return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(headerless + issues), format="xlsx")
 
 
 def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
@@ -91,6 +107,49 @@ def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         return ids.file_error(ids.BROKEN_ZIP, where, reason="no xl/workbook.xml")
     return None
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _formulas_without_result(data: bytes, part: str | None) -> set[str]:
+    """References of the formula cells of sheet ``part`` that carry no saved result (``<v>``):
+    openpyxl's data_only mode reads them as blank. A sheet without any formula is scanned once,
+    in chunks, and not parsed."""
+    if not part:
+        return set()
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open(part.lstrip("/")) as stream:
+                tail = b""
+                while chunk := stream.read(1 << 16):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        break
+                    tail = chunk[-32:]
+                else:
+                    return set()
+            found: set[str] = set()
+            with zf.open(part.lstrip("/")) as stream:
+                for _, element in iterparse(stream, events=("end",)):
+                    tag = element.tag.rsplit("}", 1)[-1]
+                    if tag != "c":
+                        if tag == "row":
+                            element.clear()
+                        continue
+                    children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                    has_result = "v" in children and (children["v"].text or "") != ""
+                    if "f" in children and not has_result and element.get("r"):
+                        found.add(element.get("r"))
+            return found
+    except Exception:  # noqa: BLE001 - the sheet itself is read (and its damage reported) by openpyxl
+        return set()
+
+
+def _row_of(ref: str) -> int:
+    digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$").replace("$", "")
+    return int(digits) if digits.isdigit() else 0
 
 
 def _sheet_rows(sheet: Any, cap: int) -> tuple[list[Row], int]:
@@ -132,13 +191,23 @@ def cell_text(cell: Any) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         fmt = getattr(cell, "number_format", "") or ""
         if "%" in fmt:
-            return format_decimal(number * 100) + "%"
+            scaled = _scales_by_100(fmt)
+            return format_decimal(number * 100 if scaled else number) + "%"
         return format_decimal(number)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _scales_by_100(fmt: str) -> bool:
+    """Whether a number format's % is the percent code (×100), not literal text: `0%` and `0.0%`
+    scale, `0"%"`, `0\\%` and `[$%]0` show the number as it is."""
+    return "%" in _LITERALS.sub("", fmt.split(";", 1)[0])
 
 
 def column_letter(index: int) -> str:

@@ -1,4 +1,5 @@
-"""JSON for embedding tools. The names are a contract (issue #4): tool, summary, diagnostics
+"""JSON for embedding tools. The names are a contract (issue #4): tool, summary, inputs (per file:
+path, format, read, forms, indicators — what the report is about), diagnostics
 (code, category, severity, message, message_id, args, path, line, column, form, indicator,
 evidence, source; plus name and suppressed), coverage per form.
 
@@ -40,6 +41,7 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     w = out.write
     w('{\n  "tool": ' + encode({"name": "jixiao", "version": __version__}, 1))
     w(',\n  "summary": ' + encode(report.summary(), 1))
+    _write_list(w, "inputs", (i.to_json() for i in report.inputs))
     _write_texts(w, "diagnostics", map(records.diagnostic, report.diagnostics))
     _write_texts(w, "coverage", map(records.coverage, report.coverage))
     _write_list(w, "unreadable", (f.to_json(lang) for f in report.failures))

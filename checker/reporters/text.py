@@ -70,6 +70,7 @@ def render(report: Report, options: RenderOptions) -> str:
     for n in report.notices:
         out.append(visible(n.message(lang)))
     if not options.quiet:
+        out.extend(read_lines(report, lang))
         out.append(summary_line(report, lang))
     while out and out[-1] == "":
         out.pop()
@@ -83,6 +84,14 @@ def _unchecked_lines(outcomes, lang: str, options: RenderOptions) -> list[str]:
                      for o in sorted(outcomes, key=lambda o: o.code))
     line = "  " + visible(safe_render("core.form.unchecked", {"items": items}, lang))
     return [_paint(line, "dim", options.color)]
+
+
+def read_lines(report: Report, lang: str) -> list[str]:
+    """What each readable input gave: "path: 读取 8 张表、123 条指标" (unreadable ones are listed
+    above with their reason)."""
+    return [visible(safe_render("core.file.read", {"path": i.path, "forms": i.forms,
+                                                     "indicators": i.indicators}, lang))
+            for i in report.inputs if i.read]
 
 
 def summary_line(report: Report, lang: str) -> str:

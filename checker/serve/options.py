@@ -14,9 +14,9 @@ from urllib.parse import parse_qsl
 import attrs
 
 from checker.serve.errors import ApiError
+from policy.api import SEVERITIES
 
 LANGS = ("zh", "en")
-FAIL_ON = ("error", "warning", "info")
 FORMATS = ("json", "sarif", "xlsx")
 CHECK_OPTIONS = ("name", "lang", "select", "ignore", "fail-on", "format")
 MAX_NAME = 255
@@ -76,9 +76,9 @@ def query_lang(query: dict[str, str]) -> str:
 def check_options(query: dict[str, str]) -> CheckOptions:
     lang = query_lang(query)
     fail_on = query.get("fail-on") or None
-    if fail_on is not None and fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in SEVERITIES:
         raise ApiError(400, "serve.bad-option", {"option": "fail-on", "got": fail_on[:32],
-                                                 "expected": " | ".join(FAIL_ON)})
+                                                 "expected": " | ".join(SEVERITIES)})
     fmt = query.get("format") or "json"
     if fmt not in FORMATS:
         raise ApiError(400, "serve.bad-option", {"option": "format", "got": fmt[:32],

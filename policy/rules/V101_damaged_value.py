@@ -7,7 +7,7 @@ from policy.authoring.rows import require_rows, where
 from policy.options import word_list
 from policy.authoring.examples import form, row
 
-DAMAGE_CODES = ("missing-number", "letter-in-number", "unbalanced-bracket", "bad-number")
+DAMAGE_CODES = ("missing-number", "letter-in-number", "unbalanced-bracket", "bad-number", "impossible-date")
 
 
 class DamagedValue(Rule):
@@ -34,6 +34,8 @@ class DamagedValue(Rule):
                 expect=("V101.letter-in-number",)),
         Example(form(row("产出指标", "质量指标", "验收合格率", "≥(95%")), note="unbalanced bracket",
                 expect=("V101.unbalanced-bracket",)),
+        Example(form(row("产出指标", "时效指标", "完成时间", "2022年2月30日前")), note="a day no calendar has",
+                expect=("V101.impossible-date",)),
     )
     good = (
         Example(form(), note="clean values"),

@@ -79,6 +79,7 @@ def _reference_data(report, options):
     return {
         "tool": {"name": "jixiao", "version": __version__},
         "summary": report.summary(),
+        "inputs": [i.to_json() for i in report.inputs],
         "diagnostics": [d.to_json(lang) for d in report.diagnostics],
         "coverage": [c.to_json(lang) for c in report.coverage],
         "unreadable": [f.to_json(lang) for f in report.failures],

@@ -193,7 +193,8 @@ def test_no_colour_or_progress_in_pipes(forms, capsys):
 def test_an_empty_folder_is_said_out_loud(forms, capsys):
     (forms / "empty").mkdir()
     code, out, err = cli(capsys, "check", "empty")
-    assert code == 0 and "未找到可检查的文件" in err and ".yaml" in err
+    # issue 13: a named folder with nothing to check is an input error (exit 2), not a pass
+    assert code == 2 and "empty" in out and "没有可检查的文件" in out and ".yaml" in out
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "sarif"])

@@ -68,7 +68,7 @@ max_file_bytes = 1000
 
 [[suppress]]
 form = "市政府总值班室经费"
-code = "S105"
+code = "S901"
 reason = "the value was cut off by the publisher"
 expires = 2027-06-30
 """)

@@ -139,7 +139,7 @@ def dates(draw) -> DateValue:
         ed = draw(st.none() | days) if em is not None else None
         return DateValue(form="period", year=y, month=m, day=d, end_year=ey, end_month=em, end_day=ed)
     if d is not None:
-        return DateValue(form="deadline", year=y, month=m, day=d, strict=False)
+        return DateValue(form="deadline", year=y, month=m, day=d, strict=d == 1)  # "M月1日前" is "M月前"
     strict = draw(st.booleans())
     if m is None:
         return DateValue(form="deadline", year=y, month=12 if not strict else None, strict=strict)
