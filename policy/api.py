@@ -77,7 +77,7 @@ class Source:
     """Where a rule comes from: the kind of source and a citation a reviewer can look up."""
 
     kind: SourceKind
-    citation: str  # e.g. "中发〔2018〕34号; domain.md §4.1"
+    citation: str  # a document of docs/sources.md with its section, "practice: …" or "derived: …"
     note: str = ""  # for practice/derived: one sentence why
 
     def to_json(self) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The indicator hierarchy of domain.md §2: canonical 一级/二级 names and their aliases.
+"""The indicator hierarchy (财政支出绩效评价管理暂行办法 第十三条; the 财预〔2021〕101号 cost tier): canonical 一级/二级 names and their aliases.
 
 Forms spell these names many ways: with or without the trailing 指标, with 目标 for 指标, in
 traditional characters, split by a space from text extraction. ``canonical_level1`` and

@@ -131,7 +131,7 @@ class Goals:
 class Indicator:
     """One 三级 row of the 绩效指标 table.
 
-    ``level1``/``level2`` are canonical names (domain.md §2) or None when the form gave none or an
+    ``level1``/``level2`` are canonical names (policy/forms/hierarchy.py) or None when the form gave none or an
     unknown one; ``level1_text``/``level2_text`` are what the form printed. ``value`` is the
     grammar's parse of ``value_text`` (None when the cell is empty).
     """

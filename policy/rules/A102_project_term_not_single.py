@@ -20,7 +20,7 @@ class ProjectTermNotSingle(Rule):
     fix = "Tick exactly one of 一次性 / 经常性."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.20 (项目期限 exactly one: unit filing guides [P]; the form [D])",
+        "derived: the form's own 项目期限 row (一次性/经常性 exclude each other)",
         "一次性 and 经常性 exclude each other: a project is one or the other, never both or neither.",
     )
     bad = (

@@ -31,7 +31,7 @@ class BasisMissing(Rule):
     fix = "Tick at least one basis (法律法规, 市委市政府决定, 上级文件要求, 领导指示, 其他)."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (立项依据: one or more ticked) and §4.20",
+        "derived: the form's own 立项依据 row (one or more reasons ticked)",
         "The form's 立项依据 row asks for one or more reasons; none ticked leaves it unanswered.",
     )
     bad = (

@@ -43,7 +43,7 @@ COST_OPTIONS = {
     ),
     "cumulative_words": Option(
         DEFAULT_CUMULATIVE_WORDS,
-        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
+        "Name words of cumulative/project-period amounts, never compared with the annual total.",
         word_list,
     ),
 }
@@ -81,7 +81,7 @@ class CostCapExceedsTotal(Rule):
     fix = "Correct the cost cap (check 元 vs 万元) or the annual total."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.13",
+        "derived: the form's own arithmetic (a cost cap within 年度资金总额)",
         "A part of the year's spending cannot exceed the year's whole funding.",
     )
     options: ClassVar[Mapping[str, Option]] = {

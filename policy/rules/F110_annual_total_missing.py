@@ -30,7 +30,7 @@ class AnnualTotalMissing(Rule):
     fix = "Fill in 年度资金总额 with an amount and its unit (元 or 万元)."
     source = Source(
         SourceKind.SYSTEM,
-        "domain.md §1 (项目资金) and §4.12; budget-system save-time validation [S]/[P]",
+        "预算管理一体化系统 (年度资金总额 required when a form is saved)",
     )
     bad = (
         Example(

@@ -52,7 +52,7 @@ class MissingLevel2(Rule):
         "output unmeasured. Missing cost is S101's (an official requirement)."
     )
     fix = "Add a 三级 indicator with a value under the missing 二级, or configure the requirement away."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.1, §2 (unit filing guides)",
+    source = Source(SourceKind.PRACTICE, "practice: seen in 14 of 24 published forms (产出 broken down into 数量, 质量 and 时效); 财政支出绩效评价管理暂行办法 第十三条 (as reprinted)",
                     "Guides require each 一级 to be broken down into its 二级 with concrete values.")
     options = {
         "required": Option(DEFAULT, "一级 → list of 二级 groups; each group needs one filled 二级",

@@ -35,7 +35,7 @@ class WeightsSum(Rule):
         "to 100; otherwise the indicators cannot be scored against each other."
     )
     fix = "Adjust the weights so they add up to the total."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.5 (weights of one target add to 100)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (weights of one target add up to the total); practice: seen in 2 of the 17 published target forms that print weights")
     options = {
         "total": Option(Decimal(100), "what the weights must add up to", validate=non_negative_decimal),
         "tolerance": Option(Decimal(0), "allowed difference", validate=non_negative_decimal),

@@ -20,7 +20,7 @@ class AnnualGoalMissing(Rule):
         "separately; without it the indicators have nothing to be checked against."
     )
     fix = "Describe what the project will deliver within the budget year, with its main quantities."
-    source = Source(SourceKind.SYSTEM, "domain.md §1 (总体目标 field), §4.4 (annual and long-term targets filled separately)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (年度目标 required when a form is saved); 财政支出绩效评价管理暂行办法 第十二条 (as reprinted)")
     bad = (
         Example(form(goals={"annual": None, "long_term": "三年内培训干部900人次"}), note="empty", expect=("S112",)),
         Example(form(goals={"annual": "—"}), note="a dash only", expect=("S112",)),

@@ -29,7 +29,7 @@ class TimelinessUncheckable(Rule):
         "'按月安排' name no time; '维持时效≥1年' is a minimum validity, not how fast something is done."
     )
     fix = "State the deadline, the maximum duration, or the on-time rate (e.g. 按时完成率 100%)."
-    source = Source(SourceKind.DERIVED, "domain.md §4.19",
+    source = Source(SourceKind.DERIVED, "derived: the form's own row (only a rate, a deadline or a duration can be compared with what happened)",
                     "Only a rate, a deadline or a duration can be compared with what happened.")
     options = {"time_words": Option(TIME_WORDS, "words that anchor a prose timeliness value in time",
                                     validate=word_list)}

@@ -32,7 +32,7 @@ class NotQuantified(Rule):
         "an evaluator can score."
     )
     fix = "State a number with its unit (≥12期, 100%), or a grade (优良/达到预期)."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三、十四条 (as reprinted); domain.md §4.7")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted)")
     options = {"level2": Option(("数量指标", "质量指标"), "二级 whose values must be quantified or graded",
                                 validate=level2_list)}
     bad = (

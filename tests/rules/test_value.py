@@ -435,7 +435,7 @@ def test_structure_and_value_rules_never_crash(rows, year, goal):
 
 
 def test_money_value_with_percent_unit_column_in_a_flat_export(tmp_path):
-    """domain.md §4.9's real bad example: 28.8万元 in 指标值 with % in 度量单位."""
+    """A real bad example from a published form: 28.8万元 in 指标值 with % in 度量单位."""
     from checker import Config, check_paths
 
     path = tmp_path / "export.csv"
