@@ -251,7 +251,7 @@ class DocumentChecker:
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
-        facts = FormFacts(form)  # the form as every rule reads it, its facts worked out once
+        facts = FormFacts(form, self.config.scheme)  # the form as every rule reads it, worked out once
         for rule, unit, inst, ctx in self._plan(year):
             if unit:
                 outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)

@@ -185,6 +185,10 @@ class Form:
     name_location: Location | None = None
     budget_unit_location: Location | None = None
     implementer_location: Location | None = None
+    # Added for template schemes (policy/forms/schemes.py); optional, at the end.
+    execution_weight: Decimal | None = None  # 预算执行率权重, when the form prints one (90 + 10 tables)
+    scheme: str | None = None  # the template the input declares (canonical ``scheme``), if any
+    not_on_form: frozenset[str] = frozenset()  # header rows the form's template does not have
 
     def annual_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.period == ANNUAL)

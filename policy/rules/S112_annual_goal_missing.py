@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
+from policy.api import Category, Example, Finding, InsufficientData, NotApplicable, Rule, Severity, Source, SourceKind
 from grammar.folding import fold, is_placeholder
 from policy.authoring.examples import form
 
@@ -28,9 +28,13 @@ class AnnualGoalMissing(Rule):
     good = (
         Example(form(), note="filled"),
         Example(form(goals={"annual": "全年培训280人次"}), note="short but real"),
+        Example(form(goals={"annual": None}, not_on_form=["年度目标"]),
+                note="regression (宁晋 2019 评价指标表): the template has no goal field"),
     )
 
     def check(self, form, ctx):
+        if "年度目标" in form.not_on_form:
+            raise NotApplicable("S.reason.not-on-form", row="年度目标")
         goals = form.goals
         text = goals.annual
         if not fold(text) and goals.annual_location is None and not fold(goals.long_term):
