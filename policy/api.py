@@ -115,15 +115,19 @@ class FormRef:
     name: str | None
     budget_unit: str | None
     location: Location
+    scheme: str | None = None  # the template scheme the form was judged by (policy/forms/schemes)
+    scheme_reason: str | None = None  # why that scheme: a message id (core.scheme.*)
 
     @classmethod
-    def of(cls, form: Form) -> "FormRef":
+    def of(cls, form: Form, scheme: str | None = None, scheme_reason: str | None = None) -> "FormRef":
         return cls(
             path=form.location.path,
             index=form.index,
             name=form.name,
             budget_unit=form.budget_unit,
             location=form.location,
+            scheme=scheme,
+            scheme_reason=scheme_reason,
         )
 
 

@@ -64,7 +64,7 @@ NAMES: tuple[str, ...] = tuple(SCHEMES)
 
 @attrs.frozen
 class Detection:
-    """The scheme a form was judged by and why (``reason`` is a short Chinese phrase)."""
+    """The scheme a form was judged by and why (``reason``: a message id of policy/catalogue)."""
 
     scheme: Scheme
     reason: str
@@ -75,18 +75,19 @@ def detect(form: Form) -> Detection:
     """The scheme the form's own labels, 预算执行率 weight and year point to."""
     level1 = {fold(i.level1_text) for i in form.indicators if i.level1_text}
     if any(label.startswith(NDRC_LEVEL1) for label in level1):
-        return Detection(SCHEMES[NDRC], "一级指标「实施效果指标」")
+        return Detection(SCHEMES[NDRC], "core.scheme.ndrc")
     if form.execution_weight is not None:
-        return Detection(SCHEMES[PROVINCIAL_90_10], "表内列出预算执行率权重")
-    for ind in form.indicators:
-        l1, l2 = canonical_level1(ind.level1_text), canonical_level2(ind.level2_text)
-        if l1 == "成本指标" or (l2 in COST_LEVEL2 and l2 != "成本指标"):
-            return Detection(SCHEMES[MOF_2021], "成本指标为一级指标或分经济/社会/生态环境成本")
-        if l1 == "产出指标" and l2 == "成本指标":
-            return Detection(SCHEMES[MOF_2015], "成本指标列在产出指标下")
-    if form.year is not None and form.year >= 2022:
-        return Detection(SCHEMES[MOF_2021], "未列成本指标；预算年度在2022年及以后")
-    return Detection(SCHEMES[MOF_2015], "未列成本指标；默认")
+        return Detection(SCHEMES[PROVINCIAL_90_10], "core.scheme.execution-weight")
+    labels = {(canonical_level1(i.level1_text), canonical_level2(i.level2_text)) for i in form.indicators}
+    if any(l2 in COST_LEVEL2 and l2 != "成本指标" or (l1 == "成本指标" and l2 is None)
+           for l1, l2 in labels):
+        return Detection(SCHEMES[MOF_2021], "core.scheme.cost-level1")
+    if any(l2 == "成本指标" for _, l2 in labels):
+        # a 成本指标 二级: under 产出 (extracted text may repeat the label as its 一级)
+        return Detection(SCHEMES[MOF_2015], "core.scheme.cost-under-output")
+    if form.year is not None and form.year < 2021:
+        return Detection(SCHEMES[MOF_2015], "core.scheme.year")  # before 财预〔2021〕101号
+    return Detection(SCHEMES[MOF_2015], "core.scheme.default")  # the table most forms still use
 
 
 def resolve(form: Form, forced: str | None = None) -> Detection:
@@ -94,7 +95,7 @@ def resolve(form: Form, forced: str | None = None) -> Detection:
     else what ``detect`` finds. Unknown names never reach here (configuration and schema check
     them)."""
     if forced and forced != AUTO:
-        return Detection(SCHEMES[forced], "配置指定", forced=True)
+        return Detection(SCHEMES[forced], "core.scheme.forced-config", forced=True)
     if form.scheme and form.scheme != AUTO:
-        return Detection(SCHEMES[form.scheme], "表单文件指定", forced=True)
+        return Detection(SCHEMES[form.scheme], "core.scheme.forced-file", forced=True)
     return detect(form)
