@@ -59,6 +59,7 @@ def test_findings_are_exactly_the_reviewed_ones(form):
 def metrics() -> dict[str, float | int]:
     right = wrong = unjudged = 0
     found: set[tuple[str, str]] = set()
+    later: set[tuple[str, str]] = set()  # problems the first review missed and a rule showed
     missed = 0
     for form in FORMS:
         expected = expected_of(form)
@@ -66,6 +67,8 @@ def metrics() -> dict[str, float | int]:
             if e["verdict"] == "right":
                 right += 1
                 found.add((form.stem, e["problem"]))
+                if e.get("first_review") is False:
+                    later.add((form.stem, e["problem"]))
             elif e["verdict"] == "wrong":
                 wrong += 1
             else:
@@ -74,7 +77,10 @@ def metrics() -> dict[str, float | int]:
     return {
         "forms": len(FORMS), "right": right, "wrong": wrong, "unjudged": unjudged,
         "problems_found": len(found), "problems_missed": missed,
+        "problems_not_in_first_review": len(later),
         "precision": right / (right + wrong), "recall": len(found) / (len(found) + missed),
+        # the same, counting only the problems the first review listed
+        "recall_first_review": len(found - later) / (len(found - later) + missed),
     }
 
 
