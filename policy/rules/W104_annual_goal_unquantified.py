@@ -9,9 +9,12 @@ from policy.authoring.patterns import LazyPattern
 from policy.forms.model import ANNUAL
 
 # Numbers that are not quantities of the year's results: document titles, years and dates,
-# list numbering ("1." "（2）"), ordinals.
+# list numbering ("1." "（2）" "目标1"), ordinals, and the money asked for ("预算申请400万元财政资金":
+# a funding sentence, not a result; 村集体收入达6万元 stays a result).
 _NOT_QUANTITIES = LazyPattern(
     r"《[^》]*》"
+    r"|(?:预算|申请|安排|投入|拨款|下达|用于)[^，,。；;：:]{0,8}?\d+(?:\.\d+)?\s*[万亿千]?元(?:财政)?(?:资金|经费|预算)?"
+    r"|目标\s*\d+"
     r"|\d{4}\s*[-—~～至到]\s*\d{4}\s*年?"
     r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
     r"|\d{4}[./\-]\d{1,2}(?:[./\-]\d{1,2})?(?!\d)"
@@ -53,10 +56,15 @@ class AnnualGoalUnquantified(Rule):
         Example(form(goals={"annual": "1.根据《大力发展学前教育两年行动方案(2019-2020年)》要求，给予房租补贴。"
                                       "2.保证补贴资金及时、足额、合规发放。"}),
                 note="years, a title and list numbers are no quantities", expect=("W104",)),
+        Example(form(goals={"annual": "2021年度预算申请400万元财政资金，目标1：继续保持打击高压态势；"
+                                      "目标2：加强宣传教育，形成群防群治良好社会氛围。"}),
+                note="regression (蜀山 2021): the money asked for is no result", expect=("W104",)),
     )
     good = (
         Example(form(), note="全年举办主体班培训280人次"),
         Example(form(goals={"annual": "新建中药材晾晒房一座，硬化室外晒坝420平方米。"}), note="quantities"),
+        Example(form(goals={"annual": "为水濂村带来观光游客不少于6万人，村集体收入达6万元。"}),
+                note="money as a result (收入达6万元) is a quantity"),
         Example(form(row("产出指标", "数量指标", "培训人次", "较多"), drop=("培训人次", "培训完成率",
                 "培训完成时间", "人均培训成本", "学员履职能力提升率", "学员满意度"),
                 goals={"annual": "做好干部培训工作。"}),
