@@ -114,3 +114,24 @@ def test_scheme_fields_survive_a_dump_and_reload():
     again = form_from_mapping(form_to_mapping(form))
     assert (again.scheme, again.execution_weight, again.not_on_form) == (
         NDRC, Decimal(10), frozenset({"立项依据", "年度目标"}))
+
+
+# -- W104's reading of a goal: what counts as a quantity of the year's results ----------------
+
+from policy.rules.W104_annual_goal_unquantified import states_quantity  # noqa: E402
+
+_NOISE = st.sampled_from(["《大力发展学前教育两年行动方案(2019-2020年)》", "2023.07-2024.01", "2022年12月31日",
+                          "1.", "（2）", "目标3:", "预算申请400万元财政资金", "第二批", "12月底"])
+_PROSE = st.sampled_from(["加强管理", "确保各项工作有序运转", "促进均等化", "，", "。", "提升服务水平"])
+
+
+@given(st.lists(st.one_of(_NOISE, _PROSE), max_size=8))
+def test_dates_titles_numbering_and_money_asked_for_are_no_quantity(parts):
+    assert not states_quantity("；".join(parts))  # list numbers start a clause
+
+
+@given(st.lists(st.one_of(_NOISE, _PROSE), max_size=6), st.integers(1, 99999),
+       st.sampled_from(["人次", "个", "公里", "平方米", "期", "户"]), st.integers(0, 6))
+def test_a_counted_result_among_them_is_a_quantity(parts, number, unit, at):
+    parts.insert(min(at, len(parts)), f"完成{number}{unit}")
+    assert states_quantity("；".join(parts))
