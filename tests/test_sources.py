@@ -5,6 +5,7 @@ notes (domain.md), which a user cannot open."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,6 @@ def test_citation_names_a_listed_document_or_practice_or_derived(rule):
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_no_user_facing_rule_text_names_internal_notes(rule):
-    import sys
-
     texts = [rule.summary, getattr(rule, "summary_zh", ""), rule.rationale, rule.fix,
              rule.source.citation, rule.source.note, sys.modules[rule.__module__].__doc__ or "",
              rule.__doc__ or ""]
