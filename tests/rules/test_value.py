@@ -352,6 +352,14 @@ EXPECTED_PUBLIC = {
     ("05_ningjin_gaozhong_zhuxuejin_2019.txt", "V113", "建档立卡学生全面覆盖"),
     ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审"),
     ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "促进人口与经济、社会、资源、环境协调和可持续发展"),
+    # fund process (arrival, transfer, spending of the money) used as output quality/timeliness
+    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位率"),
+    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位時間"),
+    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "资金足额拨付率"),
+    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "地方配套到位率"),
+    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出合规性"),
+    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出时效性"),
+    ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V114", "资金拨付"),
 }
 
 
