@@ -40,6 +40,10 @@ BENEFIT_WORDS = (
     "经济效益",
     "社会效益",
     "生态效益",
+    # environmental results: what the service achieves, not the quality of the service itself
+    "空气质量",
+    "环境质量",
+    "水质",
 )
 
 
@@ -80,6 +84,11 @@ class QualityBenefitConfusion(Rule):
         ),
         Example(
             {"indicators": [_ind("产出指标", "质量指标", "带动农户增收", "≥500元/户")]},
+            expect=("W103.benefit-under-quality",),
+        ),
+        Example(
+            {"indicators": [_ind("产出指标", "质量指标", "服务周期内空气质量", "优良")]},
+            note="regression (湘潭 2023): an environmental result filed as the quality of a dust-control service",
             expect=("W103.benefit-under-quality",),
         ),
     )
