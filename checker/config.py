@@ -33,6 +33,7 @@ TOP_KEYS = (
     "fail-on",
     "lang",
     "year",
+    "scheme",
     "rules",
     "limits",
     "suppress",
@@ -139,6 +140,7 @@ class Config:
     fail_on: str = "error"
     lang: str = "zh"
     year: int | None = None
+    scheme: str = "auto"  # the template scheme to judge every form by (policy/forms/schemes.py)
     rules: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_rules_converter)
     limits: Mapping[str, Any] = attrs.field(factory=dict)
     suppress: tuple[Suppression, ...] = attrs.field(default=(), converter=_as_tuple)
@@ -176,6 +178,13 @@ class Config:
             raise ConfigError(
                 "core.config.bad-value", file=f, key="year", got=self.year,
                 expected="a year between 1990 and 2100",
+            )
+        from policy.forms.schemes import AUTO, NAMES
+
+        if self.scheme != AUTO and self.scheme not in NAMES:
+            raise ConfigError(
+                "core.config.bad-value", file=f, key="scheme", got=self.scheme,
+                expected=" | ".join((AUTO, *NAMES)),
             )
         return self
 
@@ -384,6 +393,7 @@ def config_from_mapping(
         fail_on=string("fail-on") or "error",
         lang=string("lang") or "zh",
         year=year,
+        scheme=string("scheme") or "auto",
         rules=rules,
         limits=dict(limits),
         suppress=suppress,

@@ -249,12 +249,13 @@ class DocumentChecker:
     # -- forms and documents -----------------------------------------------------------------
 
     def check_form(self, form: Form, result: DocumentResult) -> None:
-        form_ref = FormRef.of(form)
+        facts = FormFacts(form, self.config.scheme)  # the form as every rule reads it, worked out once
+        scheme = facts.scheme_detection  # the template it is judged by, reported with the form
+        form_ref = FormRef.of(form, scheme.scheme.name, scheme.reason)
         outcomes: list[RuleOutcome] = []
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
-        facts = FormFacts(form)  # the form as every rule reads it, its facts worked out once
         for rule, unit, inst, ctx in self._plan(year):
             if unit:
                 outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)

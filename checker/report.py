@@ -197,6 +197,9 @@ class FormCoverage:
             "path": self.form.path,
             "form": {"index": self.form.index, "name": self.form.name},
             "line": self.form.location.line,
+            "scheme": self.form.scheme,
+            "scheme_reason": (None if self.form.scheme_reason is None
+                              else safe_render(self.form.scheme_reason, {}, lang)),
             "passed": [code for code in self.rules if code not in seen],
             "failed": groups["fail"],
             "not_applicable": groups["not_applicable"],

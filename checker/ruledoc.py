@@ -87,7 +87,11 @@ def example_reports(rule: type, example: Any, lang: str) -> list[str]:
 
 def _source_line(rule: type, lang: str) -> str:
     kind = safe_render(f"core.source.{rule.source.kind.value}", {}, lang)
-    text = f"{kind}: {rule.source.citation}"
+    citation = rule.source.citation
+    own = f"{rule.source.kind.value}: "
+    if citation.startswith(own):  # "derived: …" under the heading "derived": say it once
+        citation = citation[len(own):]
+    text = f"{kind}: {citation}"
     if rule.source.note:
         text += f" — {rule.source.note}"
     return text

@@ -3,7 +3,7 @@ vague phrases. Kept in one place so reviewers can extend them without touching t
 
 from __future__ import annotations
 
-# Prefix comparators (domain.md §3), spelling → canonical operator.
+# Prefix comparators (as written on published forms), spelling → canonical operator.
 PREFIX_OPS: dict[str, str] = {
     "≥": "≥", ">=": "≥", "≧": "≥", "⩾": "≥", "=>": "≥", ">/=": "≥",
     "大于等于": "≥", "大于或等于": "≥", "不低于": "≥", "不少于": "≥", "至少": "≥", "不小于": "≥",
@@ -44,7 +44,7 @@ PERIOD_UNITS: tuple[str, ...] = (
     "小时", "个小时", "工作日", "个工作日",
 )
 
-# Known grades of qualitative values (domain.md §3, rule 7). A value equal to one of these, or a
+# Known grades of qualitative values (as written on published forms). A value equal to one of these, or a
 # qualifier followed by one ("程度较高"), is a graded qualitative value.
 GRADES: tuple[str, ...] = (
     "优", "良", "优良", "优秀", "良好", "中", "中等", "一般", "差", "较差", "好", "较好", "很好",
@@ -56,7 +56,7 @@ GRADES: tuple[str, ...] = (
 )
 GRADE_QUALIFIERS: tuple[str, ...] = ("程度", "效果", "水平", "质量", "影响", "评价", "成效")
 
-# Vague phrases, a known review finding (domain.md rule 11, rule 19). Longest first when matched.
+# Vague phrases, a known review finding (W101, V109; see docs/sources.md). Longest first when matched.
 VAGUE_PHRASES: tuple[str, ...] = (
     "持续提升", "持续提高", "持续改善", "持续增强", "持续推进", "不断提升", "不断提高", "不断增强",
     "不断完善", "不断改善", "进一步提高", "进一步提升", "进一步改善", "进一步加强", "进一步增强",

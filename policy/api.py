@@ -88,7 +88,7 @@ class Source:
     """Where a rule comes from: the kind of source and a citation a reviewer can look up."""
 
     kind: SourceKind
-    citation: str  # e.g. "中发〔2018〕34号; domain.md §4.1"
+    citation: str  # a document of docs/sources.md with its section, "practice: …" or "derived: …"
     note: str = ""  # for practice/derived: one sentence why
 
     def to_json(self) -> dict[str, str]:
@@ -126,15 +126,19 @@ class FormRef:
     name: str | None
     budget_unit: str | None
     location: Location
+    scheme: str | None = None  # the template scheme the form was judged by (policy/forms/schemes)
+    scheme_reason: str | None = None  # why that scheme: a message id (core.scheme.*)
 
     @classmethod
-    def of(cls, form: Form) -> "FormRef":
+    def of(cls, form: Form, scheme: str | None = None, scheme_reason: str | None = None) -> "FormRef":
         return cls(
             path=form.location.path,
             index=form.index,
             name=form.name,
             budget_unit=form.budget_unit,
             location=form.location,
+            scheme=scheme,
+            scheme_reason=scheme_reason,
         )
 
 

@@ -1,4 +1,4 @@
-"""Realistic defects, each modelled on something seen on published forms (domain.md §3–§4).
+"""Realistic defects, each modelled on something seen on published forms.
 
 Every defect is a function that changes a ``GenForm`` in place and returns whether it applied
 (a form without a cost row cannot get an inflated cost cap). The names are recorded in

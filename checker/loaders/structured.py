@@ -110,6 +110,8 @@ def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple
             for i, row in enumerate(rows)
         ]
         unit = data.get("amount_unit", "元") if many else "元"  # a file-wide default unit
+        if many and data.get("scheme") and "scheme" not in mapping:
+            mapping = {**mapping, "scheme": data["scheme"]}  # a file-wide template scheme
         form = form_from_mapping(mapping, path, index, amount_unit=unit)
         unreadable = _unreadable_amounts(form, path, lambda at, p=prefix: locate(p + at))
         forms.append(attrs.evolve(form, issues=form.issues + unreadable) if unreadable else form)

@@ -171,6 +171,9 @@ class RecordWriter:
             _K, '"form": {\n        "index": ', value(form.index, 4), _K3, '"name": ',
             value(form.name, 4), _END3,
             _K, '"line": ', value(form.location.line, 3),
+            _K, '"scheme": ', value(form.scheme, 3),
+            _K, '"scheme_reason": ', value(None if form.scheme_reason is None
+                                           else safe_render(form.scheme_reason, {}, self.lang), 3),
             _K, '"passed": ', self._passed_list(c.rules, tuple(seen)),
             _K, '"failed": ', _list(groups["fail"]),
             _K, '"not_applicable": ', _list(groups["not_applicable"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from checker.report import Diagnostic, Report, safe_render
 from checker.reporters import RenderOptions, display_line
 from checker.reporters.safety import visible
+from policy.forms.schemes import SCHEMES
 
 _RESET = "\x1b[0m"
 _STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;34m",
@@ -27,8 +28,12 @@ def diagnostic_line(d: Diagnostic, options: RenderOptions) -> str:
 
 def _form_header(ref, lang: str) -> str:
     name = ref.name or safe_render("core.form.unnamed", {}, lang)
-    return visible(safe_render("core.form.header",
-                               {"path": ref.path, "number": ref.index + 1, "name": name}, lang))
+    header = safe_render("core.form.header", {"path": ref.path, "number": ref.index + 1, "name": name}, lang)
+    scheme = SCHEMES.get(getattr(ref, "scheme", None) or "")
+    if scheme is not None:  # which template the form was judged by
+        title = scheme.title_zh if lang == "zh" else scheme.title_en
+        header += safe_render("core.form.scheme", {"scheme": title, "reason": safe_render(ref.scheme_reason, {}, lang) if ref.scheme_reason else ""}, lang)
+    return visible(header)
 
 
 def render(report: Report, options: RenderOptions) -> str:

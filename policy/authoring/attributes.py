@@ -30,6 +30,12 @@ def labels(options) -> str:
     return "、".join(o.label for o in options) if options else ""
 
 
+def require_on_form(form: FormFacts, row: str) -> None:
+    """A row the form's template does not have is never "left unticked": not applicable."""
+    if row in form.not_on_form:
+        raise NotApplicable("A.reason.not-on-form", row=row)
+
+
 def row_was_read(form: FormFacts, options, checked) -> bool:
     """Whether one checkbox row can be judged: its options were read, or the form lists only
     ticked options (canonical YAML/JSON, where an absent row means "nothing ticked").
@@ -56,6 +62,7 @@ def exactly_one(
     """Findings of an "exactly one option ticked" row (项目属性 A101, 项目期限 A102)."""
     if not has_attribute_block(form):
         raise NotApplicable("A.reason.no-attributes")
+    require_on_form(form, row)
     if not row_was_read(form, options, checked):
         raise InsufficientData("A.reason.row-unread", row=row)
     loc = location or form.location

@@ -267,7 +267,7 @@ COST_LINE_OPTIONS = {
     ),
     "cumulative_words": Option(
         DEFAULT_CUMULATIVE_WORDS,
-        "Name words of cumulative/project-period amounts, never compared with the annual total (§4.17).",
+        "Name words of cumulative/project-period amounts, never compared with the annual total.",
         word_list,
     ),
 }

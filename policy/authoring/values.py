@@ -187,7 +187,7 @@ def dimension_table(value: Any) -> dict[str, str]:
     return table
 
 
-# Name keyword → the dimension its value should have (domain.md §4.9). The longest keyword the
+# Name keyword → the dimension its value should have (V104; derived from the names' own meaning). The longest keyword the
 # name ends with decides (受益人数占比 → 占比). "any" exempts: a growth may be a % or a count.
 NAME_DIMENSIONS: dict[str, str] = {
     "率": "percent", "比例": "percent", "比率": "percent", "占比": "percent", "百分比": "percent",

@@ -172,6 +172,9 @@ def form_from_mapping(
         name_location=loc,
         budget_unit_location=loc,
         implementer_location=loc,
+        execution_weight=_weight(data.get("execution_weight")),
+        scheme=_text(data.get("scheme")),
+        not_on_form=frozenset(str(r) for r in data.get("not_on_form") or () if r),
     )
 
 
@@ -264,4 +267,10 @@ def form_to_mapping(form: Form) -> dict[str, Any]:
     }
     if form.location.sheet is not None:
         out["sheet"] = form.location.sheet
+    if form.execution_weight is not None:
+        out["execution_weight"] = decimal_text(form.execution_weight)
+    if form.scheme is not None:
+        out["scheme"] = form.scheme
+    if form.not_on_form:
+        out["not_on_form"] = sorted(form.not_on_form)
     return out

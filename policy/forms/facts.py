@@ -18,6 +18,7 @@ from typing import Any
 from grammar.folding import fold, is_placeholder
 from policy.forms.hierarchy import placement
 from policy.forms.model import PERIODS, Form, Indicator
+from policy.forms.schemes import Detection, Scheme, resolve
 
 _MEASURE_KINDS = ("quantity", "range")
 _MISSING = object()
@@ -115,10 +116,12 @@ class FormFacts:
     """One form and its derived facts. The form's own fields read through (``facts.funding``,
     ``facts.goals`` …; ``facts.form`` is the ``Form`` itself); ``rows`` and the lazy facts below
     are read by many rules; ``memo`` keeps facts that depend on a rule's options (word lists,
-    thresholds), keyed by those options."""
+    thresholds), keyed by those options. ``forced_scheme`` is the run's ``scheme`` setting (None
+    or "auto": the form's own declaration, else detection)."""
 
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: Form, forced_scheme: str | None = None) -> None:
         self.form = form
+        self.forced_scheme = forced_scheme
         self.rows: tuple[Row, ...] = tuple(map(Row, form.indicators))
         self.any_filled = any(r.filled for r in self.rows)
         self._memo: dict[Any, Any] = {}
@@ -139,6 +142,17 @@ class FormFacts:
     name_location = property(lambda self: self.form.name_location)
     budget_unit_location = property(lambda self: self.form.budget_unit_location)
     implementer_location = property(lambda self: self.form.implementer_location)
+    execution_weight = property(lambda self: self.form.execution_weight)
+    not_on_form = property(lambda self: self.form.not_on_form)
+
+    @_lazy
+    def scheme_detection(self) -> Detection:
+        """The template the form is judged by, and why (``policy.forms.schemes``)."""
+        return resolve(self.form, self.forced_scheme)
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.scheme_detection.scheme
 
     @_lazy
     def measures(self) -> tuple[Row, ...]:

@@ -1,4 +1,4 @@
-"""The indicator hierarchy of domain.md §2: canonical 一级/二级 names and their aliases.
+"""The indicator hierarchy (财政支出绩效评价管理暂行办法 第十三条; the 财预〔2021〕101号 cost tier): canonical 一级/二级 names and their aliases.
 
 Forms spell these names many ways: with or without the trailing 指标, with 目标 for 指标, in
 traditional characters, split by a space from text extraction. ``canonical_level1`` and
@@ -45,6 +45,9 @@ PARENTS: dict[str, frozenset[str]] = {
     "可持续影响": frozenset({"效益指标"}),
     "服务对象满意度": frozenset({"满意度指标"}),
 }
+
+# The 中央预算内投资 (NDRC) table's 一级: 产出/效益 stand under it as 二级 labels.
+NDRC_LEVEL1 = "实施效果"
 
 # The cost family: every 二级 whose rows are cost lines.
 COST_LEVEL2 = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
@@ -134,8 +137,13 @@ def placement(level1_text: str | None, level2_text: str | None) -> tuple[str | N
     """(一级, 二级, effective 一级, is a cost line) of a row's two printed labels.
 
     The effective 一级 is the printed one, else the only parent its 二级 allows; a cost 二级 with
-    no printed 一级 counts as 成本指标 (either placement is allowed).
+    no printed 一级 counts as 成本指标 (either placement is allowed). Under the NDRC table's
+    实施效果指标 the 二级 label is itself a 一级 (产出指标, 效益指标): that is the row's 一级.
     """
+    if level1_text and _key(level1_text).startswith(NDRC_LEVEL1):
+        inner = canonical_level1(level2_text)
+        if inner is not None:
+            return inner, None, inner, inner == "成本指标"
     level1, level2 = canonical_level1(level1_text), canonical_level2(level2_text)
     if level1 is not None:
         effective = level1

@@ -131,7 +131,7 @@ class Goals:
 class Indicator:
     """One 三级 row of the 绩效指标 table.
 
-    ``level1``/``level2`` are canonical names (domain.md §2) or None when the form gave none or an
+    ``level1``/``level2`` are canonical names (policy/forms/hierarchy.py) or None when the form gave none or an
     unknown one; ``level1_text``/``level2_text`` are what the form printed. ``value`` is the
     grammar's parse of ``value_text`` (None when the cell is empty).
     """
@@ -185,6 +185,10 @@ class Form:
     name_location: Location | None = None
     budget_unit_location: Location | None = None
     implementer_location: Location | None = None
+    # Added for template schemes (policy/forms/schemes.py); optional, at the end.
+    execution_weight: Decimal | None = None  # 预算执行率权重, when the form prints one (90 + 10 tables)
+    scheme: str | None = None  # the template the input declares (canonical ``scheme``), if any
+    not_on_form: frozenset[str] = frozenset()  # header rows the form's template does not have
 
     def annual_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.period == ANNUAL)

@@ -21,7 +21,7 @@ class ProjectKindNotSingle(Rule):
     fix = "Tick exactly one of 新增项目 / 延续项目."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.20 (项目属性 exactly one: unit filing guides [P]; the form [D])",
+        "derived: the form's own 项目属性 row (新增/延续 exclude each other)",
         "新增 and 延续 exclude each other: a project is one or the other, never both or neither.",
     )
     bad = (
@@ -43,6 +43,10 @@ class ProjectKindNotSingle(Rule):
         ),
     )
     good = (
+        Example(
+            {"attributes": {"term": "一次性", "basis": ["其他"]}, "not_on_form": ["项目属性"]},
+            note="regression: the template has no 项目属性 row — nothing was left unticked",
+        ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
         ),

@@ -20,7 +20,7 @@ class ProjectTermNotSingle(Rule):
     fix = "Tick exactly one of 一次性 / 经常性."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.20 (项目期限 exactly one: unit filing guides [P]; the form [D])",
+        "derived: the form's own 项目期限 row (一次性/经常性 exclude each other)",
         "一次性 and 经常性 exclude each other: a project is one or the other, never both or neither.",
     )
     bad = (
@@ -42,6 +42,10 @@ class ProjectTermNotSingle(Rule):
         ),
     )
     good = (
+        Example(
+            {"attributes": {"kind": "延续项目", "basis": ["其他"]}, "not_on_form": ["项目期限"]},
+            note="regression: the template has no 项目期限 row — nothing was left unticked",
+        ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
         ),

@@ -13,7 +13,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
-from policy.authoring.attributes import has_attribute_block, labels, row_was_read
+from policy.authoring.attributes import has_attribute_block, labels, require_on_form, row_was_read
 
 
 class BasisMissing(Rule):
@@ -31,7 +31,7 @@ class BasisMissing(Rule):
     fix = "Tick at least one basis (法律法规, 市委市政府决定, 上级文件要求, 领导指示, 其他)."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (立项依据: one or more ticked) and §4.20",
+        "derived: the form's own 立项依据 row (one or more reasons ticked)",
         "The form's 立项依据 row asks for one or more reasons; none ticked leaves it unanswered.",
     )
     bad = (
@@ -47,6 +47,10 @@ class BasisMissing(Rule):
         ),
     )
     good = (
+        Example(
+            {"attributes": {"kind": "持续性项目", "term": "2022年"}, "not_on_form": ["立项依据"]},
+            note="regression (黄石 2022 批复表): the template has no 立项依据 row — nothing was left unticked",
+        ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}
         ),
@@ -66,6 +70,7 @@ class BasisMissing(Rule):
         a = form.attributes
         if not has_attribute_block(form):
             raise NotApplicable("A.reason.no-attributes")
+        require_on_form(form, "立项依据")
         if not row_was_read(form, a.basis_options, a.basis):
             raise InsufficientData("A.reason.row-unread", row="立项依据")
         if not a.basis:

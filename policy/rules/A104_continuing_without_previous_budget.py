@@ -31,8 +31,8 @@ class ContinuingWithoutPreviousBudget(Rule):
     )
     fix = "Fill in 延续项目以前年度预算安排, or tick 新增项目 if the project is new."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.20 (unit filing guides [P]; the form [D])",
+        SourceKind.DERIVED,
+        "derived: the form's own row 延续项目以前年度预算安排",
         "The form asks continuing projects for their previous years' budget.",
     )
     bad = (

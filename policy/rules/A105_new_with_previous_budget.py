@@ -33,7 +33,7 @@ class NewWithPreviousBudget(Rule):
     fix = "Tick 延续项目 if the project was funded before; otherwise clear 以前年度预算安排."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.20",
+        "derived: the form's own rows 项目属性 and 延续项目以前年度预算安排",
         "Only a continuing project can have had a previous years' budget.",
     )
     bad = (

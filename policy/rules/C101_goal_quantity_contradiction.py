@@ -78,7 +78,7 @@ class GoalQuantityContradiction(Rule):
     fix = "Make the goal's figure and the indicator values agree."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.21",
+        "derived: the form's own numbers (年度目标 against the indicators)",
         "Goal and indicators state the same year's output in the same counter units.",
     )
     options: ClassVar[Mapping[str, Option]] = {

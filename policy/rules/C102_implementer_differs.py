@@ -35,7 +35,7 @@ class ImplementerDiffers(Rule):
     fix = "Check who is responsible and use the same name on every form of the office."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.22",
+        "derived: the forms of one unit compared with each other",
         "One office of one unit has one responsible person in a budget year.",
     )
     scope = "unit"

@@ -29,8 +29,8 @@ class AnnualGoalCopiesLongTerm(Rule):
     )
     fix = "Write the annual goal for the budget year: what part of the long-term goal this year achieves."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.4 (filing guides [P]; budget system [S])",
+        SourceKind.DERIVED,
+        "derived: the form asks for two targets in two fields (中长期目标, 年度目标)",
         "Annual and long-term targets are filled separately.",
     )
     bad = (

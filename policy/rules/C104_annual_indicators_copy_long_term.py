@@ -50,8 +50,8 @@ class AnnualIndicatorsCopyLongTerm(Rule):
     )
     fix = "Set the annual values for the budget year (usually a part of the long-term values)."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.4 (filing guides [P]; budget system [S])",
+        SourceKind.DERIVED,
+        "derived: the form asks for two sets of targets in two columns (中长期, 年度)",
         "Annual and long-term targets are filled separately.",
     )
     bad = (

@@ -25,7 +25,7 @@ class DuplicateProjectInUnit(Rule):
     fix = "Remove the duplicate form, or give the two projects names that tell them apart."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (one form per project) and §4.22",
+        "derived: the forms of one unit compared with each other",
         "One project has one performance-target form per year.",
     )
     scope = "unit"

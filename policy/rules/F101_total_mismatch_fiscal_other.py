@@ -38,7 +38,7 @@ class TotalMismatchFiscalOther(Rule):
     fix = "Correct 年度资金总额, 财政拨款 or 其他资金 so that the total is the sum of the two parts."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
+        "derived: the form's own arithmetic (年度资金总额 = 财政拨款 + 其他资金)",
         "The form defines 年度资金总额 as 其中：财政拨款 plus 其他资金.",
     )
     options: ClassVar[Mapping[str, Option]] = {

@@ -40,7 +40,7 @@ class SourcesSumMismatch(Rule):
     fix = "Correct the source amounts or 合计 so that the parts add up to the total."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
+        "derived: the form's own arithmetic (项目资金来源 parts add up to 合计)",
         "合计 is by definition the sum of the five source lines.",
     )
     options: ClassVar[Mapping[str, Option]] = {

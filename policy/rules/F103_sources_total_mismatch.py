@@ -37,7 +37,7 @@ class SourcesTotalMismatch(Rule):
     fix = "Make 合计 equal to 年度资金总额 (correct whichever is wrong)."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.12 (unit filing guides [P]; the form's arithmetic [D])",
+        "derived: the form's own arithmetic (来源合计 = 年度资金总额)",
         "Both cells state the same year's funding of the same project.",
     )
     options: ClassVar[Mapping[str, Option]] = {

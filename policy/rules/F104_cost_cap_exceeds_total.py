@@ -46,7 +46,7 @@ class CostCapExceedsTotal(Rule):
     fix = "Correct the cost cap (check 元 vs 万元) or the annual total."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.13",
+        "derived: the form's own arithmetic (a cost cap within 年度资金总额)",
         "A part of the year's spending cannot exceed the year's whole funding.",
     )
     options: ClassVar[Mapping[str, Option]] = {

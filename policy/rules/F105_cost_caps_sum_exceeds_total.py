@@ -39,7 +39,7 @@ class CostCapsSumExceedsTotal(Rule):
     fix = "Lower the cost caps or correct the annual total so that the caps fit within it."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.13",
+        "derived: the form's own arithmetic (cost caps together within 年度资金总额)",
         "The parts of the year's spending cannot add up to more than the year's funding.",
     )
     options: ClassVar[Mapping[str, Option]] = {

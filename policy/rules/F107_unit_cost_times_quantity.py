@@ -63,7 +63,7 @@ class UnitCostTimesQuantity(Rule):
     fix = "Check the unit cost, the quantity and the annual total against each other."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §4.16",
+        "derived: the form's own arithmetic (unit cost × quantity against 年度资金总额)",
         "Unit cost times quantity is the cost of the output the budget pays for.",
     )
     options: ClassVar[Mapping[str, Option]] = {

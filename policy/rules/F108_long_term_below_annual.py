@@ -32,7 +32,7 @@ class LongTermBelowAnnual(Rule):
     fix = "Correct 中长期资金总额 or 年度资金总额; leave 中长期资金总额 blank for a one-year project."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (项目资金) and §4.12",
+        "derived: the form's own arithmetic (中长期资金总额 includes the year's)",
         "The project-period total includes the budget year's funding.",
     )
     bad = (

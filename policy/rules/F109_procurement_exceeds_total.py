@@ -39,7 +39,7 @@ class ProcurementExceedsTotal(Rule):
     fix = "Correct the procurement amount or the annual total."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (项目资金: 年度资金中：政府采购, 政府购买服务) and §4.12",
+        "derived: the form's own arithmetic (政府采购 is a part of 年度资金总额)",
         "Procurement is stated as a part of the annual funds.",
     )
     options: ClassVar[Mapping[str, Option]] = {

@@ -30,7 +30,7 @@ class AnnualTotalMissing(Rule):
     fix = "Fill in 年度资金总额 with an amount and its unit (元 or 万元)."
     source = Source(
         SourceKind.SYSTEM,
-        "domain.md §1 (项目资金) and §4.12; budget-system save-time validation [S]/[P]",
+        "预算管理一体化系统 (年度资金总额 required when a form is saved)",
     )
     bad = (
         Example(
@@ -47,6 +47,11 @@ class AnnualTotalMissing(Rule):
     good = (
         Example({"funding": {"total": "15万元"}}),
         Example(
+            {"funding": {"fiscal": "6.30", "sources": {"一般公共预算收入": "6.30"}},
+             "not_on_form": ["年度资金总额"]},
+            note="regression (昭化 2021): 年度资金总额 heads the breakdown, it is no cell left blank",
+        ),
+        Example(
             {"name": "无资金块的片段"}, note="no funding block at all: not applicable"
         ),
     )
@@ -54,6 +59,8 @@ class AnnualTotalMissing(Rule):
     def check(self, form, ctx):
         if not has_funding_block(form):
             raise NotApplicable("F.reason.no-funding")
+        if "年度资金总额" in form.not_on_form:
+            raise NotApplicable("F.reason.not-on-form", row="年度资金总额")
         total = form.funding.total
         if is_blank(total):
             yield Finding(

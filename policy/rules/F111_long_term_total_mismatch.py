@@ -37,7 +37,7 @@ class LongTermTotalMismatch(Rule):
     fix = "Correct 中长期资金总额 or its 财政拨款 / 其他资金 so that the parts add up."
     source = Source(
         SourceKind.DERIVED,
-        "domain.md §1 (项目资金: 中长期 and 年度 columns) and §4.12",
+        "derived: the form's own arithmetic (中长期资金总额 = 财政拨款 + 其他资金)",
         "The form defines both columns' totals as 财政拨款 plus 其他资金.",
     )
     options: ClassVar[Mapping[str, Option]] = {

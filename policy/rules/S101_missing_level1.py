@@ -26,7 +26,7 @@ class MissingLevel1(Rule):
         "category whose rows are all blank sets no target at all for that dimension."
     )
     fix = "Add at least one 三级 indicator with a value under the missing 一级 (cost under 产出指标 or as its own 一级)."
-    source = Source(SourceKind.OFFICIAL, "中发〔2018〕34号《关于全面实施预算绩效管理的意见》; domain.md §4.1")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》, 强化绩效目标管理 (as quoted)")
     options = {
         "required": Option(("产出指标", "效益指标", "满意度指标"),
                            "一级 categories that must each hold a filled 三级 row", validate=level1_list),
@@ -52,6 +52,16 @@ class MissingLevel1(Rule):
                 note="cost 二级 with the 一级 cell left blank"),
         Example(form(row("产出指标", "质量指标", "预计经费", "≤15万元"), drop=("人均培训成本",)),
                 note="the cost line is misfiled under 质量指标: V108's finding, not a missing cost"),
+        Example(form(row("效益指标", "服务对象满意度", "市民满意度", "≥90%"), drop=("学员满意度",)),
+                note="regression (湘潭 2023): 满意度 filed under 效益 is there — S103 says it is "
+                     "misplaced; 'missing 满意度' would say it twice"),
+        Example(form(row("产出指标", "质量指标", "资助对象满意度", "95%以上"), drop=("学员满意度",)),
+                note="regression (宁晋 2019): a satisfaction row misfiled under 质量 (S110's finding)"),
+        Example(only(row("实施效果指标", "产出指标", "新建村组道路", "≥12公里"),
+                     row("实施效果指标", "效益指标", "受益人口", "≥3000人"),
+                     row("满意度指标", "服务对象满意度", "受益群众满意度", "≥90%")),
+                note="regression: the 中央预算内投资 (NDRC) table — 产出/效益 are 二级 under "
+                     "实施效果指标 and it has no cost tier"),
     )
 
     def check(self, form, ctx):
@@ -64,20 +74,30 @@ class MissingLevel1(Rule):
         if not periods or periods[0][0] != ANNUAL:
             # No annual target row at all: every category is missing; say it once.
             yield Finding("S101.empty", period_args(ANNUAL), location=form.location)
+        scheme = form.scheme
         for period, rows in periods:
             present = {r.level1_of for r in rows}
             anchor = rows[0].ind
             for level1 in required:
+                if level1 == "满意度指标" and any(_is_satisfaction(r) for r in rows):
+                    continue  # satisfaction rows filed elsewhere: S103/S110 report where, once
                 if level1 not in present:
                     blank = next((r.ind for r in f.ordered
                                   if r.period == period and r.level1_of == level1), None)
                     yield Finding("S101", {"level1": level1, **period_args(period)},
                                   location=where(blank or anchor, form),
                                   evidence={"已填一级指标": "、".join(sorted(p for p in present if p))})
+            if not scheme.cost_tier:
+                continue  # the template has no cost tier (the NDRC table)
             if ctx.options["require_cost"] and not _has_cost_line(rows, ctx.options["misfiled_cost_level2"]):
                 blank = next((r.ind for r in f.ordered if r.period == period and r.is_cost), None)
                 yield Finding("S101.cost", period_args(period),
                               location=where(blank or anchor, form))
+
+
+def _is_satisfaction(r) -> bool:
+    """A satisfaction row wherever it is filed: under a 满意度 二级, or named …满意度."""
+    return r.level2 == "服务对象满意度" or (r.has_name and "满意度" in r.name)
 
 
 def _has_cost_line(rows, misfiled_level2: tuple[str, ...]) -> bool:

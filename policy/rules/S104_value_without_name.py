@@ -19,7 +19,7 @@ class ValueWithoutName(Rule):
         "三级 rows without a name. In extracted forms it is also how a cut-off or misplaced name shows."
     )
     fix = "Give the row its 三级 indicator name (or merge the value into the row it belongs to)."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.2 (budget-system save-time validation)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (a row is saved only with its 三级 name)")
     bad = (
         Example(form(row("产出指标", "时效指标", None, "1小时内")), note="value, no name", expect=("S104",)),
         Example(form(row("效益指标", "社会效益", " ", "科学预判，有效处置")), note="blank name", expect=("S104",)),

@@ -20,7 +20,7 @@ class NameWithoutValue(Rule):
         "evaluated."
     )
     fix = "Fill in the target value (operator, number and unit, or a graded qualitative value)."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.2 (budget-system message 指标值不能为空)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (message 指标值不能为空)")
     bad = (
         Example(form(row("产出指标", "质量指标", "设施设备验收合格率", None)), note="empty value", expect=("S105",)),
         Example(form(row("产出指标", "成本指标", "开展调研工作差旅费", "  ")), note="blank value", expect=("S105",)),

@@ -22,7 +22,7 @@ class PlaceholderName(Rule):
         "(e.g. ≥**个) are W102's."
     )
     fix = "Write the indicator's real name, or delete the row."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.2 (names are not placeholders `-`, `_`, `*`)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (names are not placeholders `-`, `_`, `*`)")
     options = {
         "placeholder_words": Option(("无", "暂无", "XX", "xx"), "whole names treated as placeholders",
                                     validate=word_list),

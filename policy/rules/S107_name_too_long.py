@@ -20,7 +20,7 @@ class NameTooLong(Rule):
         "sentence of description or a value typed into the name column."
     )
     fix = "Shorten the name to what is measured; put the target into the value column."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.2 (names at most 100 characters)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (names at most 100 characters)")
     options = {"max_length": Option(100, "longest allowed name, in characters (whitespace ignored)",
                                     validate=positive_int)}
     bad = (

@@ -25,7 +25,7 @@ class DuplicateNameConflict(Rule):
         "when the part alone exceeds the total."
     )
     fix = "Keep one row per indicator and decide which target is meant."
-    source = Source(SourceKind.DERIVED, "domain.md §4.6",
+    source = Source(SourceKind.DERIVED, "derived: the form's own rows (one indicator, two different targets)",
                     "Two different targets for one indicator contradict each other on the form itself.")
     options = {
         "min_part_chars": Option(3, "compound-name parts shorter than this are not split off",

@@ -22,7 +22,7 @@ class SatisfactionMisfiled(Rule):
         "Filed under 效益 or 质量 it both misstates the benefit and hides the satisfaction target."
     )
     fix = "Move the satisfaction indicator to 满意度指标/服务对象满意度 and state a real benefit under 效益指标."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.3 (a satisfaction-type indicator is not used in place of a 效益 indicator)")
+    source = Source(SourceKind.PRACTICE, "practice: seen in 10 of the 11 published forms with a satisfaction row (filed under a 满意度 tier, not under 效益)")
     options = {
         "satisfaction_words": Option(("满意度", "满意率", "满意程度"), "words that make a name a satisfaction indicator",
                                      validate=word_list),

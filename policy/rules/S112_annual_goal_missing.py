@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
+from policy.api import Category, Example, Finding, InsufficientData, NotApplicable, Rule, Severity, Source, SourceKind
 from grammar.folding import fold, is_placeholder
 from policy.authoring.examples import form
 
@@ -20,7 +20,7 @@ class AnnualGoalMissing(Rule):
         "separately; without it the indicators have nothing to be checked against."
     )
     fix = "Describe what the project will deliver within the budget year, with its main quantities."
-    source = Source(SourceKind.SYSTEM, "domain.md §1 (总体目标 field), §4.4 (annual and long-term targets filled separately)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (年度目标 required when a form is saved); 财政支出绩效评价管理暂行办法 第十二条 (as reprinted)")
     bad = (
         Example(form(goals={"annual": None, "long_term": "三年内培训干部900人次"}), note="empty", expect=("S112",)),
         Example(form(goals={"annual": "—"}), note="a dash only", expect=("S112",)),
@@ -28,9 +28,13 @@ class AnnualGoalMissing(Rule):
     good = (
         Example(form(), note="filled"),
         Example(form(goals={"annual": "全年培训280人次"}), note="short but real"),
+        Example(form(goals={"annual": None}, not_on_form=["年度目标"]),
+                note="regression (宁晋 2019 评价指标表): the template has no goal field"),
     )
 
     def check(self, form, ctx):
+        if "年度目标" in form.not_on_form:
+            raise NotApplicable("S.reason.not-on-form", row="年度目标")
         goals = form.goals
         text = goals.annual
         if not fold(text) and goals.annual_location is None and not fold(goals.long_term):

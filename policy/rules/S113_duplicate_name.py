@@ -21,7 +21,7 @@ class DuplicateName(Rule):
         "schedule under 时效), which the evaluation cannot tell apart. Conflicting targets are S108's."
     )
     fix = "Give each row a name that says what it measures, or delete the repeat."
-    source = Source(SourceKind.DERIVED, "domain.md §4.6", "The same 三级 name does not appear twice in one form.")
+    source = Source(SourceKind.DERIVED, "derived: the form's own rows (the same 三级 name twice)", "The same 三级 name does not appear twice in one form.")
     bad = (
         Example(form(row("产出指标", "时效指标", "各类会议、文件资料等", "适时印发"),
                      row("产出指标", "数量指标", "各类会议、文件资料等", "6000份")),

@@ -23,7 +23,7 @@ class DamagedValue(Rule):
         "or '1OO%' (letters O for zeros) means the target cannot be evaluated as written."
     )
     fix = "Write the value again as operator, number and unit (e.g. ≥95%)."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.8 (operator, number and unit required), §3 (damage seen)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (a quantitative value has an operator, a number and a unit)")
     options = {"damage_codes": Option(DAMAGE_CODES, "grammar damage codes reported by this rule "
                                       "(placeholders are V102's; unknown units are not damage)",
                                       validate=word_list)}

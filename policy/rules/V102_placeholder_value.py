@@ -19,7 +19,7 @@ class PlaceholderValue(Rule):
         "that still hold them. A masked or unfilled number sets no target."
     )
     fix = "Replace the placeholder with the real target number."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.8 (placeholders `**`, `XX`, `_` are rejected)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (placeholders `**`, `XX`, `_` are rejected)")
     bad = (
         Example(form(row("产出指标", "成本指标", "项目总成本", "≤****000元")), note="masked number",
                 expect=("V102",)),

@@ -40,7 +40,7 @@ class UnitMissing(Rule):
         "checked. A unit given in the name (资助人数（人）) counts; zero needs no unit."
     )
     fix = "Add the unit to the value (2100人, 95%), or state it in the name in brackets."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.8 (a unit is required for quantitative values)")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (a unit is required for a quantitative value)")
     bad = (
         Example(form(row("产出指标", "数量指标", "享受资助人数", "2100")), note="bare count", expect=("V103",)),
         Example(form(row("产出指标", "质量指标", "资金支出率", "≥95")), note="rate without %",

@@ -44,7 +44,7 @@ class UnitMismatch(Rule):
         "checkable. Under 时效指标 a mass, area or head count cannot be a time."
     )
     fix = "Give the value the unit of what the name measures, or rename the indicator."
-    source = Source(SourceKind.DERIVED, "domain.md §4.9",
+    source = Source(SourceKind.DERIVED, "derived: the form's own row (the unit its name implies against the unit written)",
                     "The unit a name implies and the unit written must be the same kind of quantity.")
     options = {
         "name_dimensions": Option(NAME_DIMENSIONS, "name keyword → expected dimension (percent, money, "

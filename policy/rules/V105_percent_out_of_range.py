@@ -23,7 +23,7 @@ class PercentOutOfRange(Rule):
         "Growth rates and multiples may exceed 100% and are exempt by name."
     )
     fix = "Correct the number (often a misread operator: 290% → ≥90%)."
-    source = Source(SourceKind.DERIVED, "domain.md §4.10", "A proportion of a whole lies in [0, 100]%.")
+    source = Source(SourceKind.DERIVED, "derived: the form's own row (a proportion of a whole lies in [0, 100]%)", "A proportion of a whole lies in [0, 100]%.")
     options = {"exempt_words": Option(GROWTH_WORDS, "names containing these may exceed 100%",
                                       validate=word_list)}
     bad = (

@@ -22,10 +22,14 @@ class MoneyUnderQuantity(Rule):
         "make the form look measured while saying nothing about what is produced."
     )
     fix = "State the delivered quantity instead; move cost caps to 成本指标."
-    source = Source(SourceKind.PRACTICE, "domain.md §4.15 (inputs are not outputs)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): the products and services (一) are distinct from the resources they need (二)")
     options = {
         "money_words": Option(("资金", "经费", "预算", "款"), "a spending rate names the money …",
                               validate=word_list),
+        "payout_words": Option(("发放", "兑付", "奖补", "补贴", "补助", "救助", "抚恤"),
+                               "a money amount whose name says it is paid out to recipients (补贴发放金额) "
+                               "is a programme's output, not an input",
+                               validate=word_list),
         "rate_words": Option(("支出率", "执行率", "到位率", "拨付率", "使用率", "兑付率"), "… and how it is spent",
                              validate=word_list),
     }
@@ -40,6 +44,10 @@ class MoneyUnderQuantity(Rule):
         Example(form(row("产出指标", "数量指标", "适龄儿童疫苗接种率", "≥90%")), note="a coverage rate is an output"),
         Example(form(row("产出指标", "质量指标", "资金支出率", "95%")), note="not under 数量指标"),
         Example(form(row("产出指标", "数量指标", "设备覆盖率", "24.9万元")), note="a unit mismatch: V104's"),
+        Example(form(row("产出指标", "数量指标", "补贴发放金额", "≥1200万元")),
+                note="regression: what a subsidy fund delivers is the money paid to its recipients"),
+        Example(form(row("产出指标", "数量指标", "奖补资金兑付额", "≥300万元")),
+                note="regression: an award fund's standard 数量 indicator"),
     )
 
     def check(self, form, ctx):
@@ -52,6 +60,8 @@ class MoneyUnderQuantity(Rule):
             if dim == "money":
                 if name_wants_other_than_money(ind.name):
                     continue  # 覆盖率 28.8万元: a unit mismatch, V104's
+                if folded_contains_any(r.name, tuple(ctx.options["payout_words"])):
+                    continue  # money paid out to recipients is what a subsidy programme delivers
                 message = "V107"
             elif (dim == "percent" and folded_contains_any(r.name, tuple(ctx.options["money_words"]))
                   and folded_contains_any(r.name, tuple(ctx.options["rate_words"]))):

@@ -13,6 +13,8 @@ from policy.authoring.patterns import LazyPattern
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
               "日前", "工作日", "小时内", "天内", "日内", "周内", "月内", "当日", "当天", "即时",
               "全年", "年内", "年度内", "当年", "本年度")
+# What is left of a rate value whose number was lost: its comparator or percent sign.
+RATE_MARKS = ("≥", "≤", "＞", "＜", ">", "<", "=", "＝", "%", "％", "百分")
 _DATE = LazyPattern(r"\d+\s*[月日号]|\d{4}\s*年|[一二三四五六七八九十]+月")
 
 
@@ -29,7 +31,7 @@ class TimelinessUncheckable(Rule):
         "'按月安排' name no time; '维持时效≥1年' is a minimum validity, not how fast something is done."
     )
     fix = "State the deadline, the maximum duration, or the on-time rate (e.g. 按时完成率 100%)."
-    source = Source(SourceKind.DERIVED, "domain.md §4.19",
+    source = Source(SourceKind.DERIVED, "derived: the form's own row (only a rate, a deadline or a duration can be compared with what happened)",
                     "Only a rate, a deadline or a duration can be compared with what happened.")
     options = {"time_words": Option(TIME_WORDS, "words that anchor a prose timeliness value in time",
                                     validate=word_list)}
@@ -39,6 +41,9 @@ class TimelinessUncheckable(Rule):
         Example(form(row("产出指标", "时效指标", "各类工作", "按时完成")), note="按时完成", expect=("V109",)),
         Example(form(row("产出指标", "时效指标", "维持时效", "≥1年")), note="a minimum duration",
                 expect=("V109.min-duration",)),
+        Example(form(row("产出指标", "时效指标", "补贴发放及时率", "≥百分之")),
+                note="regression: a damaged rate (number lost) is reported as damaged, not as "
+                     "'no time requirement'", expect=("V109.damaged-rate",)),
     )
     good = (
         Example(form(), note="a deadline"),
@@ -78,4 +83,6 @@ class TimelinessUncheckable(Rule):
         text = ind.value_text
         if contains_any(text, ctx.options["time_words"]) or _DATE.search(text):
             return None
+        if "率" in (ind.name or "") and contains_any(text, RATE_MARKS):
+            return "V109.damaged-rate"  # a rate whose number was lost: damaged, not timeless
         return "V109"

@@ -27,19 +27,22 @@ class NotQuantified(Rule):
     name = "not-quantified"
     category = Category.VALUE
     severity = Severity.INFO
-    summary = "An output indicator (数量/质量) is prose with neither a number nor a grade"
-    summary_zh = "产出指标既未量化也未分级"
+    summary = "An output or benefit indicator is prose with neither a number nor a grade"
+    summary_zh = "产出或效益指标既未量化也未分级"
     rationale = (
         "Performance targets are to be quantified wherever possible; what cannot be quantified "
         "is stated as a graded qualitative value (优/良/中/差, 达到预期 …). Output quantities and "
-        "qualities can nearly always be counted or graded; prose like '全媒体直播' sets no target "
-        "an evaluator can score."
+        "qualities can nearly always be counted or graded; prose like '全媒体直播', or a benefit "
+        "written as a sentence ('切实解决人民群众关注的实际问题'), sets no target an evaluator can score. "
+        "长期/永久 under 可持续影响 is a graded duration and passes."
     )
     fix = "State a number with its unit (≥12期, 100%), or a grade (优良/达到预期)."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三、十四条 (as reprinted); domain.md §4.7")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted)")
     options = {
-        "level2": Option(("数量指标", "质量指标"), "二级 whose values must be quantified or graded",
-                         validate=level2_list),
+        "level2": Option(("数量指标", "质量指标", "经济效益", "社会效益", "生态效益", "可持续影响"),
+                         "二级 whose values must be quantified or graded", validate=level2_list),
+        "duration_grades": Option(("长期", "中长期", "永久"), "values that grade a duration (可持续影响 长期)",
+                                  validate=word_list),
         "vague_patterns": Option(
             DEFAULT_VAGUE_PATTERNS,
             "Vague phrases left to W101 (set to W101's `patterns` when you change those).",
@@ -55,6 +58,9 @@ class NotQuantified(Rule):
         Example(form(row("产出指标", "质量指标", "质量要求", "网站、电视、电台、新媒体等全媒体直播")),
                 note="prose", expect=("V111",)),
         Example(form(row("产出指标", "数量指标", "宣传活动", "按要求开展宣传")), note="prose", expect=("V111",)),
+        Example(form(row("效益指标", "可持续影响", "非营利性民办园租房受益期限",
+                         "保障疫情期间非营利性民办园房租需求,大力支出民办幼儿园发展")),
+                note="regression (宁河 2020): a benefit written as a sentence", expect=("V111",)),
     )
     good = (
         Example(form(), note="numbers"),
@@ -63,16 +69,18 @@ class NotQuantified(Rule):
                 note="a number inside prose"),
         Example(form(row("产出指标", "质量指标", "服务质量", "进一步提高")),
                 note="vague wording is W101's, not repeated here"),
+        Example(form(row("效益指标", "可持续影响", "历史文化资料保存期限", "长期")), note="a graded duration"),
     )
 
     def check(self, form, ctx):
         f = require_rows(form, "V")
         level2 = ctx.options["level2"]
+        durations = tuple(ctx.options["duration_grades"])
         for r in f.rows:
             if r.level2 not in level2 or not r.has_value or r.kind != "text" or r.damage is not None:
                 continue
             value = r.value
-            if grade_of(value) or all_measures(value):
+            if grade_of(value) or all_measures(value) or r.text in durations:
                 continue
             ind = r.ind
             if _vague(value, ind.value_text, ctx.options["vague_patterns"],

@@ -43,8 +43,8 @@ class VagueWording(Rule):
     )
     fix = "State a measurable target (≥95%, 较上年提高5个百分点) or a graded level (优/良/中/差)."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.11 (review checklists [P]); §4.7",
+        SourceKind.OFFICIAL_SECONDARY,
+        "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted); practice: vague wording seen in 8 of 24 published forms",
         "Review checklists list vague target wording as a finding.",
     )
     options: ClassVar[Mapping[str, Option]] = {

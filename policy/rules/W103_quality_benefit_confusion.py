@@ -40,6 +40,10 @@ BENEFIT_WORDS = (
     "经济效益",
     "社会效益",
     "生态效益",
+    # environmental results: what the service achieves, not the quality of the service itself
+    "空气质量",
+    "环境质量",
+    "水质",
 )
 
 
@@ -61,8 +65,8 @@ class QualityBenefitConfusion(Rule):
     )
     fix = "Move the row to the right 二级, or rewrite it as what it should measure."
     source = Source(
-        SourceKind.PRACTICE,
-        "domain.md §4.3 (filing guides [P])",
+        SourceKind.OFFICIAL_SECONDARY,
+        "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): quality describes the products and services, benefits the effects",
         "Filing guides name quality/benefit confusion as a common mistake.",
     )
     options: ClassVar[Mapping[str, Option]] = {
@@ -80,6 +84,11 @@ class QualityBenefitConfusion(Rule):
         ),
         Example(
             {"indicators": [_ind("产出指标", "质量指标", "带动农户增收", "≥500元/户")]},
+            expect=("W103.benefit-under-quality",),
+        ),
+        Example(
+            {"indicators": [_ind("产出指标", "质量指标", "服务周期内空气质量", "优良")]},
+            note="regression (湘潭 2023): an environmental result filed as the quality of a dust-control service",
             expect=("W103.benefit-under-quality",),
         ),
     )

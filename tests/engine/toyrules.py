@@ -75,7 +75,7 @@ class MissingValue(Rule):
     severity = Severity.ERROR
     summary = "An indicator has a name but no value"
     rationale = "Every indicator needs a value."
-    source = Source(SourceKind.SYSTEM, "domain.md §4.2")
+    source = Source(SourceKind.SYSTEM, "预算管理一体化系统 (toy)")
     bad = good = _EX
 
     def check(self, form, ctx):
@@ -93,7 +93,7 @@ class TotalCap(Rule):
     severity = Severity.ERROR
     summary = "The annual total exceeds a configured cap"
     rationale = "Caps are configuration."
-    source = Source(SourceKind.DERIVED, "domain.md §4.13", "arithmetic")
+    source = Source(SourceKind.DERIVED, "derived: toy arithmetic", "arithmetic")
     options = {"cap_yuan": Option(Decimal(1000000), "the cap in 元", validate=_positive)}
     bad = good = _EX
 
@@ -144,7 +144,7 @@ class SamePerson(Rule):
     severity = Severity.WARNING
     summary = "Forms of one unit name one person"
     rationale = "Consistency."
-    source = Source(SourceKind.DERIVED, "domain.md §4.22", "consistency")
+    source = Source(SourceKind.DERIVED, "derived: toy consistency", "consistency")
     scope = "unit"
     bad = good = _EX
 

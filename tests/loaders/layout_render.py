@@ -31,7 +31,7 @@ SOURCE_LABELS = {
     "社会保险基金收入": ("4.社会保险基金收入",),
     "其他收入": ("5.其他收入", "5.其他 收入"),
 }
-# Printed spellings of each canonical 二级 the seed (and domain.md §2) shows.
+# Printed spellings of each canonical 二级 the seed and the published forms show.
 LEVEL2_SPELLINGS = {
     "数量指标": ("数量指标", "数量"),
     "质量指标": ("质量指标",),

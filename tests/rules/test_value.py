@@ -348,6 +348,21 @@ EXPECTED_PUBLIC = {
     ("23_sichuan_puhui_jinrong_selfeval.txt", "V106", "申请定向费用补贴金融机构满意度"),
     ("23_sichuan_puhui_jinrong_selfeval.txt", "V106", "申报创业担保贷款贴息个人满意度"),
     ("23_sichuan_puhui_jinrong_selfeval.txt", "V106", "申报创业担保贷款贴息小微企业的满意度"),
+    # a percentage whose name is no rate, share or degree (reviewed in tests/judged/)
+    ("05_ningjin_gaozhong_zhuxuejin_2019.txt", "V113", "建档立卡学生全面覆盖"),
+    ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审"),
+    ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "促进人口与经济、社会、资源、环境协调和可持续发展"),
+    # benefits written as a sentence, or as the grading scale with no grade chosen (优良中低差)
+    ("45_tianjin_ninghe_minbanyuan_fangzu_2020.txt", "V111", "非营利性民办园租房受益期限"),
+    ("27_dyrmt_tielu_yanxian_selfeval.txt", "V111", "铁路沿线环境及安全整治管理机制健全性"),
+    # fund process (arrival, transfer, spending of the money) used as output quality/timeliness
+    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位率"),
+    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位時間"),
+    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "资金足额拨付率"),
+    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "地方配套到位率"),
+    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出合规性"),
+    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出时效性"),
+    ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V114", "资金拨付"),
 }
 
 
@@ -435,7 +450,7 @@ def test_structure_and_value_rules_never_crash(rows, year, goal):
 
 
 def test_money_value_with_percent_unit_column_in_a_flat_export(tmp_path):
-    """domain.md §4.9's real bad example: 28.8万元 in 指标值 with % in 度量单位."""
+    """A real bad example from a published form: 28.8万元 in 指标值 with % in 度量单位."""
     from checker import Config, check_paths
 
     path = tmp_path / "export.csv"
