@@ -45,6 +45,8 @@ class Category(str, enum.Enum):
     FUNDING = "funding"
     ATTRIBUTES = "attributes"
     CONSISTENCY = "consistency"
+    SCORING = "scoring"  # self-evaluations: weights, scores, totals, the execution rate's score
+    ATTAINMENT = "attainment"  # self-evaluations: an actual against its target, and its evidence
 
 
 FAMILY_CATEGORY = {
@@ -54,6 +56,8 @@ FAMILY_CATEGORY = {
     "F": Category.FUNDING,
     "A": Category.ATTRIBUTES,
     "C": Category.CONSISTENCY,
+    "R": Category.SCORING,  # 评分
+    "T": Category.ATTAINMENT,  # 达成 (target attained)
 }
 
 

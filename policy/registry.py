@@ -9,7 +9,7 @@ import re
 
 from policy.api import FAMILY_CATEGORY, Rule, Severity, Source
 
-CODE = re.compile(r"^[SVWFAC]\d{3}$")
+CODE = re.compile(r"^[SVWFACRT]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -203,6 +203,8 @@ def _quantities(target: Quantity | Range, actual: Quantity, lower_is_better: boo
         lo, hi = _bounds(target, Decimal(1))
     a = _actual_base(t_unit, actual)
     gap_unit = _gap_unit(t_unit)
+    if gap_unit is not None and target.per is not None:
+        gap_unit += f"/{target.per.symbol}"
     if isinstance(target, Range):
         return _in_range(lo, hi, a, factor, gap_unit, lower_is_better)
     down = target.op in ("≤", "<") or (target.op == "=" and lower_is_better)
