@@ -21,7 +21,7 @@ from policy.forms.model import Evaluation, ExecutionRow, Figure, Indicator, Loca
 from policy.forms.self_evaluation import is_total_row
 
 __all__ = [
-    "close_to", "evaluated", "execution_parts", "execution_total", "figure_shown", "has_reason",
+    "close_to", "evaluated", "rate_points", "execution_parts", "execution_total", "figure_shown", "has_reason",
     "is_total_row", "require_self_evaluation", "row_where", "score_args",
 ]
 
@@ -60,6 +60,15 @@ def close_to(printed: Figure, exact: Decimal, tolerance: Decimal = Decimal(0)) -
     """Whether a printed figure is ``exact`` rounded to the digits it shows (plus ``tolerance``).
     ``exact`` is in the figure's own terms: a percentage for a figure printed with %."""
     return abs(printed.number - exact) <= half_unit(printed) + tolerance
+
+
+def rate_points(rate: Figure) -> tuple[Decimal, Decimal]:
+    """A printed rate in percentage points, and half a unit of its last printed digit in points:
+    "96.4%" → (96.4, 0.05); "0.964" → (96.4, 0.05)."""
+    fraction = rate.fraction
+    if rate.percent or rate.number > 1:
+        return rate.number, half_unit(rate)
+    return fraction * 100, half_unit(rate) * 100
 
 
 def has_reason(evaluation: Evaluation) -> bool:
