@@ -27,7 +27,7 @@ from checker.config import (
     resolve_rules,
 )
 from policy.forms.facts import FormFacts
-from policy.forms.model import Document, Form, LoadIssue, Location
+from policy.forms.model import FORM_KINDS, TARGET, Document, Form, LoadIssue, Location
 from checker.report import (
     Diagnostic,
     FormCoverage,
@@ -124,15 +124,18 @@ class DocumentChecker:
                                                 profile=self.config.profile)
         return ctx
 
-    def _plan(self, year: int | None) -> tuple[tuple[ActiveRule, bool, Any, Context], ...]:
-        """(rule, is unit scope, instance, context) of every active rule for forms of ``year``:
-        looked up once per form instead of once per rule and form."""
-        plan = self._plans.get(year)
+    def _plan(self, year: int | None, kind: str = TARGET) -> tuple[tuple[ActiveRule, bool, Any, Context], ...]:
+        """(rule, is unit scope, instance, context) of every active rule for forms of ``year``
+        and ``kind``: looked up once per form instead of once per rule and form. A rule is left
+        out of the forms whose kind it does not read (``Rule.form_kinds``): it records nothing
+        there, so a target form's report does not change when self-evaluation rules are added."""
+        plan = self._plans.get((year, kind))
         if plan is None:
             plan = tuple((rule, rule.rule.scope == "unit", self.instances[rule.code],
-                          self._context_for(rule, year)) for rule in self.active)
+                          self._context_for(rule, year)) for rule in self.active
+                         if kind in getattr(rule.rule, "form_kinds", (kind,)))
             if len(self._plans) < 256:  # years are few; a hostile input cannot grow this much
-                self._plans[year] = plan
+                self._plans[(year, kind)] = plan
         return plan
 
     def diagnostic(self, rule: ActiveRule, finding: Finding, form_ref: FormRef) -> Diagnostic:
@@ -252,7 +255,7 @@ class DocumentChecker:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
         facts = FormFacts(form)  # the form as every rule reads it, its facts worked out once
-        for rule, unit, inst, ctx in self._plan(year):
+        for rule, unit, inst, ctx in self._plan(year, form.kind):
             if unit:
                 outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)
                 if outcome is not None:
@@ -511,10 +514,14 @@ class Accumulator:
         self.unit_items = []
         entries = (*self.checker.config.suppress, *self.baseline)
         codes = tuple(a.code for a in self.checker.active)
+        # the rules run on a form of each kind: a form's ``passed`` never names a rule not run on it
+        kind_codes = {kind: tuple(a.code for a in self.checker.active
+                                  if kind in getattr(a.rule, "form_kinds", (kind,))) for kind in FORM_KINDS}
 
         def with_unit_outcomes(pair: tuple[FormRef, list[RuleOutcome]]) -> FormCoverage:
             ref, outs = pair
-            return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
+            return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])),
+                                kind_codes.get(ref.kind, codes))
 
         notices: list[Notice] = []
         if self._spilled_diagnostics is None:

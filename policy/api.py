@@ -25,7 +25,7 @@ from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 
 import attrs
 
-from policy.forms.model import Form, Indicator, Location
+from policy.forms.model import FORM_KINDS, TARGET, Form, Indicator, Location
 
 
 class Severity(str, enum.Enum):
@@ -119,6 +119,7 @@ class FormRef:
     name: str | None
     budget_unit: str | None
     location: Location
+    kind: str = TARGET  # which rules read the form (Rule.form_kinds)
 
     @classmethod
     def of(cls, form: Form) -> "FormRef":
@@ -128,6 +129,7 @@ class FormRef:
             name=form.name,
             budget_unit=form.budget_unit,
             location=form.location,
+            kind=form.kind,
         )
 
 
@@ -193,6 +195,9 @@ class Rule:
     fix: ClassVar[str] = ""  # how to fix it
     source: ClassVar[Source]
     scope: ClassVar[str] = "form"
+    # The kinds of form the rule reads (policy.forms.model.FORM_KINDS); the engine does not run
+    # it on a form of another kind. Self-evaluation rules declare (SELF_EVALUATION,).
+    form_kinds: ClassVar[tuple[str, ...]] = FORM_KINDS
     options: ClassVar[Mapping[str, Option]] = {}
     bad: ClassVar[Sequence[Example]] = ()
     good: ClassVar[Sequence[Example]] = ()

@@ -17,13 +17,16 @@ from policy.api import NotApplicable
 from policy.forms.attainment import Attainment, of_indicator
 from policy.forms.facts import FormFacts
 from policy.forms.figures import half_unit
-from policy.forms.model import Evaluation, ExecutionRow, Figure, Indicator, Location
+from policy.forms.model import SELF_EVALUATION, Evaluation, ExecutionRow, Figure, Indicator, Location
 from policy.forms.self_evaluation import is_total_row
 
 __all__ = [
-    "close_to", "evaluated", "rate_points", "execution_parts", "execution_total", "figure_shown", "has_reason",
+    "SELF_EVALUATION_ONLY", "close_to", "evaluated", "rate_points", "execution_parts", "execution_total", "figure_shown", "has_reason",
     "is_total_row", "require_self_evaluation", "row_where", "score_args",
 ]
+
+# ``Rule.form_kinds`` of every self-evaluation rule.
+SELF_EVALUATION_ONLY = (SELF_EVALUATION,)
 
 # What a blank 偏差原因 cell holds on real forms.
 _NO_REASON = frozenset({"无", "没有", "暂无", "/", "——", "—", "-", "--", "无偏差", "不适用"})

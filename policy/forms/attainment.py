@@ -15,7 +15,7 @@ decreasing one for an "at most" target such as a cost or a response time):
 
 ``gap`` is in the target's unit (percentages in 个百分点); ``ratio`` is the actual over the target
 for an "at least" target and the target over the actual for an "at most" one — the fraction the
-proportional scoring practice awards (domain.md §5).
+proportional scoring practice awards.
 """
 
 from __future__ import annotations

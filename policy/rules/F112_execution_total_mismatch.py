@@ -9,7 +9,7 @@ from policy.api import (Category, Example, Finding, InsufficientData, Option, Ru
                         SourceKind, money_text)
 from policy.authoring.examples import evaluation_form
 from policy.authoring.funding import is_blank
-from policy.authoring.scoring import (execution_parts, execution_total, require_self_evaluation,
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, execution_parts, execution_total, require_self_evaluation,
                                       row_where)
 from policy.options import non_negative_decimal
 
@@ -28,6 +28,7 @@ class ExecutionTotalMismatch(Rule):
     name = "execution-total-mismatch"
     category = Category.FUNDING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A self-evaluation's 年度资金总额 row is not the sum of the rows under it"
     summary_zh = "自评表项目资金的年度资金总额行不等于其下各行之和"
     rationale = (
@@ -36,7 +37,8 @@ class ExecutionTotalMismatch(Rule):
         "are then computed from a wrong number."
     )
     fix = "Correct the totals row or the rows under it so that each column adds up."
-    source = Source(SourceKind.DERIVED, "derived: the form's own arithmetic (项目资金 block of the 绩效自评表)",
+    source = Source(SourceKind.DERIVED, "the form's own arithmetic: the 项目资金 block of the 绩效自评表 "
+                    "(财预〔2020〕10号 附件 template), 年度资金总额 = the rows under it",
                     "The totals row is the sum of its parts in every column.")
     options = {
         "tolerance_yuan": Option(Decimal(0), "Allowed difference in 元 (rounding of 万元 figures).",

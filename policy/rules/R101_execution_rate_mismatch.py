@@ -7,7 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form
-from policy.authoring.scoring import rate_points, require_self_evaluation, row_where
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, rate_points, require_self_evaluation, row_where
 from policy.options import non_negative_decimal
 
 
@@ -22,6 +22,7 @@ class ExecutionRateMismatch(Rule):
     name = "execution-rate-mismatch"
     category = Category.SCORING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "The printed 执行率 is not 全年执行数 ÷ 全年预算数"
     summary_zh = "执行率不等于全年执行数除以全年预算数"
     rationale = (
@@ -30,8 +31,9 @@ class ExecutionRateMismatch(Rule):
         "the execution score is computed from it."
     )
     fix = "Recompute 执行率 from the 全年执行数 and 全年预算数 columns (or correct those amounts)."
-    source = Source(SourceKind.DERIVED, "derived: the form's own arithmetic (执行率 = 全年执行数 ÷ 全年预算数, "
-                    "printed as B/A on all seven public self-evaluation forms that show it)",
+    source = Source(SourceKind.DERIVED, "the 项目资金 block of the 绩效自评表 (财预〔2020〕10号 附件 template): "
+                    "执行率 = 全年执行数 ÷ 全年预算数, printed as “执行率(B/A)” or spelled out on 4 of the 7 "
+                    "public self-evaluation forms (休宁 2023, 萧县 2023, 衡山 2020, 青神 2023)",
                     "The column header defines the rate.")
     options = {
         "tolerance_points": Option(Decimal(0), "Allowed difference in percentage points beyond the "

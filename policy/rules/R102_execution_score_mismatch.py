@@ -7,7 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form
-from policy.authoring.scoring import close_to, require_self_evaluation, row_where
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, close_to, require_self_evaluation, row_where
 from policy.options import boolean, non_negative_decimal
 
 
@@ -32,6 +32,7 @@ class ExecutionScoreMismatch(Rule):
     name = "execution-score-mismatch"
     category = Category.SCORING
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "The execution score is not 执行率 × 分值"
     summary_zh = "预算执行得分不等于执行率乘以分值"
     rationale = (
@@ -39,9 +40,9 @@ class ExecutionScoreMismatch(Rule):
         "score that does not follow from the printed rate inflates or deflates the total."
     )
     fix = "Score the execution line as 执行率 × 分值 (at most the 分值)."
-    source = Source(SourceKind.PRACTICE, "practice: finance-system validators and local 自评 templates "
-                    "(domain.md §5); formula printed or followed on 2 of the 7 public self-evaluation "
-                    "forms that score the execution line (萧县 2023, the issue's example)",
+    source = Source(SourceKind.PRACTICE, "local 自评 templates and finance-system validators: the "
+                    "预算执行率 line scores 执行率 × 分值 (usually 10 points); of the 7 public self-evaluation "
+                    "forms 萧县 2023 scores it so (100% × 10 = 10) and 青神 2023 prints the 10-point weight",
                     "Whether the score is capped at the weight is not documented: configurable.")
     options = {
         "cap_at_weight": Option(True, "Score a rate above 100% as the full 分值.", boolean),

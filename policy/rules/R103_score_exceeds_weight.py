@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, require_self_evaluation, row_where, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, row_where, score_args
 
 
 def _score(name: str, score: str):
@@ -22,6 +22,7 @@ class ScoreExceedsWeight(Rule):
     name = "score-exceeds-weight"
     category = Category.SCORING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A line scores more than its weight"
     summary_zh = "得分超过分值"
     rationale = (
@@ -29,7 +30,7 @@ class ScoreExceedsWeight(Rule):
         "forbids."
     )
     fix = "Score the line at most its 分值."
-    source = Source(SourceKind.DERIVED, "derived: the form's own arithmetic (得分 ≤ 分值)",
+    source = Source(SourceKind.DERIVED, "the form's own arithmetic: 得分 ≤ 分值",
                     "A weight is the maximum score of its line.")
     bad = (
         Example(evaluation_form(_score("养护里程", "22")), note="22 points of 20", expect=("R103",)),

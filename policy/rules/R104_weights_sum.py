@@ -8,7 +8,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, execution_total, require_self_evaluation
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, execution_total, require_self_evaluation
 from policy.forms.hierarchy import canonical_level1
 from policy.options import non_negative_decimal
 
@@ -29,6 +29,7 @@ class WeightsSum(Rule):
     name = "self-evaluation-weights-sum"
     category = Category.SCORING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "The weights of a self-evaluation do not add up to 100 (or to a 一级's printed weight)"
     summary_zh = "自评表分值合计不等于100，或不等于一级指标标明的分值"
     rationale = (
@@ -37,10 +38,10 @@ class WeightsSum(Rule):
         "total score meaningless; a 一级 label that prints its weight must agree with its rows."
     )
     fix = "Correct the weights so they add up to 100 and to each 一级's printed weight."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (weights 50/30/10 + 10 = 100); "
-                    "the 100 total is printed on 3 of the 7 public self-evaluation forms "
-                    "(四川普惠金融, 青神 2023, 铁路沿线 fragment)",
-                    "The full score and the per-一级 weights are configurable.")
+    source = Source(SourceKind.PRACTICE, "自评 scoring practice: 产出 50, 效益 30, 满意度 10, 预算执行率 10 "
+                    "= 100; a 100-point total is printed on 3 of the 7 public self-evaluation forms "
+                    "(四川普惠金融, 青神 2023, 铁路沿线 fragment), a 一级 weight in its label on 1 (萧县 2023 “(50分)”)",
+                    "The full score is configurable.")
     options = {
         "total": Option(Decimal(100), "What all weights add up to.", non_negative_decimal),
         "tolerance": Option(Decimal(0), "Allowed difference in points.", non_negative_decimal),

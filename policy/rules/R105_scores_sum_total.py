@@ -7,7 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form
-from policy.authoring.scoring import close_to, evaluated, execution_total, require_self_evaluation
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, close_to, evaluated, execution_total, require_self_evaluation
 from policy.options import non_negative_decimal
 
 
@@ -22,6 +22,7 @@ class ScoresSumTotal(Rule):
     name = "scores-sum-total"
     category = Category.SCORING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "The total score is not the sum of the lines' scores"
     summary_zh = "总得分不等于各项得分之和"
     rationale = (
@@ -29,7 +30,7 @@ class ScoresSumTotal(Rule):
         "that does not add up is either a typing error or a score changed in one place only."
     )
     fix = "Recompute the total from the lines' scores."
-    source = Source(SourceKind.DERIVED, "derived: the form's own arithmetic (总分 = Σ 得分)",
+    source = Source(SourceKind.DERIVED, "the form's own arithmetic: 总分 (得分合计) = Σ 得分",
                     "The total row sums the score column.")
     options = {"tolerance": Option(Decimal(0), "Allowed difference in points beyond the rounding of "
                                    "the printed total.", non_negative_decimal)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, score_args
 from policy.forms.attainment import NOT_MET
 
 
@@ -21,6 +21,7 @@ class FullScoreTargetMissed(Rule):
     name = "full-score-target-missed"
     category = Category.SCORING
     severity = Severity.ERROR
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A target that was not met is scored its full weight"
     summary_zh = "未完成指标值却得满分"
     rationale = (
@@ -29,8 +30,9 @@ class FullScoreTargetMissed(Rule):
         "for a missed target inflate the self-evaluation, which the 自评 notice forbids."
     )
     fix = "Score the missed target in proportion to what was achieved, and explain the deviation."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (scoring practice of finance-system "
-                    "validators and local 自评 templates); a typical defect of published forms",
+    source = Source(SourceKind.PRACTICE, "自评 scoring practice (local templates, finance-system "
+                    "validators): a target met earns the full weight, a missed one scores in proportion; the "
+                    "自评 notice forbids inflated scores",
                     "Attainment is read from the target and the actual through the value grammar.")
     bad = (
         Example(evaluation_form(_full), note="8% of ≥10% scored 30 of 30", expect=("R106",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, has_reason, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, has_reason, require_self_evaluation, score_args
 
 
 def _reason(text):
@@ -18,6 +18,7 @@ class LostPointsWithoutReason(Rule):
     name = "lost-points-without-reason"
     category = Category.SCORING
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A line scored below its weight gives no 偏差原因"
     summary_zh = "得分低于分值但未说明偏差原因"
     rationale = (
@@ -25,8 +26,8 @@ class LostPointsWithoutReason(Rule):
         "reason and the improvement measures (偏差原因分析及改进措施) on that line."
     )
     fix = "Explain in 偏差原因 why the target was missed and what will be done."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (a score below the weight needs a "
-                    "偏差原因); a typical defect of published forms",
+    source = Source(SourceKind.PRACTICE, "自评 templates: a score below the weight is explained in "
+                    "偏差原因分析及改进措施",
                     "Blank, a dash, or 无 count as no reason.")
     bad = (
         Example(evaluation_form(_reason(None)), note="24 of 30, no reason", expect=("R107",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, score_args
 from policy.forms.attainment import restates_bound
 
 
@@ -19,6 +19,7 @@ class ActualRestatesTarget(Rule):
     name = "actual-restates-target"
     category = Category.ATTAINMENT
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "实际完成值 is written as a bound (≥95%), restating the target instead of a result"
     summary_zh = "实际完成值写成目标形式（如“≥95%”），未填写实际结果"
     rationale = (
@@ -26,8 +27,8 @@ class ActualRestatesTarget(Rule):
         "cannot be checked and a full score is unsupported."
     )
     fix = "Write the measured result (e.g. 96.3%) and its source."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (typical defects of published forms); "
-                    "seen on 2 of the 7 public self-evaluation forms (四川普惠金融 “≥80%”, 休宁 2023 “<=0%”)",
+    source = Source(SourceKind.PRACTICE, "a typical defect of published self-evaluations; on 2 of the 7 "
+                    "public self-evaluation forms (四川普惠金融 “≥80%”, 休宁 2023 “<=0%”)",
                     "A comparator in the actual marks a restated target.")
     bad = (Example(evaluation_form(_actual("群众满意度", "≥90%")), note="the target again",
                    expect=("T101",)),)

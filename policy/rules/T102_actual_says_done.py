@@ -6,7 +6,7 @@ from grammar.ast import DateValue
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, score_args
 from policy.forms.attainment import is_numeric, says_done
 
 
@@ -26,6 +26,7 @@ class ActualSaysDone(Rule):
     name = "actual-says-done"
     category = Category.ATTAINMENT
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A numeric or dated target's actual only says 已完成 / 达成预期指标"
     summary_zh = "数量或时间目标的实际完成值只写“已完成”“达成预期指标”"
     rationale = (
@@ -33,8 +34,8 @@ class ActualSaysDone(Rule):
         "\"已完成\" or \"达成预期指标\" says nothing that can be compared, so the score is unsupported."
     )
     fix = "Write the achieved number (with its unit) or the completion date."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (typical defects of published forms); "
-                    "seen on 1 of the 7 public self-evaluation forms (大英 2020, “已完成100%” on every row)",
+    source = Source(SourceKind.PRACTICE, "a typical defect of published self-evaluations; on 1 of the 7 "
+                    "public self-evaluation forms (大英 2020: “已完成100%” on every row)",
                     "Qualitative targets may be answered with a grade; numeric ones may not.")
     bad = (
         Example(evaluation_form(_actual("养护里程", "已完成")), note="≥120公里 answered 已完成",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, score_args
 
 REASONS = ("unit-mismatch", "units-do-not-convert")
 
@@ -20,6 +20,7 @@ class ActualUnitMismatch(Rule):
     name = "actual-unit-mismatch"
     category = Category.ATTAINMENT
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "The actual's unit cannot be compared with the target's"
     summary_zh = "实际完成值的计量单位与指标值不一致，无法比较"
     rationale = (
@@ -27,8 +28,8 @@ class ActualUnitMismatch(Rule):
         "target, so whether it was met is left to the reader."
     )
     fix = "Report the actual in the target's unit (or one that converts to it: 万元/元, 小时/天)."
-    source = Source(SourceKind.DERIVED, "derived: the value grammar's units and dimensions "
-                    "(docs/value-ast.md)", "Units convert only within a dimension and base.")
+    source = Source(SourceKind.DERIVED, "the value grammar's units and dimensions (docs/value-ast.md)",
+                    "Units convert only within a dimension and base.")
     bad = (
         Example(evaluation_form(_actual("验收合格率", "126公里")), note="% target, 公里 actual",
                 expect=("T103",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, has_reason, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, has_reason, require_self_evaluation, score_args
 from policy.forms.attainment import NOT_MET
 
 
@@ -21,6 +21,7 @@ class MissedWithoutReason(Rule):
     name = "missed-without-reason"
     category = Category.ATTAINMENT
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "A target was not met and the form gives no reason"
     summary_zh = "指标未完成但未说明原因"
     rationale = (
@@ -29,8 +30,8 @@ class MissedWithoutReason(Rule):
         "score; this rule covers the forms and rows without a score."
     )
     fix = "Explain why the target was missed and what will be done."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (偏差原因 where a target was missed); "
-                    "the 未完成原因 column is printed on 5 of the 7 public self-evaluation forms",
+    source = Source(SourceKind.PRACTICE, "自评 templates: 未完成原因和改进措施 for every target missed; the "
+                    "column is printed on 4 of the 7 public self-evaluation forms",
                     "Attainment is read through the value grammar; blank, a dash or 无 are no reason.")
     bad = (Example(evaluation_form(_unscored(None)), note="8% of ≥10%, unscored, no reason",
                    expect=("T104",)),)

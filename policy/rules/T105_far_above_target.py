@@ -7,7 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import evaluated, has_reason, require_self_evaluation, score_args
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, has_reason, require_self_evaluation, score_args
 from policy.forms.attainment import EXCEEDED, lower_is_better
 from policy.options import positive_decimal
 
@@ -24,6 +24,7 @@ class FarAboveTarget(Rule):
     name = "far-above-target"
     category = Category.ATTAINMENT
     severity = Severity.INFO
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "An actual far above its target has no explanation (advisory)"
     summary_zh = "实际完成值远超指标值但未说明原因（提示）"
     rationale = (
@@ -32,8 +33,8 @@ class FarAboveTarget(Rule):
         "130% of the target."
     )
     fix = "Explain the over-achievement (and set next year's target accordingly)."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (one province asks for a 偏差原因 at "
-                    "≥130% of the target)", "Advisory; the threshold is configurable.")
+    source = Source(SourceKind.PRACTICE, "one province's 自评 rules ask for a 偏差原因 when the actual "
+                    "reaches 130% of the target", "Advisory; the threshold is configurable.")
     options = {"ratio": Option(Decimal("1.3"), "Actual ÷ target from which an explanation is asked.",
                                positive_decimal)}
     bad = (Example(evaluation_form(_actual("180公里")), note="180 of ≥120公里 (150%)", expect=("T105",)),)

@@ -10,7 +10,7 @@ from policy.authoring.patterns import LazyPattern
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form
-from policy.authoring.scoring import require_self_evaluation
+from policy.authoring.scoring import SELF_EVALUATION_ONLY, require_self_evaluation
 from policy.options import positive_decimal
 
 
@@ -34,6 +34,7 @@ class ActualCopiesGoal(Rule):
     name = "actual-copies-goal"
     category = Category.ATTAINMENT
     severity = Severity.WARNING
+    form_kinds = SELF_EVALUATION_ONLY
     summary = "实际完成情况 is the 预期目标 copied"
     summary_zh = "全年实际完成情况照抄年度预期目标"
     rationale = (
@@ -41,8 +42,8 @@ class ActualCopiesGoal(Rule):
         "nothing and hides any shortfall."
     )
     fix = "Describe what was actually done, with the achieved quantities."
-    source = Source(SourceKind.PRACTICE, "practice: domain.md §5 (typical defects of published forms); "
-                    "seen on 1 of the 7 public self-evaluation forms (四川普惠金融)",
+    source = Source(SourceKind.PRACTICE, "a typical defect of published self-evaluations; on 1 of the 7 "
+                    "public self-evaluation forms (四川普惠金融)",
                     "Texts compared after numbering, labels and punctuation are removed.")
     options = {"similarity": Option(Decimal("0.9"), "Similarity (0-1) from which the texts count as "
                                     "a copy.", positive_decimal)}
