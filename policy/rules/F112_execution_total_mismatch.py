@@ -9,8 +9,8 @@ from policy.api import (Category, Example, Finding, InsufficientData, Option, Ru
                         SourceKind, money_text)
 from policy.authoring.examples import evaluation_form
 from policy.authoring.funding import is_blank
-from policy.authoring.scoring import (SELF_EVALUATION_ONLY, execution_parts, execution_total, require_self_evaluation,
-                                      row_where)
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, execution_parts, execution_total,
+                                      require_self_evaluation, row_where)
 from policy.options import non_negative_decimal
 
 COLUMNS = (("initial", "年初预算数", "initial budget"), ("budget", "全年预算数", "full-year budget"),

@@ -7,7 +7,8 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form
-from policy.authoring.scoring import SELF_EVALUATION_ONLY, rate_points, require_self_evaluation, row_where
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, rate_points, require_self_evaluation,
+                                      row_where)
 from policy.options import non_negative_decimal
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, require_self_evaluation, row_where, score_args
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, require_self_evaluation,
+                                      row_where, score_args)
 
 
 def _score(name: str, score: str):

@@ -8,7 +8,8 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, execution_total, require_self_evaluation
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, execution_total,
+                                      require_self_evaluation)
 from policy.forms.hierarchy import canonical_level1
 from policy.options import non_negative_decimal
 

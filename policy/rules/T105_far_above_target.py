@@ -7,7 +7,8 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form, indicator_of
-from policy.authoring.scoring import SELF_EVALUATION_ONLY, evaluated, has_reason, require_self_evaluation, score_args
+from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, has_reason,
+                                      require_self_evaluation, score_args)
 from policy.forms.attainment import EXCEEDED, lower_is_better
 from policy.options import positive_decimal
 

@@ -42,3 +42,23 @@ def test_precision_on_the_public_forms():
     verdicts = [e["verdict"] for entries in EXPECTED.values() for e in entries]
     assert set(verdicts) <= {"right", "wrong"}
     assert verdicts.count("right") / len(verdicts) >= 0.9
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_survive_dump_and_load(name):
+    """Dumping a self-evaluation and loading the dump gives the same findings, in both formats."""
+    from checker.commands.dump import render
+    from checker.loaders import load_bytes
+    from policy.forms.canonical import form_to_mapping
+
+    def findings(forms):
+        report = ENGINE.check_forms(list(forms))
+        return sorted((d.message_id, d.line, repr(sorted(d.args.items()))) for d in report.diagnostics)
+
+    document = load_path(JUDGED / name)
+    before = [(m, a) for m, _, a in findings(document.forms)]
+    for fmt in ("yaml", "json"):
+        text = render({"forms": [form_to_mapping(f) for f in document.forms]}, fmt)
+        again = load_bytes(text.encode("utf-8"), f"dumped.{fmt}")
+        assert again.error is None and not again.issues, (again.error, again.issues)
+        assert [(m, a) for m, _, a in findings(again.forms)] == before, fmt
