@@ -1,5 +1,5 @@
 """The self-evaluation rules on the seven public self-evaluation forms transcribed by hand
-(tests/judged/selfeval): exactly the findings reviewed in expected.yaml, and at least 90% of them
+(tests/judged/selfeval): exactly the findings reviewed in tests/judged/selfeval.expected.yaml, and at least 90% of them
 judged right (the issue's target)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from checker.engine import Engine
 from checker.loaders import load_path
 
 JUDGED = Path(__file__).resolve().parents[1] / "judged" / "selfeval"
-EXPECTED = yaml.safe_load((JUDGED / "expected.yaml").read_text(encoding="utf-8"))
+EXPECTED = yaml.safe_load((JUDGED.parent / "selfeval.expected.yaml").read_text(encoding="utf-8"))
 ENGINE = Engine(Config(select=("F112", "R", "T")))
 
 
@@ -28,7 +28,7 @@ def _found(name: str) -> list[tuple[str, int]]:
 
 
 def test_every_transcribed_form_is_judged():
-    assert sorted(EXPECTED) == sorted(p.name for p in JUDGED.glob("*.yaml") if p.name != "expected.yaml")
+    assert sorted(EXPECTED) == sorted(p.name for p in JUDGED.glob("*.yaml"))
     assert len(EXPECTED) == 7
 
 
