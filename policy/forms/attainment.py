@@ -287,6 +287,15 @@ def _grade(value: Value) -> tuple[int, int] | None:
     return None
 
 
+def attainment_grade(value: Value | None) -> int | None:
+    """How far a qualitative actual says the target was reached: 2 (达成, 完成, 达到预期),
+    1 (部分达成, 基本完成) or 0 (未达成, 未完成); None for any other value."""
+    if value is None:
+        return None
+    found = _grade(value)
+    return found[1] if found is not None and found[0] == 0 else None
+
+
 def _qualitative(target: Value, actual: Value) -> Attainment:
     got = _grade(actual)
     if got is None:

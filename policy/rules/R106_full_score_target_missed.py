@@ -6,7 +6,7 @@ from policy.api import Category, Example, Finding, InsufficientData, Rule, Sever
 from policy.authoring.examples import evaluation_form, indicator_of
 from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, require_self_evaluation,
                                       score_args)
-from policy.forms.attainment import NOT_MET
+from policy.forms.attainment import NOT_MET, attainment_grade
 
 
 def _full(form):
@@ -27,8 +27,8 @@ class FullScoreTargetMissed(Rule):
     summary_zh = "未完成指标值却得满分"
     rationale = (
         "In the scoring practice a quantitative target met earns the full weight and a missed "
-        "one scores in proportion; a qualitative one not reached scores below 80%. Full points "
-        "for a missed target inflate the self-evaluation, which the 自评 notice forbids."
+        "one scores in proportion. Full points for a missed target inflate the self-evaluation, "
+        "which the 自评 notice forbids (a graded actual, 部分达成/未达成, is R109's)."
     )
     fix = "Score the missed target in proportion to what was achieved, and explain the deviation."
     source = Source(SourceKind.PRACTICE, "自评 scoring practice (local templates, finance-system "
@@ -49,6 +49,8 @@ class FullScoreTargetMissed(Rule):
             if ind.weight is None or e.score is None or e.score.number is None:
                 continue
             checked = True
+            if attainment_grade(e.actual) is not None:
+                continue  # an actual graded 部分达成/未达成: its score band is R109's
             if att.status == NOT_MET and e.score.number >= ind.weight:
                 by = att.to_mapping().get("by", "")
                 yield Finding("R106", {**score_args(ind), "by": by}, indicator=ind,
