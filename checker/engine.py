@@ -133,7 +133,8 @@ class DocumentChecker:
         if plan is None:
             plan = tuple((rule, rule.rule.scope == "unit", self.instances[rule.code],
                           self._context_for(rule, year)) for rule in self.active
-                         if kind in getattr(rule.rule, "form_kinds", (kind,)))
+                         if kind in getattr(rule.rule, "form_kinds", (kind,))
+                         or kind in getattr(rule.rule, "reads_kinds", ()))
             if len(self._plans) < 256:  # years are few; a hostile input cannot grow this much
                 self._plans[(year, kind)] = plan
         return plan
@@ -258,7 +259,7 @@ class DocumentChecker:
         for rule, unit, inst, ctx in self._plan(year, form.kind):
             if unit:
                 outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)
-                if outcome is not None:
+                if outcome is not None and form.kind in rule.rule.form_kinds:  # not a form it only reads
                     outcomes.append(outcome)
                 continue
             # Most rules find nothing on most forms: take the first finding here and leave the
@@ -376,6 +377,8 @@ class DocumentChecker:
             diagnostics.extend(found)
             failed = {(d.form.path, d.form.index) for d in found if d.form is not None}
             for ref in refs:
+                if ref.kind not in rule.rule.form_kinds:
+                    continue  # a form the rule only reads (C106 reads the approved target forms)
                 key = (ref.path, ref.index)
                 if outcome is not None and outcome.outcome == "error":
                     outcomes[key].append(outcome)

@@ -198,6 +198,9 @@ class Rule:
     # The kinds of form the rule reads (policy.forms.model.FORM_KINDS); the engine does not run
     # it on a form of another kind. Self-evaluation rules declare (SELF_EVALUATION,).
     form_kinds: ClassVar[tuple[str, ...]] = FORM_KINDS
+    # Kinds a unit-scope rule also summarises without reporting on them: C106 reads the approved
+    # target forms to check the self-evaluations against them.
+    reads_kinds: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[Mapping[str, Option]] = {}
     bad: ClassVar[Sequence[Example]] = ()
     good: ClassVar[Sequence[Example]] = ()

@@ -35,6 +35,8 @@ def _validate(rule: type[Rule]) -> None:
         raise RuleDefinitionError(f"{where}: scope {rule.scope!r}")
     if not rule.form_kinds or not set(rule.form_kinds) <= set(FORM_KINDS):
         raise RuleDefinitionError(f"{where}: form_kinds {rule.form_kinds!r}")
+    if not set(rule.reads_kinds) <= set(FORM_KINDS) or (rule.reads_kinds and rule.scope != "unit"):
+        raise RuleDefinitionError(f"{where}: reads_kinds {rule.reads_kinds!r}")
     if not rule.bad or not rule.good:
         raise RuleDefinitionError(f"{where}: needs at least one bad and one good example")
 
