@@ -31,6 +31,7 @@ from grammar.folding import fold
 from grammar.units import Unit
 from policy.forms.hierarchy import placement
 from policy.forms.model import Indicator
+from policy.forms.figures import rounded_text
 
 MET, NOT_MET, EXCEEDED, NOT_COMPARABLE = "met", "not_met", "exceeded", "not_comparable"
 STATUSES = (NOT_MET, MET, EXCEEDED, NOT_COMPARABLE)
@@ -79,7 +80,7 @@ class Attainment:
         if self.gap is not None:
             out["by"] = _plain(self.gap) + (self.unit or "")
         if self.ratio is not None:
-            out["ratio"] = _plain(self.ratio.quantize(Decimal("0.0001")))
+            out["ratio"] = _plain(Decimal(rounded_text(self.ratio, 4)))
         if self.reason is not None:
             out["reason"] = self.reason
         return out

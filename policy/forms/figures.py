@@ -46,3 +46,12 @@ def half_unit(figure: Figure) -> Decimal:
     m = re.search(r"[0-9]+(?:\.([0-9]*))?", text)
     places = len(m.group(1) or "") if m else 0
     return Decimal(5).scaleb(-(places + 1))
+
+
+def rounded_text(value: Decimal, places: int = 2) -> str:
+    """``value`` rounded to ``places`` decimals, as plain text ("96.40", "1152"); a number too
+    large to round in the decimal context (a hostile cell) is shown as it is."""
+    try:
+        return format(value.quantize(Decimal(1).scaleb(-places)), "f")
+    except InvalidOperation:
+        return format(value, "f")

@@ -10,6 +10,7 @@ from policy.authoring.examples import evaluation_form
 from policy.authoring.scoring import (SELF_EVALUATION_ONLY, rate_points, require_self_evaluation,
                                       row_where)
 from policy.options import non_negative_decimal
+from policy.forms.figures import rounded_text
 
 
 def _rate(text: str, row: int = 0):
@@ -64,7 +65,7 @@ class ExecutionRateMismatch(Rule):
             printed, half = rate_points(rate)
             if abs(printed - exact) <= half + ctx.options["tolerance_points"]:
                 continue
-            shown = format(exact.quantize(Decimal("0.01")), "f")
+            shown = rounded_text(exact)
             yield Finding("R101", {"row": row.row, "rate": rate.text, "expected": f"{shown}%",
                                    "spent": spent.text or "", "budget": budget.text or ""},
                           location=row_where(row, form),

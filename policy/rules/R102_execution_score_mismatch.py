@@ -10,6 +10,7 @@ from policy.authoring.examples import evaluation_form
 from policy.authoring.scoring import (SELF_EVALUATION_ONLY, close_to, require_self_evaluation,
                                       row_where)
 from policy.options import boolean, non_negative_decimal
+from policy.forms.figures import rounded_text
 
 
 def _score(text: str):
@@ -82,7 +83,7 @@ class ExecutionScoreMismatch(Rule):
             expected = [r * weight.number for r in rates]
             if any(close_to(score, e, ctx.options["tolerance"]) for e in expected):
                 continue
-            shown = format(expected[0].quantize(Decimal("0.01")), "f")
+            shown = rounded_text(expected[0])
             yield Finding("R102", {"row": row.row, "score": score.text, "weight": weight.text,
                                    "rate": row.rate.text if row.rate is not None else "",
                                    "expected": shown},

@@ -11,6 +11,7 @@ from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, require_s
                                       score_args)
 from policy.forms.attainment import NOT_MET
 from policy.options import non_negative_decimal
+from policy.forms.figures import rounded_text
 
 
 def _score(text: str):
@@ -57,7 +58,7 @@ class ProportionalScoreOff(Rule):
             checked = True
             expected = min(att.ratio, Decimal(1)) * ind.weight
             if abs(e.score.number - expected) > ctx.options["tolerance_share"] * ind.weight:
-                shown = format(expected.quantize(Decimal("0.01")), "f")
+                shown = rounded_text(expected)
                 yield Finding("R108", {**score_args(ind), "expected": shown}, indicator=ind,
                               evidence={"年度指标值": ind.value_text or "", "实际完成值": e.actual_text or "",
                                         "得分": e.score.text or "", "按比例应得": shown})

@@ -11,6 +11,7 @@ from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, has_reaso
                                       require_self_evaluation, score_args)
 from policy.forms.attainment import EXCEEDED, lower_is_better
 from policy.options import positive_decimal
+from policy.forms.figures import rounded_text
 
 
 def _actual(text: str, reason=None):
@@ -52,7 +53,7 @@ class FarAboveTarget(Rule):
             op = getattr(ind.value, "op", None)
             at_least = op in ("≥", ">") or (op == "=" and not lower_is_better(ind))
             if at_least and att.status == EXCEEDED and att.ratio >= ctx.options["ratio"] and not has_reason(e):
-                percent = format((att.ratio * 100).quantize(Decimal(1)), "f")
+                percent = rounded_text(att.ratio * 100, 0)
                 yield Finding("T105", {**score_args(ind), "percent": percent}, indicator=ind,
                               evidence={"年度指标值": ind.value_text or "", "实际完成值": e.actual_text or "",
                                         "完成比例": f"{percent}%"})

@@ -12,6 +12,7 @@ from policy.api import (Category, Example, Finding, InsufficientData, Option, Ru
 from policy.authoring.examples import evaluation_form
 from policy.authoring.scoring import SELF_EVALUATION_ONLY, require_self_evaluation
 from policy.options import positive_decimal
+from policy.forms.figures import rounded_text
 
 
 def _actual(text: str):
@@ -58,7 +59,7 @@ class ActualCopiesGoal(Rule):
             raise InsufficientData("T.reason.no-goal-pair")
         ratio = Decimal(str(round(SequenceMatcher(None, goal, actual, autojunk=False).ratio(), 4)))
         if ratio >= ctx.options["similarity"]:
-            percent = format((ratio * 100).quantize(Decimal(1)), "f")
+            percent = rounded_text(ratio * 100, 0)
             yield Finding("T106", {"similarity": percent},
                           location=form.goals.annual_actual_location or form.location,
                           evidence={"预期目标": form.goals.annual or "",
