@@ -27,7 +27,7 @@ from checker.config import (
     resolve_rules,
 )
 from policy.forms.facts import FormFacts
-from policy.forms.model import Document, Form, LoadIssue, Location
+from policy.forms.model import FORM_KINDS, TARGET, Document, Form, LoadIssue, Location
 from checker.report import (
     Diagnostic,
     FormCoverage,
@@ -127,15 +127,19 @@ class DocumentChecker:
                                                 profile=self.config.profile)
         return ctx
 
-    def _plan(self, year: int | None) -> tuple[tuple[ActiveRule, bool, Any, Context], ...]:
-        """(rule, is unit scope, instance, context) of every active rule for forms of ``year``:
-        looked up once per form instead of once per rule and form."""
-        plan = self._plans.get(year)
+    def _plan(self, year: int | None, kind: str = TARGET) -> tuple[tuple[ActiveRule, bool, Any, Context], ...]:
+        """(rule, is unit scope, instance, context) of every active rule for forms of ``year``
+        and ``kind``: looked up once per form instead of once per rule and form. A rule is left
+        out of the forms whose kind it does not read (``Rule.form_kinds``): it records nothing
+        there, so a target form's report does not change when self-evaluation rules are added."""
+        plan = self._plans.get((year, kind))
         if plan is None:
             plan = tuple((rule, rule.rule.scope == "unit", self.instances[rule.code],
-                          self._context_for(rule, year)) for rule in self.active)
+                          self._context_for(rule, year)) for rule in self.active
+                         if kind in getattr(rule.rule, "form_kinds", (kind,))
+                         or kind in getattr(rule.rule, "reads_kinds", ()))
             if len(self._plans) < 256:  # years are few; a hostile input cannot grow this much
-                self._plans[year] = plan
+                self._plans[(year, kind)] = plan
         return plan
 
     def diagnostic(self, rule: ActiveRule, finding: Finding, form_ref: FormRef) -> Diagnostic:
@@ -256,10 +260,10 @@ class DocumentChecker:
         for issue in form.issues:
             self._load_issue(issue, form_ref, result)
         year = form.year if form.year is not None else self.config.year
-        for rule, unit, inst, ctx in self._plan(year):
+        for rule, unit, inst, ctx in self._plan(year, form.kind):
             if unit:
                 outcome = self._summarize(rule, inst, facts, form_ref, ctx, result)
-                if outcome is not None:
+                if outcome is not None and form.kind in rule.rule.form_kinds:  # not a form it only reads
                     outcomes.append(outcome)
                 continue
             # Most rules find nothing on most forms: take the first finding here and leave the
@@ -378,6 +382,8 @@ class DocumentChecker:
             diagnostics.extend(found)
             failed = {(d.form.path, d.form.index) for d in found if d.form is not None}
             for ref in refs:
+                if ref.kind not in rule.rule.form_kinds:
+                    continue  # a form the rule only reads (C106 reads the approved target forms)
                 key = (ref.path, ref.index)
                 if outcome is not None and outcome.outcome == "error":
                     outcomes[key].append(outcome)
@@ -521,10 +527,14 @@ class Accumulator:
         self.unit_items = []
         entries = (*self.checker.config.suppress, *self.baseline)
         codes = tuple(a.code for a in self.checker.active)
+        # the rules run on a form of each kind: a form's ``passed`` never names a rule not run on it
+        kind_codes = {kind: tuple(a.code for a in self.checker.active
+                                  if kind in getattr(a.rule, "form_kinds", (kind,))) for kind in FORM_KINDS}
 
         def with_unit_outcomes(pair: tuple[FormRef, list[RuleOutcome]]) -> FormCoverage:
             ref, outs = pair
-            return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])), codes)
+            return FormCoverage(ref, tuple(outs + unit_outcomes.get((ref.path, ref.index), [])),
+                                kind_codes.get(ref.kind, codes))
 
         notices: list[Notice] = []
         if self._spilled_diagnostics is None:

@@ -38,6 +38,18 @@ def _t(key: str, lang: str, **args: Any) -> str:
     return safe_render(f"core.explain.{key}", args, lang)
 
 
+def _forms_line(rule: Any, lang: str) -> str:
+    """"- Forms: …" for a rule that reads only some kinds of form; nothing for one that reads all."""
+    from policy.forms.model import FORM_KINDS
+
+    kinds = tuple(getattr(rule, "form_kinds", FORM_KINDS))
+    if set(kinds) >= set(FORM_KINDS):
+        return ""
+    names = "、".join(_t(f"forms.{k}", lang) for k in kinds) if lang == "zh" else \
+        ", ".join(_t(f"forms.{k}", lang) for k in kinds)
+    return f"- {_t('forms', lang)}: {names}\n"
+
+
 def _value(value: Any) -> str:
     if isinstance(value, Decimal):
         return format_decimal(value, keep_zeros=True)
@@ -114,7 +126,8 @@ def rule_markdown(rule: type, lang: str = "en", examples: bool = True, anchor: b
         f"- {_t('category', lang)}: {rule.category.value}\n"
         f"- {_t('severity', lang)}: {severity}\n"
         f"- {_t('scope', lang)}: {scope}\n"
-        f"- {_t('source', lang)}: {_source_line(rule, lang)}\n"
+        + _forms_line(rule, lang)
+        + f"- {_t('source', lang)}: {_source_line(rule, lang)}\n"
     )
     out.append(f"### {_t('what', lang)}\n\n{rule.summary}\n")
     out.append(f"### {_t('why', lang)}\n\n{rule.rationale}\n")

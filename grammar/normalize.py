@@ -44,7 +44,9 @@ def _one_spelling(text: str) -> str:
     if text.endswith(")"):
         bare = _INCLUSIVE.sub("", text)
         if bare != text and bare:
-            text = _STRICT_TO_INCLUSIVE.get(bare[0], bare[0]) + bare[1:]
+            # "（含）" makes a lone strict operator inclusive; ">=", ">/=" are inclusive already.
+            strict = bare[0] in _STRICT_TO_INCLUSIVE and bare[1:2] not in ("=", "/")
+            text = _STRICT_TO_INCLUSIVE[bare[0]] + bare[1:] if strict else bare
     return text
 
 

@@ -27,7 +27,7 @@ from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 
 import attrs
 
-from policy.forms.model import Form, Indicator, Location
+from policy.forms.model import FORM_KINDS, TARGET, Form, Indicator, Location
 
 
 class Severity(str, enum.Enum):
@@ -51,6 +51,8 @@ class Category(str, enum.Enum):
     FUNDING = "funding"
     ATTRIBUTES = "attributes"
     CONSISTENCY = "consistency"
+    SCORING = "scoring"  # self-evaluations: weights, scores, totals, the execution rate's score
+    ATTAINMENT = "attainment"  # self-evaluations: an actual against its target, and its evidence
 
 
 FAMILY_CATEGORY = {
@@ -60,6 +62,8 @@ FAMILY_CATEGORY = {
     "F": Category.FUNDING,
     "A": Category.ATTRIBUTES,
     "C": Category.CONSISTENCY,
+    "R": Category.SCORING,  # 评分
+    "T": Category.ATTAINMENT,  # 达成 (target attained)
 }
 
 
@@ -128,6 +132,7 @@ class FormRef:
     location: Location
     scheme: str | None = None  # the template scheme the form was judged by (policy/forms/schemes)
     scheme_reason: str | None = None  # why that scheme: a message id (core.scheme.*)
+    kind: str = TARGET  # which rules read the form (Rule.form_kinds)
 
     @classmethod
     def of(cls, form: Form, scheme: str | None = None, scheme_reason: str | None = None) -> "FormRef":
@@ -139,6 +144,7 @@ class FormRef:
             location=form.location,
             scheme=scheme,
             scheme_reason=scheme_reason,
+            kind=form.kind,
         )
 
 
@@ -204,6 +210,12 @@ class Rule:
     fix: ClassVar[str] = ""  # how to fix it
     source: ClassVar[Source]
     scope: ClassVar[str] = "form"
+    # The kinds of form the rule reads (policy.forms.model.FORM_KINDS); the engine does not run
+    # it on a form of another kind. Self-evaluation rules declare (SELF_EVALUATION,).
+    form_kinds: ClassVar[tuple[str, ...]] = FORM_KINDS
+    # Kinds a unit-scope rule also summarises without reporting on them: C106 reads the approved
+    # target forms to check the self-evaluations against them.
+    reads_kinds: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[Mapping[str, Option]] = {}
     bad: ClassVar[Sequence[Example]] = ()
     good: ClassVar[Sequence[Example]] = ()

@@ -7,8 +7,9 @@ import importlib
 import re
 
 from policy.api import FAMILY_CATEGORY, Rule, Severity, Source
+from policy.forms.model import FORM_KINDS
 
-CODE = re.compile(r"^[SVWFAC]\d{3}$")
+CODE = re.compile(r"^[SVWFACRT]\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -31,6 +32,10 @@ def _validate(rule: type[Rule]) -> None:
         raise RuleDefinitionError(f"{where}: severity/source of the wrong type")
     if rule.scope not in ("form", "unit"):
         raise RuleDefinitionError(f"{where}: scope {rule.scope!r}")
+    if not rule.form_kinds or not set(rule.form_kinds) <= set(FORM_KINDS):
+        raise RuleDefinitionError(f"{where}: form_kinds {rule.form_kinds!r}")
+    if not set(rule.reads_kinds) <= set(FORM_KINDS) or (rule.reads_kinds and rule.scope != "unit"):
+        raise RuleDefinitionError(f"{where}: reads_kinds {rule.reads_kinds!r}")
     if not rule.bad or not rule.good:
         raise RuleDefinitionError(f"{where}: needs at least one bad and one good example")
 

@@ -109,6 +109,11 @@ def _forms(data: Any, path: str, locate: Locator, limits: Limits) -> tuple[tuple
             }
             for i, row in enumerate(rows)
         ]
+        if isinstance(item.get("execution"), list):  # self-evaluation funding rows: their lines too
+            mapping["execution"] = [
+                {**row, "line": locate(prefix + ("execution", i))} if isinstance(row, dict) else row
+                for i, row in enumerate(item["execution"])
+            ]
         unit = data.get("amount_unit", "元") if many else "元"  # a file-wide default unit
         if many and data.get("scheme") and "scheme" not in mapping:
             mapping = {**mapping, "scheme": data["scheme"]}  # a file-wide template scheme

@@ -8,6 +8,8 @@
 - ``consistency`` — implementers and the quantities a goal promises (the C rules).
 - ``wording`` — vague words and template placeholders (the W rules).
 - ``attributes`` — the 项目属性/期限/立项依据 block (the A rules).
+- ``scoring`` — self-evaluations: execution rows, evaluated indicators and their attainment (the
+  R and T rules, F112).
 - ``examples`` — builders for the bad/good example forms every rule carries.
 - ``patterns`` — regular expressions compiled on first use.
 

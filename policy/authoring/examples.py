@@ -54,3 +54,50 @@ def cost_form(total: str, *rows: tuple[str, str, str, str]) -> dict[str, Any]:
             for l1, l2, name, value in rows
         ],
     }
+
+
+# -- Self-evaluation forms (R, T and F112 examples) ---------------------------------------------
+
+def _evaluated(level1: str, level2: str, name: str, target: str, actual: str, weight: str,
+               score: str, deviation: str | None = None) -> dict[str, Any]:
+    return {"level1": level1, "level2": level2, "name": name, "target": target, "actual": actual,
+            "weight": weight, "score": score, "deviation": deviation}
+
+
+def evaluation_form(change: Any = None) -> dict[str, Any]:
+    """A clean 绩效自评表 mapping whose arithmetic all holds (weights 90 + 10 for the execution
+    rate = 100; scores 84 + 9.6 = 93.6; one target missed, scored in proportion, with a reason);
+    ``change(mapping)`` alters it in place to show one defect."""
+    out: dict[str, Any] = {
+        "kind": "self_evaluation",
+        "name": "农村道路养护项目",
+        "year": 2022,
+        "amount_unit": "万元",
+        "execution": [
+            {"row": "年度资金总额", "initial": "50", "budget": "50", "spent": "48", "weight": "10",
+             "rate": "96%", "score": "9.6"},
+            {"row": "其中：财政拨款", "initial": "50", "budget": "50", "spent": "48"},
+            {"row": "其他资金", "initial": "0", "budget": "0", "spent": "0"},
+        ],
+        "goals": {"annual": "完成农村道路养护120公里，群众满意度达到90%以上。",
+                  "annual_actual": "全年养护农村道路126公里，群众满意度93%。"},
+        "level1_weights": {"产出指标": "50", "效益指标": "30", "满意度指标": "10"},
+        "total_score": "93.6",
+        "indicators": [
+            _evaluated("产出指标", "数量指标", "养护里程", "≥120公里", "126公里", "20", "20"),
+            _evaluated("产出指标", "质量指标", "验收合格率", "100%", "100%", "15", "15"),
+            _evaluated("产出指标", "时效指标", "完工时间", "2022年10月底前", "2022年9月", "10", "10"),
+            _evaluated("产出指标", "成本指标", "每公里养护成本", "≤4000元/公里", "3800元/公里", "5", "5"),
+            _evaluated("效益指标", "社会效益指标", "通行时间缩短率", "≥10%", "8%", "30", "24",
+                       "两处路段因汛期延期完工，下年度提前安排施工。"),
+            _evaluated("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "10"),
+        ],
+    }
+    if change is not None:
+        change(out)
+    return out
+
+
+def indicator_of(form: dict[str, Any], name: str) -> dict[str, Any]:
+    """The indicator row of an example form with this 三级 name (to change it in place)."""
+    return next(r for r in form["indicators"] if r["name"] == name)

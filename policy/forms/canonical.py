@@ -16,6 +16,7 @@ from typing import Any
 from policy.forms.amounts import parse_amount, sane_amount
 from policy.forms.model import (
     ANNUAL,
+    SELF_EVALUATION,
     SOURCE_KEYS,
     Amount,
     Attributes,
@@ -25,6 +26,15 @@ from policy.forms.model import (
     Goals,
     Indicator,
     Location,
+)
+from policy.forms.attainment import of_indicator
+from policy.forms.self_evaluation import (
+    detect_kind,
+    evaluation_to_mapping,
+    execution_to_mapping,
+    figure_out,
+    self_evaluation_fields,
+    with_evaluation,
 )
 from grammar import parse_value
 
@@ -126,12 +136,15 @@ def form_from_mapping(
     }
     funding = Funding(**amounts, sources=sources, amount_unit=declared)
     goals_in = data.get("goals") or {}
+    self_evaluation = detect_kind(data) == SELF_EVALUATION
     goals = Goals(
         long_term=_text(goals_in.get("long_term")),
         annual=_text(goals_in.get("annual")),
         long_term_label=_text(goals_in.get("long_term_label")),
         long_term_location=loc,
         annual_location=loc,
+        annual_actual=_text(goals_in.get("annual_actual")),
+        annual_actual_location=loc if self_evaluation else None,
     )
     indicators = []
     for row in data.get("indicators") or ():
@@ -142,9 +155,9 @@ def form_from_mapping(
             sheet=_text(row.get("sheet")),
             cell=_text(row.get("cell")),
         )
-        value_text = _text(row.get("value"))
+        value_text = _text(row.get("value") if row.get("value") is not None else row.get("target"))
         extra_in = row.get("extra") or {}
-        indicators.append(
+        indicator = (
             Indicator(
                 level1_text=_text(row.get("level1_text")) or _text(row.get("level1")),
                 level2_text=_text(row.get("level2_text")) or _text(row.get("level2")),
@@ -157,6 +170,10 @@ def form_from_mapping(
                 extra={str(k): str(v) for k, v in extra_in.items() if v is not None},
             )
         )
+        indicators.append(with_evaluation(indicator, row) if self_evaluation else indicator)
+    extra_fields = (
+        self_evaluation_fields(data, lambda v, at: _amount(v, unit, at), loc) if self_evaluation else {}
+    )
     return Form(
         location=loc,
         index=index,
@@ -175,6 +192,7 @@ def form_from_mapping(
         execution_weight=_weight(data.get("execution_weight")),
         scheme=_text(data.get("scheme")),
         not_on_form=frozenset(str(r) for r in data.get("not_on_form") or () if r),
+        **extra_fields,
     )
 
 
@@ -237,7 +255,8 @@ def indicator_to_mapping(ind: Indicator) -> dict[str, Any]:
 
 
 def form_to_mapping(form: Form) -> dict[str, Any]:
-    """The canonical mapping of a form (documented in docs/canonical-format.md)."""
+    """The canonical mapping of a form (documented in docs/canonical-format.md). A
+    self-evaluation adds its own keys; a target form's mapping has none of them."""
     f = form.funding
     a = form.attributes
     funding: dict[str, Any] = {k: _amount_out(getattr(f, k)) for k in FUNDING_KEYS}
@@ -273,4 +292,27 @@ def form_to_mapping(form: Form) -> dict[str, Any]:
         out["scheme"] = form.scheme
     if form.not_on_form:
         out["not_on_form"] = sorted(form.not_on_form)
+    if form.is_self_evaluation:
+        _add_self_evaluation(out, form)
     return out
+
+
+def _add_self_evaluation(out: dict[str, Any], form: Form) -> None:
+    """The self-evaluation keys of ``form_to_mapping``, in the order the form prints them; each
+    indicator's target is written as ``target`` beside its ``actual``."""
+    out["kind"] = form.kind
+    out["execution"] = execution_to_mapping(form.execution, _amount_out)
+    out["goals"]["annual_actual"] = form.goals.annual_actual
+    out["level1_weights"] = {k: figure_out(v) for k, v in form.level1_weights.items()}
+    out["total_score"] = figure_out(form.total_score)
+
+    def attained(ind: Indicator) -> dict[str, Any] | None:
+        found = of_indicator(ind, form.year)
+        return None if found is None else found.to_mapping()
+
+    rows = []
+    for ind, mapped in zip(form.indicators, out["indicators"]):
+        row = {("target" if k == "value" else k): v for k, v in mapped.items()}
+        row.update(evaluation_to_mapping(ind, attained))
+        rows.append(row)
+    out["indicators"] = rows

@@ -142,6 +142,11 @@ class FormFacts:
     name_location = property(lambda self: self.form.name_location)
     budget_unit_location = property(lambda self: self.form.budget_unit_location)
     implementer_location = property(lambda self: self.form.implementer_location)
+    kind = property(lambda self: self.form.kind)
+    is_self_evaluation = property(lambda self: self.form.is_self_evaluation)
+    execution = property(lambda self: self.form.execution)
+    level1_weights = property(lambda self: self.form.level1_weights)
+    total_score = property(lambda self: self.form.total_score)
     execution_weight = property(lambda self: self.form.execution_weight)
     not_on_form = property(lambda self: self.form.not_on_form)
 

@@ -26,6 +26,11 @@ SOURCE_KEYS = (
     "其他收入",
 )
 
+# Form kinds: the 绩效目标表 a project is approved with, and the year-end 绩效自评表 against it.
+TARGET = "target"
+SELF_EVALUATION = "self_evaluation"
+FORM_KINDS = (TARGET, SELF_EVALUATION)
+
 ANNUAL = "annual"
 LONG_TERM = "long_term"
 PERIODS = (ANNUAL, LONG_TERM)
@@ -125,6 +130,62 @@ class Goals:
     long_term_label: str | None = None
     long_term_location: Location | None = None
     annual_location: Location | None = None
+    annual_actual: str | None = None  # 实际完成情况 (self-evaluation forms)
+    annual_actual_location: Location | None = None
+
+
+@attrs.frozen
+class Figure:
+    """A printed score, weight or rate: the text as written and the number it reads as.
+
+    A rate keeps its percent: "96.4%" reads 96.4 with ``percent`` True; "0.964" reads 0.964.
+    ``number`` is None when the cell is blank or not a number ("/", "——").
+    """
+
+    text: str | None
+    number: Decimal | None
+    percent: bool = False
+    location: Location | None = None
+
+    @property
+    def fraction(self) -> Decimal | None:
+        """The figure as a fraction when it is a rate: "96.4%" → 0.964; a bare number is taken
+        as a fraction when it is at most 1 and as a percentage otherwise."""
+        if self.number is None:
+            return None
+        if self.percent or self.number > 1:
+            return self.number / 100
+        return self.number
+
+
+@attrs.frozen
+class ExecutionRow:
+    """One printed row of a self-evaluation's 项目资金 block (年度资金总额, 其中：财政拨款 …).
+
+    Money cells are ``Amount`` in 元 like the target form's funding; 分值/执行率/得分 are
+    ``Figure`` as printed (most rows leave them blank or "/").
+    """
+
+    row: str  # the label as printed
+    initial: Amount | None = None  # 年初预算数
+    budget: Amount | None = None  # 全年预算数 (调整后预算数)
+    spent: Amount | None = None  # 全年执行数
+    weight: Figure | None = None  # 分值 / 权重
+    rate: Figure | None = None  # 执行率
+    score: Figure | None = None  # 得分
+    location: Location | None = None
+
+
+@attrs.frozen
+class Evaluation:
+    """A self-evaluation's columns beside one indicator's approved target (``Indicator.value``):
+    实际完成值 as printed and as the grammar reads it, 得分, and 偏差原因分析及改进措施."""
+
+    actual_text: str | None = None
+    actual: Value | None = None
+    score: Figure | None = None
+    deviation: str | None = None
+    location: Location | None = None
 
 
 @attrs.frozen
@@ -146,6 +207,7 @@ class Indicator:
     weight: Decimal | None = None
     extra: Mapping[str, str] = attrs.field(factory=dict)  # other columns kept as written
     value_location: Location | None = None  # the value cell, when it is not where the name is
+    evaluation: Evaluation | None = None  # self-evaluation forms only
 
     @property
     def level1(self) -> str | None:
@@ -168,7 +230,8 @@ class LoadIssue:
 
 @attrs.frozen
 class Form:
-    """One 绩效目标表."""
+    """One 绩效目标表, or (``kind`` SELF_EVALUATION) one 绩效自评表 with its execution rows,
+    scores and the actuals of its indicators."""
 
     location: Location  # where the form starts
     index: int  # 0-based position of the form within its file
@@ -189,6 +252,14 @@ class Form:
     execution_weight: Decimal | None = None  # 预算执行率权重, when the form prints one (90 + 10 tables)
     scheme: str | None = None  # the template the input declares (canonical ``scheme``), if any
     not_on_form: frozenset[str] = frozenset()  # header rows the form's template does not have
+    kind: str = TARGET  # TARGET or SELF_EVALUATION
+    execution: tuple[ExecutionRow, ...] = ()  # 项目资金 rows of a self-evaluation
+    level1_weights: Mapping[str, Figure] = attrs.field(factory=dict)  # "产出指标(50分)" → 50
+    total_score: Figure | None = None  # the printed 总分 / 得分合计
+
+    @property
+    def is_self_evaluation(self) -> bool:
+        return self.kind == SELF_EVALUATION
 
     def annual_indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.period == ANNUAL)
@@ -239,7 +310,7 @@ _ind_setters = tuple(
     Indicator.__dict__[name].__set__
     for name in (
         "level1_text", "level2_text", "name", "value_text", "period", "location", "value",
-        "weight", "extra", "value_location",
+        "weight", "extra", "value_location", "evaluation",
     )
 )
 
@@ -256,7 +327,7 @@ def new_indicator(
 ) -> Indicator:
     """``Indicator(...)`` with these fields, no weight and no extra columns, built faster."""
     obj = _new(Indicator)
-    s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 = _ind_setters
+    s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 = _ind_setters
     s1(obj, level1_text)
     s2(obj, level2_text)
     s3(obj, name)
@@ -267,6 +338,7 @@ def new_indicator(
     s8(obj, None)
     s9(obj, {})
     s10(obj, value_location)
+    s11(obj, None)
     return obj
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from grammar.folding import bare
+from policy.forms.model import TARGET
 
 MAX_LISTED = 5  # other forms named in one finding (a unit may repeat a name many times)
 
@@ -15,6 +16,7 @@ class DuplicateProjectInUnit(Rule):
     name = "duplicate-project-in-unit"
     category = Category.CONSISTENCY
     severity = Severity.WARNING
+    form_kinds = (TARGET,)  # a target form and its self-evaluation share the name: C106 pairs them
     summary = "Two forms of one unit have the same 项目名称"
     summary_zh = "同一预算单位有两张项目名称相同的绩效目标表"
     rationale = (

@@ -7,6 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
 from policy.authoring.rows import period_args
+from policy.forms.model import TARGET
 from policy.options import non_negative_decimal
 from policy.authoring.examples import form
 
@@ -28,6 +29,7 @@ class WeightsSum(Rule):
     name = "weights-sum"
     category = Category.STRUCTURE
     severity = Severity.ERROR
+    form_kinds = (TARGET,)  # a self-evaluation's weights include the execution line: R104
     summary = "The indicator weights of one form and period do not add up to 100"
     summary_zh = "指标权重合计不等于100"
     rationale = (
