@@ -151,6 +151,44 @@ def test_f105_caps_sum_and_a_missing_cost_value():
     assert reason.reason_args["name"] == "资料印刷费"
 
 
+def test_f105_needs_more_than_one_cap_to_add_up():
+    # Below the boundary: one cap alone above the total is F104's finding, not a sum.
+    one_cap = form_from_mapping(
+        {
+            "funding": {"total": "10万元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤12万元"},
+            ],
+        }
+    )
+    report = check([one_cap], Config(select=("F104", "F105")))
+    assert [d.code for d in report.diagnostics] == ["F104"]
+    assert report.coverage[0].outcome("F105") == "pass"
+    # An aggregate line and one item: the item is all that is summed, still one cap.
+    aggregate = form_from_mapping(
+        {
+            "funding": {"total": "10万元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本", "value": "≤11万元"},
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤11万元"},
+            ],
+        }
+    )
+    assert check([aggregate], Config(select=("F105",))).coverage[0].outcome("F105") == "pass"
+    # At the boundary: exactly two caps, each within the total, one 元 over together.
+    two_caps = form_from_mapping(
+        {
+            "funding": {"total": "100000元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤50000元"},
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "运维费", "value": "≤50001元"},
+            ],
+        }
+    )
+    [d] = check([two_caps], Config(select=("F105",))).diagnostics
+    assert d.code == "F105" and d.args["count"] == 2 and d.args["sum"] == "100001元"
+
+
 def test_f106_cost_line_restating_the_budget_other_wording_and_units():
     # The seed's 预算额度 ≤50万元 = 50万元, here as 项目支出总额 in 元 under 成本指标 as 一级.
     forms = load_yaml(

@@ -207,6 +207,15 @@ def test_percent_range_ends_and_exemptions():
     )[0] == ["V105"]
 
 
+def test_percent_below_zero_is_out_of_range_and_zero_is_not():
+    got, findings, _ = one("V105", ("产出指标", "质量指标", "差错率", "-5%"))
+    assert got == ["V105"] and findings[0].args["number"] == Decimal("-5")
+    got, findings, _ = one("V105", ("产出指标", "质量指标", "合格率", "-0.5%～100%"))
+    assert got == ["V105"] and findings[0].args["number"] == Decimal("-0.5")
+    assert one("V105", ("产出指标", "质量指标", "差错率", "≤0%"))[0] == []
+    assert one("V105", ("产出指标", "质量指标", "差错率", "0%～5%"))[0] == []
+
+
 def test_satisfaction_threshold_option_and_direction():
     assert one("V106", ("满意度指标", "服务对象满意度", "群众满意度", "≥85%"))[0] == []
     got, findings, _ = one(
