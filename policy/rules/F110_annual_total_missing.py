@@ -47,7 +47,9 @@ class AnnualTotalMissing(Rule):
     good = (
         Example({"funding": {"total": "15万元"}}),
         Example(
-            {"name": "无资金块的片段"}, note="no funding block at all: not applicable"
+            {"name": "无资金块的片段"},
+            note="no funding block at all: not applicable",
+            outcome="not_applicable",
         ),
     )
 

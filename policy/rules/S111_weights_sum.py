@@ -46,7 +46,7 @@ class WeightsSum(Rule):
     )
     good = (
         Example(weighted(W), note="adds up to 100"),
-        Example(form(), note="no weights: not applicable"),
+        Example(form(), note="no weights: not applicable", outcome="not_applicable"),
     )
 
     def check(self, form, ctx):
