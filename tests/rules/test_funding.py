@@ -419,27 +419,29 @@ def test_raising_the_annual_budget_never_adds_a_funding_finding(spec, raise_by):
 
 # ---------------------------------------------------------------- robustness
 
-_cell = st.one_of(
-    st.none(),
-    st.text(max_size=12),
-    st.sampled_from(
-        [
-            "≤15万元",
-            "67.5元/份（册）",
-            "≥**%",
-            "万元",
-            "12期",
-            "每月一期",
-            "20**年",
-            "1.2万人次",
-            "≤620万/月",
-            "10-15万元",
-            "按实结算",
-            "0",
-            "-5万元",
-        ]
-    ),
+# Cells drawn from generated text and from values seen in real forms.
+_seen_cells = st.sampled_from(
+    [
+        "≤15万元",
+        "67.5元/份（册）",
+        "≥**%",
+        "万元",
+        "12期",
+        "每月一期",
+        "20**年",
+        "1.2万人次",
+        "≤620万/月",
+        "10-15万元",
+        "按实结算",
+        "0",
+        "-5万元",
+    ]
 )
+_cell = st.one_of(st.none(), st.text(max_size=12), _seen_cells)
+# A filled cell drawn directly, not as _cell.filter(bool): a third of _cell is None and some of
+# its text is empty, so filtering a list of them tripped Hypothesis' filter_too_much health
+# check on about one seed in 60 (9 inputs kept, 50 filtered) — the test's occasional failure.
+_filled_cell = st.one_of(st.text(min_size=1, max_size=12), _seen_cells)
 _level1 = st.sampled_from(["产出指标", "成本指标", "效益指标", "满意度指标", None, "x"])
 _level2 = st.sampled_from(
     [
@@ -465,7 +467,7 @@ def _arbitrary_form(draw):
         "attributes": {
             "kind": draw(st.lists(st.sampled_from(["新增项目", "延续项目"]))),
             "term": draw(_cell),
-            "basis": draw(st.lists(_cell.filter(bool))),
+            "basis": draw(st.lists(_filled_cell)),
         },
         "funding": {
             k: draw(_cell)
