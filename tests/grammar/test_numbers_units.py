@@ -20,8 +20,9 @@ def test_parse_arabic_reads(text, number):
 
 @pytest.mark.parametrize("text", ["", "X1", "1x", "١٢", "12%", " 12"])
 def test_parse_arabic_refuses_what_is_not_ascii_digits(text):
-    with pytest.raises(BadNumber):
+    with pytest.raises(BadNumber) as info:
         parse_arabic(text)
+    assert info.value.args == (text,)  # the damage report quotes it
 
 
 @pytest.mark.parametrize("text,number", [
@@ -34,11 +35,12 @@ def test_parse_chinese_reads(text, number):
 
 
 @pytest.mark.parametrize("text", [
-    "", "万", "二三", "十百", "百", "千", "一百十", "二十二十", "十十", "三千三千", "五a",
+    "", "万", "二三", "二一", "三二", "十百", "百", "千", "一百十", "二十二十", "十十", "三千三千", "五a",
 ])
 def test_parse_chinese_refuses(text):
-    with pytest.raises(BadNumber):
+    with pytest.raises(BadNumber) as info:
         parse_chinese(text)
+    assert info.value.args == (text,)  # the damage report quotes it
 
 
 @pytest.mark.parametrize("value,text", [
