@@ -189,6 +189,35 @@ def test_f105_needs_more_than_one_cap_to_add_up():
     assert d.code == "F105" and d.args["count"] == 2 and d.args["sum"] == "100001元"
 
 
+def test_f105_finding_in_full_and_its_reasons():
+    """Everything F105 says: the finding's place, evidence and arguments, and why it did not run."""
+    rule = get_rule("F105")
+
+    def cost(name, value):
+        return {"level1": "成本指标", "level2": "经济成本指标", "name": name, "value": value}
+
+    form = {"funding": {"total": "10万元"}, "indicators": [
+        cost("差旅费", "≤6万元"), cost("差旅费", "≤5万元"), cost(None, "≤1万元")]}
+    [f], _ = run_rule(rule, form)
+    assert f.args == {"sum": "12万元", "count": 3, "total": "10万元"}
+    assert f.evidence == {"差旅费": "5万元", "第3项": "1万元", "成本上限合计": "12万元", "年度资金总额": "10万元"}
+    assert f.indicator.value_text == "≤1万元"  # the unnamed line sorts first
+    form["indicators"] = form["indicators"][:2]
+    [f], _ = run_rule(rule, form)
+    assert f.indicator.value_text == "≤5万元" and f.location == f.indicator.location  # ties: by value
+    assert f.location is not None
+    assert run_rule(rule, {"funding": {"total": "10万元"}}) == ([], "F.reason.no-cost-caps")
+    assert run_rule(rule, {"indicators": [cost("差旅费", "≤6万元")]}) == ([], "F.reason.no-annual-total")
+    unreadable = {"funding": {"total": "10万元"}, "indicators": [cost(None, "按实结算"), cost("会务费", "≤1万元")]}
+    report = check([form_from_mapping(unreadable)], Config(select=("F105",)))
+    [outcome] = report.coverage[0].outcomes
+    assert outcome.reason_id == "F.reason.cost-value-unreadable"
+    assert outcome.reason_args == {"name": "（无名称）", "value": "按实结算"}
+    blank = {"funding": {"total": "10万元"}, "indicators": [cost("印刷费", None), cost("会务费", "≤1万元")]}
+    [outcome] = check([form_from_mapping(blank)], Config(select=("F105",))).coverage[0].outcomes
+    assert outcome.reason_args == {"name": "印刷费", "value": "（空）"}
+
+
 def test_f106_cost_line_restating_the_budget_other_wording_and_units():
     # The seed's 预算额度 ≤50万元 = 50万元, here as 项目支出总额 in 元 under 成本指标 as 一级.
     forms = load_yaml(
