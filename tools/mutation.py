@@ -5,6 +5,7 @@
     python tools/mutation.py policy/rules/ --jobs 2
     python tools/mutation.py --report policy/rules/ grammar/        # summarise the last runs only
     python tools/mutation.py --recheck grammar/units.py   # survivors again, in a fresh interpreter
+    python tools/mutation.py --survivors grammar/units.py # after writing tests: survivors only
 
 mutmut ([tool.mutmut] in pyproject.toml) copies the packages into mutants/, mutates every
 module it is allowed to, collects once which tests reach which function, and then runs, for
@@ -100,27 +101,40 @@ def mutation_env() -> dict[str, str]:
     return env
 
 
-def run(targets: list[str], jobs: int) -> int:
+def survivors(targets: list[str]) -> list[str]:
+    """The names of the surviving mutants of the targets, from the last runs."""
+    names = []
+    for target in targets:
+        for meta in meta_files(target):
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            names += [name for name, code in data["exit_code_by_key"].items() if code in SURVIVED]
+    return names
+
+
+def run(targets: list[str], jobs: int, names: list[str] | None = None) -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     if not mutmut.exists():
         print("mutmut is not installed: pip install -e '.[test,mutation]'", file=sys.stderr)
         return 2
-    cmd = [str(mutmut), "run", "--max-children", str(jobs), *map(module_glob, targets)]
+    if names == []:
+        return 0  # no survivors left to try again
+    cmd = [str(mutmut), "run", "--max-children", str(jobs), *(names or map(module_glob, targets))]
     print("+", " ".join(cmd), flush=True)
     code = subprocess.call(cmd, cwd=ROOT, env=mutation_env())
-    if code == 0:
+    if (MUTANTS / "mutmut-stats.json").exists():
         print("re-checking survivors in a fresh interpreter", flush=True)
         recheck_survivors(targets, mutation_env())
     return code
 
 
-# Tests a survivor is re-run against in a fresh interpreter, besides the ones mutmut recorded
-# for its function: a function called at import time (grammar/units.py builds its tables
-# then) is recorded for whichever test imported it first.
+# Tests a survivor is re-run against in a fresh interpreter. The tests mutmut recorded for its
+# function passed on it already; what differs is the import, and a function called at import
+# time (grammar/units.py builds its tables then) is recorded only for whichever test imported
+# it first, so the module's own direct tests are run.
 HOME_TESTS = {
-    "grammar": ["tests/grammar"],
-    "policy": ["tests/rules", "tests/test_rule_examples.py", "tests/seed"],
-    "checker": ["tests/loaders"],
+    "grammar": ["tests/grammar/test_numbers_units.py", "tests/grammar/test_expected_values.py"],
+    "policy": ["tests/test_rule_examples.py"],
+    "checker": ["tests/loaders/test_amount_units.py"],
 }
 
 
@@ -131,8 +145,6 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
     in code that runs at import time (module-level tables) is never active there and always
     "survives". A fresh ``python -m pytest`` with MUTANT_UNDER_TEST set imports the mutant.
     """
-    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
-    by_function = stats["tests_by_mangled_function_name"]
     pytest_args = _pytest_args()
     for target in targets:
         for meta in meta_files(target):
@@ -141,8 +153,8 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
             for name, code in data["exit_code_by_key"].items():
                 if code not in SURVIVED:
                     continue
-                tests = sorted(by_function.get(name.partition("__mutmut_")[0], ()))
-                tests += HOME_TESTS.get(name.split(".")[0], [])
+                # The recorded tests passed on it in mutmut's run already; only the import differs.
+                tests = HOME_TESTS.get(name.split(".")[0], [])
                 cmd = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", "-q", *tests, *pytest_args]
                 done = subprocess.run(cmd, cwd=MUTANTS, env={**env, "MUTANT_UNDER_TEST": name},
                                       capture_output=True, check=False)
@@ -168,10 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="only summarise the results in mutants/")
     parser.add_argument("--recheck", action="store_true",
                         help="only re-run the survivors in a fresh interpreter, then summarise")
+    parser.add_argument("--survivors", action="store_true",
+                        help="run only the mutants that survived last time (after adding tests)")
     args = parser.parse_args(argv)
     if args.recheck:
         recheck_survivors(args.targets, mutation_env())
-    code = 0 if args.report or args.recheck else run(args.targets, args.jobs)
+    names = survivors(args.targets) if args.survivors else None
+    code = 0 if args.report or args.recheck else run(args.targets, args.jobs, names)
     print(report(args.targets))
     return code
 
