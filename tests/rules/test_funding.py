@@ -658,3 +658,27 @@ def test_a_rate_without_a_money_unit_does_not_block_the_cost_sum():
     assert check([bare], Config(select=("F105",))).coverage[0].outcome("F105") == (
         "insufficient_data"
     )
+
+
+def test_f110_finding_place_and_evidence():
+    rule = get_rule("F110")
+    assert run_rule(rule, {"name": "x"}) == ([], "F.reason.no-funding")
+    # A blank cell ("万元" with no number) and a missing one: both blank, evidence says what is there.
+    [form] = load_yaml("name: x\nfunding: {total: 万元, fiscal: 5万元}\n")
+    total = form.funding.total
+    assert total.text == "万元" and total.yuan is None
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.blank" and d.args == {}
+    assert d.evidence == {"年度资金总额": "万元"}
+    assert (d.line, d.column) == (total.location.line, total.location.column)
+    [form] = load_text(text_form(total="", fiscal="800000"))
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.blank" and d.evidence == {"年度资金总额": "（空）"}
+    assert d.line is not None
+    # Text with no amount in it: unreadable, quoted, and pointed at.
+    [form] = load_yaml("name: x\nfunding: {total: 按实结算, fiscal: 5万元}\n")
+    total = form.funding.total
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.unreadable" and d.args == {"text": "按实结算"}
+    assert d.evidence == {"年度资金总额": "按实结算"}
+    assert (d.line, d.column) == (total.location.line, total.location.column)
