@@ -682,3 +682,31 @@ def test_f110_finding_place_and_evidence():
     assert d.message_id == "F110.unreadable" and d.args == {"text": "按实结算"}
     assert d.evidence == {"年度资金总额": "按实结算"}
     assert (d.line, d.column) == (total.location.line, total.location.column)
+
+
+def test_f110_and_a104_point_at_the_cell_itself():
+    """The YAML loader places every amount at its form, and the text loaders give no amount for
+    a blank cell; a form whose cells have places of their own shows the findings use them."""
+    import attrs
+
+    from checker.model import Location
+    from policy.api import Context
+    from policy.testing import default_options
+
+    def placed(mapping, key, line):
+        form = form_from_mapping(mapping)
+        amount = attrs.evolve(getattr(form.funding, key), location=Location("f.yaml", line, 4))
+        return attrs.evolve(form, funding=attrs.evolve(form.funding, **{key: amount}))
+
+    def found(code, form):
+        rule = get_rule(code)
+        return list(rule().check(form, Context(options=default_options(rule))))
+
+    for total in ("万元", "按实结算"):  # blank, unreadable
+        [f] = found("F110", placed({"funding": {"total": total, "fiscal": "5万元"}}, "total", 7))
+        assert f.location == Location("f.yaml", 7, 4), total
+    continuing = {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}
+    form = placed({"attributes": continuing, "funding": {"total": "5万元", "previous_years": "万元"}},
+                  "previous_years", 9)
+    [f] = found("A104", form)
+    assert f.location == Location("f.yaml", 9, 4)
