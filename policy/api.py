@@ -113,12 +113,15 @@ class Example:
     """A form fragment in canonical mapping form (see docs/canonical-format.md).
 
     For a bad example the rule must report at least one finding (``expect`` message ids, if
-    given, must all be among them); for a good one it must report none.
+    given, must all be among them); for a good one it must report none, and ``outcome`` says
+    why: it ran and passed, or it did not apply / lacked data (so "clean" is not mistaken for
+    "checked"). ``outcome`` is read for good examples only.
     """
 
     form: Mapping[str, Any]
     note: str = ""
     expect: tuple[str, ...] = ()
+    outcome: Outcome = attrs.field(default=Outcome.PASS, converter=Outcome)
 
 
 @attrs.frozen

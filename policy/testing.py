@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from policy.forms.canonical import form_from_mapping
 from policy.forms.facts import FormFacts
-from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable, Rule
+from policy.api import Context, Finding, FormRef, InsufficientData, NotApplicable, Outcome, Rule
 
 
 def default_options(rule: type[Rule]) -> dict[str, Any]:
@@ -20,12 +20,31 @@ def run_rule(
 
     A form-scope rule runs on each mapping; a unit-scope rule sees them all as one unit.
     """
+    findings, stopped = _run(rule, mappings, year, options)
+    return findings, None if stopped is None else stopped.message_id
+
+
+def rule_outcome(
+    rule: type[Rule], *mappings: Mapping[str, Any], year: int | None = None, **options: Any
+) -> Outcome:
+    """The outcome the engine records for ``rule`` on the given forms (findings win over a
+    later NotApplicable / InsufficientData, as in the engine)."""
+    findings, stopped = _run(rule, mappings, year, options)
+    if findings:
+        return Outcome.FAIL
+    if stopped is None:
+        return Outcome.PASS
+    return Outcome.NOT_APPLICABLE if isinstance(stopped, NotApplicable) else Outcome.INSUFFICIENT_DATA
+
+
+def _run(
+    rule: type[Rule], mappings: Sequence[Mapping[str, Any]], year: int | None, options: Mapping[str, Any]
+) -> tuple[list[Finding], NotApplicable | InsufficientData | None]:
     opts = {**default_options(rule), **options}
     ctx = Context(options=opts, year=year)
     forms = [FormFacts(form_from_mapping(m, index=i)) for i, m in enumerate(mappings)]
     inst = rule()
     findings: list[Finding] = []
-    reason: str | None = None
     try:
         if rule.scope == "unit":
             items = [(FormRef.of(f), inst.summarize(f, ctx)) for f in forms]
@@ -34,5 +53,5 @@ def run_rule(
             for f in forms:
                 findings.extend(inst.check(f, ctx))
     except (NotApplicable, InsufficientData) as exc:
-        reason = exc.message_id
-    return findings, reason
+        return findings, exc
+    return findings, None

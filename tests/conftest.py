@@ -1,7 +1,8 @@
 """Shared test configuration: Hypothesis profiles and paths.
 
 HYPOTHESIS_PROFILE=ci (default) keeps the suite fast on a 2-core machine; HYPOTHESIS_PROFILE=fuzz
-is the long run, by hand.
+is the long run, by hand; the "mutation" profile is what tools/mutation.py runs each mutant with
+(see docs/testing.md).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -29,4 +30,16 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 settings.register_profile("dev", max_examples=200, deadline=None)
+# Mutation runs: the same examples every time (a mutant is killed or not, never by luck), no
+# database (a mutant's failures must not replay on the next one), and no shrinking (a kill needs
+# one failing example, not the smallest).
+settings.register_profile(
+    "mutation",
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=(Phase.explicit, Phase.generate),
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -6,7 +6,8 @@ import pytest
 
 from policy.messages import catalogue, template_fields
 from policy.registry import all_rules
-from policy.testing import run_rule
+from policy.api import Outcome
+from policy.testing import rule_outcome, run_rule
 
 RULES = all_rules()
 BAD = [(r, i) for r in RULES for i in range(len(r.bad))]
@@ -32,8 +33,16 @@ def test_bad_example_is_reported(rule, i):
 
 @pytest.mark.parametrize("rule,i", GOOD, ids=[f"{r.code}-good{i}" for r, i in GOOD])
 def test_good_example_is_clean(rule, i):
-    findings, _ = run_rule(rule, *_forms(rule.good[i].form))
+    example = rule.good[i]
+    findings, _ = run_rule(rule, *_forms(example.form))
     assert not findings, f"{rule.code} reported {findings} on good example {i}"
+    # Clean for the reason it declares: a rule that did not apply is not a rule that passed.
+    assert rule_outcome(rule, *_forms(example.form)) == example.outcome, (rule.code, i, example.note)
+
+
+def test_good_examples_mostly_exercise_the_rule():
+    """Each rule has at least one good example on which it runs and passes."""
+    assert [r.code for r in RULES if all(e.outcome != Outcome.PASS for e in r.good)] == []
 
 
 def _forms(mapping):

@@ -46,6 +46,7 @@ class ProjectKindNotSingle(Rule):
         Example(
             {"attributes": {"term": "一次性", "basis": ["其他"]}, "not_on_form": ["项目属性"]},
             note="regression: the template has no 项目属性 row — nothing was left unticked",
+            outcome="not_applicable",
         ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}

@@ -45,6 +45,7 @@ class ProjectTermNotSingle(Rule):
         Example(
             {"attributes": {"kind": "延续项目", "basis": ["其他"]}, "not_on_form": ["项目期限"]},
             note="regression: the template has no 项目期限 row — nothing was left unticked",
+            outcome="not_applicable",
         ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}

@@ -50,6 +50,7 @@ class BasisMissing(Rule):
         Example(
             {"attributes": {"kind": "持续性项目", "term": "2022年"}, "not_on_form": ["立项依据"]},
             note="regression (黄石 2022 批复表): the template has no 立项依据 row — nothing was left unticked",
+            outcome="not_applicable",
         ),
         Example(
             {"attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}}

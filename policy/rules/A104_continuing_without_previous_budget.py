@@ -74,6 +74,7 @@ class ContinuingWithoutPreviousBudget(Rule):
                 "funding": {"total": "15万元"},
             },
             note="a new project has no previous budget",
+            outcome="not_applicable",
         ),
     )
 

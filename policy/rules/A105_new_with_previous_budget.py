@@ -69,7 +69,9 @@ class NewWithPreviousBudget(Rule):
             {
                 "attributes": {"kind": "延续项目", "term": "经常性", "basis": ["其他"]},
                 "funding": {"total": "15万元", "previous_years": "15万元"},
-            }
+            },
+            note="a continuing project: not applicable",
+            outcome="not_applicable",
         ),
     )
 

@@ -66,6 +66,7 @@ class AnnualGoalCopiesLongTerm(Rule):
         Example(
             {"goals": {"annual": "全天24小时值守。"}},
             note="no long-term goal: not applicable",
+            outcome="not_applicable",
         ),
     )
 

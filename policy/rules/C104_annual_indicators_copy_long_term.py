@@ -92,6 +92,7 @@ class AnnualIndicatorsCopyLongTerm(Rule):
         Example(
             {"indicators": [_ind("数量指标", "硬化道路", "≥300公里", "annual")]},
             note="no long-term column: not applicable",
+            outcome="not_applicable",
         ),
     )
 

@@ -82,6 +82,7 @@ class CostCapExceedsTotal(Rule):
                 "10万元", ("产出指标", "成本指标", "硬化公路补助标准", "≤120万元")
             ),
             note="a unit cost (补助标准, per km) is not a cap on the whole budget",
+            outcome="not_applicable",
         ),
         Example(
             cost_form(
@@ -90,6 +91,7 @@ class CostCapExceedsTotal(Rule):
                 ("产出指标", "成本指标", "项目累计投入", "≤300万元"),
             ),
             note="a rate and a cumulative amount are not compared with the annual total",
+            outcome="not_applicable",
         ),
     )
 

@@ -72,6 +72,7 @@ class ProcurementExceedsTotal(Rule):
         Example(
             {"funding": {"total": "50万元", "procurement": "万元"}},
             note="blank procurement",
+            outcome="not_applicable",
         ),
     )
 

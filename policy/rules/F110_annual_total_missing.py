@@ -50,9 +50,12 @@ class AnnualTotalMissing(Rule):
             {"funding": {"fiscal": "6.30", "sources": {"一般公共预算收入": "6.30"}},
              "not_on_form": ["年度资金总额"]},
             note="regression (昭化 2021): 年度资金总额 heads the breakdown, it is no cell left blank",
+            outcome="not_applicable",
         ),
         Example(
-            {"name": "无资金块的片段"}, note="no funding block at all: not applicable"
+            {"name": "无资金块的片段"},
+            note="no funding block at all: not applicable",
+            outcome="not_applicable",
         ),
     )
 

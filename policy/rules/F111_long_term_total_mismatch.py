@@ -85,6 +85,7 @@ class LongTermTotalMismatch(Rule):
                 }
             },
             note="a one-year project leaves the 中长期 column blank: not applicable",
+            outcome="not_applicable",
         ),
     )
 

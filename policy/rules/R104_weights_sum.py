@@ -53,7 +53,7 @@ class WeightsSum(Rule):
     )
     good = (
         Example(evaluation_form(), note="90 + 10 = 100, 产出 50, 效益 30, 满意度 10"),
-        Example(evaluation_form(_weight("群众满意度", None)), note="a row without weight: not checked"),
+        Example(evaluation_form(_weight("群众满意度", None)), note="a row without weight: not checked", outcome="insufficient_data"),
     )
 
     def check(self, form, ctx):

@@ -43,7 +43,7 @@ class ProportionalScoreOff(Rule):
            Example(evaluation_form(_score("10")), note="scored 10 for 24", expect=("R108",)))
     good = (Example(evaluation_form(), note="24 = 8/10 × 30"),
             Example(evaluation_form(_score("26")), note="within 10% of the weight"),
-            Example(evaluation_form(_score("30")), note="full points: R106's"))
+            Example(evaluation_form(_score("30")), note="full points: R106's", outcome="insufficient_data"))
 
     def check(self, form, ctx):
         require_self_evaluation(form, "R")

@@ -56,7 +56,7 @@ class WeightsSum(Rule):
                 note="regression (奉节 2023 审批表): 90 for the indicators + 10 printed for 预算执行率"),
         Example({**weighted(W[1:] + (("培训人次", 10),)), "scheme": "provincial-90-10"},
                 note="the 90 + 10 scheme declared by the file"),
-        Example(form(), note="no weights: not applicable"),
+        Example(form(), note="no weights: not applicable", outcome="not_applicable"),
     )
 
     def check(self, form, ctx):

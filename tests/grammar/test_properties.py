@@ -59,9 +59,9 @@ def test_cjk_fullwidth_and_controls_never_raise(s: str) -> None:
 @pytest.mark.parametrize("size", [10**4, 10**6])
 def test_huge_input_is_bounded(size: int) -> None:
     text = ("提升服务水平20次，" * (size // 10))[:size]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine must not fail it (wall time did)
     v = parse_uncached(text)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert isinstance(v, Text)
 
 

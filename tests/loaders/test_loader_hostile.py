@@ -25,9 +25,58 @@ def test_random_bytes_never_raise(data, suffix):
         assert document.error.message_id.startswith("E0") and document.forms == ()
 
 
-@given(st.text(max_size=400), st.sampled_from(SUFFIXES[:6]))
-def test_random_text_never_raises(text, suffix):
-    load_bytes(text.encode("utf-8"), "random" + suffix)
+_SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
+
+
+@st.composite
+def _seed_with_noise(draw):
+    """A run of the seed's lines with random lines written over some of them, so forms,
+    indicators and amounts come out of the loader too (random text alone gives almost none)."""
+    start = draw(st.integers(0, len(_SEED_LINES) - 1))
+    lines = _SEED_LINES[start : start + draw(st.integers(1, 60))]
+    for _ in range(draw(st.integers(0, 4))):
+        lines[draw(st.integers(0, len(lines) - 1))] = draw(st.text(max_size=30))
+    return "\n".join(lines)
+
+
+_texts = st.one_of(st.text(max_size=400), _seed_with_noise())
+
+
+@given(_texts, st.sampled_from(SUFFIXES[:6]))
+def test_random_text_loads_to_a_well_formed_document(text, suffix):
+    path = "random" + suffix
+    document = load_bytes(text.encode("utf-8"), path)
+    _assert_well_formed(document, path)
+    assert load_bytes(text.encode("utf-8"), path) == document  # loading is deterministic
+
+
+def _assert_well_formed(document, path):
+    """What every consumer of a Document relies on, whatever the input was."""
+    from decimal import Decimal
+
+    from policy.messages import render
+
+    assert document.path == path
+    if document.error is not None:
+        assert document.error.message_id.startswith("E0") and document.forms == ()
+        assert document.error.location.path == path
+    assert [f.index for f in document.forms] == list(range(len(document.forms)))
+    issues = list(document.issues)
+    for form in document.forms:
+        assert form.location.path == path
+        issues += form.issues
+        for ind in form.indicators:
+            assert ind.location is None or (ind.location.path == path and (ind.location.line or 1) >= 1)
+        f = form.funding
+        amounts = [f.total, f.fiscal, f.other, f.long_term_total, f.long_term_fiscal, f.long_term_other,
+                   f.previous_years, f.procurement, f.purchase_services, *f.sources.values()]
+        for amount in amounts:
+            assert amount is None or amount.yuan is None or (
+                isinstance(amount.yuan, Decimal) and amount.yuan.is_finite()), amount
+    for issue in issues:
+        assert issue.message_id.startswith("E") and issue.location.path == path, issue
+        assert issue.severity in ("error", "warning")
+        assert render(issue.message_id, issue.args, "zh") and render(issue.message_id, issue.args, "en")
 
 
 @given(st.integers(0, len(SEED.read_bytes())))

@@ -82,3 +82,32 @@ def test_a_row_the_loader_could_not_read_is_insufficient_data_not_a_finding():
     assert not [d for d in report.diagnostics if d.code.startswith("A")]
     assert report.coverage[0].outcome("A101") == "insufficient_data"
     assert report.coverage[0].outcome("A102") == "pass"
+
+
+def test_a104_says_why_it_did_not_run_and_where_it_found_the_gap():
+    from policy.registry import get_rule
+    from policy.testing import run_rule
+
+    rule = get_rule("A104")
+    continuing = {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}
+    assert run_rule(rule, {"funding": {"total": "5万元"}}) == ([], "A.reason.no-attributes")
+    both = {**continuing, "kind": ["新增项目", "延续项目"]}
+    assert run_rule(rule, {"attributes": both, "funding": {"total": "5万元"}}) == ([], "A.reason.kind-unclear")
+    new = {**continuing, "kind": "新增项目"}
+    assert run_rule(rule, {"attributes": new, "funding": {"total": "5万元"}}) == ([], "A.reason.not-continuing")
+    assert run_rule(rule, {"attributes": continuing}) == ([], "F.reason.no-funding")
+    evidence = {"项目属性": "延续项目", "延续项目以前年度预算安排": "（空）"}
+    # No amount in the cell: it points at the ticked 延续项目.
+    [form] = load_text(text_form(kind=("延续项目",), term=("经常性",), previous=""))
+    assert form.funding.previous_years is None and form.attributes.kind_location is not None
+    [d] = check([form], Config(select=("A104",))).diagnostics
+    assert d.evidence == evidence and d.args == {}
+    assert (d.line, d.column) == (form.attributes.kind_location.line, form.attributes.kind_location.column)
+    # The cell is there but blank ("万元"): the finding points at it.
+    [form] = load_yaml("name: x\nattributes: {kind: 延续项目, term: 经常性, basis: [其他]}\n"
+                       "funding: {total: 5万元, previous_years: 万元}\n")
+    prev = form.funding.previous_years
+    assert prev is not None and prev.yuan is None
+    [d] = check([form], Config(select=("A104",))).diagnostics
+    assert d.evidence == evidence
+    assert (d.path, d.line, d.column) == (prev.location.path, prev.location.line, prev.location.column)

@@ -151,6 +151,73 @@ def test_f105_caps_sum_and_a_missing_cost_value():
     assert reason.reason_args["name"] == "资料印刷费"
 
 
+def test_f105_needs_more_than_one_cap_to_add_up():
+    # Below the boundary: one cap alone above the total is F104's finding, not a sum.
+    one_cap = form_from_mapping(
+        {
+            "funding": {"total": "10万元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤12万元"},
+            ],
+        }
+    )
+    report = check([one_cap], Config(select=("F104", "F105")))
+    assert [d.code for d in report.diagnostics] == ["F104"]
+    assert report.coverage[0].outcome("F105") == "pass"
+    # An aggregate line and one item: the item is all that is summed, still one cap.
+    aggregate = form_from_mapping(
+        {
+            "funding": {"total": "10万元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本", "value": "≤11万元"},
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤11万元"},
+            ],
+        }
+    )
+    assert check([aggregate], Config(select=("F105",))).coverage[0].outcome("F105") == "pass"
+    # At the boundary: exactly two caps, each within the total, one 元 over together.
+    two_caps = form_from_mapping(
+        {
+            "funding": {"total": "100000元"},
+            "indicators": [
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置费", "value": "≤50000元"},
+                {"level1": "成本指标", "level2": "经济成本指标", "name": "运维费", "value": "≤50001元"},
+            ],
+        }
+    )
+    [d] = check([two_caps], Config(select=("F105",))).diagnostics
+    assert d.code == "F105" and d.args["count"] == 2 and d.args["sum"] == "100001元"
+
+
+def test_f105_finding_in_full_and_its_reasons():
+    """Everything F105 says: the finding's place, evidence and arguments, and why it did not run."""
+    rule = get_rule("F105")
+
+    def cost(name, value):
+        return {"level1": "成本指标", "level2": "经济成本指标", "name": name, "value": value}
+
+    form = {"funding": {"total": "10万元"}, "indicators": [
+        cost("差旅费", "≤6万元"), cost("差旅费", "≤5万元"), cost(None, "≤1万元")]}
+    [f], _ = run_rule(rule, form)
+    assert f.args == {"sum": "12万元", "count": 3, "total": "10万元"}
+    assert f.evidence == {"差旅费": "5万元", "第3项": "1万元", "成本上限合计": "12万元", "年度资金总额": "10万元"}
+    assert f.indicator.value_text == "≤1万元"  # the unnamed line sorts first
+    form["indicators"] = form["indicators"][:2]
+    [f], _ = run_rule(rule, form)
+    assert f.indicator.value_text == "≤5万元" and f.location == f.indicator.location  # ties: by value
+    assert f.location is not None
+    assert run_rule(rule, {"funding": {"total": "10万元"}}) == ([], "F.reason.no-cost-caps")
+    assert run_rule(rule, {"indicators": [cost("差旅费", "≤6万元")]}) == ([], "F.reason.no-annual-total")
+    unreadable = {"funding": {"total": "10万元"}, "indicators": [cost(None, "按实结算"), cost("会务费", "≤1万元")]}
+    report = check([form_from_mapping(unreadable)], Config(select=("F105",)))
+    [outcome] = report.coverage[0].outcomes
+    assert outcome.reason_id == "F.reason.cost-value-unreadable"
+    assert outcome.reason_args == {"name": "（无名称）", "value": "按实结算"}
+    blank = {"funding": {"total": "10万元"}, "indicators": [cost("印刷费", None), cost("会务费", "≤1万元")]}
+    [outcome] = check([form_from_mapping(blank)], Config(select=("F105",))).coverage[0].outcomes
+    assert outcome.reason_args == {"name": "印刷费", "value": "（空）"}
+
+
 def test_f106_cost_line_restating_the_budget_other_wording_and_units():
     # The seed's 预算额度 ≤50万元 = 50万元, here as 项目支出总额 in 元 under 成本指标 as 一级.
     forms = load_yaml(
@@ -381,27 +448,29 @@ def test_raising_the_annual_budget_never_adds_a_funding_finding(spec, raise_by):
 
 # ---------------------------------------------------------------- robustness
 
-_cell = st.one_of(
-    st.none(),
-    st.text(max_size=12),
-    st.sampled_from(
-        [
-            "≤15万元",
-            "67.5元/份（册）",
-            "≥**%",
-            "万元",
-            "12期",
-            "每月一期",
-            "20**年",
-            "1.2万人次",
-            "≤620万/月",
-            "10-15万元",
-            "按实结算",
-            "0",
-            "-5万元",
-        ]
-    ),
+# Cells drawn from generated text and from values seen in real forms.
+_seen_cells = st.sampled_from(
+    [
+        "≤15万元",
+        "67.5元/份（册）",
+        "≥**%",
+        "万元",
+        "12期",
+        "每月一期",
+        "20**年",
+        "1.2万人次",
+        "≤620万/月",
+        "10-15万元",
+        "按实结算",
+        "0",
+        "-5万元",
+    ]
 )
+_cell = st.one_of(st.none(), st.text(max_size=12), _seen_cells)
+# A filled cell drawn directly, not as _cell.filter(bool): a third of _cell is None and some of
+# its text is empty, so filtering a list of them tripped Hypothesis' filter_too_much health
+# check on about one seed in 60 (9 inputs kept, 50 filtered) — the test's occasional failure.
+_filled_cell = st.one_of(st.text(min_size=1, max_size=12), _seen_cells)
 _level1 = st.sampled_from(["产出指标", "成本指标", "效益指标", "满意度指标", None, "x"])
 _level2 = st.sampled_from(
     [
@@ -427,7 +496,7 @@ def _arbitrary_form(draw):
         "attributes": {
             "kind": draw(st.lists(st.sampled_from(["新增项目", "延续项目"]))),
             "term": draw(_cell),
-            "basis": draw(st.lists(_cell.filter(bool))),
+            "basis": draw(st.lists(_filled_cell)),
         },
         "funding": {
             k: draw(_cell)
@@ -589,3 +658,56 @@ def test_a_rate_without_a_money_unit_does_not_block_the_cost_sum():
     assert check([bare], Config(select=("F105",))).coverage[0].outcome("F105") == (
         "insufficient_data"
     )
+
+
+def test_f110_finding_place_and_evidence():
+    rule = get_rule("F110")
+    assert run_rule(rule, {"name": "x"}) == ([], "F.reason.no-funding")
+    # A blank cell ("万元" with no number) and a missing one: both blank, evidence says what is there.
+    [form] = load_yaml("name: x\nfunding: {total: 万元, fiscal: 5万元}\n")
+    total = form.funding.total
+    assert total.text == "万元" and total.yuan is None
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.blank" and d.args == {}
+    assert d.evidence == {"年度资金总额": "万元"}
+    assert (d.line, d.column) == (total.location.line, total.location.column)
+    [form] = load_text(text_form(total="", fiscal="800000"))
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.blank" and d.evidence == {"年度资金总额": "（空）"}
+    assert d.line is not None
+    # Text with no amount in it: unreadable, quoted, and pointed at.
+    [form] = load_yaml("name: x\nfunding: {total: 按实结算, fiscal: 5万元}\n")
+    total = form.funding.total
+    [d] = check([form], Config(select=("F110",))).diagnostics
+    assert d.message_id == "F110.unreadable" and d.args == {"text": "按实结算"}
+    assert d.evidence == {"年度资金总额": "按实结算"}
+    assert (d.line, d.column) == (total.location.line, total.location.column)
+
+
+def test_f110_and_a104_point_at_the_cell_itself():
+    """The YAML loader places every amount at its form, and the text loaders give no amount for
+    a blank cell; a form whose cells have places of their own shows the findings use them."""
+    import attrs
+
+    from policy.forms.model import Location
+    from policy.api import Context
+    from policy.forms.facts import FormFacts
+    from policy.testing import default_options
+
+    def placed(mapping, key, line):
+        form = form_from_mapping(mapping)
+        amount = attrs.evolve(getattr(form.funding, key), location=Location("f.yaml", line, 4))
+        return attrs.evolve(form, funding=attrs.evolve(form.funding, **{key: amount}))
+
+    def found(code, form):
+        rule = get_rule(code)
+        return list(rule().check(FormFacts(form), Context(options=default_options(rule))))
+
+    for total in ("万元", "按实结算"):  # blank, unreadable
+        [f] = found("F110", placed({"funding": {"total": total, "fiscal": "5万元"}}, "total", 7))
+        assert f.location == Location("f.yaml", 7, 4), total
+    continuing = {"kind": "延续项目", "term": "经常性", "basis": ["其他"]}
+    form = placed({"attributes": continuing, "funding": {"total": "5万元", "previous_years": "万元"}},
+                  "previous_years", 9)
+    [f] = found("A104", form)
+    assert f.location == Location("f.yaml", 9, 4)

@@ -208,6 +208,39 @@ def test_percent_range_ends_and_exemptions():
     )[0] == ["V105"]
 
 
+def test_percent_below_zero_is_out_of_range_and_zero_is_not():
+    got, findings, _ = one("V105", ("产出指标", "质量指标", "差错率", "-5%"))
+    assert got == ["V105"] and findings[0].args["number"] == Decimal("-5")
+    got, findings, _ = one("V105", ("产出指标", "质量指标", "合格率", "-0.5%～100%"))
+    assert got == ["V105"] and findings[0].args["number"] == Decimal("-0.5")
+    assert one("V105", ("产出指标", "质量指标", "差错率", "≤0%"))[0] == []
+    assert one("V105", ("产出指标", "质量指标", "差错率", "0%～5%"))[0] == []
+
+
+def test_v105_finding_in_full_and_its_edges():
+    """Everything V105 says about a finding, through a real text form, and where it stops."""
+    from tests.rules.facw_forms import load_text, text_form
+
+    [loaded] = load_text(text_form(indicators=(
+        ("产出指标", "质量指标", "  验收合格率 ", " 101% "),
+        ("产出指标", "质量指标", "达标率", "100%"),
+    )))
+    rule = get_rule("V105")
+    ctx = Context(options=default_options(rule))
+    [f] = list(rule().check(FormFacts(loaded), ctx))
+    ind = loaded.indicators[0]
+    assert f.message_id == "V105" and f.indicator is ind
+    assert f.args == {"name": "验收合格率", "value": "101%", "number": Decimal(101)}
+    assert f.location == ind.location and f.location.line is not None
+    assert f.evidence == {"指标值": "101%", "允许范围": "0%～100%"}
+    # A row with no name is reported as "—".
+    findings, _ = run_rule(rule, form(("产出指标", "质量指标", "", "150%")))
+    assert [x.args["name"] for x in findings if x.args["value"] == "150%"] == ["—"]
+    # A form without filled rows: not applicable, said with the V family's reason.
+    findings, reason = run_rule(rule, {"name": "空表"})
+    assert findings == [] and reason == "V.reason.no-indicators"
+
+
 def test_satisfaction_threshold_option_and_direction():
     assert one("V106", ("满意度指标", "服务对象满意度", "群众满意度", "≥85%"))[0] == []
     got, findings, _ = one(
