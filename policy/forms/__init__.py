@@ -8,4 +8,7 @@
 - ``figures`` — reading score, weight and rate cells ("9.64", "10分", "96.4%").
 - ``attainment`` — an actual against its target, by meaning, through the value AST.
 - ``facts`` — ``FormFacts``: the form as a rule sees it, with its derived facts worked out once.
+- ``schemes`` — which template (88号-era, 101号, NDRC, provincial 90 + 10) a form follows.
+- ``self_evaluation``, ``figures``, ``attainment`` — the 绩效自评表: its execution rows and scores,
+  printed numbers, and whether an actual meets its target.
 """
