@@ -12,7 +12,7 @@ the answers cannot go stale.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from grammar.folding import fold, is_placeholder
@@ -84,23 +84,6 @@ class Row:
         self.dimension = getattr(unit, "dimension", None) if unit is not None else None
 
 
-class _lazy:
-    """``functools.cached_property`` without its lock (Python 3.11 takes a lock on every first
-    read; a form's facts are computed by the one thread checking it, and computing one twice
-    would give the same answer)."""
-
-    def __init__(self, compute: Callable[[Any], Any]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    def __get__(self, obj: Any, owner: Any = None) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.compute(obj)  # later reads find it in __dict__
-        return value
-
-
 def row_order(ind: Indicator) -> tuple:
     """A sort key that does not depend on the order rows were given in (so shuffling the rows
     of a form never changes which row a finding points at): line, then content."""
@@ -150,7 +133,7 @@ class FormFacts:
     execution_weight = property(lambda self: self.form.execution_weight)
     not_on_form = property(lambda self: self.form.not_on_form)
 
-    @_lazy
+    @cached_property
     def scheme_detection(self) -> Detection:
         """The template the form is judged by, and why (``policy.forms.schemes``)."""
         return resolve(self.form, self.forced_scheme)
@@ -159,23 +142,23 @@ class FormFacts:
     def scheme(self) -> Scheme:
         return self.scheme_detection.scheme
 
-    @_lazy
+    @cached_property
     def measures(self) -> tuple[Row, ...]:
         """The rows whose value is an undamaged quantity or range, in form order (the only rows
         that have a ``dimension``)."""
         return tuple(r for r in self.rows if r.measure)
 
-    @_lazy
+    @cached_property
     def damaged(self) -> tuple[Row, ...]:
         """The rows whose value the grammar marked as damaged, in form order."""
         return tuple(r for r in self.rows if r.damage is not None)
 
-    @_lazy
+    @cached_property
     def periods(self) -> frozenset[str]:
         """The periods the form has rows in (filled or not)."""
         return frozenset(r.period for r in self.rows)
 
-    @_lazy
+    @cached_property
     def ordered(self) -> tuple[Row, ...]:
         """Every row in ``row_order`` (independent of the order rows were given in)."""
         rows, last = self.rows, -1
@@ -187,7 +170,7 @@ class FormFacts:
             last = line
         return rows  # lines strictly increasing: row_order's first key alone gives this order
 
-    @_lazy
+    @cached_property
     def by_period(self) -> tuple[tuple[str, tuple[Row, ...]], ...]:
         """(period, filled rows in row_order) per period with rows, annual first."""
         split: dict[str, list[Row]] = {}
