@@ -106,12 +106,8 @@ class DocumentChecker:
         self.active = list(active) if active is not None else resolve_rules(config)
         self.instances = {a.code: a.rule() for a in self.active}
         self.sources = {a.code: a.rule.source.to_json() for a in self.active}  # shared, read-only
-        self._outcome_cache: dict[tuple, RuleOutcome] = {}
         self._contexts: dict[tuple[str, int | None], Context] = {}
-        self._reasons: dict[tuple, RuleOutcome] = {}
-        self._identities: dict[str, tuple[str, str, Mapping[str, str]]] = {}
         self._plans: dict[int | None, tuple[tuple[ActiveRule, bool, Any, Context], ...]] = {}
-        self._templates_ok: dict[tuple[str, tuple[str, ...]], str | None] = {}
 
     # -- diagnostics -------------------------------------------------------------------------
 
@@ -172,40 +168,24 @@ class DocumentChecker:
 
     def _identity(self, rule: ActiveRule) -> tuple[str, str, Mapping[str, str]]:
         """A rule's name, category and source as every diagnostic of it shows them."""
-        found = self._identities.get(rule.code)
-        if found is None:
-            cls = rule.rule
-            category = getattr(cls.category, "value", _NONE)
-            found = self._identities[rule.code] = (
-                cls.name, str(cls.category) if category is _NONE else category,
+        cls = rule.rule
+        category = getattr(cls.category, "value", _NONE)
+        return (cls.name, str(cls.category) if category is _NONE else category,
                 self.sources[rule.code])
-        return found
 
     def _message_problem(self, finding: Finding) -> str | None:
-        """Whether both catalogues can render this message with these argument names (checked
-        once per message id and argument names)."""
-        key = (finding.message_id, tuple(finding.args))  # argument names, in their order
-        if key not in self._templates_ok:
-            if len(self._templates_ok) >= 4096:
-                self._templates_ok.clear()
-            problem = None
-            try:
-                for lang in ("zh", "en"):
-                    render(finding.message_id, finding.args, lang)
-            except MessageError as exc:
-                problem = str(exc)
-            self._templates_ok[key] = problem
-        return self._templates_ok[key]
+        """Whether both catalogues can render this message with these argument names."""
+        problem = None
+        try:
+            for lang in ("zh", "en"):
+                render(finding.message_id, finding.args, lang)
+        except MessageError as exc:
+            problem = str(exc)
+        return problem
 
     def _outcome(self, code: str, outcome: str, reason_id: str | None = None,
                  args: Mapping[str, Any] | None = None, error: str | None = None) -> RuleOutcome:
-        key = (code, outcome, reason_id, repr(sorted(args.items())) if args else "[]", error)
-        cached = self._outcome_cache.get(key)
-        if cached is None:
-            cached = RuleOutcome(code, outcome, reason_id, dict(args or {}), error)
-            if len(self._outcome_cache) < 10000:
-                self._outcome_cache[key] = cached
-        return cached
+        return RuleOutcome(code, outcome, reason_id, dict(args or {}), error)
 
     def collect(self, rule: ActiveRule, form_ref: FormRef, findings: Iterable[Finding],
                 result: DocumentResult) -> tuple[list[Diagnostic], RuleOutcome | None]:
@@ -230,15 +210,9 @@ class DocumentChecker:
         kind = type(exc)
         if not found and not getattr(exc, "args_", True) and (kind is NotApplicable or kind is InsufficientData):
             # The usual end of a rule with nothing to check: one shared outcome per reason.
-            key = (rule.code, kind, exc.message_id)
-            outcome = self._reasons.get(key)
-            if outcome is None:
-                outcome = self._outcome(
-                    rule.code, "not_applicable" if kind is NotApplicable else "insufficient_data",
-                    exc.message_id)
-                if len(self._reasons) < 4096:
-                    self._reasons[key] = outcome
-            return outcome
+            return self._outcome(
+                rule.code, "not_applicable" if kind is NotApplicable else "insufficient_data",
+                exc.message_id)
         if isinstance(exc, NotApplicable):
             return self._outcome(rule.code, "fail" if found else "not_applicable",
                                  exc.message_id, exc.args_)
