@@ -23,6 +23,10 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
         from checker.loaders.xlsx import load_xlsx
 
         return load_xlsx(data, path, limits)
+    if suffix in (".html", ".htm"):
+        from checker.loaders.html import load_html
+
+        return load_html(data, path, limits)
     decoded = decode(data)
     if decoded.text is None:
         return Document(

@@ -25,6 +25,11 @@ NOT_FOUND = "E010"  # path does not exist
 NO_HEADER = "E011"  # flat table without a recognisable header row
 NO_FORM = "E012"  # a text file with no form title / form labels
 TOO_MANY_ROWS = "E013"  # more rows than Limits.max_rows
+NO_FORM_IN_GRIDS = "E014"  # a PDF/DOCX/HTML/workbook whose tables hold no form (.pages: paged)
+CANNOT_CONVERT = "E015"  # legacy .doc and no LibreOffice to convert it, or the conversion failed
+NO_TEXT_LAYER = "E016"  # a PDF with pages and no text: a scan
+ENCRYPTED = "E017"  # a password-protected PDF or Office file
+BROKEN_DOCUMENT = "E018"  # a PDF/DOCX/HTML that its parser cannot read
 
 # Cell-level (severity "warning").
 UNPLACED_CELL = "E101"
@@ -34,6 +39,7 @@ CELL_TOO_LONG = "E104"
 TOO_MANY_INDICATORS = "E105"
 ROW_WITHOUT_PROJECT = "E106"  # flat-table indicator row before any 项目名称
 DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value is read
+SKIPPED_TABLES = "E108"  # tables of a document that belong to no form (a notice, counted)
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:
