@@ -19,6 +19,14 @@ _ZIP_MAGIC = b"PK\x03\x04"
 def load_data(data: bytes, path: str, limits: Limits) -> Document:
     suffix = os.path.splitext(path)[1].lower()
     where = Location(path=path)
+    if suffix in (".docx", ".docm") or suffix not in (".xlsx", ".xlsm") and _is_word_zip(data):
+        from checker.loaders.docx import load_docx
+
+        return load_docx(data, path, limits)
+    if suffix == ".doc":
+        from checker.loaders.docx import load_doc
+
+        return load_doc(data, path, limits)
     if data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm"):
         from checker.loaders.xlsx import load_xlsx
 
@@ -72,6 +80,12 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
         format="text",
         encoding=decoded.encoding,
     )
+
+
+def _is_word_zip(data: bytes) -> bool:
+    """A zip holding word/document.xml, whatever the file is called (named by its central
+    directory, which a zip stores at its end)."""
+    return data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data[-65536:]
 
 
 def _looks_json(text: str) -> bool:

@@ -5,6 +5,9 @@ HTML, DOCX or XLSX, reads back as the same form."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +16,21 @@ from checker.loaders import load_bytes
 from loaders.grid_render import to_docx, to_html, to_xlsx
 from loaders.test_loader_layout_property import _comparable, forms
 from policy.forms.canonical import form_from_mapping, form_to_mapping
+
+SAMPLE_FORM = {
+    "title": "巴中市2022年市级部门预算项目支出绩效目标批复表", "year": 2022, "name": "应急指挥中心经费",
+    "budget_unit": "巴中市人民政府办公室", "implementer": "市府办譙小涛", "declared_amount_unit": None,
+    "attributes": {"kind": "新增", "term": "一次性", "basis": ["法律法规", "其他"]},
+    "funding": {"total": "250000", "fiscal": "200000", "other": "50000", "previous_years": None,
+                "sources": {"合计": "250000", "一般公共预算收入": "250000"}},
+    "goals": {"annual": "每月举办一期《政务访谈》，全年共16期。", "long_term_label": "中长期目标（20**年-20**年）"},
+    "indicators": [
+        {"level1": "产出指标", "level2": "数量指标", "name": "专项督查督办次数", "value": "≥40次", "period": "long_term"},
+        {"level1": "产出指标", "level2": "数量指标", "name": "值班覆盖情况", "value": "≥99%", "period": "annual"},
+        {"level1": "成本指标", "level2": "成本指标", "name": "开展调研工作差旅费", "value": "≤15万元", "period": "annual"},
+        {"level1": "满意度指标", "level2": "服务对象满意度", "name": "社会效益", "value": None, "period": "annual"},
+    ],
+}
 
 WRITERS = {
     "html": lambda drawn, pick: to_html(drawn, pick),
@@ -44,3 +62,17 @@ def test_document_layout_reads_back_the_same_forms(suffix, drawn, data):
     for g, e in zip(got, expected):
         assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}
     assert [i for f in document.forms for i in f.issues] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_doc_is_read_through_libreoffice(tmp_path):
+    drawn = [SAMPLE_FORM]
+    source = tmp_path / "form.docx"
+    source.write_bytes(to_docx(drawn, lambda options: list(options)[0]))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    document = load_bytes((tmp_path / "form.doc").read_bytes(), "form.doc")
+    assert document.error is None and document.format == "doc"
+    got = [_comparable(form_to_mapping(f)) for f in document.forms]
+    assert got == _expected(drawn)
