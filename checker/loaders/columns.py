@@ -98,7 +98,7 @@ def read_header(grid: Grid, r: int) -> TableColumns | None:
     texts = _column_texts(grid, r, width)
     rows = 1
     if not _is_header(texts):
-        if r + 1 >= grid.height:
+        if r + 1 >= grid.height or not _is_header_fragment(texts):
             return None
         below = _column_texts(grid, r + 1, width)
         texts = [a + b if b and b not in a else a for a, b in zip(texts, below)]
@@ -107,6 +107,15 @@ def read_header(grid: Grid, r: int) -> TableColumns | None:
         rows = 2
     above = _column_texts(grid, r - 1, width) if r > 0 else [""] * width
     return _columns(grid, r, texts, above, width, rows)
+
+
+def _is_header_fragment(texts: list[str]) -> bool:
+    """Whether a row can be the upper half of a header split over two rows: column titles
+    (一级 | 二级 | 指标值, 中长期指标 | 年度指标), never a row of 一级/二级 labels."""
+    words = [t for t in texts if t]
+    return not any(canonical_level1(t) or canonical_level2(t) for t in words) and any(
+        "级" in t or "指标值" in t or "中长期" in t or "年度" in t for t in words
+    )
 
 
 def _is_header(texts: list[str]) -> bool:

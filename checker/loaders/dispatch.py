@@ -27,6 +27,10 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
         from checker.loaders.docx import load_doc
 
         return load_doc(data, path, limits)
+    if suffix == ".xls" and not data.startswith(_ZIP_MAGIC):
+        from checker.loaders.workbook_layout import load_xls
+
+        return load_xls(data, path, limits)
     if data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm"):
         from checker.loaders.xlsx import load_xlsx
 

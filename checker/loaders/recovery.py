@@ -253,9 +253,9 @@ class _FormBuilder:
         if col is None:
             return current
         cell = grid.covering(r, col)
-        if cell is None or cell.row != r:
-            return current  # the same merged block, or no cell: the label above goes on
-        if cell.text:
+        if cell is not None and cell.row != r:
+            return current  # the same merged block: the label above goes on
+        if cell is not None and cell.text:
             if top:
                 for c, block in self.pending:
                     if c == col:
@@ -266,8 +266,10 @@ class _FormBuilder:
             return cell.text
         if top:
             return current  # a merged label continued from the page before
-        at_foot = cell.last_row >= _last_data_row(grid, self.columns)
-        if not at_foot and cell.rowspan == 1:
+        # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
+        last_row, rowspan = (cell.last_row, cell.rowspan) if cell is not None else (r, 1)
+        at_foot = last_row >= _last_data_row(grid, self.columns, r)
+        if not at_foot and rowspan == 1:
             return current
         block = _Pending(_label_text(current) if at_foot else None)
         self.pending.append((col, block))
@@ -330,13 +332,20 @@ def _label_text(label) -> str | None:
     return label
 
 
-def _last_data_row(grid: Grid, columns: TableColumns | None) -> int:
-    """The last row of ``grid`` with text in an indicator column (page numbers and signature rows
-    below it do not count)."""
+def _last_data_row(grid: Grid, columns: TableColumns | None, start: int) -> int:
+    """The last row from ``start`` on with text in an indicator column before the table's part
+    ends: at a repeated header (a page break inside one sheet) or the grid's end. Page numbers
+    and signature rows below it do not count."""
     if columns is None:
         return grid.height - 1
     data_cols = set(columns.data_columns)
-    return max((c.row for c in grid.cells if c.text and c.col in data_cols), default=grid.height - 1)
+    last = start
+    for r in range(start + 1, grid.height):
+        if read_header(grid, r) is not None:
+            break
+        if any(c.text and c.col in data_cols for c in grid.row(r)):
+            last = r
+    return last
 
 
 def _indicator(row: dict) -> Indicator:
@@ -511,13 +520,16 @@ class _Reader:
             form = self.form
             header = read_header(grid, r)
             if header is not None and form is not None:
+                self._drop_pending()
+                repeated = form.columns is not None  # a header repeated where a table goes on
                 form.start_table(grid, r, header)
                 r += header.rows
-                top = continued
+                top = continued or repeated
                 continue
             if _is_title_row(row):
-                if form is None or form.columns is None or not self._same_title(row):
-                    self._title(row)
+                # The next form's title, or a title repeated on a continued page: which one, the
+                # next row says (a 项目名称 row takes it; table rows drop it).
+                self._title(row)
                 r += 1
                 continue
             if _is_name_row(row):
@@ -551,11 +563,17 @@ class _Reader:
             elif _is_signature(row) or _is_inner_label_row(row):
                 pass
             else:
+                self._drop_pending()
                 if grid is not form.table_grid:
                     form.continue_on(grid)
                 form.feed_row(grid, r, top)
                 top = False
             r += 1
+
+    def _drop_pending(self) -> None:
+        """A title or unit row followed by table rows was a page head, not a new form's."""
+        self.title = None
+        self.unit_rows = []
 
     def _head_follows(self, grid: Grid, r: int) -> bool:
         """Whether a project block (项目属性, 项目资金, 总体目标 …) follows row ``r``: then a
@@ -566,10 +584,6 @@ class _Reader:
                 if field in ("kind", "term", "basis", "funding", "sources", "goals"):
                     return True
         return False
-
-    def _same_title(self, row: _Row) -> bool:
-        form = self.form
-        return form is not None and form.title is not None and squash(form.title[0]) == squash(row.cells[0].text)
 
     def _row_name(self, row: _Row) -> str | None:
         for i, c in enumerate(row.cells):

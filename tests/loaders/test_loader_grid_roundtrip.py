@@ -60,6 +60,7 @@ def test_document_layout_reads_back_the_same_forms(suffix, drawn, data):
     expected = _expected(drawn)
     assert len(got) == len(expected)
     for g, e in zip(got, expected):
+        assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
         assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}
     assert [i for f in document.forms for i in f.issues] == []
 
@@ -76,3 +77,26 @@ def test_legacy_doc_is_read_through_libreoffice(tmp_path):
     assert document.error is None and document.format == "doc"
     got = [_comparable(form_to_mapping(f)) for f in document.forms]
     assert got == _expected(drawn)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_xls_in_the_form_layout_reads_back(tmp_path):
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    source = tmp_path / "form.xlsx"
+    source.write_bytes(to_xlsx(drawn, lambda options: list(options)[-1]))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    document = load_bytes((tmp_path / "form.xls").read_bytes(), "form.xls")
+    assert document.error is None and document.format == "xls"
+    assert [_comparable(form_to_mapping(f)) for f in document.forms] == _expected(drawn)
+    first = document.forms[0].indicators[0].location
+    assert (first.sheet, first.cell[0]) == ("绩效目标表", "D")  # the 中长期 三级 column
+
+
+def test_workbook_cells_are_located_as_sheet_and_cell():
+    content = to_xlsx([SAMPLE_FORM], lambda options: list(options)[0])
+    form = load_bytes(content, "form.xlsx").forms[0]
+    assert form.name_location.sheet == "绩效目标表" and form.name_location.cell == "B3"
+    assert [i.location.cell for i in form.indicators] == ["D16", "G16", "G17", "G18"]
+    assert [i.value_location.cell if i.value_location else None for i in form.indicators] == ["E16", "H16", "H17", None]
