@@ -92,7 +92,7 @@ def load_xlsx_layout(data: bytes, path: str, limits: Limits, no_header) -> Docum
             workbook.close()
     except Exception as exc:  # noqa: BLE001 - openpyxl/zipfile raise many types on broken parts
         return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=type(exc).__name__), format="xlsx")
-    return _document(grids, path, "xlsx", limits, no_header)
+    return _document(grids, path, "xlsx-layout", limits, no_header)
 
 
 def load_xls(data: bytes, path: str, limits: Limits) -> Document:
@@ -125,7 +125,7 @@ def load_xls(data: bytes, path: str, limits: Limits) -> Document:
     if found:
         return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(issues), format="xls")
     grids = [sheet_grid(path, name, rows, merges) for name, rows, merges in sheets]
-    return _document(grids, path, "xls", limits, ids.file_error(ids.NO_HEADER, where))
+    return _document(grids, path, "xls-layout", limits, ids.file_error(ids.NO_HEADER, where))
 
 
 def _document(grids: list[Grid], path: str, fmt: str, limits: Limits, no_header) -> Document:
