@@ -37,6 +37,7 @@ from checker.report import (
     Report,
     RuleError,
     RuleOutcome,
+    place_of,
     sort_diagnostics,
     statistics_of,
 )
@@ -161,6 +162,7 @@ class DocumentChecker:
             indicator=IndicatorRef.of(finding.indicator) if finding.indicator is not None else None,
             evidence=_text_mapping(finding.evidence),
             source=source,
+            place=place_of(location) if location.sheet is not None else None,
         )
 
     def _identity(self, rule: ActiveRule) -> tuple[str, str, Mapping[str, str]]:
@@ -314,6 +316,7 @@ class DocumentChecker:
                 column=loc.column,
                 form=form_ref,
                 source=LOADER_SOURCE,
+                place=place_of(loc) if loc.sheet is not None else None,
             )
         )
 

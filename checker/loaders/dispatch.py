@@ -34,7 +34,13 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
     if data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm"):
         from checker.loaders.xlsx import load_xlsx
 
-        return load_xlsx(data, path, limits)
+        document = load_xlsx(data, path, limits)
+        if document.error is not None and document.error.message_id == ids.NO_HEADER:
+            # Not a flat export: perhaps the form's own layout (E011 stays when it is not).
+            from checker.loaders.workbook_layout import load_xlsx_layout
+
+            return load_xlsx_layout(data, path, limits, document.error)
+        return document
     if suffix in (".html", ".htm"):
         from checker.loaders.html import load_html
 

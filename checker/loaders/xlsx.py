@@ -56,10 +56,8 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
         return Document(path, error=ids.file_error(ids.BROKEN_ZIP, where, reason=_reason(exc)), format="xlsx")
     finally:
         workbook.close()
-    if not found_header:  # not a flat export: perhaps the form's own layout
-        from checker.loaders.workbook_layout import load_xlsx_layout
-
-        return load_xlsx_layout(data, path, limits, ids.file_error(ids.NO_HEADER, where))
+    if not found_header:
+        return Document(path, error=ids.file_error(ids.NO_HEADER, where), format="xlsx")
     return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(issues), format="xlsx")
 
 

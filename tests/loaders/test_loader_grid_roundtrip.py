@@ -88,7 +88,7 @@ def test_legacy_xls_in_the_form_layout_reads_back(tmp_path):
                     "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
                    check=True, timeout=120, capture_output=True)
     document = load_bytes((tmp_path / "form.xls").read_bytes(), "form.xls")
-    assert document.error is None and document.format == "xls"
+    assert document.error is None and document.format == "xls-layout"
     assert [_comparable(form_to_mapping(f)) for f in document.forms] == _expected(drawn)
     first = document.forms[0].indicators[0].location
     assert (first.sheet, first.cell[0]) == ("绩效目标表", "D")  # the 中长期 三级 column
