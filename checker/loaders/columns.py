@@ -94,7 +94,7 @@ def read_header(grid: Grid, r: int) -> TableColumns | None:
     cells = grid.row(r)
     if not cells or not any("级" in c.text or "指标" in c.text for c in cells):
         return None
-    width = max((c.last_col for c in grid.cells), default=-1) + 1
+    width = grid.width
     texts = _column_texts(grid, r, width)
     rows = 1
     if not _is_header(texts):

@@ -58,6 +58,7 @@ class Grid:
     page: int | None = None
     _slots: dict[tuple[int, int], GridCell] = attrs.field(init=False, eq=False, repr=False)
     _rows: tuple[tuple[GridCell, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+    width: int = attrs.field(init=False, eq=False)  # columns: one past the last cell's last column
 
     def __attrs_post_init__(self) -> None:
         slots: dict[tuple[int, int], GridCell] = {}
@@ -71,6 +72,7 @@ class Grid:
         rows = tuple(tuple(sorted(by_row.get(r, ()), key=lambda c: c.col)) for r in range(height))
         object.__setattr__(self, "_slots", slots)
         object.__setattr__(self, "_rows", rows)
+        object.__setattr__(self, "width", max((c.last_col for c in self.cells), default=-1) + 1)
 
     @property
     def height(self) -> int:

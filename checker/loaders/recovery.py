@@ -22,6 +22,7 @@ after grid, so a form may span several tables or pages and a table may hold seve
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -334,18 +335,40 @@ def _label_text(label) -> str | None:
 
 def _last_data_row(grid: Grid, columns: TableColumns | None, start: int) -> int:
     """The last row from ``start`` on with text in an indicator column before the table's part
-    ends: at a repeated header (a page break inside one sheet) or the grid's end. Page numbers
-    and signature rows below it do not count."""
+    ends: at a repeated header (a page break inside one sheet), the next form's 项目名称 row, or
+    the grid's end. Page numbers and signature rows below it do not count."""
     if columns is None:
         return grid.height - 1
-    data_cols = set(columns.data_columns)
-    last = start
-    for r in range(start + 1, grid.height):
-        if read_header(grid, r) is not None:
-            break
-        if any(c.text and c.col in data_cols for c in grid.row(r)):
-            last = r
-    return last
+    ends, data_rows = _segments(grid, columns.data_columns)
+    end = ends[bisect.bisect_right(ends, start)]
+    before = bisect.bisect_left(data_rows, end) - 1
+    return max(start, data_rows[before]) if before >= 0 else start
+
+
+_SEGMENTS: dict[tuple[int, tuple[int, ...]], tuple[Grid, list[int], list[int]]] = {}
+
+
+def _segments(grid: Grid, data_cols: tuple[int, ...]) -> tuple[list[int], list[int]]:
+    """(rows where a table part ends — headers, 项目名称 rows, the grid's end —, rows with text
+    in the data columns), worked out once per grid: a sheet of many forms would otherwise be
+    scanned again for every blank label cell."""
+    key = (id(grid), data_cols)
+    found = _SEGMENTS.get(key)
+    if found is not None and found[0] is grid:
+        return found[1], found[2]
+    cols = set(data_cols)
+    ends, data_rows = [], []
+    for r in range(grid.height):
+        cells = grid.row(r)
+        if any(c.text and c.col in cols for c in cells):
+            data_rows.append(r)
+        if any(_name_label(clean(c.text)) is not None for c in cells if c.text) or read_header(grid, r) is not None:
+            ends.append(r)
+    ends.append(grid.height)
+    if len(_SEGMENTS) > 64:
+        _SEGMENTS.clear()
+    _SEGMENTS[key] = (grid, ends, data_rows)
+    return ends, data_rows
 
 
 def _indicator(row: dict) -> Indicator:
@@ -457,7 +480,7 @@ class _Reader:
             return False
         # A continuation: the open table's columns, on the next page or with its labels.
         cols = self.form.columns
-        width = max((c.last_col for c in grid.cells), default=-1) + 1
+        width = grid.width
         if width != cols.width:
             return False
         if grid.page is not None and previous.page is not None and grid.page == previous.page + 1:
