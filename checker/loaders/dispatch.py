@@ -41,6 +41,10 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
 
             return load_xlsx_layout(data, path, limits, document.error)
         return document
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from checker.loaders.pdf import load_pdf
+
+        return load_pdf(data, path, limits)
     if suffix in (".html", ".htm"):
         from checker.loaders.html import load_html
 

@@ -30,6 +30,7 @@ CANNOT_CONVERT = "E015"  # legacy .doc and no LibreOffice to convert it, or the 
 NO_TEXT_LAYER = "E016"  # a PDF with pages and no text: a scan
 ENCRYPTED = "E017"  # a password-protected PDF or Office file
 BROKEN_DOCUMENT = "E018"  # a PDF/DOCX/HTML that its parser cannot read
+TOO_MANY_PAGES = "E019"  # a PDF longer than Limits.max_pages
 
 # Cell-level (severity "warning").
 UNPLACED_CELL = "E101"

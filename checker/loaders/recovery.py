@@ -476,15 +476,15 @@ class _Reader:
                 return True
             if _is_title_row(row) and self.form is None:
                 return True
-        if not self._in_table() or previous is None:
+        if self.form is None or previous is None or grid.width != previous.width:
             return False
-        # A continuation: the open table's columns, on the next page or with its labels.
-        cols = self.form.columns
-        width = grid.width
-        if width != cols.width:
-            return False
+        # A continuation: the open form's table (or project block) on the next page, or a
+        # table of the open indicator table's columns with its labels.
         if grid.page is not None and previous.page is not None and grid.page == previous.page + 1:
             return True
+        if not self._in_table():
+            return False
+        cols = self.form.columns
         return any(
             cell.col in (cols.level1, *cols.level2_columns) and cell.text and cols.is_label(cell.text)
             for cell in grid.cells

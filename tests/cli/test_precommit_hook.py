@@ -29,7 +29,7 @@ def test_hook_definition_matches_the_loaders():
             assert pattern.search(f"forms/a{suffix}"), suffix
             assert pattern.search(f"forms/A{suffix.upper()}"), suffix
         # format refuses documents (exit 2): its hook must not be handed them
-        others = ("a.py", "a.md", "a.txt.bak", "a.pdf.bak") + tuple(f"a{s}" for s in SUPPORTED_SUFFIXES if s not in suffixes)
+        others = ("a.py", "a.md", "a.txt.bak", "a.pdf.bak", "a.docx.txt~") + tuple(f"a{s}" for s in SUPPORTED_SUFFIXES if s not in suffixes)
         for other in others:
             assert not pattern.search(other), other
 

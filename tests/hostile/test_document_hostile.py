@@ -110,3 +110,47 @@ def test_a_document_with_no_form_exits_2_and_the_other_inputs_are_still_checked(
     assert code == 2
     assert "no performance-target form found in 2 tables" in out + err
     assert "form.html" in out
+
+
+def _blank_pdf(pages: int = 1) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_pdf_without_a_text_layer_says_it_is_a_scan(tmp_path):
+    document = _load(tmp_path, "scan.pdf", _blank_pdf(3))
+    assert (document.error.message_id, document.error.args) == ("E016", {"pages": 3})
+
+
+@settings(max_examples=20, deadline=None)
+@given(cut=st.floats(0.0, 0.999))
+def test_truncated_pdf_loads_cleanly(tmp_path_factory, cut):
+    data = _blank_pdf(2)
+    document = _load(tmp_path_factory.mktemp("pdf"), "cut.pdf", data[: int(len(data) * cut)])
+    assert document.forms == ()
+
+
+def test_a_pdf_page_limit_is_a_limit_not_a_hang(tmp_path):
+    document = _load(tmp_path, "long.pdf", _blank_pdf(50), Limits(max_pages=10))
+    assert document.error.message_id == "E016"  # no text on the pages read; no more pages read
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice is not installed")
+def test_an_encrypted_pdf_says_so(tmp_path, docx_bytes):
+    import subprocess
+
+    source = tmp_path / "form.docx"
+    source.write_bytes(docx_bytes)
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", options, "--outdir", str(tmp_path), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    document = _load(tmp_path, "locked.pdf", (tmp_path / "form.pdf").read_bytes())
+    assert document.error.message_id == "E017"

@@ -249,3 +249,39 @@ def to_xlsx(forms: list[dict], pick: Pick) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cant_split():
+    from docx.oxml import OxmlElement
+
+    return OxmlElement("w:cantSplit")
+
+
+def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
+    """The DOCX layout with ruled tables ('Table Grid'), printed to PDF by LibreOffice Writer."""
+    import subprocess
+
+    import docx
+
+    document = docx.Document()
+    for form in forms:
+        prose, tables = form_tables(form, pick)
+        for line in prose:
+            document.add_paragraph(line)
+        for table in tables:
+            out = document.add_table(rows=table.height, cols=WIDTH)
+            out.style = "Table Grid"
+            for row in out.rows:  # a row broken across pages is not read back yet (see pdf.py)
+                row._tr.get_or_add_trPr().append(_cant_split())
+            for cell in table.cells:
+                target = out.cell(cell.row, cell.col)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    target = target.merge(out.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+                target.text = cell.text
+            document.add_paragraph("")
+    source = directory / "form.docx"
+    document.save(str(source))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(directory), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    return (directory / "form.pdf").read_bytes()

@@ -100,3 +100,34 @@ def test_workbook_cells_are_located_as_sheet_and_cell():
     assert form.name_location.sheet == "绩效目标表" and form.name_location.cell == "B3"
     assert [i.location.cell for i in form.indicators] == ["D16", "G16", "G17", "G18"]
     assert [i.value_location.cell if i.value_location else None for i in form.indicators] == ["E16", "H16", "H17", None]
+
+
+def _squashed(value):
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, dict):
+        return {k: _squashed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_squashed(v) for v in value]
+    return value
+
+
+# One fixed document, not a property: each example costs a LibreOffice print (~5 s), and drawn
+# forms still fail where a table breaks across pages (a known gap, see the PDF notes in
+# docs/canonical-format.md).
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
+    from loaders.grid_render import to_pdf
+
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    content = to_pdf(drawn, lambda options: list(options)[0], tmp_path)
+    document = load_bytes(content, "drawn.pdf")
+    assert document.error is None, document.error
+    # A line wrapped at a space shows no space in the text layer (LibreOffice draws none, and
+    # pdfium infers one at every wrap, also inside "≥35000次/天"): spaces are compared squashed.
+    got = [_squashed(_comparable(form_to_mapping(f))) for f in document.forms]
+    expected = [_squashed(e) for e in _expected(drawn)]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
+        assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}
