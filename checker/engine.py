@@ -38,6 +38,7 @@ from checker.report import (
     Report,
     RuleError,
     RuleOutcome,
+    place_of,
     sort_diagnostics,
     statistics_of,
 )
@@ -164,6 +165,7 @@ class DocumentChecker:
             indicator=IndicatorRef.of(finding.indicator) if finding.indicator is not None else None,
             evidence=_text_mapping(finding.evidence),
             source=source,
+            place=place_of(location) if location.sheet is not None else None,
         )
 
     def _identity(self, rule: ActiveRule) -> tuple[str, str, Mapping[str, str]]:
@@ -297,6 +299,7 @@ class DocumentChecker:
                 column=loc.column,
                 form=form_ref,
                 source=LOADER_SOURCE,
+                place=place_of(loc) if loc.sheet is not None else None,
             )
         )
 

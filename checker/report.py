@@ -21,6 +21,15 @@ from policy.api import OUTCOMES, SEVERITIES, FormRef, Severity
 from policy.messages import MessageError, render
 
 
+def place_of(location: Any) -> str | None:
+    """A Location's sheet and cell as one place ("Sheet1!C14"), or None when it has none."""
+    sheet = getattr(location, "sheet", None)
+    if sheet is None:
+        return None
+    cell = getattr(location, "cell", None)
+    return f"{sheet}!{cell}" if cell else sheet
+
+
 def safe_render(message_id: str, args: Mapping[str, Any], lang: str) -> str:
     """Render a message; a broken id or template never takes the report down with it."""
     try:
@@ -91,6 +100,9 @@ class Diagnostic:
     evidence: Mapping[str, str] = attrs.field(factory=dict)
     source: Mapping[str, str] = attrs.field(factory=dict)
     suppressed: str | None = None
+    # Where a document has no line to point at, or a workbook cell: "Sheet1!C14",
+    # "table 2!R5C3", "page 3 table 1!R5C3" (policy.forms.model.Location's sheet and cell).
+    place: str | None = None
 
     def message(self, lang: str = "zh") -> str:
         return safe_render(self.message_id, self.args, lang)
@@ -100,7 +112,8 @@ class Diagnostic:
         # and --jobs workers send every diagnostic, and this is about a quarter cheaper.
         return (Diagnostic, (self.code, self.name, self.category, self.severity, self.message_id,
                              self.args, self.path, self.line, self.column, self.form,
-                             self.indicator, self.evidence, self.source, self.suppressed))
+                             self.indicator, self.evidence, self.source, self.suppressed,
+                             self.place))
 
     @property
     def sort_key(self) -> tuple:
@@ -128,6 +141,7 @@ class Diagnostic:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            **({"place": self.place} if self.place is not None else {}),
             "form": None if self.form is None else {"index": self.form.index, "name": self.form.name},
             "indicator": None if self.indicator is None else self.indicator.to_json(),
             "evidence": dict(self.evidence),

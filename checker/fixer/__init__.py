@@ -37,6 +37,13 @@ FORMAT_BY_SUFFIX = {
     ".text": "text",
 }
 REWRITABLE_FORMATS = ("yaml", "json", "csv", "xlsx", "text")
+# Documents read through form recovery: checked, never rewritten. A PDF, an HTML page or a Word
+# file has no cell that can be replaced without re-laying the document out, and a workbook in
+# the form's layout is not edited until edits there are proven by a reload like the flat one.
+DOCUMENT_FORMATS = {
+    "pdf": "PDF", "html": "HTML", "docx": "DOCX", "doc": "DOC", "xls": "XLS",
+    "xlsx-layout": "XLSX (form layout)", "xls-layout": "XLS",
+}
 # Formats whose rewrite is also checked by loading the new bytes with the real loader. YAML and
 # JSON edits are proven by comparing the parsed documents themselves (events / data), which is
 # stricter and avoids a second schema validation; the text layout is edited by position and a
@@ -185,6 +192,9 @@ def plan_document(
     fmt = input_format(path, document.format)
     if document.error is not None:
         return FixResult(path, fmt, error=document.error)
+    if document.format in DOCUMENT_FORMATS:
+        kind = DOCUMENT_FORMATS[document.format]
+        return FixResult(path, document.format, error=_issue("format.document", path, kind=kind))
     if fmt not in REWRITABLE_FORMATS:
         return FixResult(path, fmt, notices=(_issue("format.unsupported", path, "info"),))
     try:

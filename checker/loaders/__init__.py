@@ -21,7 +21,8 @@ from policy.forms.model import Document, Location
 TEXT_SUFFIXES = (".txt", ".text")
 CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
 FLAT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + CANONICAL_SUFFIXES + FLAT_SUFFIXES
+DOCUMENT_SUFFIXES = (".html", ".htm", ".docx", ".doc", ".xls", ".pdf")  # read through grids and form recovery
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + CANONICAL_SUFFIXES + FLAT_SUFFIXES + DOCUMENT_SUFFIXES
 
 __all__ = ["SUPPORTED_SUFFIXES", "Limits", "iter_documents", "load_bytes", "load_path"]
 

@@ -19,10 +19,36 @@ _ZIP_MAGIC = b"PK\x03\x04"
 def load_data(data: bytes, path: str, limits: Limits) -> Document:
     suffix = os.path.splitext(path)[1].lower()
     where = Location(path=path)
+    if suffix in (".docx", ".docm") or suffix not in (".xlsx", ".xlsm") and _is_word_zip(data):
+        from checker.loaders.docx import load_docx
+
+        return load_docx(data, path, limits)
+    if suffix == ".doc":
+        from checker.loaders.docx import load_doc
+
+        return load_doc(data, path, limits)
+    if suffix == ".xls" and not data.startswith(_ZIP_MAGIC):
+        from checker.loaders.workbook_layout import load_xls
+
+        return load_xls(data, path, limits)
     if data.startswith(_ZIP_MAGIC) or suffix in (".xlsx", ".xlsm"):
         from checker.loaders.xlsx import load_xlsx
 
-        return load_xlsx(data, path, limits)
+        document = load_xlsx(data, path, limits)
+        if document.error is not None and document.error.message_id == ids.NO_HEADER:
+            # Not a flat export: perhaps the form's own layout (E011 stays when it is not).
+            from checker.loaders.workbook_layout import load_xlsx_layout
+
+            return load_xlsx_layout(data, path, limits, document.error)
+        return document
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from checker.loaders.pdf import load_pdf
+
+        return load_pdf(data, path, limits)
+    if suffix in (".html", ".htm"):
+        from checker.loaders.html import load_html
+
+        return load_html(data, path, limits)
     decoded = decode(data)
     if decoded.text is None:
         return Document(
@@ -68,6 +94,12 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
         format="text",
         encoding=decoded.encoding,
     )
+
+
+def _is_word_zip(data: bytes) -> bool:
+    """A zip holding word/document.xml, whatever the file is called (named by its central
+    directory, which a zip stores at its end)."""
+    return data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data[-65536:]
 
 
 def _looks_json(text: str) -> bool:

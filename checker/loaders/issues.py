@@ -28,6 +28,12 @@ TOO_MANY_ROWS = "E013"  # more rows than Limits.max_rows
 SYMLINK_LOOP = "E014"  # a symbolic link that leads back to itself (or a directory above it)
 NO_INPUT_FILES = "E015"  # a directory named on the command line holds no file to check
 DANGLING_LINK = "E016"  # a symbolic link whose target does not exist
+NO_FORM_IN_GRIDS = "E020"  # a PDF/DOCX/HTML/workbook whose tables hold no form (.pages: paged)
+CANNOT_CONVERT = "E021"  # legacy .doc and no LibreOffice to convert it, or the conversion failed
+NO_TEXT_LAYER = "E022"  # a PDF with pages and no text: a scan
+ENCRYPTED = "E023"  # a password-protected PDF or Office file
+BROKEN_DOCUMENT = "E024"  # a PDF/DOCX/HTML that its parser cannot read
+TOO_MANY_PAGES = "E025"  # a PDF longer than Limits.max_pages
 
 # Cell-level (severity "warning").
 UNPLACED_CELL = "E101"
@@ -40,6 +46,7 @@ DUPLICATE_KEY = "E107"  # a YAML/JSON mapping repeats a key: only the last value
 SHEET_WITHOUT_HEADER = "E110"  # a workbook sheet with content but no header row: not read
 ROW_TOO_WIDE = "E109"  # a CSV row with more cells than its header (an unquoted delimiter)
 UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
+SKIPPED_TABLES = "E111"  # tables of a document that belong to no form (a notice, counted)
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

@@ -20,6 +20,7 @@ class Limits:
     max_rows: int = 200_000
     max_zip_members: int = 2_000
     max_xlsx_uncompressed_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 10_000  # PDF pages read; the rest are reported (E025)
 
 
 DEFAULT_LIMITS = Limits()

@@ -33,7 +33,7 @@ MAX_COLUMNS = 256  # a flat table has a dozen columns; cells past this are not r
 def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     """A Document from an XLSX file's bytes; never raises."""
     where = Location(path)
-    problem = _check_zip(data, path, limits)
+    problem = check_zip(data, path, limits)
     if problem is not None:
         return Document(path, error=problem, format="xlsx")
     try:
@@ -79,7 +79,9 @@ def load_xlsx(data: bytes, path: str, limits: Limits) -> Document:
     return Document(path, tuple(forms[: limits.max_forms_per_file]), tuple(headerless + issues), format="xlsx")
 
 
-def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
+def check_zip(data: bytes, path: str, limits: Limits, marker: str = "xl/workbook.xml") -> LoadIssue | None:
+    """Why an Office zip (XLSX, DOCX) must not be opened, or None: broken, too many members, too
+    large uncompressed, or without its main part (``marker``)."""
     where = Location(path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -104,8 +106,8 @@ def _check_zip(data: bytes, path: str, limits: Limits) -> LoadIssue | None:
             ids.ZIP_BOMB, where, reason=f"{total} bytes uncompressed > {limits.max_xlsx_uncompressed_bytes}"
         )
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        return ids.file_error(ids.BROKEN_ZIP, where, reason="no xl/workbook.xml")
+    if not any(n.endswith(marker.rsplit("/", 1)[-1]) for n in names):
+        return ids.file_error(ids.BROKEN_ZIP, where, reason=f"no {marker}")
     return None
 
 

@@ -90,6 +90,7 @@ class RecordWriter:
             _K, '"path": ', value(d.path, 3),
             _K, '"line": ', value(d.line, 3),
             _K, '"column": ', value(d.column, 3),
+            "" if d.place is None else _K + '"place": ' + value(d.place, 3),
             _K, '"form": ', "null" if form is None else (
                 '{\n        "index": ' + value(form.index, 4) + _K3 + '"name": '
                 + value(form.name, 4) + _END3),

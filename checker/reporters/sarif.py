@@ -102,6 +102,9 @@ def _result(d: Diagnostic, index: dict[str, int], lang: str) -> dict[str, Any]:
         prefix = f"{d.path}#form{d.form.index + 1}/" if d.form is not None else ""
         logical.append({"name": d.indicator.name, "fullyQualifiedName": prefix + "/".join(parts),
                         "kind": "member"})
+    if d.place is not None:  # a table cell or workbook cell: findable where there is no line
+        logical.insert(0, {"name": d.place, "fullyQualifiedName": f"{d.path}#{d.place}",
+                           "kind": "element"})
     location: dict[str, Any] = {"physicalLocation": _physical(d.path, d.line, d.column)}
     if logical:
         location["logicalLocations"] = logical

@@ -18,7 +18,10 @@ def _paint(text: str, style: str, on: bool) -> str:
 
 
 def diagnostic_line(d: Diagnostic, options: RenderOptions) -> str:
-    where = f"{visible(d.path)}:{display_line(d.line)}:{display_line(d.column)}:"
+    if d.line is None and d.place is not None:  # a document cell with no line: its place
+        where = f"{visible(d.path)}:{visible(d.place)}:"
+    else:
+        where = f"{visible(d.path)}:{display_line(d.line)}:{display_line(d.column)}:"
     code = _paint(d.code, d.severity, options.color)
     line = f"{_paint(where, 'path', options.color)} {code} {visible(d.message(options.lang))}"
     if d.suppressed is not None:

@@ -80,15 +80,16 @@ def test_named_symlink_loop_says_symlink_loop_not_file_not_found(tree):
 
 def test_dangling_link_to_a_form_is_reported(tree):
     os.symlink("gone.yaml", tree / "forms" / "dead.yaml")
-    os.symlink("gone.pdf", tree / "forms" / "dead.pdf")  # not a form: not an input
-    assert _errors(["forms"]) == {("dead.yaml", "E016")}
+    os.symlink("gone.pdf", tree / "forms" / "dead.pdf")  # PDF is a form format too
+    os.symlink("gone.odt", tree / "forms" / "dead.odt")  # not a format jixiao reads: not an input
+    assert _errors(["forms"]) == {("dead.yaml", "E016"), ("dead.pdf", "E016")}
 
 
 def test_naming_an_empty_directory_exits_2(tree, capsys):
     (tree / "empty").mkdir()
-    (tree / "only-pdf").mkdir()
-    (tree / "only-pdf" / "x.pdf").write_bytes(b"%PDF")
-    for name in ("empty", "only-pdf"):
+    (tree / "only-odt").mkdir()
+    (tree / "only-odt" / "x.odt").write_bytes(b"PK")
+    for name in ("empty", "only-odt"):
         code, out, _ = _cli(capsys, "check", name)
         assert code == 2 and "没有可检查的文件" in out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.loaders import SUPPORTED_SUFFIXES
+from checker.loaders import DOCUMENT_SUFFIXES, SUPPORTED_SUFFIXES
 
 HOOKS = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
 
@@ -21,13 +21,16 @@ def test_hook_definition_matches_the_loaders():
     assert set(hooks) == {"jixiao", "jixiao-format"}
     assert hooks["jixiao"]["entry"] == "jixiao check"
     assert hooks["jixiao-format"]["entry"] == "jixiao format --in-place --quiet"
-    for hook in hooks.values():
+    rewritable = tuple(s for s in SUPPORTED_SUFFIXES if s not in DOCUMENT_SUFFIXES)
+    for hook, suffixes in ((hooks["jixiao"], SUPPORTED_SUFFIXES), (hooks["jixiao-format"], rewritable)):
         assert hook["language"] == "python"
         pattern = re.compile(hook["files"])
-        for suffix in SUPPORTED_SUFFIXES:
+        for suffix in suffixes:
             assert pattern.search(f"forms/a{suffix}"), suffix
             assert pattern.search(f"forms/A{suffix.upper()}"), suffix
-        for other in ("a.py", "a.md", "a.txt.bak", "a.xls"):
+        # format refuses documents (exit 2): its hook must not be handed them
+        others = ("a.py", "a.md", "a.txt.bak", "a.pdf.bak", "a.docx.txt~") + tuple(f"a{s}" for s in SUPPORTED_SUFFIXES if s not in suffixes)
+        for other in others:
             assert not pattern.search(other), other
 
 

@@ -50,6 +50,19 @@ def _workbook(extra_members: int = 0) -> bytes:
     return out.getvalue()
 
 
+def _blank_pdf(pages: int) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
 CASES = [
     # (limit field, small value, file name, content, expected code)
     ("max_file_bytes", 100, "big.json", _forms_json(1, 5), "E004"),
@@ -59,6 +72,7 @@ CASES = [
     ("max_rows", 20, "rows.csv", _flat_csv(50), "E013"),
     ("max_zip_members", 10, "members.xlsx", _workbook(extra_members=20), "E008"),
     ("max_xlsx_uncompressed_bytes", 2000, "inflated.xlsx", _workbook(), "E008"),
+    ("max_pages", 2, "pages.pdf", _blank_pdf(5), "E025"),
 ]
 
 

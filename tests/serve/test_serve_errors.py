@@ -85,8 +85,8 @@ def test_a_missing_or_bad_length_is_refused(client):
 
 
 def test_a_format_jixiao_cannot_read_is_415(client):
-    error = error_of(client.post("/api/check", b"%PDF-1.7\n\x00\x01\x02binary", "name=form.pdf"), 415)
-    assert error["id"] == "E003" and error["location"]["path"] == "form.pdf"
+    error = error_of(client.post("/api/check", b"\x00\x01\x02binary", "name=form.odt"), 415)
+    assert error["id"] == "E003" and error["location"]["path"] == "form.odt"
     error = error_of(client.post("/api/check", b"PK\x03\x04broken", "name=form.xlsx"), 415)
     assert error["id"] == "E007"
     error = error_of(client.post("/api/check", b"--b\r\n", "", content_type="multipart/form-data; boundary=b"), 415)

@@ -1,0 +1,276 @@
+"""PDF with a text layer: pages → ruling-line grids → forms.
+
+pypdfium2 gives each character with its box and each path with its segments. A table is where
+ruling lines are: horizontal and vertical segments clustered into row and column lines, a slot
+between two row lines and two column lines merged with its neighbour wherever no segment
+separates them (a merged cell). Characters fall into the slot under their centre and are read
+line by line, left to right (the order a viewer shows, not the content stream's). Text outside
+every table is prose (titles, 单位：万元, page numbers). A table continued on the next page is a
+new grid there; recovery joins them.
+
+A PDF without any text (a scan) and an encrypted PDF are clear errors saying what to do; pages
+are read one at a time and closed, so memory stays flat on long documents.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+from checker.loaders import issues as ids
+from checker.loaders.grid import PROSE, Grid, GridCell, table_place
+from checker.loaders.limits import Limits
+from checker.loaders.recovery import document_from_grids
+from policy.forms.model import Document, Location
+
+_SNAP = 2.0  # points: lines closer than this are one line
+_MIN_LENGTH = 3.0
+
+
+def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
+    """A Document from a PDF's bytes; never raises."""
+    where = Location(path)
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a declared dependency
+        return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason="pypdfium2 missing"), format="pdf")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            return Document(path, error=ids.file_error(ids.ENCRYPTED, where), format="pdf")
+        return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=str(exc)[:120]), format="pdf")
+    try:
+        pages = len(pdf)
+        grids: list[Grid] = []
+        chars = 0
+        for number in range(min(pages, limits.max_pages)):
+            page = pdf[number]
+            try:
+                page_grids, count = _page_grids(page, path, number + 1)
+            finally:
+                page.close()
+            grids.extend(page_grids)
+            chars += count
+    except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
+        return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=type(exc).__name__), format="pdf")
+    finally:
+        pdf.close()
+    # Pages past the limit are never opened; the report says so whatever the pages read gave.
+    cut = ()
+    if pages > limits.max_pages:
+        where_cut = Location(path, sheet=f"page {limits.max_pages + 1}")
+        cut = (ids.file_error(ids.TOO_MANY_PAGES, where_cut, limit=limits.max_pages),)
+    if pages and not chars:
+        error = ids.file_error(ids.NO_TEXT_LAYER, where, pages=min(pages, limits.max_pages))
+        return Document(path, issues=cut, error=error, format="pdf")
+    document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
+    return Document(path, document.forms, document.issues + cut, document.error, "pdf")
+
+
+def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """(horizontal (y, x0, x1), vertical (x, y0, y1)) ruling segments, y measured downwards."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    horizontal, vertical = [], []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+        matrix = obj.get_matrix()
+        count = raw.FPDFPath_CountSegments(obj.raw)
+        if count > 2000:  # a drawing, not a table's rules
+            continue
+        last = None
+        for i in range(count):
+            segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
+            point = matrix.on_point(x.value, y.value)
+            point = (point[0], height - point[1])
+            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_LINETO and last is not None:
+                (x0, y0), (x1, y1) = last, point
+                if abs(y0 - y1) < 1 and abs(x1 - x0) >= _MIN_LENGTH:
+                    horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+                elif abs(x0 - x1) < 1 and abs(y1 - y0) >= _MIN_LENGTH:
+                    vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+            last = point
+        if count == 0:  # a filled thin rectangle drawn as a rule (browsers print borders so)
+            left, bottom, right, top = obj.get_bounds()
+            top_y, bottom_y = height - top, height - bottom
+            if top - bottom <= 2 and right - left >= _MIN_LENGTH:
+                horizontal.append(((top_y + bottom_y) / 2, left, right))
+            elif right - left <= 2 and top - bottom >= _MIN_LENGTH:
+                vertical.append(((left + right) / 2, top_y, bottom_y))
+    return horizontal, vertical
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= _SNAP:
+            continue
+        out.append(v)
+    return out
+
+
+def _covers(segments, at: float, lo_mid: float) -> bool:
+    return any(abs(pos - at) <= _SNAP and a - _SNAP <= lo_mid <= b + _SNAP for pos, a, b in segments)
+
+
+class _Table:
+    """One ruled table of a page: its row and column lines and merged slots."""
+
+    def __init__(self, rows: list[float], cols: list[float], horizontal, vertical):
+        self.rows, self.cols = rows, cols
+        n, m = len(rows) - 1, len(cols) - 1
+        parent = list(range(n * m))
+
+        def find(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for i in range(n):
+            mid_y = (rows[i] + rows[i + 1]) / 2
+            for j in range(m):
+                mid_x = (cols[j] + cols[j + 1]) / 2
+                if j + 1 < m and not _covers(vertical, cols[j + 1], mid_y):
+                    parent[find(i * m + j + 1)] = find(i * m + j)
+                if i + 1 < n and not _covers(horizontal, rows[i + 1], mid_x):
+                    parent[find((i + 1) * m + j)] = find(i * m + j)
+        regions: dict[int, list[int]] = {}
+        for k in range(n * m):
+            regions.setdefault(find(k), []).append(k)
+        self.slot_region = {}
+        self.regions = []
+        for members in regions.values():
+            r0 = min(k // m for k in members)
+            c0 = min(k % m for k in members)
+            r1 = max(k // m for k in members)
+            c1 = max(k % m for k in members)
+            index = len(self.regions)
+            self.regions.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+            for k in members:
+                self.slot_region[k] = index
+        self.n, self.m = n, m
+
+    def region_at(self, x: float, y: float) -> int | None:
+        if not (self.rows[0] <= y <= self.rows[-1] and self.cols[0] <= x <= self.cols[-1]):
+            return None
+        i = next((k for k in range(self.n) if y <= self.rows[k + 1]), self.n - 1)
+        j = next((k for k in range(self.m) if x <= self.cols[k + 1]), self.m - 1)
+        return self.slot_region.get(i * self.m + j)
+
+
+def _tables(horizontal, vertical) -> list[_Table]:
+    """Tables of a page: runs of row lines whose bands a vertical rule crosses."""
+    rows = _cluster([y for y, _, _ in horizontal])
+    tables = []
+    run: list[float] = []
+    for a, b in zip(rows, rows[1:]):
+        mid = (a + b) / 2
+        if any(y0 - _SNAP <= mid <= y1 + _SNAP for _, y0, y1 in vertical):
+            run = run or [a]
+            run.append(b)
+            continue
+        if len(run) >= 2:
+            tables.append(run)
+        run = []
+    if len(run) >= 2:
+        tables.append(run)
+    out = []
+    for table_rows in tables:
+        top, bottom = table_rows[0], table_rows[-1]
+        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _SNAP and y1 > top + _SNAP])
+        if len(cols) >= 2:
+            out.append(_Table(table_rows, cols, horizontal, vertical))
+    return out
+
+
+def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        height = page.get_height()
+        boxes = [textpage.get_charbox(i, loose=True) for i in range(count)]
+        # Spaces and breaks pdfium infers between text runs are not the document's: a number the
+        # line broke ("≥3500" / "0次/天") must not gain a space.
+        generated = [raw.FPDFText_IsGenerated(textpage.raw, i) == 1 for i in range(count)]  # line boxes: "-" sits on its line
+    finally:
+        textpage.close()
+    horizontal, vertical = _segments(page)
+    tables = _tables(horizontal, vertical)
+    placed: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
+    outside: list[tuple[float, float, float, str]] = []
+    visible = 0
+    last = (0.0, 0.0, 1.0)
+    for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
+        if ch in "\r\n" or made:
+            continue
+        if right <= left and not ch.strip():  # a space pdfium adds (a word break): after the char before
+            y, x, size = last[0], last[1] + 0.01, last[2]
+        else:
+            y = height - (top + bottom) / 2
+            x = (left + right) / 2
+            size = max(top - bottom, 1.0)
+            last = (y, x, size)
+        if ch.strip():
+            visible += 1
+        for t, table in enumerate(tables):
+            region = table.region_at(x, y)
+            if region is not None:
+                placed.setdefault((t, region), []).append((y, x, size, ch))
+                break
+        else:
+            outside.append((y, x, size, ch))
+    grids: list[Grid] = []
+    prose_lines = _lines(outside)
+    above = [line for line in prose_lines if not tables or line[0] < tables[0].rows[0]]
+    if above:
+        grids.append(_prose(above, path, number))
+    for t, table in enumerate(tables):
+        name = f"page {number} table {t + 1}"
+        cells = []
+        for index, (r, c, rowspan, colspan) in enumerate(table.regions):
+            text_of = _join(_lines(placed.get((t, index), [])))
+            cells.append(GridCell(text_of, r, c, table_place(path, name, r, c), rowspan, colspan))
+        grids.append(Grid(name, tuple(cells), page=number))
+        below_end = tables[t + 1].rows[0] if t + 1 < len(tables) else float("inf")
+        between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
+        if between:
+            grids.append(_prose(between, path, number))
+    return grids, visible
+
+
+def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:
+    """Characters grouped into lines (by their vertical centre), each read left to right."""
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for item in sorted(chars):
+        if lines and abs(item[0] - lines[-1][0][0]) <= item[2] * 0.5:
+            lines[-1].append(item)
+        else:
+            lines.append([item])
+    out = []
+    for line in lines:
+        line.sort(key=lambda item: item[1])
+        out.append((line[0][0], "".join(ch for _, _, _, ch in line)))
+    return [(y, text) for y, text in out if text.strip()]
+
+
+def _join(lines: list[tuple[float, str]]) -> str:
+    """A cell's lines as one text."""
+    # A wrap with no space character at the break joins without one: the text layer keeps the
+    # spaces a line was broken at ("中长期目标（20**年 " / "- 20**年）"), and a number broken by
+    # the line ("≥3500" / "0次/天") has none.
+    text = "".join(line for _, line in lines)
+    return " ".join(text.split(" ")).strip()
+
+
+def _prose(lines: list[tuple[float, str]], path: str, number: int) -> Grid:
+    cells = tuple(
+        GridCell(text, i, 0, Location(path, sheet=f"page {number}", cell=f"L{i + 1}"))
+        for i, (_, text) in enumerate(lines)
+    )
+    return Grid(f"page {number}", cells, PROSE, number)

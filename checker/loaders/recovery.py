@@ -1,0 +1,678 @@
+"""Form recovery: any document's grids → forms, by meaning and column position.
+
+Every adapter (HTML, DOCX, form-layout XLSX, PDF) turns a document into ``Grid``s; this module is
+the one place that turns grids into ``Form``s. The document is read as one stream of rows, grid
+after grid, so a form may span several tables or pages and a table may hold several forms:
+
+- a form starts at its 项目名称 row (with or without a title above it, with extra cells, with
+  invisible characters inside the label); a title row just before it gives the title and year;
+- the project block above the indicator table is read by the extracted-text layout's label
+  reader (``text_head.HeadParser``): 项目名称, 项目属性 ticks, 项目资金, 资金来源, 总体目标 are
+  known in one place;
+- the indicator table is read by its header's columns (``columns.py``): a cell in the 三级 column
+  is a name whatever it says, a cell in the 指标值 column a value; merged 一级/二级 labels cover
+  their rows, and a merged label that a producer printed on the later page of a page break is
+  filled back into the rows above it;
+- a repeated title or header on a continued page continues the same table; page numbers,
+  signature/审核意见/date rows and 项目名称/预算单位 rows inside a table are never indicators;
+  a period heading row (年度绩效指标) switches the period of the table that follows;
+- a table that belongs to no form (a budget table between two forms) is skipped and counted in
+  one notice, never turned into a form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from checker.loaders import issues as ids
+from checker.loaders.cells import Cell
+from checker.loaders.columns import TableColumns, read_header
+from checker.loaders.grid import PROSE, Grid, GridCell, clean
+from checker.loaders.limits import Limits
+from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell
+from checker.loaders.text_layout import _attributes, _funding, _goals, _text, _text_loc, is_title
+from grammar import parse_value
+from grammar.folding import squash
+from policy.forms.model import (
+    ANNUAL,
+    LONG_TERM,
+    Document,
+    Form,
+    Indicator,
+    LoadIssue,
+    Location,
+)
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PAGE_NUMBER = re.compile(
+    r"^(?:第\d+页[,，]?(?:共\d+页)?|共\d+页第\d+页|[-—–]?\d+[-—–]?|page\d+(?:of\d+)?|\d+/\d+)$",
+    re.IGNORECASE,
+)
+# Rows after a table that a reviewer signs: never indicators.
+_SIGNATURE_WORDS = (
+    "审核意见", "审批意见", "审核人", "填报人", "填表人", "经办人", "联系人", "联系电话",
+    "单位负责人", "财务负责人", "部门负责人", "负责人签字", "签字", "签章", "盖章", "填报日期",
+    "填表日期", "审核日期", "日期", "备注",
+)
+_PERIOD_HEADINGS = {
+    "中长期指标": LONG_TERM, "中长期绩效指标": LONG_TERM, "中长期绩效目标": LONG_TERM,
+    "年度指标": ANNUAL, "年度绩效指标": ANNUAL, "年度绩效目标": ANNUAL, "当年绩效指标": ANNUAL,
+}
+_TICKED = "☑☒■✓✔√▣"
+_UNTICKED = "☐□"
+_BOX = re.compile(f"[{_TICKED}{_UNTICKED}]")
+
+
+def checkbox_markup(text: str) -> str:
+    """Tick glyphs as the extracted-text layout spells checkboxes, so one parser reads both:
+    "☑新增项目 □延续项目" → '<input checked="" type="checkbox"/> 新增项目 <input type="checkbox"/> 延续项目'."""
+    if not _BOX.search(text):
+        return text
+    out = []
+    for part in re.split(f"([{_TICKED}{_UNTICKED}])", text):
+        if not part:
+            continue
+        if part in _TICKED:
+            out.append('<input checked="" type="checkbox"/>')
+        elif part in _UNTICKED:
+            out.append('<input type="checkbox"/>')
+        else:
+            out.append(part.strip())
+    return " ".join(p for p in out if p)
+
+
+@attrs.frozen
+class Recovered:
+    """Forms read from a document's grids, the file-level issues, and what was looked at."""
+
+    forms: tuple[Form, ...]
+    issues: tuple[LoadIssue, ...]
+    tables: int  # table grids in the document
+    skipped: int  # tables that belong to no form
+
+
+class _Row:
+    """One grid row as recovery sees it: cleaned non-empty origin cells, and their kind."""
+
+    __slots__ = ("cells", "grid", "index", "seq")
+
+    def __init__(self, grid: Grid, index: int, seq: int, cells: list[GridCell]):
+        self.grid = grid
+        self.index = index
+        self.seq = seq
+        self.cells = cells
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+def _name_label(text: str) -> str | None:
+    """The value part when ``text`` is a 项目名称 label cell: "" for the bare label, the value for
+    "项目名称：X", None when it is not the label. A label glued after other text (a title line
+    without its line break) counts: "…绩效目标表项目名称"."""
+    sq = squash(text).rstrip(":：")
+    if sq == "项目名称" or sq.endswith("项目名称") and is_title_text(sq[: -len("项目名称")]):
+        return ""
+    if sq.startswith(("项目名称:", "项目名称：")):
+        return re.sub(r"^\s*[^:：]*[:：]\s*", "", text, count=1).strip()
+    return None
+
+
+def is_title_text(text: str) -> bool:
+    return is_title([Cell(text, 0, 1)])
+
+
+def _is_name_row(row: _Row) -> bool:
+    return any(_name_label(c.text) is not None for c in row.cells)
+
+
+def _is_page_number(row: _Row) -> bool:
+    return len(row.cells) <= 2 and all(_PAGE_NUMBER.match(squash(t)) for t in row.texts)
+
+
+def _is_signature(row: _Row) -> bool:
+    first = squash(row.cells[0].text)
+    return first.startswith(_SIGNATURE_WORDS) or bool(re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", first))
+
+
+def _period_heading(row: _Row) -> str | None:
+    words = {squash(t).rstrip(":：") for t in row.texts}
+    if len(words) == 1:
+        return _PERIOD_HEADINGS.get(words.pop())
+    return None
+
+
+def _is_inner_label_row(row: _Row) -> bool:
+    """A 项目名称/预算单位 row inside a table (a repeated page head): not an indicator."""
+    return any(FIELD_LABELS.get(squash(c.text).rstrip(":：")) in ("name", "budget_unit") for c in row.cells)
+
+
+class _Pending:
+    """A merged label whose text a producer printed further down (on the next page); until then
+    (and when no continued table gives it) the label above, for a block at a table's foot."""
+
+    __slots__ = ("fallback", "text")
+
+    def __init__(self, fallback: str | None) -> None:
+        self.text: str | None = None
+        self.fallback = fallback
+
+
+class _FormBuilder:
+    """One form being read: the project block through HeadParser, then the indicator table."""
+
+    def __init__(self, path: str, limits: Limits, title: tuple[str, Location] | None, start: Location):
+        self.path = path
+        self.limits = limits
+        self.issues: list[LoadIssue] = []
+        self.places: dict[tuple[int, int], Location] = {}
+        self.head = HeadParser(path, self.issues.append)
+        self.title = title
+        self.start = start
+        self.columns: TableColumns | None = None
+        self.table_grid: Grid | None = None
+        self.heading_period: str | None = None
+        self.rows: list[dict] = []
+        self.rows_seen = 0
+        self.header_place: Location | None = None
+        self.level1: str | _Pending | None = None
+        self.level2: dict[int, str | _Pending | None] = {}
+        self.pending: list[tuple[int, _Pending]] = []  # (column, block) still waiting for text
+        self.overflow = False
+        self.name: str | None = None
+
+    # -- the project block ---------------------------------------------------------------------
+    def feed_head(self, row: _Row) -> None:
+        cells = []
+        for c in row.cells:
+            self.places[(row.seq, c.col + 1)] = c.location
+            cells.append(Cell(checkbox_markup(c.text), c.col, c.col + 1))
+        self.head.feed(row.seq, cells)
+        if self.name is None and "name" in self.head.text:
+            self.name = self.head.text["name"][0]
+
+    # -- the indicator table ---------------------------------------------------------------
+    def start_table(self, grid: Grid, row: int, columns: TableColumns) -> None:
+        if self.columns is None:
+            self.header_place = grid.row(row)[0].location if grid.row(row) else None
+        if self.heading_period is not None and len(columns.groups) == 1:
+            columns = columns.with_period(self.heading_period)
+        self.columns = columns
+        self.table_grid = grid
+
+    def continue_on(self, grid: Grid) -> None:
+        """A table continued in a new grid (next page, next table) without a repeated header."""
+        self.table_grid = grid
+
+    def feed_row(self, grid: Grid, r: int, top: bool) -> None:
+        """One data row of the table; ``top``: the first row of a continued table."""
+        cols = self.columns
+        assert cols is not None
+        self.rows_seen += 1
+        self.level1 = self._label(grid, r, cols.level1, self.level1, top, reset=True)
+        used: set[int] = set()
+        if cols.level1 is not None:
+            used.update(_span_cols(grid.covering(r, cols.level1)))
+        for g, group in enumerate(cols.groups):
+            if group.level2 is not None:
+                self.level2[g] = self._label(grid, r, group.level2, self.level2.get(g), top)
+                used.update(_span_cols(grid.covering(r, group.level2)))
+        emitted = []
+        for g, group in enumerate(cols.groups):
+            name_cells = _origin_cells(grid, r, group.level3, used)
+            value_cells = _origin_cells(grid, r, group.value, used)
+            if not name_cells and not value_cells:
+                continue
+            level2 = self.level2.get(g)
+            if level2 is None:  # a group without its own 二级 label: the row's other one
+                level2 = next((v for k, v in self.level2.items() if k != g and v is not None), None)
+            emitted.append((group.period, name_cells, value_cells, level2))
+        for cell in grid.row(r):
+            if cell.col in used or not cell.text or cols.ignored(cell.col):
+                continue
+            header = cols.extra_name(cell.col)
+            if header is None:
+                self.issues.append(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=cell.text))
+        for period, name_cells, value_cells, level2 in emitted:
+            extra = {}
+            for cell in grid.row(r):
+                header = cols.extra_name(cell.col)
+                if header and cell.text and cell.col not in used:
+                    extra[header] = cell.text
+            self._emit(period, name_cells, value_cells, level2, extra)
+
+    def _label(self, grid: Grid, r: int, col: int | None, current, top: bool, reset: bool = False):
+        """The label in force on row ``r`` of a label column. A merged cell covers its rows; a
+        blank cell of one row continues the label above (producers that print a label once); a
+        blank merged cell, or a blank cell at the foot of a table, is a block whose text may come
+        at the top of the continued table (filled back), else it continues the label above."""
+        if col is None:
+            return current
+        cell = grid.covering(r, col)
+        if cell is not None and cell.row != r:
+            return current  # the same merged block: the label above goes on
+        if cell is not None and cell.text:
+            if top:
+                for c, block in self.pending:
+                    if c == col:
+                        block.text = cell.text
+            self.pending = [(c, b) for c, b in self.pending if c != col]
+            if reset:
+                self.level2 = {}
+            return cell.text
+        if top:
+            return current  # a merged label continued from the page before
+        # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
+        last_row, rowspan = (cell.last_row, cell.rowspan) if cell is not None else (r, 1)
+        at_foot = last_row >= _last_data_row(grid, self.columns, r)
+        if not at_foot and rowspan == 1:
+            return current
+        block = _Pending(_label_text(current) if at_foot else None)
+        self.pending.append((col, block))
+        if reset:
+            self.level2 = {}
+        return block
+
+    def _emit(self, period, name_cells, value_cells, level2, extra) -> None:
+        if len(self.rows) >= self.limits.max_indicators_per_form:
+            if not self.overflow:
+                self.overflow = True
+                first = (name_cells or value_cells)[0]
+                self.issues.append(
+                    ids.cell_warning(ids.TOO_MANY_INDICATORS, first.location, limit=self.limits.max_indicators_per_form)
+                )
+            return
+        name = " ".join(c.text for c in name_cells) or None
+        value = " ".join(c.text for c in value_cells) or None
+        location = (name_cells or value_cells)[0].location
+        value_location = value_cells[0].location if value_cells else None
+        self.rows.append({
+            "level1": self.level1, "level2": level2, "name": name, "value": value,
+            "period": period, "location": location, "value_location": value_location,
+            "extra": extra,
+        })
+
+    # -- the form ------------------------------------------------------------------------------
+    def build(self, index: int) -> Form:
+        head = self.head
+        if self.columns is None:
+            self.issues.append(ids.cell_warning(ids.NO_TABLE, self.start))
+        elif self.rows_seen == 0:
+            self.issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", self.header_place or self.start))
+        indicators = tuple(_indicator(row) for row in self.rows)
+        title = self.title[0] if self.title else None
+        year = _YEAR.search(title) if title else None
+        form = Form(
+            location=self.start,
+            index=index,
+            name=_text(head, "name"),
+            budget_unit=_text(head, "budget_unit"),
+            implementer=_text(head, "implementer"),
+            attributes=_attributes(head, self.start),
+            funding=_funding(head),
+            goals=_goals(head),
+            indicators=indicators,
+            title=title,
+            year=int(year.group(1)) if year else None,
+            issues=tuple(self.issues),
+            name_location=_text_loc(head, "name"),
+            budget_unit_location=_text_loc(head, "budget_unit"),
+            implementer_location=_text_loc(head, "implementer"),
+        )
+        return relocate(form, self.places)
+
+
+def _label_text(label) -> str | None:
+    if isinstance(label, _Pending):
+        return label.text if label.text is not None else label.fallback
+    return label
+
+
+def _last_data_row(grid: Grid, columns: TableColumns | None, start: int) -> int:
+    """The last row from ``start`` on with text in an indicator column before the table's part
+    ends: at a repeated header (a page break inside one sheet), the next form's 项目名称 row, or
+    the grid's end. Page numbers and signature rows below it do not count."""
+    if columns is None:
+        return grid.height - 1
+    ends, data_rows = _segments(grid, columns.data_columns)
+    end = ends[bisect.bisect_right(ends, start)]
+    before = bisect.bisect_left(data_rows, end) - 1
+    return max(start, data_rows[before]) if before >= 0 else start
+
+
+_SEGMENTS: dict[tuple[int, tuple[int, ...]], tuple[Grid, list[int], list[int]]] = {}
+
+
+def _segments(grid: Grid, data_cols: tuple[int, ...]) -> tuple[list[int], list[int]]:
+    """(rows where a table part ends — headers, 项目名称 rows, the grid's end —, rows with text
+    in the data columns), worked out once per grid: a sheet of many forms would otherwise be
+    scanned again for every blank label cell."""
+    key = (id(grid), data_cols)
+    found = _SEGMENTS.get(key)
+    if found is not None and found[0] is grid:
+        return found[1], found[2]
+    cols = set(data_cols)
+    ends, data_rows = [], []
+    for r in range(grid.height):
+        cells = grid.row(r)
+        if any(c.text and c.col in cols for c in cells):
+            data_rows.append(r)
+        if any(_name_label(clean(c.text)) is not None for c in cells if c.text) or read_header(grid, r) is not None:
+            ends.append(r)
+    ends.append(grid.height)
+    if len(_SEGMENTS) > 64:
+        _SEGMENTS.clear()
+    _SEGMENTS[key] = (grid, ends, data_rows)
+    return ends, data_rows
+
+
+def _indicator(row: dict) -> Indicator:
+    value = row["value"]
+    return Indicator(
+        level1_text=_label_text(row["level1"]),
+        level2_text=_label_text(row["level2"]),
+        name=row["name"],
+        value_text=value,
+        period=row["period"],
+        location=row["location"],
+        value=parse_value(value) if value is not None else None,
+        extra=row["extra"],
+        value_location=row["value_location"],
+    )
+
+
+def _span_cols(cell: GridCell | None) -> range:
+    return range(cell.col, cell.col + cell.colspan) if cell is not None else range(0)
+
+
+def _origin_cells(grid: Grid, r: int, span: range | None, used: set[int]) -> list[GridCell]:
+    """The cells starting on row ``r`` inside a header column's span, left to right."""
+    if span is None:
+        return []
+    found = []
+    for cell in grid.row(r):
+        if cell.col in span and cell.text and cell.col not in used:
+            found.append(cell)
+            used.add(cell.col)
+    return found
+
+
+def relocate(obj, places: dict[tuple[int, int], Location]):
+    """``obj`` with every text-layout Location (line = row sequence, column = col + 1) replaced
+    by the grid cell's place. HeadParser locates cells by line and column; grids by place."""
+    if isinstance(obj, Location):
+        return places.get((obj.line, obj.column), obj) if obj.line is not None else obj
+    if isinstance(obj, tuple):
+        return tuple(relocate(o, places) for o in obj)
+    if isinstance(obj, dict):
+        return {k: relocate(v, places) for k, v in obj.items()}
+    if attrs.has(type(obj)):
+        changes = {}
+        for field in attrs.fields(type(obj)):
+            if not field.init:
+                continue
+            value = getattr(obj, field.name)
+            new = relocate(value, places)
+            if new is not value:
+                changes[field.alias or field.name] = new
+        return attrs.evolve(obj, **changes) if changes else obj
+    return obj
+
+
+def recover(grids: Sequence[Grid], path: str, limits: Limits) -> Recovered:
+    """Forms from the grids of one document, in document order."""
+    return _Reader(path, limits).read(grids)
+
+
+class _Reader:
+    def __init__(self, path: str, limits: Limits):
+        self.path = path
+        self.limits = limits
+        self.forms: list[Form] = []
+        self.issues: list[LoadIssue] = []
+        self.form: _FormBuilder | None = None
+        self.title: tuple[str, Location] | None = None
+        self.seq = 0
+        self.tables = 0
+        self.skipped: list[str] = []
+        self.too_many = False
+        self.unit_rows: list[_Row] = []  # 单位：万元 above a form, read into its project block
+
+    def read(self, grids: Sequence[Grid]) -> Recovered:
+        previous: Grid | None = None
+        for grid in grids:
+            if grid.kind == PROSE:
+                self._read_prose(grid)
+                continue
+            self.tables += 1
+            if not self._belongs(grid, previous):
+                self.skipped.append(grid.name)
+                continue
+            self._read_table(grid, continued=previous is not None and self._in_table())
+            previous = grid
+        self._close()
+        if self.skipped:
+            first = Location(self.path, sheet=self.skipped[0])
+            self.issues.append(ids.cell_warning(
+                ids.SKIPPED_TABLES, first, count=len(self.skipped), tables=", ".join(self.skipped[:5])
+            ))
+        return Recovered(tuple(self.forms), tuple(self.issues), self.tables, len(self.skipped))
+
+    # -- which tables belong to a form -------------------------------------------------------------
+    def _in_table(self) -> bool:
+        return self.form is not None and self.form.columns is not None
+
+    def _belongs(self, grid: Grid, previous: Grid | None) -> bool:
+        for r in range(grid.height):
+            row = self._row(grid, r, count=False)
+            if row is None:
+                continue
+            if _is_name_row(row) or read_header(grid, r) is not None or self._is_head_row(row):
+                return True
+            if _is_title_row(row) and self.form is None:
+                return True
+        if self.form is None or previous is None or grid.width != previous.width:
+            return False
+        # A continuation: the open form's table (or project block) on the next page, or a
+        # table of the open indicator table's columns with its labels.
+        if grid.page is not None and previous.page is not None and grid.page == previous.page + 1:
+            return True
+        if not self._in_table():
+            return False
+        cols = self.form.columns
+        return any(
+            cell.col in (cols.level1, *cols.level2_columns) and cell.text and cols.is_label(cell.text)
+            for cell in grid.cells
+        )
+
+    def _is_head_row(self, row: _Row) -> bool:
+        for c in row.cells:
+            if FIELD_LABELS.get(squash(c.text).rstrip(":：")) in ("name", "budget_unit", "kind", "funding", "goals"):
+                return True
+        return False
+
+    # -- rows ---------------------------------------------------------------------------------
+    def _row(self, grid: Grid, r: int, count: bool = True) -> _Row | None:
+        cells = []
+        for cell in grid.row(r):
+            text = clean(cell.text)
+            if text:
+                if len(text) > self.limits.max_cell_chars:
+                    self.issues.append(ids.cell_warning(
+                        ids.CELL_TOO_LONG, cell.location, length=len(text), limit=self.limits.max_cell_chars
+                    )) if count else None
+                    text = text[: self.limits.max_cell_chars]
+                cells.append(cell if text == cell.text else attrs.evolve(cell, text=text))
+        if not cells:
+            return None
+        if count:
+            self.seq += 1
+        return _Row(grid, r, self.seq, cells)
+
+    def _read_prose(self, grid: Grid) -> None:
+        for r in range(grid.height):
+            row = self._row(grid, r)
+            if row is None:
+                continue
+            if _is_title_row(row):
+                self._title(row)
+            elif _is_name_row(row):
+                self._start(row)
+                self.form.feed_head(row)
+            elif _declares_unit(row):
+                if self.form is not None and self.form.columns is None and self.form.head.amount_unit is None:
+                    self.form.feed_head(row)
+                else:
+                    self.unit_rows.append(row)
+            elif self.form is not None and self.form.columns is None and _period_heading(row) is not None:
+                self.form.heading_period = _period_heading(row)
+
+    def _read_table(self, grid: Grid, continued: bool) -> None:
+        r = 0
+        top = continued
+        while r < grid.height:
+            row = self._row(grid, r)
+            if row is None or _is_page_number(row):
+                r += 1
+                continue
+            form = self.form
+            header = read_header(grid, r)
+            if header is not None and form is not None:
+                self._drop_pending()
+                repeated = form.columns is not None  # a header repeated where a table goes on
+                form.start_table(grid, r, header)
+                r += header.rows
+                top = continued or repeated
+                continue
+            if _is_title_row(row):
+                # The next form's title, or a title repeated on a continued page: which one, the
+                # next row says (a 项目名称 row takes it; table rows drop it).
+                self._title(row)
+                r += 1
+                continue
+            if _is_name_row(row):
+                name = self._row_name(row)
+                if (form is not None and form.columns is not None and name is not None
+                        and name == form.name and not self._head_follows(grid, r)):
+                    r += 1  # a page head repeating the project: the same form goes on
+                    continue
+                self._start(row)
+                self.form.feed_head(row)
+                r += 1
+                continue
+            if form is None or form.columns is not None and _declares_unit(row):
+                if _declares_unit(row):
+                    self.unit_rows.append(row)
+                    r += 1
+                    continue
+                for cell in row.cells:
+                    self.issues.append(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=cell.text))
+                r += 1
+                continue
+            heading = _period_heading(row)
+            if heading is not None:
+                form.heading_period = heading
+                if form.columns is not None and len(form.columns.groups) == 1:
+                    form.columns = form.columns.with_period(heading)
+                r += 1
+                continue
+            if form.columns is None:
+                form.feed_head(row)
+            elif _is_signature(row) or _is_inner_label_row(row):
+                pass
+            else:
+                self._drop_pending()
+                if grid is not form.table_grid:
+                    form.continue_on(grid)
+                form.feed_row(grid, r, top)
+                top = False
+            r += 1
+
+    def _drop_pending(self) -> None:
+        """A title or unit row followed by table rows was a page head, not a new form's."""
+        self.title = None
+        self.unit_rows = []
+
+    def _head_follows(self, grid: Grid, r: int) -> bool:
+        """Whether a project block (项目属性, 项目资金, 总体目标 …) follows row ``r``: then a
+        项目名称 row that repeats the open form's name starts a second form of the same name."""
+        for below in range(r + 1, min(r + 5, grid.height)):
+            for cell in grid.row(below):
+                field = FIELD_LABELS.get(squash(clean(cell.text)).rstrip(":："))
+                if field in ("kind", "term", "basis", "funding", "sources", "goals"):
+                    return True
+        return False
+
+    def _row_name(self, row: _Row) -> str | None:
+        for i, c in enumerate(row.cells):
+            value = _name_label(c.text)
+            if value:
+                return value
+            if value == "" and i + 1 < len(row.cells):
+                return row.cells[i + 1].text
+        return None
+
+    def _title(self, row: _Row) -> None:
+        self.title = (" ".join(row.texts), row.cells[0].location)
+
+    def _start(self, row: _Row) -> None:
+        self._close()
+        if len(self.forms) >= self.limits.max_forms_per_file:
+            if not self.too_many:
+                self.too_many = True
+                self.issues.append(ids.file_error(
+                    ids.TOO_MANY_FORMS, row.cells[0].location, limit=self.limits.max_forms_per_file
+                ))
+            self.form = _FormBuilder(self.path, self.limits, None, row.cells[0].location)
+            self.form.discard = True
+            return
+        title = self.title
+        start = title[1] if title else row.cells[0].location
+        # A title glued to the 项目名称 label ("…绩效目标表项目名称") is the title.
+        first = squash(row.cells[0].text).rstrip(":：")
+        if first.endswith("项目名称") and first != "项目名称":
+            title = (row.cells[0].text.strip()[: -len("项目名称")].strip(), row.cells[0].location)
+            row.cells[0] = attrs.evolve(row.cells[0], text="项目名称")
+            start = row.cells[0].location
+        self.form = _FormBuilder(self.path, self.limits, title, start)
+        self.title = None
+        for unit_row in self.unit_rows[-1:]:
+            self.form.feed_head(unit_row)
+        self.unit_rows = []
+
+    def _close(self) -> None:
+        form = self.form
+        if form is not None and not getattr(form, "discard", False):
+            self.forms.append(form.build(len(self.forms)))
+        self.form = None
+
+
+def _declares_unit(row: _Row) -> bool:
+    """A 单位：万元 / 金额单位：元 row (alone or beside a date)."""
+    return any(head_cell(t).unit is not None for t in row.texts) and len(row.cells) <= 3
+
+
+def _is_title_row(row: _Row) -> bool:
+    cells = [Cell(c.text, c.col, c.col + 1) for c in row.cells]
+    return is_title(cells)
+
+
+def document_from_grids(grids: Sequence[Grid], path: str, fmt: str, limits: Limits, pages: int | None = None) -> Document:
+    """A Document from a document's grids: its forms, or E020 naming how much was looked at."""
+    recovered = recover(grids, path, limits)
+    if not recovered.forms:
+        where = Location(path)
+        if pages is not None:
+            error = ids.file_error(ids.NO_FORM_IN_GRIDS + ".pages", where, tables=recovered.tables, pages=pages)
+        else:
+            error = ids.file_error(ids.NO_FORM_IN_GRIDS, where, tables=recovered.tables)
+        return Document(path, error=error, format=fmt)
+    return Document(path, recovered.forms, recovered.issues, format=fmt)
+
+
+__all__ = ["Recovered", "TABLE_TITLES", "checkbox_markup", "clean", "document_from_grids", "recover"]

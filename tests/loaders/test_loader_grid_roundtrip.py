@@ -1,0 +1,133 @@
+"""Round trips through the document formats: a generated canonical form, laid out as the 申报表
+prints it (merged 一级/二级 labels, tick glyphs, a table broken across two tables with the
+header repeated and a cut label printed before, after or on both sides of the break), written as
+HTML, DOCX or XLSX, reads back as the same form."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.loaders import load_bytes
+from loaders.grid_render import to_docx, to_html, to_xlsx
+from loaders.test_loader_layout_property import _comparable, forms
+from policy.forms.canonical import form_from_mapping, form_to_mapping
+
+SAMPLE_FORM = {
+    "title": "巴中市2022年市级部门预算项目支出绩效目标批复表", "year": 2022, "name": "应急指挥中心经费",
+    "budget_unit": "巴中市人民政府办公室", "implementer": "市府办譙小涛", "declared_amount_unit": None,
+    "attributes": {"kind": "新增", "term": "一次性", "basis": ["法律法规", "其他"]},
+    "funding": {"total": "250000", "fiscal": "200000", "other": "50000", "previous_years": None,
+                "sources": {"合计": "250000", "一般公共预算收入": "250000"}},
+    "goals": {"annual": "每月举办一期《政务访谈》，全年共16期。", "long_term_label": "中长期目标（20**年-20**年）"},
+    "indicators": [
+        {"level1": "产出指标", "level2": "数量指标", "name": "专项督查督办次数", "value": "≥40次", "period": "long_term"},
+        {"level1": "产出指标", "level2": "数量指标", "name": "值班覆盖情况", "value": "≥99%", "period": "annual"},
+        {"level1": "成本指标", "level2": "成本指标", "name": "开展调研工作差旅费", "value": "≤15万元", "period": "annual"},
+        {"level1": "满意度指标", "level2": "服务对象满意度", "name": "社会效益", "value": None, "period": "annual"},
+    ],
+}
+
+WRITERS = {
+    "html": lambda drawn, pick: to_html(drawn, pick),
+    "gb2312.html": lambda drawn, pick: to_html(drawn, pick, charset="gb2312"),
+    "docx": to_docx,
+    "xlsx": to_xlsx,
+}
+
+
+def _expected(drawn: list[dict]) -> list[dict]:
+    out = []
+    for i, mapping in enumerate(drawn):
+        got = _comparable(form_to_mapping(form_from_mapping(mapping, index=i)))
+        got["declared_amount_unit"] = "万元"  # the layout declares 单位：万元 above each form
+        out.append(got)
+    return out
+
+
+@pytest.mark.parametrize("suffix", list(WRITERS))
+@settings(max_examples=15, deadline=None)
+@given(drawn=st.lists(forms(), min_size=1, max_size=3), data=st.data())
+def test_document_layout_reads_back_the_same_forms(suffix, drawn, data):
+    content = WRITERS[suffix](drawn, lambda options: data.draw(st.sampled_from(list(options))))
+    document = load_bytes(content, "drawn." + suffix.split(".")[-1])
+    assert document.error is None, document.error
+    got = [_comparable(form_to_mapping(f)) for f in document.forms]
+    expected = _expected(drawn)
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
+        assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}
+    assert [i for f in document.forms for i in f.issues] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_doc_is_read_through_libreoffice(tmp_path):
+    drawn = [SAMPLE_FORM]
+    source = tmp_path / "form.docx"
+    source.write_bytes(to_docx(drawn, lambda options: list(options)[0]))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    document = load_bytes((tmp_path / "form.doc").read_bytes(), "form.doc")
+    assert document.error is None and document.format == "doc"
+    got = [_comparable(form_to_mapping(f)) for f in document.forms]
+    assert got == _expected(drawn)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_xls_in_the_form_layout_reads_back(tmp_path):
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    source = tmp_path / "form.xlsx"
+    source.write_bytes(to_xlsx(drawn, lambda options: list(options)[-1]))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    document = load_bytes((tmp_path / "form.xls").read_bytes(), "form.xls")
+    assert document.error is None and document.format == "xls-layout"
+    assert [_comparable(form_to_mapping(f)) for f in document.forms] == _expected(drawn)
+    first = document.forms[0].indicators[0].location
+    assert (first.sheet, first.cell[0]) == ("绩效目标表", "D")  # the 中长期 三级 column
+
+
+def test_workbook_cells_are_located_as_sheet_and_cell():
+    content = to_xlsx([SAMPLE_FORM], lambda options: list(options)[0])
+    form = load_bytes(content, "form.xlsx").forms[0]
+    assert form.name_location.sheet == "绩效目标表" and form.name_location.cell == "B3"
+    assert [i.location.cell for i in form.indicators] == ["D16", "G16", "G17", "G18"]
+    assert [i.value_location.cell if i.value_location else None for i in form.indicators] == ["E16", "H16", "H17", None]
+
+
+def _squashed(value):
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, dict):
+        return {k: _squashed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_squashed(v) for v in value]
+    return value
+
+
+# One fixed document, not a property: each example costs a LibreOffice print (~5 s), and drawn
+# forms still fail where a table breaks across pages (a known gap, see the PDF notes in
+# docs/canonical-format.md).
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
+    from loaders.grid_render import to_pdf
+
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    content = to_pdf(drawn, lambda options: list(options)[0], tmp_path)
+    document = load_bytes(content, "drawn.pdf")
+    assert document.error is None, document.error
+    # A line wrapped at a space shows no space in the text layer (LibreOffice draws none, and
+    # pdfium infers one at every wrap, also inside "≥35000次/天"): spaces are compared squashed.
+    got = [_squashed(_comparable(form_to_mapping(f))) for f in document.forms]
+    expected = [_squashed(e) for e in _expected(drawn)]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
+        assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}

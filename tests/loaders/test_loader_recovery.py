@@ -1,0 +1,148 @@
+"""Form recovery on grids: boundaries, rows that are not indicators, periods, unrelated tables.
+
+The grids come from small HTML tables (the quickest grid source to write by hand); what is
+asserted is recovery's reading, the same for every adapter."""
+
+from __future__ import annotations
+
+from checker.loaders import load_bytes
+from checker.loaders.grid import Grid, GridCell, table_place
+from checker.loaders.limits import DEFAULT_LIMITS
+from checker.loaders.recovery import checkbox_markup, recover
+
+HEADER = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+
+
+def _page(*tables: str, before: str = "") -> bytes:
+    body = before + "".join(f"<table>{t}</table>" for t in tables)
+    return f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _load(content: bytes):
+    return load_bytes(content, "form.html")
+
+
+def _indicators(form) -> list[tuple]:
+    return [(i.level1_text, i.level2_text, i.name, i.value_text, i.period) for i in form.indicators]
+
+
+def test_a_name_row_starts_a_form_without_a_title_and_with_invisible_characters():
+    content = _page(
+        _row("项目\u200b名称", "甲项目", "多余") + HEADER + _row("产出指标", "数量指标", "培训人数", "≥100人"),
+        _row("\ufeff项目名称\u00a0", "乙项目") + HEADER + _row("效益指标", "社会效益", "覆盖率", "≥90%"),
+    )
+    document = _load(content)
+    # The extra cell is read as the name's spill-over, as in the extracted-text layout.
+    assert [f.name for f in document.forms] == ["甲项目 多余", "乙项目"]
+    assert [f.title for f in document.forms] == [None, None]
+    assert _indicators(document.forms[1]) == [("效益指标", "社会效益", "覆盖率", "≥90%", "annual")]
+
+
+def test_rows_that_are_not_indicators_never_become_indicators():
+    content = _page(
+        _row("项目名称", "甲项目")
+        + HEADER
+        + _row("产出指标", "数量指标", "培训人数", "≥100人")
+        + _row("第 1 页，共 2 页")
+        + _row("项目名称", "甲项目")  # a page head repeating the project
+        + _row("预算单位", "某局")
+        + _row("产出指标", "质量指标", "合格率", "100%")
+        + _row("审核意见：", "同意")
+        + _row("填报日期", "2022年3月1日")
+    )
+    form = _load(content).forms[0]
+    assert _indicators(form) == [
+        ("产出指标", "数量指标", "培训人数", "≥100人", "annual"),
+        ("产出指标", "质量指标", "合格率", "100%", "annual"),
+    ]
+    assert form.issues == ()
+
+
+def test_a_period_heading_switches_the_period_of_the_table_below():
+    content = _page(
+        _row("项目名称", "甲项目")
+        + _row("中长期绩效指标")
+        + HEADER
+        + _row("产出指标", "数量指标", "培训人数", "≥300人")
+        + _row("年度绩效指标")
+        + HEADER
+        + _row("产出指标", "数量指标", "培训人数", "≥100人")
+    )
+    form = _load(content).forms[0]
+    assert [i.period for i in form.indicators] == ["long_term", "annual"]
+
+
+def test_a_name_cell_stays_a_name_when_it_reads_like_a_label():
+    content = _page(_row("项目名称", "甲项目") + HEADER + _row("满意度指标", "服务对象满意度", "满意度", "社会效益"))
+    assert _indicators(_load(content).forms[0]) == [("满意度指标", "服务对象满意度", "满意度", "社会效益", "annual")]
+
+
+def test_a_header_split_over_two_rows_and_columns_in_another_order():
+    content = _page(
+        _row("项目名称", "甲项目")
+        + _row("指标值", "三级", "二级", "一级")
+        + _row("", "指标", "指标", "指标")
+        + _row("≥100人", "培训人数", "数量指标", "产出指标")
+    )
+    assert _indicators(_load(content).forms[0]) == [("产出指标", "数量指标", "培训人数", "≥100人", "annual")]
+
+
+def test_unrelated_tables_are_skipped_and_counted_once():
+    content = _page(
+        _row("科目", "金额") + _row("办公费", "10"),
+        _row("项目名称", "甲项目") + HEADER + _row("产出指标", "数量指标", "培训人数", "≥100人"),
+        _row("收入", "支出") + _row("1", "2"),
+    )
+    document = _load(content)
+    assert len(document.forms) == 1 and len(document.forms[0].indicators) == 1
+    assert [(i.message_id, i.args["count"]) for i in document.issues] == [("E111", 2)]
+
+
+def test_a_document_with_tables_and_no_form_is_an_error_naming_what_was_looked_at():
+    document = _load(_page(_row("科目", "金额"), _row("收入", "支出")))
+    assert document.forms == ()
+    assert (document.error.message_id, document.error.args) == ("E020", {"tables": 2})
+
+
+def test_a_merged_label_printed_after_a_break_is_filled_back():
+    def cell(text, r, c, rowspan=1, page=1):
+        return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
+
+    first = Grid("page 1 table 1", (
+        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
+        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
+        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
+        cell("", 3, 0, rowspan=2), cell("社会效益", 3, 1, rowspan=2), cell("覆盖率", 3, 2), cell("90%", 3, 3),
+        cell("知晓率", 4, 2), cell("80%", 4, 3),
+    ), page=1)
+    second = Grid("page 2 table 1", (
+        cell("效益指标", 0, 0, page=2), cell("社会效益", 0, 1, page=2), cell("满意度", 0, 2, page=2),
+        cell("95%", 0, 3, page=2),
+    ), page=2)
+    forms = recover([first, second], "f", DEFAULT_LIMITS).forms
+    assert [i.level1_text for i in forms[0].indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
+    assert forms[0].indicators[1].location.sheet == "page 1 table 1"
+    assert forms[0].indicators[1].location.cell == "R4C3"
+
+
+def test_ticks_as_glyphs_read_like_checkbox_inputs():
+    assert checkbox_markup("☑新增项目 □延续项目") == (
+        '<input checked="" type="checkbox"/> 新增项目 <input type="checkbox"/> 延续项目'
+    )
+    content = _page(_row("项目名称", "甲项目") + _row("项目属性", "□新增项目 √延续项目", "项目期限",
+                                                     '<input type="checkbox" checked>一次性 <input type="checkbox">经常性'))
+    form = _load(content).forms[0]
+    assert (form.attributes.kind, form.attributes.term) == ("延续", "一次性")
+
+
+def test_gb2312_declared_page_is_decoded_before_parsing():
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+    html += "<table>" + _row("项目名称", "譙城区项目") + HEADER + _row("产出指标", "数量指标", "人数", "10人") + "</table>"
+    document = load_bytes(html.encode("gb18030"), "form.htm")
+    assert document.encoding == "gb18030"
+    assert document.forms[0].name == "譙城区项目"
+    assert len(document.forms[0].indicators) == 1
