@@ -23,7 +23,8 @@ DOC_PARTS = ("what", "why", "fix")
 
 
 def doc_text(rule: type, part: str, lang: str) -> str:
-    """One part of a rule's documentation: ``what``, ``why``, ``fix`` or ``option.<name>``.
+    """One part of a rule's documentation: ``what``, ``why``, ``fix``, ``option.<name>`` or
+    ``source-note`` (the Source's one-sentence note; its citation is never translated).
 
     English is the rule class's own text (summary, rationale, fix, the option's doc), so a rule
     module stays readable on its own; Chinese is the catalogue entry ``<CODE>.doc.<part>``, kept
@@ -38,6 +39,8 @@ def doc_text(rule: type, part: str, lang: str) -> str:
             return text
     if part.startswith("option."):
         return rule.options[part[len("option."):]].doc
+    if part == "source-note":
+        return rule.source.note
     return {"what": rule.summary, "why": rule.rationale, "fix": rule.fix}[part]
 
 
@@ -119,7 +122,7 @@ def _source_line(rule: type, lang: str) -> str:
         citation = citation[len(own):]
     text = f"{kind}: {citation}"
     if rule.source.note:
-        text += f" — {rule.source.note}"
+        text += f" — {doc_text(rule, 'source-note', lang)}"
     return text
 
 

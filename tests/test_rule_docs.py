@@ -1,5 +1,5 @@
-"""Every rule's documentation exists in both languages: what it checks, why, how to fix, and each
-option. English is the rule class's own text; Chinese is ``<CODE>.doc.*`` in the zh catalogue."""
+"""Every rule's documentation exists in both languages: what it checks, why, how to fix, each
+option, and its Source's note. English is the rule class's own text; Chinese is ``<CODE>.doc.*`` in the zh catalogue."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ MISSING_ZH: frozenset[str] = frozenset()
 
 
 def _parts(rule: type) -> list[str]:
-    return [*DOC_PARTS, *(f"option.{name}" for name in rule.options)]
+    note = ["source-note"] if rule.source.note else []
+    return [*DOC_PARTS, *(f"option.{name}" for name in rule.options), *note]
 
 
 def _missing_zh(rule: type) -> list[str]:
