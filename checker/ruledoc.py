@@ -3,7 +3,8 @@
 Everything is generated from each rule's metadata (summary, rationale, fix, source, options,
 examples), and each example is run through the rule so the page shows what it really reports.
 The English texts are the rule class's own attributes; the Chinese ones are catalogue entries
-``<CODE>.doc.what|why|fix|option.<name>`` (policy/catalogue/zh/ruledoc.toml), see ``doc_text``.
+``<CODE>.doc.what|why|fix|option.<name>`` (policy/catalogue/zh/ruledoc.toml, the examples' notes
+in ruledoc-examples.toml), see ``doc_text``.
 Regenerate the pages with ``python -m checker.ruledoc docs/rules.md``: it writes the Chinese page
 there and the English one beside it (docs/rules.en.md); a test checks both are current.
 """
@@ -23,8 +24,10 @@ DOC_PARTS = ("what", "why", "fix")
 
 
 def doc_text(rule: type, part: str, lang: str) -> str:
-    """One part of a rule's documentation: ``what``, ``why``, ``fix``, ``option.<name>`` or
-    ``source-note`` (the Source's one-sentence note; its citation is never translated).
+    """One part of a rule's documentation: ``what``, ``why``, ``fix``, ``option.<name>``,
+    ``source-note`` (the Source's one-sentence note; its citation is never translated) or
+    ``example.<English note>`` (an example's note, keyed by its English text so that an edited
+    note has no stale translation; policy/catalogue/zh/ruledoc-examples.toml).
 
     English is the rule class's own text (summary, rationale, fix, the option's doc), so a rule
     module stays readable on its own; Chinese is the catalogue entry ``<CODE>.doc.<part>``, kept
@@ -41,6 +44,8 @@ def doc_text(rule: type, part: str, lang: str) -> str:
         return rule.options[part[len("option."):]].doc
     if part == "source-note":
         return rule.source.note
+    if part.startswith("example."):
+        return part[len("example."):]
     return {"what": rule.summary, "why": rule.rationale, "fix": rule.fix}[part]
 
 
@@ -152,8 +157,8 @@ def rule_markdown(rule: type, lang: str = "en", examples: bool = True, anchor: b
         out.append(f"### {_t('fix', lang)}\n\n{doc_text(rule, 'fix', lang)}\n")
     out.append(f"### {_t('options', lang)}\n")
     if rule.options:
-        rows = [f"| {_t('column.option', lang)} | {_t('column.default', lang)} | {_t('column.meaning', lang)} |",
-                "|---|---|---|"]
+        header = " | ".join(_t(f"column.{c}", lang) for c in ("option", "default", "meaning"))
+        rows = [f"| {header} |", "|---|---|---|"]
         for name, opt in rule.options.items():
             default = _value(opt.default).replace("|", "\\|")
             doc = doc_text(rule, f"option.{name}", lang).replace("|", "\\|")
@@ -165,7 +170,7 @@ def rule_markdown(rule: type, lang: str = "en", examples: bool = True, anchor: b
         for key, items in (("bad", rule.bad), ("good", rule.good)):
             for i, ex in enumerate(items, 1):
                 title = _t(key, lang) + (f" {i}" if len(items) > 1 else "")
-                note = f"\n\n{ex.note}" if ex.note else ""
+                note = f"\n\n{doc_text(rule, 'example.' + ex.note, lang)}" if ex.note else ""
                 reports = example_reports(rule, ex, lang)
                 shown = "\n".join(f"    {r}" for r in reports) if reports else "    " + _t("clean", lang)
                 out.append(f"### {title}{note}\n\n```yaml\n{_yaml(ex.form)}\n```\n\n"

@@ -1,5 +1,6 @@
 """Every rule's documentation exists in both languages: what it checks, why, how to fix, each
-option, and its Source's note. English is the rule class's own text; Chinese is ``<CODE>.doc.*`` in the zh catalogue."""
+option, its Source's note and its examples' notes. English is the rule class's own text; Chinese
+is ``<CODE>.doc.*`` in the zh catalogue (policy/catalogue/zh/ruledoc*.toml)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,14 @@ def _parts(rule: type) -> list[str]:
     return [*DOC_PARTS, *(f"option.{name}" for name in rule.options), *note]
 
 
+def _example_parts(rule: type) -> list[str]:
+    return [f"example.{ex.note}" for ex in (*rule.bad, *rule.good) if ex.note]
+
+
 def _missing_zh(rule: type) -> list[str]:
     zh = catalogue("zh")
-    return [p for p in _parts(rule) if not zh.get(f"{rule.code}.doc.{p}", "").strip()]
+    parts = (*_parts(rule), *_example_parts(rule))
+    return [p for p in parts if not zh.get(f"{rule.code}.doc.{p}", "").strip()]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -36,7 +42,8 @@ def test_every_doc_part_has_english_text(rule):
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.code not in MISSING_ZH], ids=lambda r: r.code)
 def test_every_doc_part_has_chinese_text(rule):
-    assert _missing_zh(rule) == [], f"{rule.code}: add {rule.code}.doc.<part> to policy/catalogue/zh/ruledoc.toml"
+    missing = _missing_zh(rule)
+    assert missing == [], f"{rule.code}: add {rule.code}.doc.<part> to policy/catalogue/zh/ruledoc*.toml"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.code not in MISSING_ZH], ids=lambda r: r.code)
@@ -61,6 +68,6 @@ def test_allow_list_is_current():
 
 
 def test_no_chinese_doc_names_a_rule_or_option_that_does_not_exist():
-    known = {f"{r.code}.doc.{p}" for r in RULES for p in _parts(r)}
+    known = {f"{r.code}.doc.{p}" for r in RULES for p in (*_parts(r), *_example_parts(r))}
     stray = sorted(k for k in catalogue("zh") if ".doc." in k and k not in known)
     assert stray == []
