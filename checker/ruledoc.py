@@ -2,7 +2,11 @@
 
 Everything is generated from each rule's metadata (summary, rationale, fix, source, options,
 examples), and each example is run through the rule so the page shows what it really reports.
-Regenerate the page with ``python -m checker.ruledoc docs/rules.md``; a test checks it is current.
+The English texts are the rule class's own attributes; the Chinese ones are catalogue entries
+``<CODE>.doc.what|why|fix|option.<name>`` (policy/catalogue/zh/ruledoc.toml, the examples' notes
+in ruledoc-examples.toml), see ``doc_text``.
+Regenerate the pages with ``python -m checker.ruledoc docs/rules.md``: it writes the Chinese page
+there and the English one beside it (docs/rules.en.md); a test checks both are current.
 """
 
 from __future__ import annotations
@@ -10,21 +14,39 @@ from __future__ import annotations
 from grammar.numbers import format_decimal
 
 from decimal import Decimal
+import os
 import sys
 from typing import Any, Sequence
 
 from checker.report import safe_render
 
-PAGE_HEADER = """# Rules
+DOC_PARTS = ("what", "why", "fix")
 
-Every rule jixiao checks, generated from the rule catalogue (`policy/rules/`) by
-`python -m checker.ruledoc docs/rules.md` — do not edit by hand. `jixiao explain CODE` prints the
-same text (in Chinese by default, `--lang en` for English); `jixiao rules` lists them.
 
-Severities are the defaults of the `mof-2021` profile; change them per rule in the configuration
-(`[rules.CODE] severity = "warning"`), see [configuration.md](configuration.md).
+def doc_text(rule: type, part: str, lang: str) -> str:
+    """One part of a rule's documentation: ``what``, ``why``, ``fix``, ``option.<name>``,
+    ``source-note`` (the Source's one-sentence note; its citation is never translated) or
+    ``example.<English note>`` (an example's note, keyed by its English text so that an edited
+    note has no stale translation; policy/catalogue/zh/ruledoc-examples.toml).
 
-"""
+    English is the rule class's own text (summary, rationale, fix, the option's doc), so a rule
+    module stays readable on its own; Chinese is the catalogue entry ``<CODE>.doc.<part>``, kept
+    with the messages so it is translated and tested like them. A missing Chinese text falls back
+    to the English one (tests/test_rule_docs.py requires every one to be there).
+    """
+    if lang != "en":
+        from policy.messages import catalogue
+
+        text = catalogue(lang).get(f"{rule.code}.doc.{part}")
+        if text:
+            return text
+    if part.startswith("option."):
+        return rule.options[part[len("option."):]].doc
+    if part == "source-note":
+        return rule.source.note
+    if part.startswith("example."):
+        return part[len("example."):]
+    return {"what": rule.summary, "why": rule.rationale, "fix": rule.fix}[part]
 
 
 def default_severity(rule: type) -> str:
@@ -105,7 +127,7 @@ def _source_line(rule: type, lang: str) -> str:
         citation = citation[len(own):]
     text = f"{kind}: {citation}"
     if rule.source.note:
-        text += f" — {rule.source.note}"
+        text += f" — {doc_text(rule, 'source-note', lang)}"
     return text
 
 
@@ -129,16 +151,17 @@ def rule_markdown(rule: type, lang: str = "en", examples: bool = True, anchor: b
         + _forms_line(rule, lang)
         + f"- {_t('source', lang)}: {_source_line(rule, lang)}\n"
     )
-    out.append(f"### {_t('what', lang)}\n\n{rule.summary}\n")
-    out.append(f"### {_t('why', lang)}\n\n{rule.rationale}\n")
+    out.append(f"### {_t('what', lang)}\n\n{doc_text(rule, 'what', lang)}\n")
+    out.append(f"### {_t('why', lang)}\n\n{doc_text(rule, 'why', lang)}\n")
     if rule.fix:
-        out.append(f"### {_t('fix', lang)}\n\n{rule.fix}\n")
+        out.append(f"### {_t('fix', lang)}\n\n{doc_text(rule, 'fix', lang)}\n")
     out.append(f"### {_t('options', lang)}\n")
     if rule.options:
-        rows = ["| option | default | meaning |", "|---|---|---|"]
+        header = " | ".join(_t(f"column.{c}", lang) for c in ("option", "default", "meaning"))
+        rows = [f"| {header} |", "|---|---|---|"]
         for name, opt in rule.options.items():
             default = _value(opt.default).replace("|", "\\|")
-            doc = opt.doc.replace("|", "\\|")
+            doc = doc_text(rule, f"option.{name}", lang).replace("|", "\\|")
             rows.append(f"| `{name}` | `{default}` | {doc} |")
         out.append("\n".join(rows) + "\n")
     else:
@@ -147,7 +170,7 @@ def rule_markdown(rule: type, lang: str = "en", examples: bool = True, anchor: b
         for key, items in (("bad", rule.bad), ("good", rule.good)):
             for i, ex in enumerate(items, 1):
                 title = _t(key, lang) + (f" {i}" if len(items) > 1 else "")
-                note = f"\n\n{ex.note}" if ex.note else ""
+                note = f"\n\n{doc_text(rule, 'example.' + ex.note, lang)}" if ex.note else ""
                 reports = example_reports(rule, ex, lang)
                 shown = "\n".join(f"    {r}" for r in reports) if reports else "    " + _t("clean", lang)
                 out.append(f"### {title}{note}\n\n```yaml\n{_yaml(ex.form)}\n```\n\n"
@@ -159,25 +182,37 @@ def rule_text(rule: type, lang: str = "zh", examples: bool = True) -> str:
     return rule_markdown(rule, lang, examples=examples)
 
 
-def rules_page(rules: Sequence[type] | None = None) -> str:
-    """docs/rules.md: an index table, then every rule's page (English, with anchors)."""
+def rules_page(rules: Sequence[type] | None = None, lang: str = "zh") -> str:
+    """docs/rules.md (Chinese) or docs/rules.en.md: an index table, then every rule's page with
+    the ``#code`` anchor SARIF's helpUri points at."""
     if rules is None:
         from policy.registry import all_rules
 
         rules = all_rules()
-    index = ["| code | name | category | severity | summary |", "|---|---|---|---|---|"]
+    columns = [_t(f"column.{c}", lang) for c in ("code", "name", "category", "severity", "summary")]
+    index = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
     for r in rules:
+        summary = ((r.summary_zh or r.summary) if lang == "zh" else r.summary).replace("|", "\\|")
+        severity = safe_render(f"core.severity.{default_severity(r)}", {}, lang)
         index.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.category.value} | "
-                     f"{default_severity(r)} | {r.summary} |")
-    body = [rule_markdown(r, "en", examples=True, anchor=True) for r in rules]
-    return PAGE_HEADER + "\n".join(index) + "\n\n" + "\n".join(body)
+                     f"{severity} | {summary} |")
+    body = [rule_markdown(r, lang, examples=True, anchor=True) for r in rules]
+    header = _t("page-header", lang).strip() + "\n\n"
+    return header + "\n".join(index) + "\n\n" + "\n".join(body)
+
+
+def english_page_path(target: str) -> str:
+    """Where the English page goes beside the Chinese one: docs/rules.md → docs/rules.en.md."""
+    stem, ext = os.path.splitext(target)
+    return f"{stem}.en{ext or '.md'}"
 
 
 def main(argv: Sequence[str]) -> int:  # pragma: no cover - thin script wrapper
     from checker.fixer.atomic import write_atomic
 
     target = argv[0] if argv else "docs/rules.md"
-    write_atomic(target, rules_page().encode("utf-8"))
+    write_atomic(target, rules_page(lang="zh").encode("utf-8"))
+    write_atomic(english_page_path(target), rules_page(lang="en").encode("utf-8"))
     return 0
 
 

@@ -33,7 +33,7 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule_descriptors(options: RenderOptions) -> list[dict[str, Any]]:
-    from checker.ruledoc import default_severity, rule_markdown, rule_text
+    from checker.ruledoc import default_severity, doc_text, rule_markdown, rule_text
     from policy.messages import catalogue
 
     rules = options.rules
@@ -49,7 +49,7 @@ def _rule_descriptors(options: RenderOptions) -> list[dict[str, Any]]:
             "id": rule.code,
             "name": rule.name,
             "shortDescription": {"text": summary},
-            "fullDescription": {"text": rule.rationale},
+            "fullDescription": {"text": doc_text(rule, "why", lang)},
             "help": {"text": rule_text(rule, lang, examples=False),
                      "markdown": rule_markdown(rule, lang, examples=False)},
             "helpUri": f"{options.docs_url}#{rule.code.lower()}",

@@ -40,3 +40,27 @@ def test_explain_prints_sections_and_runs_the_examples(capsys):
 def test_explain_unknown_code_is_exit_2(capsys):
     assert main(["explain", "Z999"]) == 2
     assert "Z999" in capsys.readouterr().err
+
+
+def test_explain_is_chinese_by_default_and_english_with_lang_en(capsys):
+    """What, why, fix and the options' meaning come from the zh catalogue by default, from the rule
+    class with --lang en, and neither language leaks into the other."""
+    from policy.messages import catalogue
+    from policy.registry import get_rule
+
+    rule = get_rule("F104")  # a rule with options
+    zh = catalogue("zh")
+    parts = ["what", "why", "fix", *(f"option.{n}" for n in rule.options)]
+    assert main(["explain", "F104"]) == 0
+    out = capsys.readouterr().out
+    for part in parts:
+        assert zh[f"F104.doc.{part}"] in out, part
+    assert rule.rationale not in out and rule.fix not in out
+    assert "| 选项 | 默认值 | 含义 |" in out
+
+    assert main(["explain", "F104", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    for text in (rule.summary, rule.rationale, rule.fix, *(o.doc for o in rule.options.values())):
+        assert text in out
+    assert zh["F104.doc.why"] not in out
+    assert "| option | default | meaning |" in out
