@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from policy.forms.amounts import declared_unit, parse_amount
+from policy.forms.amounts import parse_amount, unit_declaration
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell, is_checkbox_cell, parse_checkboxes
 from grammar.folding import squash
@@ -22,8 +22,6 @@ from policy.forms.model import (
     Checkbox,
     LoadIssue,
     Location,
-    new_amount,
-    new_location,
 )
 
 # Field labels (whitespace removed) → the field they introduce.
@@ -137,12 +135,9 @@ class HeadCell(NamedTuple):
 
 
 def _read_head_cell(text: str) -> HeadCell:
-    unit = declared_unit(text)
     sq = squash(text)
-    if unit and not sq.startswith(("金额单位", "单位")):
-        unit = None
     return HeadCell(
-        unit=unit,
+        unit=unit_declaration(text),
         table_title=sq in TABLE_TITLES,
         label=_field_label(text),
         goal=_goal_label(text),
@@ -207,7 +202,7 @@ class HeadParser:
         self._expect_source_amounts = False
 
     def loc(self, line: int, cell: Cell) -> Location:
-        return new_location(self.path, line, cell.column)
+        return Location(self.path, line, cell.column)
 
     def unplaced(self, line: int, cell: Cell) -> None:
         self.report(ids.cell_warning(ids.UNPLACED_CELL, self.loc(line, cell), text=cell.text))
@@ -334,7 +329,7 @@ class HeadParser:
         yuan = parse_amount(text, self.amount_unit or "元")
         if yuan is None:
             self.report(ids.cell_warning(ids.BAD_AMOUNT, loc, field=key, text=text))
-        self.amounts[key] = new_amount(text, yuan, loc)
+        self.amounts[key] = Amount(text, yuan, loc)
 
     def _feed_sources(self, line: int, cells: Sequence[Cell], row: HeadRow) -> bool:
         """The 项目资金来源 header row (合计 | 1.一般公共预算收入 | …) and the amounts row below."""
@@ -368,7 +363,7 @@ class HeadParser:
             if yuan is None and kind.has_number:
                 self.report(ids.cell_warning(ids.BAD_AMOUNT, loc, field=key, text=cell.text))
             if yuan is not None or kind.has_number:
-                self.sources[key] = new_amount(cell.text, yuan, loc)
+                self.sources[key] = Amount(cell.text, yuan, loc)
         return True
 
     def _nearest_goal(self, index: int) -> str:

@@ -25,7 +25,6 @@ from policy.forms.model import (
     Goals,
     LoadIssue,
     Location,
-    new_location,
 )
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -164,7 +163,7 @@ def _parse_form(rows: list[tuple[int, Line]], path: str, index: int, limits: Lim
     first_cells = first.cells
     titled = first.title
     title = " ".join(c.text for c in first_cells) if titled else None
-    location = new_location(path, first_line, first_cells[0].column)
+    location = Location(path, first_line, first_cells[0].column)
     head = HeadParser(path, issues.append)
     table: TableParser | None = None
     feed_head = head.feed

@@ -22,8 +22,6 @@ from policy.forms.model import (
     Indicator,
     LoadIssue,
     Location,
-    new_indicator,
-    new_location,
 )
 from grammar import parse_value
 
@@ -217,24 +215,20 @@ class TableParser:
         path = self.path
         if value_cell is None:
             self.indicators.append(
-                new_indicator(
-                    self.level1, self.level2, name_cell.text, None, period,
-                    new_location(path, line, name_cell.column), None, None,
-                )
+                Indicator(self.level1, self.level2, name_cell.text, None, period,
+                          Location(path, line, name_cell.column))
             )
             return
         value_text = value_cell.text
-        value_location = new_location(path, line, value_cell.column)
+        value_location = Location(path, line, value_cell.column)
         if name_cell is None:
             name, location = None, value_location
         else:
-            name, location = name_cell.text, new_location(path, line, name_cell.column)
+            name, location = name_cell.text, Location(path, line, name_cell.column)
         self.indicators.append(
-            new_indicator(
-                self.level1, self.level2, name, value_text, period, location,
-                parse_value(value_text), value_location,
-            )
+            Indicator(self.level1, self.level2, name, value_text, period, location,
+                      parse_value(value_text), value_location=value_location)
         )
 
     def _loc(self, line: int, cell: Cell) -> Location:
-        return new_location(self.path, line, cell.column)
+        return Location(self.path, line, cell.column)

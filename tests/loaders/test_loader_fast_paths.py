@@ -1,18 +1,14 @@
 """The loader's fast paths build exactly what the general code builds.
 
 ``split_cells`` walks ``line.split("\\t")``; the reference here is the specification it replaced
-(regex runs of non-TAB characters, TABs counted before each). ``new_location``/``new_indicator``/
-``new_amount`` fill the slots of the model's frozen attrs classes directly; they must equal the
-constructors field for field, and only stay exact while the classes have no validators,
-converters or post-init hooks, which is checked too. Identical lines share one reading (the
-line cache): a warm cache must read a file exactly as a cold one.
+(regex runs of non-TAB characters, TABs counted before each). Identical lines share one reading
+(the line cache): a warm cache must read a file exactly as a cold one.
 """
 
 from __future__ import annotations
 
 import re
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,16 +16,6 @@ from hypothesis import strategies as st
 from checker.loaders import load_bytes, text_layout
 from checker.loaders.cells import Cell, split_cells
 from checker.loaders.limits import Limits
-from policy.forms.model import (
-    ANNUAL,
-    LONG_TERM,
-    Amount,
-    Indicator,
-    Location,
-    new_amount,
-    new_indicator,
-    new_location,
-)
 from loaders.tests_paths import SEED
 
 _NON_TAB = re.compile(r"[^\t]+")
@@ -80,58 +66,6 @@ def test_split_cells_reports_cut_cells_whole():
     assert cells == [Cell("ab", 0, 1), Cell("abc", 1, 4)]
     assert cut == [Cell("abcdef", 1, 4)]
 
-
-@pytest.mark.parametrize("cls", [Location, Indicator, Amount])
-def test_fast_constructors_stay_exact(cls):
-    """A validator, converter or post-init hook would be skipped by the fast constructors."""
-    assert attrs.has(cls) and "__slots__" in cls.__dict__
-    assert not hasattr(cls, "__attrs_post_init__") and not hasattr(cls, "__attrs_pre_init__")
-    for field in attrs.fields(cls):
-        assert field.validator is None and field.converter is None, field.name
-
-
-TEXTS = st.none() | st.text(max_size=8)
-LINES_OR_NONE = st.none() | st.integers(1, 10**6)
-
-
-@given(st.text(max_size=8), LINES_OR_NONE, LINES_OR_NONE)
-def test_new_location_equals_the_constructor(path, line, column):
-    fast, slow = new_location(path, line, column), Location(path, line, column)
-    assert type(fast) is Location and fast == slow and hash(fast) == hash(slow)
-    assert repr(fast) == repr(slow) and attrs.asdict(fast) == attrs.asdict(slow)
-
-
-@given(
-    TEXTS, TEXTS, TEXTS, TEXTS, st.sampled_from([ANNUAL, LONG_TERM]),
-    st.none() | st.builds(Location, st.just("f.txt"), LINES_OR_NONE, LINES_OR_NONE),
-    st.none() | st.integers(),
-    st.none() | st.builds(Location, st.just("f.txt"), LINES_OR_NONE, LINES_OR_NONE),
-)
-def test_new_indicator_equals_the_constructor(l1, l2, name, value_text, period, loc, value, vloc):
-    fast = new_indicator(l1, l2, name, value_text, period, loc, value, vloc)
-    slow = Indicator(
-        level1_text=l1, level2_text=l2, name=name, value_text=value_text, period=period,
-        location=loc, value=value, value_location=vloc,
-    )
-    assert type(fast) is Indicator and fast == slow and repr(fast) == repr(slow)
-    assert attrs.asdict(fast, recurse=False) == attrs.asdict(slow, recurse=False)
-    assert fast.level1 == slow.level1 and fast.level2 == slow.level2
-
-
-def test_new_indicator_gets_its_own_extra_mapping():
-    a = new_indicator(None, None, "a", None, ANNUAL, None, None, None)
-    b = new_indicator(None, None, "b", None, ANNUAL, None, None, None)
-    assert a.extra == {} and a.extra is not b.extra
-
-
-@given(TEXTS, st.none() | st.decimals(allow_nan=False, allow_infinity=False), st.booleans())
-def test_new_amount_equals_the_constructor(text, yuan, located):
-    loc = Location("f.txt", 3, 4) if located else None
-    fast, slow = new_amount(text, yuan, loc), Amount(text=text, yuan=yuan, location=loc)
-    assert type(fast) is Amount and fast == slow and repr(fast) == repr(slow)
-
-
-# -- The line cache: a line read before gives the same cells, title and head reading ----------
 
 _SEED_LINES = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
 _FILES = st.lists(
