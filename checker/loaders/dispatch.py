@@ -73,11 +73,8 @@ def load_data(data: bytes, path: str, limits: Limits) -> Document:
         from checker.loaders.flat_table import load_rows, text_rows
 
         return load_rows(text_rows(text, suffix, limits), path, limits, "csv", decoded.encoding)
-    from checker.loaders.text_layout import (
-        has_form_title,
-        has_text_layout,
-        parse_text_layout,
-    )
+    from checker.loaders.text_grid import parse_text_layout
+    from checker.loaders.text_layout import has_form_title, has_text_layout
 
     if not has_form_title(lines):
         from checker.loaders.flat_table import find_header, load_rows, text_rows

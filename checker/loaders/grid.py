@@ -22,6 +22,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 
 TABLE = "table"
 PROSE = "prose"  # paragraphs between tables: one cell a row (titles, 单位：万元 lines)
+TEXT = "text"  # the extracted-text layout: cells drift between columns, rows are read by meaning
 
 
 @attrs.frozen

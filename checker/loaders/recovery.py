@@ -18,6 +18,10 @@ after grid, so a form may span several tables or pages and a table may hold seve
   a period heading row (年度绩效指标) switches the period of the table that follows;
 - a table that belongs to no form (a budget table between two forms) is skipped and counted in
   one notice, never turned into a form.
+
+The extracted-text layout is one more grid source (``text_grid``): its rows go through the same
+decisions, but its indicator rows are read by what their cells say (``text_table.TableParser``),
+since extraction lets cells drift between columns.
 """
 
 from __future__ import annotations
@@ -25,16 +29,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
 from checker.loaders import issues as ids
 from checker.loaders.cells import Cell
 from checker.loaders.columns import TableColumns, read_header
-from checker.loaders.grid import PROSE, Grid, GridCell, clean
+from checker.loaders.grid import PROSE, TEXT, Grid, GridCell, clean
 from checker.loaders.limits import Limits
-from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell
-from checker.loaders.text_layout import _attributes, _funding, _goals, _text, _text_loc, is_title
+from checker.loaders.project_block import attributes_of, field_location, field_text, funding_of, goals_of
+from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell, read_head_row
+from checker.loaders.text_layout import is_title_text
+from checker.loaders.text_table import TableParser, is_table_header
 from grammar import parse_value
 from grammar.folding import squash
 from policy.forms.model import (
@@ -123,10 +130,6 @@ def _name_label(text: str) -> str | None:
     return None
 
 
-def is_title_text(text: str) -> bool:
-    return is_title([Cell(text, 0, 1)])
-
-
 def _is_name_row(row: _Row) -> bool:
     return any(_name_label(c.text) is not None for c in row.cells)
 
@@ -185,9 +188,17 @@ class _FormBuilder:
         self.pending: list[tuple[int, _Pending]] = []  # (column, block) still waiting for text
         self.overflow = False
         self.name: str | None = None
+        self.text = False  # a text grid's form: HeadParser gets the file's lines, TableParser the table
+        self.table: TableParser | None = None
+        self.titled_only = False  # started at its title, no 项目名称 row read yet
 
     # -- the project block ---------------------------------------------------------------------
     def feed_head(self, row: _Row) -> None:
+        if self.text:  # a text row: its index is the line, its cells keep their columns
+            self.head.feed(row.index, [Cell(c.text, c.col, c.location.column) for c in row.cells])
+            if self.name is None and "name" in self.head.text:
+                self.name = self.head.text["name"][0]
+            return
         cells = []
         for c in row.cells:
             self.places[(row.seq, c.col + 1)] = c.location
@@ -196,7 +207,28 @@ class _FormBuilder:
         if self.name is None and "name" in self.head.text:
             self.name = self.head.text["name"][0]
 
+    def feed_text_head(self, number: int, info) -> None:
+        """A text line of the project block; its reading is kept on the shared TextLine. (Tick
+        glyphs are not read as checkboxes here: in extracted text they also stand inside prose
+        and flattened cells, where reading them would invent ticks.)"""
+        row = info.head
+        if row is None:
+            row = info.head = read_head_row(info.cells)
+        self.head.feed(number, info.cells, row)
+
     # -- the indicator table ---------------------------------------------------------------
+    def start_text_table(self, number: int, cells) -> None:
+        """A text table's header row: a new TableParser, or the open one re-read (a repeated
+        header goes on with the labels in force)."""
+        table = self.table
+        if table is None:
+            table = self.table = TableParser(self.path, cells, self.issues.append, self.limits.max_indicators_per_form)
+        else:
+            table.read_header(cells)
+        if self.heading_period is not None:
+            table.use_period(self.heading_period)
+        table.feed_header(number, cells)
+
     def start_table(self, grid: Grid, row: int, columns: TableColumns) -> None:
         if self.columns is None:
             self.header_place = grid.row(row)[0].location if grid.row(row) else None
@@ -300,6 +332,8 @@ class _FormBuilder:
     # -- the form ------------------------------------------------------------------------------
     def build(self, index: int) -> Form:
         head = self.head
+        if self.text:
+            return self._build_text(index)
         if self.columns is None:
             self.issues.append(ids.cell_warning(ids.NO_TABLE, self.start))
         elif self.rows_seen == 0:
@@ -310,21 +344,52 @@ class _FormBuilder:
         form = Form(
             location=self.start,
             index=index,
-            name=_text(head, "name"),
-            budget_unit=_text(head, "budget_unit"),
-            implementer=_text(head, "implementer"),
-            attributes=_attributes(head, self.start),
-            funding=_funding(head),
-            goals=_goals(head),
+            name=field_text(head, "name"),
+            budget_unit=field_text(head, "budget_unit"),
+            implementer=field_text(head, "implementer"),
+            attributes=attributes_of(head),
+            funding=funding_of(head),
+            goals=goals_of(head),
             indicators=indicators,
             title=title,
             year=int(year.group(1)) if year else None,
             issues=tuple(self.issues),
-            name_location=_text_loc(head, "name"),
-            budget_unit_location=_text_loc(head, "budget_unit"),
-            implementer_location=_text_loc(head, "implementer"),
+            name_location=field_location(head, "name"),
+            budget_unit_location=field_location(head, "budget_unit"),
+            implementer_location=field_location(head, "implementer"),
         )
         return relocate(form, self.places)
+
+    def _build_text(self, index: int) -> Form:
+        """A text grid's form: its places are already the file's lines and columns."""
+        head, table, issues = self.head, self.table, self.issues
+        if table is None:
+            issues.append(ids.cell_warning(ids.NO_TABLE, self.start))
+        elif table.rows_seen == 0:  # the form stops right after the header row
+            issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", Location(self.path, table.header_line)))
+        title = self.title[0] if self.title else None
+        year = _YEAR.search(title) if title else None
+        return Form(
+            location=self.start,
+            index=index,
+            name=field_text(head, "name"),
+            budget_unit=field_text(head, "budget_unit"),
+            implementer=field_text(head, "implementer"),
+            attributes=attributes_of(head),
+            funding=funding_of(head),
+            goals=goals_of(head),
+            indicators=tuple(table.indicators) if table is not None else (),
+            title=title,
+            year=int(year.group(1)) if year else None,
+            issues=tuple(sorted(issues, key=_issue_order)) if len(issues) > 1 else tuple(issues),
+            name_location=field_location(head, "name"),
+            budget_unit_location=field_location(head, "budget_unit"),
+            implementer_location=field_location(head, "implementer"),
+        )
+
+
+def _issue_order(issue: LoadIssue) -> tuple[int, int]:
+    return (issue.location.line or 0, issue.location.column or 0)
 
 
 def _label_text(label) -> str | None:
@@ -442,10 +507,15 @@ class _Reader:
         self.skipped: list[str] = []
         self.too_many = False
         self.unit_rows: list[_Row] = []  # 单位：万元 above a form, read into its project block
+        self.title_unit: str | None = None  # the unit a title row declares (…表（单位：万元）)
+        self.text = False  # reading a text grid
 
     def read(self, grids: Sequence[Grid]) -> Recovered:
         previous: Grid | None = None
         for grid in grids:
+            if grid.kind == TEXT:
+                self._read_text(grid)
+                continue
             if grid.kind == PROSE:
                 self._read_prose(grid)
                 continue
@@ -593,9 +663,102 @@ class _Reader:
                 top = False
             r += 1
 
+    def _read_text(self, grid) -> None:
+        """A text grid, line by line, deciding as ``_read_table`` does. What a line says is worked
+        out once per distinct line (``_text_facts``); its indicator rows go to a TableParser."""
+        self.text = True
+        lines = grid.lines
+        for position, (number, info) in enumerate(lines):
+            facts = info.facts
+            if facts is None:
+                facts = info.facts = _text_facts(info.cells, info.text, info.maybe_header)
+            form = self.form
+            if facts is _PLAIN_LINE and self.title is None and form is not None:
+                # The usual line: an indicator row of an open table, or a project-block row.
+                table = form.table
+                if table is not None:
+                    if self.unit_rows:
+                        self.unit_rows = []
+                    table.feed(number, info.cells)
+                else:
+                    row = info.head
+                    if row is None:
+                        row = info.head = read_head_row(info.cells)
+                    form.head.feed(number, info.cells, row)
+                continue
+            if facts is _NOTHING or facts.page:
+                continue
+            if facts.name:
+                row = self._text_row(number, info)
+                if form is not None and form.titled_only and form.table is None:
+                    form.titled_only = False  # the 项目名称 row of a form begun at its title
+                    form.feed_head(row)
+                    continue
+                name = self._row_name(row)
+                if (form is not None and form.table is not None and name is not None and name == form.name
+                        and not _text_head_follows(lines, position)):
+                    continue  # a page head repeating the project: the same form goes on
+                self._start(row)
+                self.form.feed_head(row)
+                continue
+            if facts.title:
+                if self.title is not None:
+                    self._start(None)  # a title with no 项目名称 row under it: a form all the same
+                self._title(self._text_row(number, info))
+                continue
+            if self.title is not None:
+                # A title followed by something other than a 项目名称 row: a form without that
+                # row, or (inside a table, before table rows or a header) a repeated page head.
+                if form is None or form.table is None or facts.head:
+                    self._start(None)
+                    form = self.form
+                elif facts.unit or facts.period:
+                    pass
+                else:
+                    self._drop_pending()
+            if facts.header:
+                if form is None:
+                    self._unplaced(self._text_row(number, info))
+                    continue
+                self._drop_pending()
+                form.start_text_table(number, facts.cells)
+                continue
+            if form is None or form.table is not None and (facts.unit or facts.period):
+                if facts.unit:
+                    self.unit_rows.append(self._text_row(number, info))
+                elif form is not None:
+                    form.heading_period = facts.period
+                    form.table.use_period(facts.period)
+                else:
+                    self._unplaced(self._text_row(number, info))
+                continue
+            if form.table is None:
+                if facts.period and facts.table_title:  # 年度指标 over the table
+                    form.heading_period = facts.period
+                form.feed_text_head(number, info)
+            elif not (facts.signature or facts.inner):
+                self._drop_pending()
+                form.table.feed(number, info.cells)
+
+    def _text_row(self, number: int, info) -> _Row:
+        """A text line as a row of grid cells placed by line and column (invisible characters
+        gone), for the decisions that need places: titles, 项目名称 rows, stray cells."""
+        path = self.path
+        cells = [
+            GridCell(text, number, c.index, Location(path, number, c.column))
+            for c in info.cells
+            if (text := clean(c.text))
+        ]
+        return _Row(None, number, number, cells)
+
+    def _unplaced(self, row: _Row) -> None:
+        for cell in row.cells:
+            self.issues.append(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=cell.text))
+
     def _drop_pending(self) -> None:
         """A title or unit row followed by table rows was a page head, not a new form's."""
         self.title = None
+        self.title_unit = None
         self.unit_rows = []
 
     def _head_follows(self, grid: Grid, r: int) -> bool:
@@ -619,28 +782,40 @@ class _Reader:
 
     def _title(self, row: _Row) -> None:
         self.title = (" ".join(row.texts), row.cells[0].location)
+        self.title_unit = next((u for t in row.texts if (u := head_cell(t).unit)), None)
 
-    def _start(self, row: _Row) -> None:
+    def _start(self, row: _Row | None) -> None:
+        """A new form at its 项目名称 row, or (``row`` None, text grids) at the pending title."""
         self._close()
+        where = self.title[1] if self.title is not None else row.cells[0].location
         if len(self.forms) >= self.limits.max_forms_per_file:
             if not self.too_many:
                 self.too_many = True
                 self.issues.append(ids.file_error(
-                    ids.TOO_MANY_FORMS, row.cells[0].location, limit=self.limits.max_forms_per_file
+                    ids.TOO_MANY_FORMS, where, limit=self.limits.max_forms_per_file
                 ))
-            self.form = _FormBuilder(self.path, self.limits, None, row.cells[0].location)
+            self.form = _FormBuilder(self.path, self.limits, None, where)
             self.form.discard = True
+            self.form.text = self.text
+            self.title = None
             return
         title = self.title
-        start = title[1] if title else row.cells[0].location
+        unit = self.title_unit
+        start = title[1] if title else where
         # A title glued to the 项目名称 label ("…绩效目标表项目名称") is the title.
-        first = squash(row.cells[0].text).rstrip(":：")
+        first = squash(row.cells[0].text).rstrip(":：") if row is not None else ""
         if first.endswith("项目名称") and first != "项目名称":
             title = (row.cells[0].text.strip()[: -len("项目名称")].strip(), row.cells[0].location)
+            unit = head_cell(title[0]).unit
             row.cells[0] = attrs.evolve(row.cells[0], text="项目名称")
             start = row.cells[0].location
         self.form = _FormBuilder(self.path, self.limits, title, start)
+        self.form.text = self.text
+        self.form.titled_only = row is None
+        if unit is not None:
+            self.form.head.amount_unit = unit
         self.title = None
+        self.title_unit = None
         for unit_row in self.unit_rows[-1:]:
             self.form.feed_head(unit_row)
         self.unit_rows = []
@@ -658,8 +833,107 @@ def _declares_unit(row: _Row) -> bool:
 
 
 def _is_title_row(row: _Row) -> bool:
-    cells = [Cell(c.text, c.col, c.col + 1) for c in row.cells]
-    return is_title(cells)
+    return _is_title_texts(row.texts)
+
+
+def _is_title_texts(texts: Sequence[str]) -> bool:
+    """A form's title row: …绩效目标…表 first, perhaps with a few more cells (（2022年度）, a unit,
+    a date), none a field label or a table word; a title glued to its 项目名称 label is a
+    项目名称 row."""
+    if not 1 <= len(texts) <= 4 or not is_title_text(texts[0]):
+        return False
+    if any(_name_label(t) is not None for t in texts):
+        return False
+    return len(texts) <= 2 or all(head_cell(t).label is None and "指标" not in t for t in texts[1:])
+
+
+class _TextFacts(NamedTuple):
+    """What recovery asks of one text line, worked out once per distinct line."""
+
+    cells: tuple  # the line's cells, invisible characters removed
+    page: bool
+    title: bool
+    name: bool
+    header: bool
+    unit: bool
+    period: str | None
+    table_title: bool  # 年度指标 / 绩效指标 …: skipped in a project block
+    signature: bool
+    inner: bool  # a 项目名称/预算单位 row: never an indicator
+    head: bool  # a project-block label: after a title, a new form's block
+
+
+_NOTHING = object()  # a line of invisible characters only
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # what grid.clean removes
+_SIGNATURE_STARTS = frozenset(w[0] for w in _SIGNATURE_WORDS) | frozenset("0123456789")
+_LABEL_ENDS = frozenset("称位门人性限据金源")  # the last character of the FIELD_LABELS keys but 目标/指标
+# What a line needs for any test below to fit, as one search: 项目名称 and 单位名称 (称), 预算单位 and
+# 单位：万元, 预算部门, 项目属性, 项目资金/资金来源, 总体目标 and a title's 绩效目标. Page numbers and
+# signature rows are told by their first character; period headings stand alone on their line.
+_MAYBE_SPECIAL = re.compile(r"称|单\s*位|部\s*门|属\s*性|资\s*金|目\s*标")
+_SPECIAL_STARTS = _SIGNATURE_STARTS | frozenset("第共-—–pP")
+
+
+def _text_facts(cells, line: str, maybe_header: bool):
+    """``_TextFacts`` of a line's cells. Most lines are indicator rows that none of the tests
+    fits: one search over the line tells them (tests/loaders/test_text_grid.py holds the
+    shortcut to the full tests)."""
+    if _INVISIBLE_RE.search(line):
+        cells = tuple(Cell(t, c.index, c.column) for c in cells if (t := clean(c.text)))
+        if not cells:
+            return _NOTHING
+        line = "\t".join([c.text for c in cells])
+    elif not (
+        maybe_header
+        or cells[0].text[:1] in _SPECIAL_STARTS
+        or len(cells) == 1 and ("指" in line or "目" in line)
+        or _MAYBE_SPECIAL.search(line)
+    ):
+        return _PLAIN_LINE
+    return _full_text_facts(cells, line, maybe_header)
+
+
+def _full_text_facts(cells, line: str, maybe_header: bool):
+    texts = [c.text for c in cells]
+    count = len(texts)
+    row = _Row(None, 0, 0, list(cells))
+    name = "称" in line and _is_name_row(row)
+    title = not name and "目" in line and _is_title_texts(texts)
+    header = maybe_header and is_table_header(cells)
+    page = count <= 2 and len(line) <= 24 and _is_page_number(row) and not all(t.isdigit() for t in texts)
+    unit = count <= 3 and "单位" in line and _declares_unit(row)
+    period = None
+    table_title = False
+    if count == 1:
+        period = _period_heading(row)
+        table_title = squash(texts[0]).rstrip(":：") in TABLE_TITLES
+    signature = texts[0][:1] in _SIGNATURE_STARTS and _is_signature(row)
+    inner = head = False
+    for t in texts:
+        if len(t) <= 16:
+            tail = t.rstrip(":： ")
+            if tail[-1:] in _LABEL_ENDS or tail.endswith("目标"):
+                field = FIELD_LABELS.get(squash(t).rstrip(":："))
+                if field in ("name", "budget_unit"):
+                    inner = head = True
+                elif field in ("kind", "funding", "goals"):
+                    head = True
+    if not (name or title or header or page or unit or period or table_title or signature or head):
+        return _PLAIN_LINE
+    return _TextFacts(cells, page, title, name, header, unit, period, table_title, signature, inner, head)
+
+
+_PLAIN_LINE = _TextFacts((), False, False, False, False, False, None, False, False, False, False)
+
+
+def _text_head_follows(lines, position: int) -> bool:
+    """``_Reader._head_follows`` for text lines: a project block under a 项目名称 row."""
+    for _, info in lines[position + 1 : position + 5]:
+        for cell in info.cells:
+            field = FIELD_LABELS.get(squash(clean(cell.text)).rstrip(":："))
+            if field in ("kind", "term", "basis", "funding", "sources", "goals"):
+                return True
+    return False
 
 
 def document_from_grids(grids: Sequence[Grid], path: str, fmt: str, limits: Limits, pages: int | None = None) -> Document:

@@ -94,6 +94,13 @@ class TableParser:
         self.level2: str | None = None
         self._last_group: str | None = None
         self._overflow = False
+        self.read_header(header)
+        self.header_line: int | None = None
+        self.rows_seen = 0
+
+    def read_header(self, header: Sequence[Cell]) -> None:
+        """The columns and periods a header row gives; again at a header repeated further down
+        (a page break, or a 年度 table under a 中长期 one), keeping the labels in force."""
         words = [(squash(c.text), c.index) for c in header]
         self.c1 = next((i for w, i in words if w == "一级指标"), 1)
         level2_cols = [i for w, i in words if w == "二级指标"]
@@ -106,8 +113,11 @@ class TableParser:
             self.periods = {"left": LONG_TERM, "right": LONG_TERM}
         else:
             self.periods = {"left": ANNUAL, "right": ANNUAL}
-        self.header_line: int | None = None
-        self.rows_seen = 0
+
+    def use_period(self, period: str) -> None:
+        """A period heading (年度绩效指标) over a table of one column group names its period."""
+        if self.boundary is None:
+            self.periods = {"left": period, "right": period}
 
     def feed_header(self, line: int, cells: Sequence[Cell]) -> None:
         """The header row itself may carry a 一级 label (seed form 7: 绩效指标 | 产出指标 | 一级指标)."""

@@ -25,11 +25,13 @@ def _reading(value) -> str | None:
     return "damage:" + value.error.code if value.error is not None else "text"
 
 
-def _form(form) -> dict:
+def _form(form, truth: dict) -> dict:
     out = {"name": form.name,
            "indicators": [[i.name, i.value_text, _reading(i.value)] for i in form.indicators]}
     if form.funding.total is not None:
         out["total"] = form.funding.total.yuan
+    if "periods" in truth:  # the truth names each indicator's period where the file says it
+        out["periods"] = [i.period for i in form.indicators]
     return out
 
 
@@ -37,6 +39,8 @@ def _expected(form: dict) -> dict:
     out = {"name": form["name"], "indicators": [list(i) for i in form["indicators"]]}
     if "total" in form:
         out["total"] = None if form["total"] is None else Decimal(form["total"])
+    if "periods" in form:
+        out["periods"] = form["periods"]
     return out
 
 
@@ -50,7 +54,9 @@ def test_model_holds_what_the_file_holds(name):
     truth = TRUTH[name]
     document = load_path(CORPUS / name)
     assert document.error is None, document.error
-    assert [_form(f) for f in document.forms] == [_expected(f) for f in truth["forms"]]
+    expected = truth["forms"]
+    read = [_form(f, t) for f, t in zip(document.forms, expected + [{}] * len(document.forms))]
+    assert read == [_expected(f) for f in expected]
     notices = Counter(i.message_id for i in document.issues)
     notices.update(i.message_id for f in document.forms for i in f.issues)
     assert dict(notices) == truth["issues"]

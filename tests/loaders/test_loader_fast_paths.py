@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.loaders import load_bytes, text_layout
+from checker.loaders import load_bytes, text_grid
 from checker.loaders.cells import Cell, split_cells
 from checker.loaders.limits import Limits
 from loaders.tests_paths import SEED
@@ -79,7 +79,7 @@ _FILES = st.lists(
 
 
 def _fresh(data: bytes, limits: Limits | None = None):
-    text_layout._LINES.clear()
+    text_grid._LINES.clear()
     return load_bytes(data, "form.txt", limits)
 
 
@@ -92,7 +92,7 @@ def test_a_warm_line_cache_reads_like_a_cold_one(data, other, limits):
 
 
 def test_the_line_cache_stays_bounded():
-    text_layout._LINES.clear()
-    lines = "\n".join(f"项目名称\t项目{i}" for i in range(text_layout.LINE_CACHE_SIZE + 10))
+    text_grid._LINES.clear()
+    lines = "\n".join(f"项目名称\t项目{i}" for i in range(text_grid.LINE_CACHE_SIZE + 10))
     load_bytes(lines.encode("utf-8"), "form.txt")
-    assert 0 < len(text_layout._LINES) <= text_layout.LINE_CACHE_SIZE
+    assert 0 < len(text_grid._LINES) <= text_grid.LINE_CACHE_SIZE

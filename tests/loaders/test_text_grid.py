@@ -1,0 +1,112 @@
+"""The extracted-text layout read as one more grid source (issue 12 item 1, issue 13 items 1–2).
+
+Where a text form starts and which lines are never indicators is decided by the one form
+recovery; these tests hold the text grid's shortcut to recovery's full tests, and check that
+page numbers, signature rows and a repeated title + header between the rows of a form change
+nothing in what is read.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.loaders import load_bytes
+from checker.loaders.cells import split_cells
+from checker.loaders.recovery import _PLAIN_LINE, _full_text_facts, _text_facts
+from checker.loaders.text_layout import has_text_layout
+from loaders.tests_paths import SEED
+
+_SEED_LINES = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+_WORDS = [
+    "项目名称", "项目 名称", "项目\u200b名称", "预算单位", "单位：万元", "（金额单位：万元）", "项目属性",
+    "项目资金", "总体目标", "年度绩效指标", "中长期指标", "第 1 页，共 2 页", "- 3 -", "3", "12/30",
+    "审核意见：", "填报人：张三", "2023年1月5日", "日期", "一级指标", "二级指标", "三级指标", "指标值",
+    "2023年度项目支出绩效目标表", "产出指标", "数量指标", "≥95%", "培训人次", "资金到位率", "",
+]
+_LINES = st.sampled_from(_SEED_LINES) | st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map("\t".join)
+
+
+@given(_LINES)
+def test_the_plain_line_shortcut_misses_nothing(line):
+    """A line the one search calls plain is one every full test calls plain."""
+    cells = tuple(split_cells(line, 1000)[0])
+    if not cells:
+        return
+    maybe_header = "级" in line
+    if _text_facts(cells, line, maybe_header) is _PLAIN_LINE:
+        assert _full_text_facts(cells, line, maybe_header) == _PLAIN_LINE
+
+
+def _model(document) -> list:
+    """What a form holds, without places (inserted lines move every line number below them)."""
+    return [
+        (
+            form.name, form.title, form.year, form.budget_unit, form.funding.amount_unit,
+            form.funding.total.yuan if form.funding.total else None,
+            [(i.level1_text, i.level2_text, i.name, i.value_text, i.period) for i in form.indicators],
+            sorted(i.message_id for i in form.issues),
+        )
+        for form in document.forms
+    ]
+
+
+def _table_spans(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first table row, end, the form's title) of each form's indicator table in the seed."""
+    spans, title, start = [], "", None
+    for n, line in enumerate(lines):
+        if "绩效目标" in line and "\t" not in line.strip():
+            if start is not None:
+                spans.append((start, n, title))
+            title, start = line.strip(), None
+        elif line.startswith("绩效指标\t一级指标"):
+            start = n + 1
+    if start is not None:
+        spans.append((start, len(lines), title))
+    return spans
+
+
+_SEED_TEXT = SEED.read_text(encoding="utf-8").splitlines()
+_SPANS = _table_spans(_SEED_TEXT)
+_HEADER = next(line for line in _SEED_TEXT if line.startswith("绩效指标\t一级指标"))
+_NOISE = ["第 1 页，共 2 页", "- 2 -", "page 3 of 4", "审核意见：\t同意", "填报人：张三\t联系电话：12345678",
+          "2023年1月5日", "repeat"]
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_SPANS) - 1), st.integers(0, 40), st.sampled_from(_NOISE)),
+                min_size=1, max_size=6))
+def test_stray_lines_inside_a_table_change_nothing(insertions):
+    """Page numbers, signature/date rows and a page break's repeated title + header, put between
+    the rows of any form's indicator table, leave every form as it was read without them."""
+    lines = list(_SEED_TEXT)
+    for form, offset, noise in sorted(insertions, key=lambda i: -(_SPANS[i[0]][0] + i[1])):
+        start, end, title = _SPANS[form]
+        at = min(start + offset, end)
+        block = [title, _HEADER] if noise == "repeat" else [noise]
+        lines[at:at] = block
+    plain = load_bytes("\n".join(_SEED_TEXT).encode("utf-8"), "seed.txt")
+    noisy = load_bytes("\n".join(lines).encode("utf-8"), "seed.txt")
+    assert _model(noisy) == _model(plain)
+    assert [i.message_id for i in noisy.issues] == [i.message_id for i in plain.issues]
+
+
+def test_detection_sees_a_label_behind_an_invisible_character():
+    assert has_text_layout(["项目\u200b名称\t甲项目"])
+    assert not has_text_layout(["名称\t甲项目", "说明"])
+
+
+def test_a_title_line_unit_reaches_the_amounts():
+    text = "2023年度项目支出绩效目标表（金额单位：万元）\n项目名称\t甲\n项目资金\t年度资金总额：\t15\n"
+    form = load_bytes(text.encode("utf-8"), "a.txt").forms[0]
+    assert form.funding.amount_unit == "万元"
+    assert form.funding.total.yuan == 150000
+
+
+def test_a_title_without_a_name_row_is_still_a_form():
+    """Forms printed without a 项目名称 row start at their title, as before recovery read text."""
+    text = "2023年度项目支出绩效目标表\n预算单位\t某局\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n" \
+           "\t产出指标\t数量指标\t培训人次\t≥280人次\n2024年度项目支出绩效目标表\n预算单位\t某局\n"
+    document = load_bytes(text.encode("utf-8"), "a.txt")
+    assert [f.budget_unit for f in document.forms] == ["某局", "某局"]
+    assert [i.name for i in document.forms[0].indicators] == ["培训人次"]
+    assert [f.year for f in document.forms] == [2023, 2024]
