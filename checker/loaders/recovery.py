@@ -210,11 +210,13 @@ class _FormBuilder:
     def feed_text_head(self, number: int, info) -> None:
         """A text line of the project block; its reading is kept on the shared TextLine. (Tick
         glyphs are not read as checkboxes here: in extracted text they also stand inside prose
-        and flattened cells, where reading them would invent ticks.)"""
+        and flattened cells, where reading them would invent ticks.) A line with invisible
+        characters is read without them, so "预算\u200b单位" is still the label."""
+        cells = info.facts.cells or info.cells
         row = info.head
         if row is None:
-            row = info.head = read_head_row(info.cells)
-        self.head.feed(number, info.cells, row)
+            row = info.head = read_head_row(cells)
+        self.head.feed(number, cells, row)
 
     # -- the indicator table ---------------------------------------------------------------
     def start_text_table(self, number: int, cells) -> None:
@@ -883,7 +885,8 @@ def _text_facts(cells, line: str, maybe_header: bool):
         if not cells:
             return _NOTHING
         line = "\t".join([c.text for c in cells])
-    elif not (
+        return _full_text_facts(cells, line, maybe_header, cleaned=True)
+    if not (
         maybe_header
         or cells[0].text[:1] in _SPECIAL_STARTS
         or len(cells) == 1 and ("指" in line or "目" in line)
@@ -893,7 +896,7 @@ def _text_facts(cells, line: str, maybe_header: bool):
     return _full_text_facts(cells, line, maybe_header)
 
 
-def _full_text_facts(cells, line: str, maybe_header: bool):
+def _full_text_facts(cells, line: str, maybe_header: bool, cleaned: bool = False):
     texts = [c.text for c in cells]
     count = len(texts)
     row = _Row(None, 0, 0, list(cells))
@@ -918,7 +921,7 @@ def _full_text_facts(cells, line: str, maybe_header: bool):
                     inner = head = True
                 elif field in ("kind", "funding", "goals"):
                     head = True
-    if not (name or title or header or page or unit or period or table_title or signature or head):
+    if not (cleaned or name or title or header or page or unit or period or table_title or signature or head):
         return _PLAIN_LINE
     return _TextFacts(cells, page, title, name, header, unit, period, table_title, signature, inner, head)
 

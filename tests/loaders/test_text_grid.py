@@ -110,3 +110,11 @@ def test_a_title_without_a_name_row_is_still_a_form():
     assert [f.budget_unit for f in document.forms] == ["某局", "某局"]
     assert [i.name for i in document.forms[0].indicators] == ["培训人次"]
     assert [f.year for f in document.forms] == [2023, 2024]
+
+
+def test_a_label_with_an_invisible_character_is_still_the_label():
+    text = "2023年度项目支出绩效目标表\n项目名称\t甲\n预算\u200b单位\t某局\n"
+    form = load_bytes(text.encode("utf-8"), "a.txt").forms[0]
+    assert form.budget_unit == "某局"
+    assert form.budget_unit_location.line == 3 and form.budget_unit_location.column == 7  # 预算, ZWSP, 单位, TAB
+    assert not form.issues or [i.message_id for i in form.issues] == ["E103"]
