@@ -33,6 +33,7 @@ from checker.loaders.cells import Cell
 from checker.loaders.columns import TableColumns, read_header
 from checker.loaders.grid import PROSE, Grid, GridCell, clean
 from checker.loaders.limits import Limits
+from checker.loaders.self_evaluation_grid import SelfEvaluationPart, is_head_label, is_self_evaluation_title
 from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell
 from checker.loaders.text_layout import _attributes, _funding, _goals, _text, _text_loc, is_title
 from grammar import parse_value
@@ -185,14 +186,16 @@ class _FormBuilder:
         self.pending: list[tuple[int, _Pending]] = []  # (column, block) still waiting for text
         self.overflow = False
         self.name: str | None = None
+        self.self_evaluation = SelfEvaluationPart(path, title[0] if title else None)
 
     # -- the project block ---------------------------------------------------------------------
     def feed_head(self, row: _Row) -> None:
         cells = []
-        for c in row.cells:
+        for c in self.self_evaluation.feed_head(row.cells, self.head.amount_unit):
             self.places[(row.seq, c.col + 1)] = c.location
             cells.append(Cell(checkbox_markup(c.text), c.col, c.col + 1))
-        self.head.feed(row.seq, cells)
+        if cells:
+            self.head.feed(row.seq, cells)
         if self.name is None and "name" in self.head.text:
             self.name = self.head.text["name"][0]
 
@@ -204,6 +207,7 @@ class _FormBuilder:
             columns = columns.with_period(self.heading_period)
         self.columns = columns
         self.table_grid = grid
+        self.self_evaluation.start_table(columns.extras)
 
     def continue_on(self, grid: Grid) -> None:
         """A table continued in a new grid (next page, next table) without a repeated header."""
@@ -214,6 +218,8 @@ class _FormBuilder:
         cols = self.columns
         assert cols is not None
         self.rows_seen += 1
+        if self.self_evaluation.total_row(grid, r):
+            return
         self.level1 = self._label(grid, r, cols.level1, self.level1, top, reset=True)
         used: set[int] = set()
         if cols.level1 is not None:
@@ -324,7 +330,7 @@ class _FormBuilder:
             budget_unit_location=_text_loc(head, "budget_unit"),
             implementer_location=_text_loc(head, "implementer"),
         )
-        return relocate(form, self.places)
+        return self.self_evaluation.complete(relocate(form, self.places))
 
 
 def _label_text(label) -> str | None:
@@ -604,7 +610,7 @@ class _Reader:
         for below in range(r + 1, min(r + 5, grid.height)):
             for cell in grid.row(below):
                 field = FIELD_LABELS.get(squash(clean(cell.text)).rstrip(":："))
-                if field in ("kind", "term", "basis", "funding", "sources", "goals"):
+                if field in ("kind", "term", "basis", "funding", "sources", "goals") or is_head_label(cell.text):
                     return True
         return False
 
@@ -659,7 +665,7 @@ def _declares_unit(row: _Row) -> bool:
 
 def _is_title_row(row: _Row) -> bool:
     cells = [Cell(c.text, c.col, c.col + 1) for c in row.cells]
-    return is_title(cells)
+    return is_title(cells) or is_self_evaluation_title(row.texts)
 
 
 def document_from_grids(grids: Sequence[Grid], path: str, fmt: str, limits: Limits, pages: int | None = None) -> Document:
