@@ -33,7 +33,12 @@ from checker.loaders.cells import Cell
 from checker.loaders.columns import TableColumns, read_header
 from checker.loaders.grid import PROSE, Grid, GridCell, clean
 from checker.loaders.limits import Limits
-from checker.loaders.self_evaluation_grid import SelfEvaluationPart, is_head_label, is_self_evaluation_title
+from checker.loaders.self_evaluation_grid import (
+    SelfEvaluationPart,
+    is_head_label,
+    is_name_label,
+    is_self_evaluation_title,
+)
 from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell
 from checker.loaders.text_layout import _attributes, _funding, _goals, _text, _text_loc, is_title
 from grammar import parse_value
@@ -117,6 +122,8 @@ def _name_label(text: str) -> str | None:
     "项目名称：X", None when it is not the label. A label glued after other text (a title line
     without its line break) counts: "…绩效目标表项目名称"."""
     sq = squash(text).rstrip(":：")
+    if is_name_label(sq):  # a self-evaluation's 专项资金名称, 转移支付(项目)名称
+        return ""
     if sq == "项目名称" or sq.endswith("项目名称") and is_title_text(sq[: -len("项目名称")]):
         return ""
     if sq.startswith(("项目名称:", "项目名称：")):
@@ -186,7 +193,7 @@ class _FormBuilder:
         self.pending: list[tuple[int, _Pending]] = []  # (column, block) still waiting for text
         self.overflow = False
         self.name: str | None = None
-        self.self_evaluation = SelfEvaluationPart(path, title[0] if title else None)
+        self.self_evaluation = SelfEvaluationPart(path, title[0] if title else None, self.issues.append)
 
     # -- the project block ---------------------------------------------------------------------
     def feed_head(self, row: _Row) -> None:
@@ -555,6 +562,10 @@ class _Reader:
                 r += header.rows
                 top = continued or repeated
                 continue
+            if self.title is not None and _is_year_row(row):
+                self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])  # "(2023年度)" below it
+                r += 1
+                continue
             if _is_title_row(row):
                 # The next form's title, or a title repeated on a continued page: which one, the
                 # next row says (a 项目名称 row takes it; table rows drop it).
@@ -656,6 +667,11 @@ class _Reader:
         if form is not None and not getattr(form, "discard", False):
             self.forms.append(form.build(len(self.forms)))
         self.form = None
+
+
+def _is_year_row(row: _Row) -> bool:
+    """A title's second line that only gives the year: "(2023年度)", "（2022年）"."""
+    return len(row.cells) == 1 and re.fullmatch(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]", squash(row.texts[0])) is not None
 
 
 def _declares_unit(row: _Row) -> bool:

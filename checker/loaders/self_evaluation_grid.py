@@ -19,12 +19,13 @@ exactly as it was otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
+from checker.loaders import issues as ids
 from checker.loaders.grid import Grid, GridCell, clean
-from grammar.folding import squash
+from grammar.folding import nfkc, squash
 from policy.forms.amounts import declared_unit, parse_amount
 from policy.forms.figures import read_figure
 from policy.forms.model import (
@@ -34,6 +35,7 @@ from policy.forms.model import (
     Figure,
     Form,
     Indicator,
+    LoadIssue,
     Location,
 )
 from policy.forms.self_evaluation import with_evaluation
@@ -48,7 +50,22 @@ _PLANNED_WORDS = ("预期目标", "年初设定目标", "年度目标", "计划�
 _ACTUAL_WORDS = ("实际完成情况", "全年实际完成情况", "完成情况", "实际完成")
 # Labels of the project block that a self-evaluation names its own way.
 _HEAD_ALIASES = {"主管部门": "budget_unit", "地方主管部门": "budget_unit", "项目主管部门": "budget_unit",
-                 "资金使用单位": "implementer"}
+                 "县级主管部门": "budget_unit", "省级主管部门": "budget_unit", "资金使用单位": "implementer",
+                 "转移支付(项目)名称": "name", "转移支付项目名称": "name", "专项资金名称": "name", "专项名称": "name"}
+
+# Contact rows a self-evaluation prints beside its name (项目负责人及电话 | 黄某 0557-…): the model
+# has no field for them, and the head reader would join them to the name.
+_CONTACT_LABELS = frozenset({"项目负责人及电话", "负责人及电话", "项目负责人", "联系人及电话"})
+
+
+def _label(text: str) -> str:
+    """A label cell's text as the tables above spell it: no blanks, NFKC, no trailing colon."""
+    return nfkc(squash(clean(text))).rstrip(":")
+
+
+def is_name_label(text: str) -> bool:
+    """A self-evaluation's own 项目名称 label (专项资金名称, 转移支付(项目)名称): a form starts there."""
+    return _HEAD_ALIASES.get(_label(text)) == "name"
 
 
 def is_self_evaluation_title(texts: Sequence[str]) -> bool:
@@ -119,8 +136,9 @@ def _unit_in(text: str) -> str | None:
 class SelfEvaluationPart:
     """What one form printed of a self-evaluation, fed by recovery row by row."""
 
-    def __init__(self, path: str, title: str | None) -> None:
+    def __init__(self, path: str, title: str | None, report: Callable[[LoadIssue], None]) -> None:
         self.path = path
+        self.report = report
         self.titled = title is not None and is_self_evaluation_title([title])
         self.evidence = False
         self.unit: str | None = None
@@ -149,6 +167,10 @@ class SelfEvaluationPart:
             self.unit = self.unit or unit_hint
             return []
         goal_roles = [(_goal_header_role(t), c) for t, c in zip(texts, cells)]
+        if "annual_actual" in {r for r, _ in goal_roles} and "annual" not in {r for r, _ in goal_roles}:
+            # "总体目标 | 全年实际完成情况": the block's label heads the planned column itself.
+            goal_roles = [("annual" if r is None and squash(c.text).rstrip(":：") in _GOAL_BLOCK_LABELS else r, c)
+                          for r, c in goal_roles]
         if {"annual", "annual_actual"} <= {r for r, _ in goal_roles}:
             self.evidence = True
             self.exec_columns = None
@@ -208,7 +230,12 @@ class SelfEvaluationPart:
         rest = []
         i = 0
         while i < len(cells):
-            field = _HEAD_ALIASES.get(squash(cells[i].text).rstrip(":："))
+            if _label(cells[i].text) in _CONTACT_LABELS:  # no field in the model: said, not joined
+                for cell in cells[i: i + 2]:
+                    self.report(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=cell.text))
+                i += 2
+                continue
+            field = _HEAD_ALIASES.get(_label(cells[i].text))
             if field is not None and i + 1 < len(cells) and field not in self.head_text:
                 self.head_text[field] = (cells[i + 1].text, cells[i + 1].location)
                 i += 2
@@ -291,8 +318,8 @@ class SelfEvaluationPart:
 def is_head_label(text: str) -> bool:
     """A label only a self-evaluation's project block prints (主管部门, 项目资金（万元）, 年度总体目标):
     below a 项目名称 row it shows a new form starts there, not a page head."""
-    sq = squash(clean(text)).rstrip(":：")
-    return sq in _HEAD_ALIASES or sq in _GOAL_BLOCK_LABELS[:1] or (sq.startswith("项目资金") and _unit_in(sq) is not None)
+    sq = _label(text)
+    return sq in _HEAD_ALIASES or sq in _GOAL_BLOCK_LABELS[:1] or (sq.startswith(("项目资金", "资金情况")) and _unit_in(sq) is not None)
 
 
 def _is_block_label(text: str) -> bool:
