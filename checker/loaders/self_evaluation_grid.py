@@ -309,10 +309,15 @@ class SelfEvaluationPart:
                 row[role] = text
             else:
                 extra[header] = text
-        m = _LEVEL1_WEIGHT.match(ind.level1_text or "")
-        if m and m.group("label") and m.group("label") not in weights:
-            weights[m.group("label")] = read_figure(m.group("num"), ind.location)
+        record_level1_weight(ind, weights)
         return with_evaluation(attrs.evolve(ind, extra=extra), row)
+
+
+def record_level1_weight(ind: Indicator, weights: dict[str, Figure]) -> None:
+    """A weight printed in the indicator's 一级 label ("产出指标(50分)"), recorded once per label."""
+    m = _LEVEL1_WEIGHT.match(ind.level1_text or "")
+    if m and m.group("label") and m.group("label") not in weights:
+        weights[m.group("label")] = read_figure(m.group("num"), ind.location)
 
 
 def is_head_label(text: str) -> bool:
