@@ -257,7 +257,7 @@ def _cant_split():
     return OxmlElement("w:cantSplit")
 
 
-def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
+def to_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
     """The DOCX layout with ruled tables ('Table Grid'), printed to PDF by LibreOffice Writer."""
     import subprocess
 
@@ -265,7 +265,7 @@ def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
 
     document = docx.Document()
     for form in forms:
-        prose, tables = form_tables(form, pick)
+        prose, tables = (layout or form_tables)(form, pick)
         for line in prose:
             document.add_paragraph(line)
         for table in tables:

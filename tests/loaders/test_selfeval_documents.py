@@ -1,18 +1,21 @@
 """Self-evaluations (绩效自评表) in every document format: a generated canonical self-evaluation,
 laid out as the form prints it (``selfeval_render``) and written as HTML, DOCX or form-layout XLSX,
-reads back as the same form — kind, 项目资金 rows, 实际完成情况, 一级 weights, 总分 and every
+(and one example printed to PDF by LibreOffice) reads back as the same form — kind, 项目资金 rows, 实际完成情况, 一级 weights, 总分 and every
 indicator's 实际完成值/分值/得分/偏差原因."""
 
 from __future__ import annotations
+
+import shutil
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
 from checker.loaders import load_bytes
-from loaders.grid_render import to_docx, to_html, to_xlsx
+from loaders.grid_render import to_docx, to_html, to_pdf, to_xlsx
 from loaders.selfeval_render import selfeval_tables
 from loaders.test_loader_layout_property import NAMES, PAIRS
+from policy.authoring.examples import evaluation_form
 from policy.forms.canonical import form_from_mapping, form_to_mapping
 
 TARGETS = ("≥120公里", "100%", "≥95%", "≤4000元/公里", "2022年10月底前", "≥90%", "12期", "持续提升", "≤1小时")
@@ -103,3 +106,15 @@ def test_self_evaluation_documents_read_back_the_same_forms(suffix, drawn, data)
         assert g.pop("indicators") == e.pop("indicators")
         assert g == e
     assert [i for f in document.forms for i in f.issues] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_self_evaluation_printed_to_pdf_reads_back(tmp_path):
+    form = evaluation_form()
+    form.update(title="项目支出绩效自评表（2022年度）", budget_unit="某县交通运输局", implementer="某县公路养护中心")
+    content = to_pdf([form], lambda options: list(options)[0], tmp_path, layout=selfeval_tables)
+    document = load_bytes(content, "form.pdf")
+    assert document.error is None, document.error
+    (got,) = [comparable(form_to_mapping(f)) for f in document.forms]
+    expected = comparable(form_to_mapping(form_from_mapping(form)))
+    assert got == expected
