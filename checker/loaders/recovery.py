@@ -532,7 +532,9 @@ class _Reader:
             row = self._row(grid, r)
             if row is None:
                 continue
-            if _is_title_row(row):
+            if self.title is not None and _is_year_row(row):
+                self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])
+            elif _is_title_row(row):
                 self._title(row)
             elif _is_name_row(row):
                 self._start(row)

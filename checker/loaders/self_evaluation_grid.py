@@ -44,6 +44,9 @@ from policy.forms.self_evaluation import with_evaluation
 _LEVEL1_WEIGHT = re.compile(r"^(?P<label>.*?)\s*[（(]\s*(?P<num>[0-9]+(?:\.[0-9]+)?)\s*分\s*[)）]\s*$")
 # The first cell of the 总分 row under the indicator table.
 TOTAL_LABELS = frozenset({"总分", "合计", "总计", "得分合计", "总得分", "自评总分", "自评得分", "分值合计", "综合得分"})
+# Those that name the score: without a 得分 column their one number is the total score (a 合计 row's
+# one number is as often the weights' total).
+_SCORE_TOTAL_LABELS = frozenset({"总分", "得分合计", "总得分", "自评总分", "自评得分", "综合得分"})
 # Labels of the 年度总体目标 block and its two column headers.
 _GOAL_BLOCK_LABELS = ("年度总体目标", "总体目标", "年度目标", "绩效目标")
 _PLANNED_WORDS = ("预期目标", "年初设定目标", "年度目标", "计划目标", "目标值")
@@ -257,18 +260,19 @@ class SelfEvaluationPart:
 
     def total_row(self, grid: Grid, r: int) -> bool:
         """Whether row ``r`` is the 总分 row (read, not an indicator): only on a self-evaluation.
-        The total is the cell under the 得分 column, or the row's one number."""
+        The total is the cell under the 得分 column, or the one number of a row that says 总分."""
         if not (self.evidence or self.titled):
             return False
         cells = [c for c in grid.row(r) if clean(c.text)]
-        if not cells or squash(clean(cells[0].text)).rstrip(":：") not in TOTAL_LABELS:
+        label = squash(clean(cells[0].text)).rstrip(":：") if cells else ""
+        if label not in TOTAL_LABELS:
             return False
         figures = [(c, read_figure(clean(c.text), c.location)) for c in cells[1:]]
         numbers = [(c, f) for c, f in figures if f is not None and f.number is not None]
         if self.score_column is not None:
             under = [f for c, f in figures if self.score_column in _span(c)]
             self.total_score = under[0] if under else None
-        elif len(numbers) == 1:
+        elif len(numbers) == 1 and label in _SCORE_TOTAL_LABELS:
             self.total_score = numbers[0][1]
         return True
 
