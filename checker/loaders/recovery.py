@@ -532,8 +532,8 @@ class _Reader:
             row = self._row(grid, r)
             if row is None:
                 continue
-            if self.title is not None and _is_year_row(row):
-                self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])
+            if self._year_line(row):
+                pass
             elif _is_title_row(row):
                 self._title(row)
             elif _is_name_row(row):
@@ -564,8 +564,7 @@ class _Reader:
                 r += header.rows
                 top = continued or repeated
                 continue
-            if self.title is not None and _is_year_row(row):
-                self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])  # "(2023年度)" below it
+            if self._year_line(row):
                 r += 1
                 continue
             if _is_title_row(row):
@@ -636,6 +635,13 @@ class _Reader:
                 return row.cells[i + 1].text
         return None
 
+    def _year_line(self, row: _Row) -> bool:
+        """A title's second line that only gives the year ("(2023年度)"): joined to the title."""
+        if self.title is None or not _is_year_row(row):
+            return False
+        self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])
+        return True
+
     def _title(self, row: _Row) -> None:
         self.title = (" ".join(row.texts), row.cells[0].location)
 
@@ -672,7 +678,7 @@ class _Reader:
 
 
 def _is_year_row(row: _Row) -> bool:
-    """A title's second line that only gives the year: "(2023年度)", "（2022年）"."""
+    """One cell that only gives a year: "(2023年度)", "（2022年）"."""
     return len(row.cells) == 1 and re.fullmatch(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]", squash(row.texts[0])) is not None
 
 

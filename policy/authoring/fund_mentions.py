@@ -19,8 +19,11 @@ SPENT = "spent"
 BUDGET = "budget"
 RATE = "rate"
 
-DEFAULT_SPENT_WORDS = ("执行资金", "支出资金", "使用资金", "实际支出", "实际使用", "执行数", "执行", "支出")
-DEFAULT_BUDGET_WORDS = ("预算资金", "全年预算", "预算数", "预算", "安排资金", "下达资金")
+# Specific words only: a bare 执行 or 支出 also heads "执行补助标准每人500元", "人均支出500元",
+# and a bare 预算 "项目总预算300万元" (several years): figures that are not the year's funds.
+DEFAULT_SPENT_WORDS = ("执行资金", "支出资金", "使用资金", "执行金额", "执行数", "资金执行", "实际支出",
+                       "累计支出", "共支出", "已支出", "完成支出")
+DEFAULT_BUDGET_WORDS = ("预算资金", "年度预算", "全年预算", "预算数", "预算金额", "安排资金", "下达资金")
 DEFAULT_RATE_WORDS = ("预算执行率", "资金执行率", "执行率")
 
 _MONEY_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10**8)}

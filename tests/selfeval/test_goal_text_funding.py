@@ -35,6 +35,10 @@ def test_figures_are_read_by_kind_with_their_rounding():
     ]
 
 
+def test_figures_that_are_not_the_years_funds_are_not_read():
+    assert fund_mentions("执行补助标准每人500元，人均支出500元，项目总预算300万元（2021—2023年）。") == ()
+
+
 def test_a_contradicting_amount_names_the_row_and_its_figure():
     findings, _ = run_rule(C108, _with_actual("执行资金45万元。"))
     assert [(f.message_id, f.args) for f in findings] == [
