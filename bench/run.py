@@ -241,6 +241,8 @@ def table(results: dict) -> str:
     for fmt, r in results.get("selfeval", {}).items():
         shown = "error" if "error" in r else (f"{r['forms_per_second']:,.0f}" if r["forms_per_second"] else "n/a")
         rows.append((f"self-evaluations checked/s, {fmt}", shown, "", "see JSON" if "error" in r else ""))
+        if r.get("forms_per_cpu_second"):
+            rows.append(("  same, per CPU second", f"{r['forms_per_cpu_second']:,.0f}", "", ""))
     for fmt, r in results.get("throughput", {}).items():
         if "error" in r:
             rows.append((f"forms checked/s, {fmt}", "error", "", "see JSON"))
