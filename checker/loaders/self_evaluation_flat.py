@@ -63,9 +63,12 @@ def is_self_evaluation_header(roles: Mapping[str, int]) -> bool:
 
 
 def evaluated(ind: Indicator, cells: Mapping[str, str | None], weight_text: str | None) -> Indicator:
-    """The indicator with its 实际完成值/得分/偏差原因 cells (and a weight the amount reader
-    could not read, "8分")."""
-    return with_evaluation(ind, {**cells, "weight": weight_text})
+    """The indicator with its 实际完成值/得分/偏差原因 cells, and a weight the amount reader
+    could not read ("8分") read as a figure (then no longer kept as an extra column)."""
+    out = with_evaluation(ind, {**cells, "weight": weight_text})
+    if weight_text is not None and out.weight is not None and out.extra.get("权重") == weight_text:
+        out = attrs.evolve(out, extra={k: v for k, v in out.extra.items() if k != "权重"})
+    return out
 
 
 def self_evaluation_form(form: Form, project: Mapping[str, tuple[str, Location]], unit: str,

@@ -105,3 +105,12 @@ def test_a_target_export_stays_a_target_form():
     (form,) = load_bytes(text.encode("utf-8"), "targets.csv").forms
     assert not form.is_self_evaluation
     assert form.indicators[0].evaluation is None
+
+
+def test_a_weight_written_with_its_unit_is_the_weight():
+    text = ("单位名称,项目名称,一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分\n"
+            "某局,某项目,产出指标,数量指标,里程,≥120公里,126公里,8分,8\n")
+    (form,) = load_bytes(text.encode("utf-8"), "export.csv").forms
+    (ind,) = form.indicators
+    assert form.is_self_evaluation and ind.weight == 8 and ind.extra == {}
+    assert ind.evaluation.actual_text == "126公里" and ind.evaluation.score.number == 8
