@@ -47,6 +47,8 @@ TOTAL_LABELS = frozenset({"总分", "合计", "总计", "得分合计", "总得�
 # Those that name the score: without a 得分 column their one number is the total score (a 合计 row's
 # one number is as often the weights' total).
 _SCORE_TOTAL_LABELS = frozenset({"总分", "得分合计", "总得分", "自评总分", "自评得分", "综合得分"})
+# Notes printed under a self-evaluation's table ("说明 | 无"): no field in the model, so said (E101).
+_NOTE_LABELS = frozenset({"说明", "注", "备注", "情况说明"})
 # Labels of the 年度总体目标 block and its two column headers.
 _GOAL_BLOCK_LABELS = ("年度总体目标", "总体目标", "年度目标", "绩效目标")
 _PLANNED_WORDS = ("预期目标", "年初设定目标", "年度目标", "计划目标", "目标值")
@@ -259,12 +261,17 @@ class SelfEvaluationPart:
                 self.score_column = col
 
     def total_row(self, grid: Grid, r: int) -> bool:
-        """Whether row ``r`` is the 总分 row (read, not an indicator): only on a self-evaluation.
+        """Whether row ``r`` is the 总分 row (read, not an indicator) or a 说明 note under the
+        table (reported as unplaced): only on a self-evaluation.
         The total is the cell under the 得分 column, or the one number of a row that says 总分."""
         if not (self.evidence or self.titled):
             return False
         cells = [c for c in grid.row(r) if clean(c.text)]
         label = squash(clean(cells[0].text)).rstrip(":：") if cells else ""
+        if label in _NOTE_LABELS and cells[0].col == 0:
+            for cell in cells:
+                self.report(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=clean(cell.text)))
+            return True
         if label not in TOTAL_LABELS:
             return False
         figures = [(c, read_figure(clean(c.text), c.location)) for c in cells[1:]]

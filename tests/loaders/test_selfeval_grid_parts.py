@@ -79,3 +79,9 @@ def test_the_year_line_under_a_title_joins_it():
     (form,) = _read([["项目支出绩效自评表"], ["（2023年度）"]] + HEAD + TABLE)
     assert form.title == "项目支出绩效自评表（2023年度）" and form.year == 2023
     assert form.issues == ()
+
+
+def test_a_note_under_the_table_is_said_not_read_as_an_indicator():
+    (form,) = _read(HEAD + TABLE + [["说明", "无"]])
+    assert [i.name for i in form.indicators] == ["养护里程", "验收合格率"]
+    assert [(i.message_id, i.args["text"]) for i in form.issues] == [("E101", "说明"), ("E101", "无")]
