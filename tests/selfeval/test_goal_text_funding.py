@@ -10,7 +10,6 @@ from hypothesis import given, strategies as st
 
 from policy.authoring.examples import evaluation_form
 from policy.authoring.fund_mentions import BUDGET, RATE, SPENT, fund_mentions
-from policy.forms.canonical import form_from_mapping  # noqa: F401  (the mapping format the rule reads)
 from policy.registry import get_rule
 from policy.testing import run_rule
 
