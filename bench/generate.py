@@ -4,6 +4,8 @@
 
 Deterministic for a given --seed. Each format goes to OUT/<format>/; OUT/manifest.jsonl lists
 every form with the defects injected into it (--defect-rate is the share of forms that get some).
+--self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON beside the target
+forms, CSV/XLSX in selfeval-* files of their own, not in the text layout yet).
 """
 
 from __future__ import annotations
@@ -55,10 +57,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of forms with injected defects (0.3)")
     parser.add_argument("--drift", type=_rate, default=0.12,
                         help="share of text-layout rows whose cells drift a column (0.12)")
+    parser.add_argument("--self-evaluation-share", type=_rate, default=0.0,
+                        help="share of forms that are year-end self-evaluations, 绩效自评表 (0)")
     args = parser.parse_args(argv)
     try:
         summary = write_corpus(args.out, args.forms, formats=args.format, per_file=args.per_file,
-                               seed=args.seed, defect_rate=args.defect_rate, drift=args.drift)
+                               seed=args.seed, defect_rate=args.defect_rate, drift=args.drift,
+                               self_evaluation_share=args.self_evaluation_share)
     except OSError as exc:
         print(f"generate: cannot write {args.out}: {exc}", file=sys.stderr)
         return 2

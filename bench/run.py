@@ -8,7 +8,8 @@ What it measures (issue #6): distinct values parsed per second; forms checked pe
 end (load + all rules + JSON report) for the text layout, YAML and XLSX, in one process; peak
 memory of ``jixiao check --format json`` against the number of forms; cold start of ``jixiao
 check`` on one form against ``python -c pass``; and ``--jobs 1`` against ``--jobs 2`` on many
-files. Every measurement runs in a fresh process. Benchmarks are not tests: nothing here fails
+files; and forms checked per second on corpora of year-end self-evaluations (绩效自评表) in YAML
+and flat CSV. Every measurement runs in a fresh process. Benchmarks are not tests: nothing here fails
 when a target is missed; the table says so.
 """
 
@@ -90,14 +91,17 @@ def timed_process(cmd: list[str]) -> tuple[float, float, int]:
     return seconds, usage.ru_maxrss / 1024, proc.returncode
 
 
-def corpus(workdir: Path, name: str, forms: int, fmt: str, per_file: int, seed: int = 7) -> Path:
+def corpus(workdir: Path, name: str, forms: int, fmt: str, per_file: int, seed: int = 7,
+           self_evaluation_share: float = 0.0) -> Path:
     """A generated corpus, reused when one with the same parameters is already there."""
-    root = workdir / f"{name}-{fmt}-{forms}-{per_file}-{seed}"
+    share = f"-se{self_evaluation_share}" if self_evaluation_share else ""
+    root = workdir / f"{name}-{fmt}-{forms}-{per_file}-{seed}{share}"
     stamp = root / ".complete"
     if not stamp.exists():
         if root.exists():
             shutil.rmtree(root)
-        write_corpus(root, forms, formats=(fmt,), per_file=per_file, seed=seed)
+        write_corpus(root, forms, formats=(fmt,), per_file=per_file, seed=seed,
+                     self_evaluation_share=self_evaluation_share)
         stamp.write_text("ok\n", encoding="utf-8")
     return root / fmt
 
@@ -115,6 +119,18 @@ def bench_throughput(workdir: Path, forms: int, formats: tuple[str, ...]) -> dic
         try:
             out[fmt] = run_measure("check", str(path), "--format", "json")
         except RuntimeError as exc:  # one format failing must not hide the others' figures
+            out[fmt] = {"error": str(exc)}
+    return out
+
+
+def bench_selfeval(workdir: Path, forms: int, formats: tuple[str, ...]) -> dict:
+    """Throughput on corpora of year-end self-evaluations only (绩效自评表, every rule family)."""
+    out = {}
+    for fmt in formats:
+        path = corpus(workdir, "selfeval", forms, fmt, per_file=100, self_evaluation_share=1.0)
+        try:
+            out[fmt] = run_measure("check", str(path), "--format", "json")
+        except RuntimeError as exc:
             out[fmt] = {"error": str(exc)}
     return out
 
@@ -222,6 +238,11 @@ def table(results: dict) -> str:
             shapes = p["bench_parse_shapes"]["per_second"]
             rows.append(("  values/s on bench_parse.py shapes", f"{shapes:,.0f}", "", ""))
         rows.append(("parser set-up (first value), s", f"{p['setup_seconds']:.3f}", "", ""))
+    for fmt, r in results.get("selfeval", {}).items():
+        shown = "error" if "error" in r else (f"{r['forms_per_second']:,.0f}" if r["forms_per_second"] else "n/a")
+        rows.append((f"self-evaluations checked/s, {fmt}", shown, "", "see JSON" if "error" in r else ""))
+        if r.get("forms_per_cpu_second"):
+            rows.append(("  same, per CPU second", f"{r['forms_per_cpu_second']:,.0f}", "", ""))
     for fmt, r in results.get("throughput", {}).items():
         if "error" in r:
             rows.append((f"forms checked/s, {fmt}", "error", "", "see JSON"))
@@ -283,14 +304,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forms", type=int, help="forms per throughput corpus (3000)")
     parser.add_argument("--values", type=int, help="distinct values for the parser (20000)")
     parser.add_argument("--runs", type=int, help="runs per cold-start median (11)")
-    parser.add_argument("--only", help="comma-separated subset: parse,throughput,memory,cold_start,jobs")
+    parser.add_argument("--only", help="comma-separated subset: parse,throughput,selfeval,memory,cold_start,jobs")
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = args.sizes or ([20, 60] if quick else [1000, 10000, 100000])
     forms = args.forms or (30 if quick else 3000)
     values = args.values or (300 if quick else 20000)
     runs = args.runs or (2 if quick else 11)
-    only = set(args.only.split(",")) if args.only else {"parse", "throughput", "memory", "cold_start", "jobs"}
+    only = set(args.only.split(",")) if args.only else {"parse", "throughput", "selfeval", "memory", "cold_start",
+                                                        "jobs"}
     tmp = None
     if args.workdir:
         workdir = Path(args.workdir)
@@ -304,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = (
             ("parse", lambda: bench_parse(values)),
             ("throughput", lambda: bench_throughput(workdir, forms, ("text", "yaml", "xlsx"))),
+            ("selfeval", lambda: bench_selfeval(workdir, forms, ("yaml", "csv"))),
             ("memory", lambda: bench_memory(workdir, sizes)),
             ("cold_start", lambda: bench_cold_start(workdir, runs)),
             ("jobs", lambda: bench_jobs(workdir, 40 if quick else 4000, 10 if quick else 100, [1, 2])),
@@ -321,8 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     m = results["machine"]
     print(f"machine: {m['nproc']} × {m['cpu']}, Python {m['python']}")
     print(table(results))
-    failed = {**errors, **{f"throughput.{k}": v["error"] for k, v in results.get("throughput", {}).items()
-                           if "error" in v}}
+    failed = {**errors, **{f"{step}.{k}": v["error"] for step in ("throughput", "selfeval")
+                           for k, v in results.get(step, {}).items() if "error" in v}}
     for name, message in failed.items():
         print(f"bench: {name} failed: {message}", file=sys.stderr)
     if failed:

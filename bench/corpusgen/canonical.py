@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.corpusgen import self_evaluation
 from bench.corpusgen.spec import GenForm
 from bench.corpusgen.values import amount_text
 
@@ -14,6 +15,8 @@ def _wan(value) -> str | None:
 
 
 def to_mapping(form: GenForm) -> dict[str, Any]:
+    if form.evaluation is not None:
+        return self_evaluation.to_mapping(form)
     funding: dict[str, Any] = {
         "total": _wan(form.total),
         "fiscal": _wan(form.fiscal),

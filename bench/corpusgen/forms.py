@@ -14,6 +14,7 @@ from decimal import Decimal
 from bench.corpusgen import vocab
 from bench.corpusgen.defects import inject_defects
 from bench.corpusgen.indicators import ROW_COUNTS, Setting, build
+from bench.corpusgen.self_evaluation import evaluate, inject_self_defect
 from bench.corpusgen.spec import BASIS_OPTIONS, GenForm, GenIndicator
 from bench.corpusgen.values import ValueStyle
 
@@ -165,9 +166,13 @@ def _unit(rng: random.Random, known: dict[str, dict] | None = None) -> dict:
     }
 
 
-def generate_forms(count: int, seed: int = 0, defect_rate: float = 0.3) -> Iterator[GenForm]:
+def generate_forms(count: int, seed: int = 0, defect_rate: float = 0.3,
+                   self_evaluation_share: float = 0.0) -> Iterator[GenForm]:
     """Yield ``count`` forms, the same ones for the same seed. ``defect_rate`` is the share of
-    forms that get one to three injected defects (recorded in ``GenForm.defects``)."""
+    forms that get one to three injected defects (recorded in ``GenForm.defects``);
+    ``self_evaluation_share`` the share that are year-end self-evaluations (绩效自评表), of which
+    ``defect_rate`` also get one self-evaluation defect. With the share 0 the corpus is the one
+    earlier versions wrote for the seed."""
     rng = random.Random(seed)
     year = rng.choice((2021, 2022, 2023, 2024))
     known: dict[str, dict] = {}
@@ -180,6 +185,10 @@ def generate_forms(count: int, seed: int = 0, defect_rate: float = 0.3) -> Itera
         form = _form(rng, index, unit, year)
         if rng.random() < defect_rate:
             inject_defects(rng, form, k=rng.choices((1, 2, 3), weights=(6, 3, 1))[0])
+        if self_evaluation_share and rng.random() < self_evaluation_share:
+            evaluate(rng, form)
+            if rng.random() < defect_rate:
+                inject_self_defect(rng, form)
         left -= 1
         yield form
 

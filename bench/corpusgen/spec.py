@@ -36,6 +36,30 @@ class GenIndicator:
 
 
 @dataclass
+class GenActual:
+    """One indicator's year-end columns: 实际完成值, 得分 and 偏差原因."""
+
+    text: str | None
+    score: Decimal
+    deviation: str | None = None
+
+
+@dataclass
+class GenEvaluation:
+    """What turns a generated form into its year-end 绩效自评表: the funds executed (万元), the
+    execution rate's 10 points, 实际完成情况, each indicator's weight out of 90 and actual, 总分."""
+
+    budget: Decimal
+    spent: Decimal
+    rate: str  # 执行率 as printed, "96.43%"
+    execution_score: Decimal
+    actual_goal: str
+    weights: list[int]
+    actuals: list[GenActual]
+    total_score: Decimal
+
+
+@dataclass
 class GenForm:
     """One generated 绩效目标表 and the defects deliberately put into it."""
 
@@ -61,3 +85,4 @@ class GenForm:
     template_rows: list[tuple[str, str]] = field(default_factory=list)
     indicators: list[GenIndicator] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
+    evaluation: GenEvaluation | None = None  # set on a self-evaluation (绩效自评表)

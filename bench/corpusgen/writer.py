@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpusgen.canonical import to_mapping
-from bench.corpusgen.flat_table import HEADER, UNIT_LINE, rows
+from bench.corpusgen.flat_table import HEADER, SELF_HEADER, UNIT_LINE, rows, self_rows
 from bench.corpusgen.forms import generate_forms
 from bench.corpusgen.spec import GenForm
 from bench.corpusgen.text_layout import TextLayoutWriter
@@ -31,22 +31,41 @@ class _Sink:
         self.directory = directory
         self.per_file = per_file
         self.batch: list[GenForm] = []
+        self.self_batch: list[GenForm] = []  # flat exports: self-evaluations go to files of their own
+        self.skipped = 0  # self-evaluations the text layout does not hold yet
         self.files: list[Path] = []
         self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
         directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, form: GenForm) -> None:
+        if form.evaluation is not None and self.fmt == "text":
+            self.skipped += 1
+            return
+        if form.evaluation is not None and self.fmt in ("csv", "xlsx"):
+            self.self_batch.append(form)
+            if len(self.self_batch) >= self.per_file:
+                self._flush_self()
+            return
         self.batch.append(form)
         if len(self.batch) >= self.per_file:
             self.flush()
 
     def flush(self) -> None:
+        if self.self_batch:
+            self._flush_self()
         if not self.batch:
             return
         path = self.directory / f"forms-{len(self.files) + 1:05d}.{EXTENSIONS[self.fmt]}"
         getattr(self, f"_write_{self.fmt}")(path, self.batch)
         self.files.append(path)
         self.batch = []
+
+    def _flush_self(self) -> None:
+        done = sum(1 for p in self.files if p.name.startswith("selfeval-"))
+        path = self.directory / f"selfeval-{done + 1:05d}.{EXTENSIONS[self.fmt]}"
+        getattr(self, f"_write_{self.fmt}")(path, self.self_batch, SELF_HEADER, self_rows)
+        self.files.append(path)
+        self.self_batch = []
 
     def _write_text(self, path: Path, forms: list[GenForm]) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as out:
@@ -65,23 +84,23 @@ class _Sink:
         with open(path, "w", encoding="utf-8") as out:
             json.dump({"forms": [to_mapping(f) for f in forms]}, out, ensure_ascii=False, indent=1)
 
-    def _write_csv(self, path: Path, forms: list[GenForm]) -> None:
+    def _write_csv(self, path: Path, forms: list[GenForm], header=HEADER, form_rows=rows) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as out:
             w = csv.writer(out)
-            w.writerow([UNIT_LINE] + [""] * (len(HEADER) - 1))
-            w.writerow(HEADER)
+            w.writerow([UNIT_LINE] + [""] * (len(header) - 1))
+            w.writerow(header)
             for form in forms:
-                w.writerows(["" if c is None else c for c in r] for r in rows(form))
+                w.writerows(["" if c is None else c for c in r] for r in form_rows(form))
 
-    def _write_xlsx(self, path: Path, forms: list[GenForm]) -> None:
+    def _write_xlsx(self, path: Path, forms: list[GenForm], header=HEADER, form_rows=rows) -> None:
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("项目支出绩效目标")
+        ws = wb.create_sheet("项目支出绩效目标" if header is HEADER else "项目支出绩效自评")
         ws.append([UNIT_LINE])
-        ws.append(list(HEADER))
+        ws.append(list(header))
         for form in forms:
-            for r in rows(form):
+            for r in form_rows(form):
                 ws.append(r)
         wb.save(path)
 
@@ -94,9 +113,15 @@ def write_corpus(
     seed: int = 0,
     defect_rate: float = 0.3,
     drift: float = 0.12,
+    self_evaluation_share: float = 0.0,
 ) -> dict[str, Any]:
     """Write ``count`` forms in each format under ``out_dir/<format>/`` plus ``manifest.jsonl``
-    (one line per form: its file, position and injected defects). Returns a summary."""
+    (one line per form: its kind, file, position and injected defects). Returns a summary.
+
+    A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML and
+    JSON (the manifest's file and position are theirs); flat CSV/XLSX exports write them to
+    ``selfeval-NNNNN`` files of their own; the text layout does not hold them yet (counted as
+    ``skipped``)."""
     out = Path(out_dir)
     formats = tuple(formats)
     for fmt in formats:
@@ -108,22 +133,30 @@ def write_corpus(
     sinks = [_Sink(fmt, out / fmt, per_file, seed, drift) for fmt in formats]
     defects: dict[str, int] = {}
     defective = 0
+    evaluated = 0
     with open(out / "manifest.jsonl", "w", encoding="utf-8") as manifest:
-        for form in generate_forms(count, seed=seed, defect_rate=defect_rate):
+        for form in generate_forms(count, seed=seed, defect_rate=defect_rate,
+                                   self_evaluation_share=self_evaluation_share):
             for sink in sinks:
                 sink.add(form)
             manifest.write(json.dumps({
                 "index": form.index, "file": form.index // per_file + 1, "position": form.index % per_file,
+                **({"kind": "self_evaluation"} if form.evaluation is not None else {}),
                 "name": form.name, "budget_unit": form.budget_unit, "defects": form.defects,
             }, ensure_ascii=False) + "\n")
             defective += bool(form.defects)
+            evaluated += form.evaluation is not None
             for d in form.defects:
                 defects[d] = defects.get(d, 0) + 1
     for sink in sinks:
         sink.flush()
-    return {
+    summary = {
         "forms": count,
         "defective_forms": defective,
         "defects": dict(sorted(defects.items())),
         "files": {s.fmt: [str(p) for p in s.files] for s in sinks},
     }
+    if self_evaluation_share:
+        summary["self_evaluations"] = evaluated
+        summary["skipped"] = {s.fmt: s.skipped for s in sinks if s.skipped}
+    return summary

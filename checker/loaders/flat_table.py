@@ -27,6 +27,7 @@ from policy.forms.amounts import declared_unit, parse_amount
 from checker.loaders import issues as ids
 from grammar.folding import squash
 from checker.loaders.limits import Limits
+from checker.loaders import self_evaluation_flat as self_evaluation
 from policy.forms.model import (
     ANNUAL,
     Amount,
@@ -77,11 +78,13 @@ COLUMN_ROLES = {
     "指标值（含单位）": "value_with_unit",
     "权重": "weight",
     "分值": "weight",
+    **self_evaluation.SELF_EVALUATION_COLUMNS,
 }
-PROJECT_ROLES = ("budget_unit", "total", "annual_goal", "long_term_goal", "implementer")
+PROJECT_ROLES = ("budget_unit", "total", "annual_goal", "long_term_goal", "implementer", *self_evaluation.PROJECT_ROLES)
 # Roles of one indicator's columns: a header that repeats them side by side holds several
 # indicators per row (三级指标 | 指标值 | 三级指标 | 指标值).
-INDICATOR_ROLES = ("level1", "level2", "level3", "op", "value", "unit", "value_with_unit", "weight")
+INDICATOR_ROLES = ("level1", "level2", "level3", "op", "value", "unit", "value_with_unit", "weight",
+                   *self_evaluation.EVALUATION_ROLES)
 COMPARATORS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", ">=", "<=", "≧", "≦")
 _UNIT_SUFFIX = re.compile(r"[（(]\s*(万元|元|千元|亿元|%|％)\s*[)）]$")
 
@@ -461,8 +464,7 @@ class _Builder:
             if weight is None:
                 extra["权重"] = weight_text
         name_col = columns.get("level3", value_col)
-        cur["indicators"].append(
-            Indicator(
+        indicator = Indicator(
                 level1_text=level1,
                 level2_text=level2,
                 name=name,
@@ -474,7 +476,10 @@ class _Builder:
                 extra=extra,
                 value_location=_loc(self.path, row, value_col) if value is not None else None,
             )
-        )
+        if self_evaluation.is_self_evaluation_header(self.h.roles):
+            cells = {r: self.cell(row, r, columns) for r in self_evaluation.EVALUATION_ROLES}
+            indicator = self_evaluation.evaluated(indicator, cells, weight_text if weight is None else None)
+        cur["indicators"].append(indicator)
 
     def _close(self) -> None:
         cur = self.current
@@ -503,8 +508,7 @@ class _Builder:
         long_term, lt_loc = text_of("long_term_goal")
         budget_unit, bu_loc = text_of("budget_unit")
         implementer, impl_loc = text_of("implementer")
-        self.forms.append(
-            Form(
+        form = Form(
                 location=cur["location"],
                 index=self.index,
                 name=cur["name"],
@@ -518,7 +522,9 @@ class _Builder:
                 budget_unit_location=bu_loc,
                 implementer_location=impl_loc,
             )
-        )
+        if self_evaluation.is_self_evaluation_header(self.h.roles):
+            form = self_evaluation.self_evaluation_form(form, project, cur["unit"], self.h.roles)
+        self.forms.append(form)
         self.index += 1
         self.current = None
 

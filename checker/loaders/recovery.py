@@ -39,6 +39,12 @@ from checker.loaders.columns import TableColumns, read_header
 from checker.loaders.grid import PROSE, TEXT, Grid, GridCell, clean
 from checker.loaders.limits import Limits
 from checker.loaders.project_block import attributes_of, field_location, field_text, funding_of, goals_of
+from checker.loaders.self_evaluation_grid import (
+    SelfEvaluationPart,
+    is_head_label,
+    is_name_label,
+    is_self_evaluation_title,
+)
 from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell, read_head_row
 from checker.loaders.text_layout import is_title_text
 from checker.loaders.text_table import TableParser, is_table_header
@@ -123,6 +129,8 @@ def _name_label(text: str) -> str | None:
     "项目名称：X", None when it is not the label. A label glued after other text (a title line
     without its line break) counts: "…绩效目标表项目名称"."""
     sq = squash(text).rstrip(":：")
+    if is_name_label(sq):  # a self-evaluation's 专项资金名称, 转移支付(项目)名称
+        return ""
     if sq == "项目名称" or sq.endswith("项目名称") and is_title_text(sq[: -len("项目名称")]):
         return ""
     if sq.startswith(("项目名称:", "项目名称：")):
@@ -191,6 +199,7 @@ class _FormBuilder:
         self.text = False  # a text grid's form: HeadParser gets the file's lines, TableParser the table
         self.table: TableParser | None = None
         self.titled_only = False  # started at its title, no 项目名称 row read yet
+        self.self_evaluation = SelfEvaluationPart(path, title[0] if title else None, self.issues.append)
 
     # -- the project block ---------------------------------------------------------------------
     def feed_head(self, row: _Row) -> None:
@@ -200,10 +209,11 @@ class _FormBuilder:
                 self.name = self.head.text["name"][0]
             return
         cells = []
-        for c in row.cells:
+        for c in self.self_evaluation.feed_head(row.cells, self.head.amount_unit):
             self.places[(row.seq, c.col + 1)] = c.location
             cells.append(Cell(checkbox_markup(c.text), c.col, c.col + 1))
-        self.head.feed(row.seq, cells)
+        if cells:
+            self.head.feed(row.seq, cells)
         if self.name is None and "name" in self.head.text:
             self.name = self.head.text["name"][0]
 
@@ -238,6 +248,7 @@ class _FormBuilder:
             columns = columns.with_period(self.heading_period)
         self.columns = columns
         self.table_grid = grid
+        self.self_evaluation.start_table(columns.extras)
 
     def continue_on(self, grid: Grid) -> None:
         """A table continued in a new grid (next page, next table) without a repeated header."""
@@ -248,6 +259,8 @@ class _FormBuilder:
         cols = self.columns
         assert cols is not None
         self.rows_seen += 1
+        if self.self_evaluation.total_row(grid, r):
+            return
         self.level1 = self._label(grid, r, cols.level1, self.level1, top, reset=True)
         used: set[int] = set()
         if cols.level1 is not None:
@@ -360,7 +373,7 @@ class _FormBuilder:
             budget_unit_location=field_location(head, "budget_unit"),
             implementer_location=field_location(head, "implementer"),
         )
-        return relocate(form, self.places)
+        return self.self_evaluation.complete(relocate(form, self.places))
 
     def _build_text(self, index: int) -> Form:
         """A text grid's form: its places are already the file's lines and columns."""
@@ -591,7 +604,9 @@ class _Reader:
             row = self._row(grid, r)
             if row is None:
                 continue
-            if _is_title_row(row):
+            if self._year_line(row):
+                pass
+            elif _is_title_row(row):
                 self._title(row)
             elif _is_name_row(row):
                 self._start(row)
@@ -620,6 +635,9 @@ class _Reader:
                 form.start_table(grid, r, header)
                 r += header.rows
                 top = continued or repeated
+                continue
+            if self._year_line(row):
+                r += 1
                 continue
             if _is_title_row(row):
                 # The next form's title, or a title repeated on a continued page: which one, the
@@ -769,7 +787,7 @@ class _Reader:
         for below in range(r + 1, min(r + 5, grid.height)):
             for cell in grid.row(below):
                 field = FIELD_LABELS.get(squash(clean(cell.text)).rstrip(":："))
-                if field in ("kind", "term", "basis", "funding", "sources", "goals"):
+                if field in ("kind", "term", "basis", "funding", "sources", "goals") or is_head_label(cell.text):
                     return True
         return False
 
@@ -781,6 +799,13 @@ class _Reader:
             if value == "" and i + 1 < len(row.cells):
                 return row.cells[i + 1].text
         return None
+
+    def _year_line(self, row: _Row) -> bool:
+        """A title's second line that only gives the year ("(2023年度)"): joined to the title."""
+        if self.title is None or not _is_year_row(row):
+            return False
+        self.title = (f"{self.title[0]}{row.texts[0]}", self.title[1])
+        return True
 
     def _title(self, row: _Row) -> None:
         self.title = (" ".join(row.texts), row.cells[0].location)
@@ -829,6 +854,11 @@ class _Reader:
         self.form = None
 
 
+def _is_year_row(row: _Row) -> bool:
+    """One cell that only gives a year: "(2023年度)", "（2022年）"."""
+    return len(row.cells) == 1 and re.fullmatch(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]", squash(row.texts[0])) is not None
+
+
 def _declares_unit(row: _Row) -> bool:
     """A 单位：万元 / 金额单位：元 row (alone or beside a date)."""
     return any(head_cell(t).unit is not None for t in row.texts) and len(row.cells) <= 3
@@ -842,8 +872,10 @@ def _is_title_texts(texts: Sequence[str]) -> bool:
     """A form's title row: …绩效目标…表 first, perhaps with a few more cells (（2022年度）, a unit,
     a date), none a field label or a table word; a title glued to its 项目名称 label is a
     项目名称 row."""
-    if not 1 <= len(texts) <= 4 or not is_title_text(texts[0]):
+    if not 1 <= len(texts) <= 4:
         return False
+    if not is_title_text(texts[0]):
+        return is_self_evaluation_title(texts)
     if any(_name_label(t) is not None for t in texts):
         return False
     return len(texts) <= 2 or all(head_cell(t).label is None and "指标" not in t for t in texts[1:])
@@ -872,7 +904,7 @@ _LABEL_ENDS = frozenset("称位门人性限据金源")  # the last character of 
 # What a line needs for any test below to fit, as one search: 项目名称 and 单位名称 (称), 预算单位 and
 # 单位：万元, 预算部门, 项目属性, 项目资金/资金来源, 总体目标 and a title's 绩效目标. Page numbers and
 # signature rows are told by their first character; period headings stand alone on their line.
-_MAYBE_SPECIAL = re.compile(r"称|单\s*位|部\s*门|属\s*性|资\s*金|目\s*标")
+_MAYBE_SPECIAL = re.compile(r"称|单\s*位|部\s*门|属\s*性|资\s*金|目\s*标|自\s*评")
 _SPECIAL_STARTS = _SIGNATURE_STARTS | frozenset("第共-—–pP")
 
 
@@ -901,7 +933,7 @@ def _full_text_facts(cells, line: str, maybe_header: bool, cleaned: bool = False
     count = len(texts)
     row = _Row(None, 0, 0, list(cells))
     name = "称" in line and _is_name_row(row)
-    title = not name and "目" in line and _is_title_texts(texts)
+    title = not name and ("目" in line or "评" in line) and _is_title_texts(texts)
     header = maybe_header and is_table_header(cells)
     page = count <= 2 and len(line) <= 24 and _is_page_number(row) and not all(t.isdigit() for t in texts)
     unit = count <= 3 and "单位" in line and _declares_unit(row)

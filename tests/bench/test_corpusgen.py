@@ -174,3 +174,70 @@ def test_generate_cli(tmp_path, capsys):
     assert bad.value.code == 2
     with pytest.raises(SystemExit):
         generate_main(["-n", "7", "--defect-rate", "1.5", "-o", str(tmp_path)])
+
+
+# --- self-evaluations (绩效自评表) ----------------------------------------------------------------
+
+SELF_DEFECT_RULES = {"selfeval-score-over-weight": {"R103"}, "selfeval-rate-mismatch": {"R101"},
+                     "selfeval-total-mismatch": {"R105"}, "selfeval-missing-reason": {"R107", "T104"},
+                     "selfeval-goal-text-funding": {"C108"}}
+
+
+def _self_evaluation_codes(paths) -> list[set[str]]:
+    """Per loaded self-evaluation, in file order: the codes of the self-evaluation rules found."""
+    from checker.config import Config
+    from checker.engine import Engine
+    from checker.loaders import load_path
+
+    engine = Engine(Config(select=("R", "T", "F112", "C108")))
+    out = []
+    for path in paths:
+        for form in load_path(path).forms:
+            assert form.is_self_evaluation, path
+            report = engine.check_forms([form])
+            out.append({d.code for d in report.diagnostics})
+    return out
+
+
+def test_a_share_of_self_evaluations_in_every_format(tmp_path):
+    summary = write_corpus(tmp_path, 60, formats=("text", "yaml", "csv", "xlsx"), per_file=20, seed=3,
+                           self_evaluation_share=0.4)
+    lines = [json.loads(x) for x in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    evaluated = [m for m in lines if m.get("kind") == "self_evaluation"]
+    assert 10 < len(evaluated) == summary["self_evaluations"] < 40
+    assert summary["skipped"] == {"text": len(evaluated)}  # the text layout does not hold them yet
+    from checker.loaders import load_path
+
+    kinds = [f.is_self_evaluation for p in sorted((tmp_path / "yaml").iterdir()) for f in load_path(p).forms]
+    assert kinds == [m.get("kind") == "self_evaluation" for m in lines]
+    for fmt in ("csv", "xlsx"):
+        flat = sorted(p for p in (tmp_path / fmt).iterdir() if p.name.startswith("selfeval-"))
+        assert len(_self_evaluation_codes(flat)) == len(evaluated), fmt
+
+
+def test_clean_self_evaluations_have_no_self_evaluation_finding(tmp_path):
+    write_corpus(tmp_path, 40, formats=("yaml", "csv"), per_file=20, seed=5, defect_rate=0.0,
+                 self_evaluation_share=1.0)
+    for fmt in ("yaml", "csv"):
+        codes = _self_evaluation_codes(sorted((tmp_path / fmt).iterdir()))
+        assert len(codes) == 40 and all(c == set() for c in codes), (fmt, codes)
+
+
+def test_each_self_evaluation_defect_is_found_by_its_rule(tmp_path):
+    write_corpus(tmp_path, 60, formats=("yaml",), per_file=60, seed=6, defect_rate=1.0, self_evaluation_share=1.0)
+    lines = [json.loads(x) for x in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    codes = _self_evaluation_codes(sorted((tmp_path / "yaml").iterdir()))
+    seen = set()
+    for entry, found in zip(lines, codes):
+        for defect in entry["defects"]:
+            if defect in SELF_DEFECT_RULES:
+                seen.add(defect)
+                assert SELF_DEFECT_RULES[defect] & found, (entry, found)
+    assert seen == set(SELF_DEFECT_RULES)
+
+
+def test_no_self_evaluation_share_is_the_corpus_of_before():
+    default = list(generate_forms(30, seed=4))
+    explicit = list(generate_forms(30, seed=4, self_evaluation_share=0.0))
+    assert [f.name for f in default] == [f.name for f in explicit]
+    assert all(f.evaluation is None for f in default)

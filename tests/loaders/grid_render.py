@@ -1,8 +1,8 @@
 """Render canonical forms as the 申报表 prints them: merged cells, tick glyphs, a table that may
 break across pages — then write that layout as HTML, DOCX or XLSX.
 
-One layout, several writers: ``form_tables`` lays a form out as tables of placed cells (every slot
-covered, so each writer places cells exactly), and ``to_html`` / ``to_docx`` / ``to_xlsx`` write
+One layout, several writers: ``form_tables`` (or the ``layout`` a writer is given) lays a form out
+as tables of placed cells (every slot covered, so each writer places cells exactly), and ``to_html`` / ``to_docx`` / ``to_xlsx`` write
 them with the format's own merging (rowspan/colspan, gridSpan/vMerge, merged ranges). ``pick``
 chooses among the variants a producer shows (Hypothesis' ``data.draw`` in the properties):
 where a table breaks, and on which side of the break a merged label's text is printed.
@@ -169,11 +169,11 @@ def _indicator_table(table: Table, lines: list[_Line], side: str, before: _Line 
 # -- writers ---------------------------------------------------------------------------------------
 
 
-def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8") -> bytes:
+def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None) -> bytes:
     parts = [f'<html><head><meta charset="{charset}"><title>绩效目标表</title></head><body>']
     for form in forms:
-        prose, tables = form_tables(form, pick)
-        parts.append(f"<h2>{prose[0]}</h2><p>{prose[1]}</p>")
+        prose, tables = (layout or form_tables)(form, pick)
+        parts.append(f"<h2>{prose[0]}</h2>" + "".join(f"<p>{line}</p>" for line in prose[1:]))
         for table in tables:
             parts.append('<table border="1">')
             for r in range(table.height):
@@ -202,12 +202,12 @@ def _html_text(text: str, pick: Pick) -> str:
     return escaped
 
 
-def to_docx(forms: list[dict], pick: Pick) -> bytes:
+def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:
     import docx
 
     document = docx.Document()
     for form in forms:
-        prose, tables = form_tables(form, pick)
+        prose, tables = (layout or form_tables)(form, pick)
         for line in prose:
             document.add_paragraph(line)
         for table in tables:
@@ -223,7 +223,7 @@ def to_docx(forms: list[dict], pick: Pick) -> bytes:
     return buffer.getvalue()
 
 
-def to_xlsx(forms: list[dict], pick: Pick) -> bytes:
+def to_xlsx(forms: list[dict], pick: Pick, layout=None) -> bytes:
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -231,7 +231,7 @@ def to_xlsx(forms: list[dict], pick: Pick) -> bytes:
     sheet.title = "绩效目标表"
     row = 1
     for form in forms:
-        prose, tables = form_tables(form, pick)
+        prose, tables = (layout or form_tables)(form, pick)
         for line in prose:
             sheet.cell(row, 1, line)
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH)
@@ -257,7 +257,7 @@ def _cant_split():
     return OxmlElement("w:cantSplit")
 
 
-def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
+def to_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
     """The DOCX layout with ruled tables ('Table Grid'), printed to PDF by LibreOffice Writer."""
     import subprocess
 
@@ -265,7 +265,7 @@ def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
 
     document = docx.Document()
     for form in forms:
-        prose, tables = form_tables(form, pick)
+        prose, tables = (layout or form_tables)(form, pick)
         for line in prose:
             document.add_paragraph(line)
         for table in tables:
