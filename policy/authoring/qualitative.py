@@ -33,7 +33,12 @@ _SPLIT_KIND = ("定性",)
 
 
 def _clean(text: str | None) -> str:
-    folded = _TRAILING.sub("", fold(text))
+    return _clean_folded(fold(text)) if text else ""
+
+
+@lru_cache(maxsize=8192)  # values and names repeat across forms: each cleaned once
+def _clean_folded(folded: str) -> str:
+    folded = _TRAILING.sub("", folded)
     for word in _SPLIT_KIND:  # "定性 | 优良中低差": the split layout's kind cell
         if folded.startswith(word) and len(folded) > len(word):
             folded = folded[len(word):].lstrip(" |:：")
@@ -45,24 +50,45 @@ def yes_no_answer(name: str | None, value_text: str | None,
                   question_prefixes: tuple[str, ...] = QUESTION_PREFIXES) -> str | None:
     """The yes/no answer a value gives ("是", "否", "是/否"), or None. 有/无 count only when the
     name asks a question (是否…, 有无…)."""
-    return _yes_no(fold(name), _clean(value_text), answers, question_prefixes)
-
-
-@lru_cache(maxsize=4096)
-def _yes_no(name: str, value: str, answers: tuple[str, ...], prefixes: tuple[str, ...]) -> str | None:
-    if value not in {fold(a) for a in answers}:
+    if not value_text:
         return None
-    if value in {fold(a) for a in QUESTION_ONLY_ANSWERS} and not name.startswith(tuple(map(fold, prefixes))):
+    return folded_yes_no(fold(name), fold(value_text), answers, question_prefixes)
+
+
+@lru_cache(maxsize=8192)
+def folded_yes_no(name: str, value: str, answers: tuple[str, ...] = YES_NO_ANSWERS,
+                  question_prefixes: tuple[str, ...] = QUESTION_PREFIXES) -> str | None:
+    """``yes_no_answer`` of a name and value already folded (``Row.name``, ``Row.text``)."""
+    value = _clean_folded(value)
+    if value not in _folded_set(answers):
+        return None
+    if value in _folded_set(QUESTION_ONLY_ANSWERS) and not name.startswith(_folded_tuple(question_prefixes)):
         return None
     return value
+
+
+@lru_cache(maxsize=64)  # word lists are rule options: folded once per list
+def _folded_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=64)
+def _folded_tuple(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words)
 
 
 def is_question(name: str | None, prefixes: tuple[str, ...] = QUESTION_PREFIXES,
                 suffixes: tuple[str, ...] = QUESTION_SUFFIXES) -> bool:
     """Whether a name asks a yes/no question (是否按时完成, 规章制度建立与否)."""
-    head = _clean(name)
-    return bool(head) and (head.startswith(tuple(map(fold, prefixes)))
-                           or head.endswith(tuple(map(fold, suffixes))))
+    return bool(name) and folded_is_question(fold(name), prefixes, suffixes)
+
+
+@lru_cache(maxsize=8192)  # names repeat across forms: each asked once per word lists
+def folded_is_question(folded: str, prefixes: tuple[str, ...] = QUESTION_PREFIXES,
+                       suffixes: tuple[str, ...] = QUESTION_SUFFIXES) -> bool:
+    """``is_question`` of a name already folded (``Row.name``)."""
+    head = _clean_folded(folded)
+    return bool(head) and (head.startswith(_folded_tuple(prefixes)) or head.endswith(_folded_tuple(suffixes)))
 
 
 def grading_scale(value_text: str | None, grades: tuple[str, ...] = SCALE_GRADES,
@@ -70,23 +96,36 @@ def grading_scale(value_text: str | None, grades: tuple[str, ...] = SCALE_GRADES
     """The grades of a value that is a whole rating scale with none chosen ("好、较好、一般",
     "优/良/中/差", "优良中低差"), or None. Two grades count only when one of them is a failing
     grade ("合格/不合格"): "优、良" may be a target of "优 or 良"."""
-    return _scale(_clean(value_text), grades, failing)
+    return folded_grading_scale(fold(value_text), grades, failing) if value_text else None
 
 
-@lru_cache(maxsize=4096)
+def folded_grading_scale(value: str, grades: tuple[str, ...] = SCALE_GRADES,
+                         failing: tuple[str, ...] = FAILING_GRADES) -> tuple[str, ...] | None:
+    """``grading_scale`` of a value already folded (``Row.text``)."""
+    return _scale(_clean_folded(value), grades, failing)
+
+
+@lru_cache(maxsize=8192)
 def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...]) -> tuple[str, ...] | None:
     if not value:
         return None
-    known = {fold(g) for g in grades}
+    known = _folded_set(grades)
     parts = tuple(p for p in _SEPARATORS.split(value) if p)
     if len(parts) >= 2:
         if not all(p in known for p in parts) or len(set(parts)) != len(parts):
             return None
-        if len(parts) >= 3 or any(p in {fold(f) for f in failing} for p in parts):
+        if len(parts) >= 3 or any(p in _folded_set(failing) for p in parts):
             return parts
         return None
+    if value[0] not in _first_chars(known):
+        return None  # no grade starts here: not a run of grades
     segments = _segment(value, tuple(sorted(known, key=len, reverse=True)))
     return segments if segments is not None and len(segments) >= 3 else None
+
+
+@lru_cache(maxsize=64)
+def _first_chars(grades: frozenset[str]) -> frozenset[str]:
+    return frozenset(g[0] for g in grades if g)
 
 
 def _segment(text: str, grades: tuple[str, ...]) -> tuple[str, ...] | None:

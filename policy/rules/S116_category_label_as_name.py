@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import form, row
 from policy.authoring.rows import folded_contains_any, require_rows, where
@@ -12,6 +14,11 @@ from policy.options import word_list
 
 def is_category_label(name: str | None) -> bool:
     """Whether a name is only a 一级 or 二级 label of the indicator table (质量, 经济效益指标)."""
+    return bool(name) and _is_label(name)
+
+
+@lru_cache(maxsize=8192)  # names repeat across forms: each looked up once
+def _is_label(name: str) -> bool:
     head = name_head(name)
     return bool(head) and (canonical_level1(head) is not None or canonical_level2(head) is not None)
 

@@ -9,8 +9,8 @@ from policy.authoring.qualitative import (
     QUESTION_PREFIXES,
     QUESTION_SUFFIXES,
     YES_NO_ANSWERS,
-    is_question,
-    yes_no_answer,
+    folded_is_question,
+    folded_yes_no,
 )
 from policy.authoring.rows import require_rows, where
 from policy.authoring.values import all_measures
@@ -69,13 +69,15 @@ class YesNoIndicator(Rule):
         for r in f.rows:
             if not r.filled or r.damage is not None:
                 continue
+            if r.kind == "text" and folded_yes_no(r.name, r.text, answers, prefixes):
+                message_id = "V115"
+            elif (r.has_name and folded_is_question(r.name, prefixes, suffixes)
+                  and (not r.has_value or r.kind == "text" and not all_measures(r.value))):
+                message_id = "V115.question"
+            else:
+                continue
             ind = r.ind
             name = (ind.name or "").strip() or "—"
-            value = (ind.value_text or "").strip()
-            if r.kind == "text" and yes_no_answer(ind.name, ind.value_text, answers, prefixes):
-                yield Finding("V115", {"name": name, "value": value}, location=where(ind, form), indicator=ind,
-                              evidence={"三级指标": name, "指标值": value})
-            elif (r.has_name and is_question(ind.name, prefixes, suffixes)
-                  and (not r.has_value or r.kind == "text" and not all_measures(r.value))):
-                yield Finding("V115.question", {"name": name, "value": value or "—"}, location=where(ind, form),
-                              indicator=ind, evidence={"三级指标": name})
+            value = (ind.value_text or "").strip() or "—"
+            yield Finding(message_id, {"name": name, "value": value}, location=where(ind, form), indicator=ind,
+                          evidence={"三级指标": name, "指标值": value})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import form, row
-from policy.authoring.qualitative import FAILING_GRADES, SCALE_GRADES, grading_scale
+from policy.authoring.qualitative import FAILING_GRADES, SCALE_GRADES, folded_grading_scale
 from policy.authoring.rows import require_rows, where
 from policy.options import word_list
 
@@ -52,10 +52,10 @@ class GradingScaleValue(Rule):
         for r in f.rows:
             if not r.has_value or r.kind != "text" or r.damage is not None:
                 continue
-            ind = r.ind
-            scale = grading_scale(ind.value_text, grades, failing)
+            scale = folded_grading_scale(r.text, grades, failing)
             if scale is None:
                 continue
+            ind = r.ind
             yield Finding("V116", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),
                                    "grades": "、".join(scale)},
                           location=where(ind, form), indicator=ind,

@@ -60,9 +60,12 @@ class MultiYearInAnnual(Rule):
         f = require_rows(form, "V")
         patterns = tuple(ctx.options["patterns"])
         skip = ctx.options["skip_level2"]
+        needs_year = patterns == MULTI_YEAR_PATTERNS
         for r in f.rows:
             if r.period != ANNUAL or not r.filled or r.level2 in skip:
                 continue
+            if needs_year and "年" not in r.name and "年" not in r.text:
+                continue  # every default pattern needs a 年: most rows are answered without a regex
             ind = r.ind
             phrase = first_match(r.name, patterns) or first_match(r.text, patterns)
             if phrase is None:
