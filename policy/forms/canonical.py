@@ -112,9 +112,9 @@ def form_from_mapping(
     validation of the file loader reports them)."""
     loc = Location(path=path, line=_int(data.get("line")))
     unit = _text(data.get("amount_unit")) or amount_unit
-    # What the form itself declares (金额单位：万元): the form's own ``amount_unit`` unless it says
-    # otherwise; a unit the caller or the file supplies for its numbers is no declaration on the form.
-    declared = _text(data["declared_amount_unit"]) if "declared_amount_unit" in data else _text(data.get("amount_unit"))
+    # What the original form declared (金额单位：万元), only when the mapping says so: the unit of
+    # the file's bare numbers (``amount_unit``) is the transcriber's choice, not the form's words.
+    declared = _text(data.get("declared_amount_unit"))
     attrs_in = data.get("attributes") or {}
     kind = _checked(attrs_in.get("kind"))
     term = _checked(attrs_in.get("term"))
