@@ -23,6 +23,11 @@ SCALE_GRADES = (
     "达到预期", "基本达到预期", "未达到预期", "满意", "较满意", "非常满意", "基本满意", "不满意",
     "完成", "基本完成", "未完成", "达成", "部分达成", "基本达成", "未达成",
 )
+# Grades below the top of their scale: a list of grades is a scale only with one of these
+# ("完成、达标、合格" lists achievements, "好、较好、一般" a scale).
+LOWER_GRADES = ("良", "中", "中等", "一般", "较好", "较高", "较低", "低", "很低", "较差", "差", "很差",
+                "基本合格", "不合格", "基本达标", "未达标", "基本达到预期", "未达到预期", "较满意",
+                "基本满意", "不满意", "基本完成", "未完成", "部分达成", "基本达成", "未达成")
 # The bottom grades: two grades one of which is a failing one are a scale (合格/不合格).
 FAILING_GRADES = ("差", "较差", "很差", "低", "较低", "很低", "一般", "不合格", "未达标", "未达到预期",
                   "不满意", "未完成", "未达成")
@@ -92,21 +97,25 @@ def folded_is_question(folded: str, prefixes: tuple[str, ...] = QUESTION_PREFIXE
 
 
 def grading_scale(value_text: str | None, grades: tuple[str, ...] = SCALE_GRADES,
-                  failing: tuple[str, ...] = FAILING_GRADES) -> tuple[str, ...] | None:
+                  failing: tuple[str, ...] = FAILING_GRADES,
+                  lower: tuple[str, ...] = LOWER_GRADES) -> tuple[str, ...] | None:
     """The grades of a value that is a whole rating scale with none chosen ("好、较好、一般",
     "优/良/中/差", "优良中低差"), or None. Two grades count only when one of them is a failing
-    grade ("合格/不合格"): "优、良" may be a target of "优 or 良"."""
-    return folded_grading_scale(fold(value_text), grades, failing) if value_text else None
+    grade ("合格/不合格"): "优、良" may be a target of "优 or 良"; more need one grade below the top
+    ("完成、达标、合格" lists achievements)."""
+    return folded_grading_scale(fold(value_text), grades, failing, lower) if value_text else None
 
 
 def folded_grading_scale(value: str, grades: tuple[str, ...] = SCALE_GRADES,
-                         failing: tuple[str, ...] = FAILING_GRADES) -> tuple[str, ...] | None:
+                         failing: tuple[str, ...] = FAILING_GRADES,
+                         lower: tuple[str, ...] = LOWER_GRADES) -> tuple[str, ...] | None:
     """``grading_scale`` of a value already folded (``Row.text``)."""
-    return _scale(_clean_folded(value), grades, failing)
+    return _scale(_clean_folded(value), grades, failing, lower)
 
 
 @lru_cache(maxsize=8192)
-def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...]) -> tuple[str, ...] | None:
+def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...],
+           lower: tuple[str, ...]) -> tuple[str, ...] | None:
     if not value:
         return None
     known = _folded_set(grades)
@@ -114,13 +123,15 @@ def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...]) -> tup
     if len(parts) >= 2:
         if not all(p in known for p in parts) or len(set(parts)) != len(parts):
             return None
-        if len(parts) >= 3 or any(p in _folded_set(failing) for p in parts):
-            return parts
-        return None
+        if len(parts) == 2:
+            return parts if any(p in _folded_set(failing) for p in parts) else None
+        return parts if any(p in _folded_set(lower) for p in parts) else None
     if value[0] not in _first_chars(known):
         return None  # no grade starts here: not a run of grades
     segments = _segment(value, tuple(sorted(known, key=len, reverse=True)))
-    return segments if segments is not None and len(segments) >= 3 else None
+    if segments is None or len(segments) < 3 or not any(p in _folded_set(lower) for p in segments):
+        return None
+    return segments
 
 
 @lru_cache(maxsize=64)

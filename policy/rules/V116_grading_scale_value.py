@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import form, row
-from policy.authoring.qualitative import FAILING_GRADES, SCALE_GRADES, folded_grading_scale
+from policy.authoring.qualitative import FAILING_GRADES, LOWER_GRADES, SCALE_GRADES, folded_grading_scale
 from policy.authoring.rows import require_rows, where
 from policy.options import word_list
 
@@ -29,6 +29,9 @@ class GradingScaleValue(Rule):
         "failing_grades": Option(FAILING_GRADES,
                                  "bottom grades: two grades count as a scale only with one of these (合格/不合格)",
                                  validate=word_list),
+        "lower_grades": Option(LOWER_GRADES,
+                               "grades below the top: three or more grades count as a scale only with one of these",
+                               validate=word_list),
     }
     bad = (
         Example(form(row("效益指标", "社会效益", "社会影响", "好、较好、一般")), note="a scale of three",
@@ -43,16 +46,19 @@ class GradingScaleValue(Rule):
         Example(form(row("产出指标", "质量指标", "服务周期内空气质量", "优良")), note="one grade"),
         Example(form(row("产出指标", "质量指标", "工程质量等级", "优、良")),
                 note="two upper grades may be the target 优 or 良: not reported"),
+        Example(form(row("产出指标", "质量指标", "工程验收", "完成、达标、合格")),
+                note="achievements listed, no grade below the top: no scale"),
     )
 
     def check(self, form, ctx):
         f = require_rows(form, "V")
         grades = tuple(ctx.options["grades"])
         failing = tuple(ctx.options["failing_grades"])
+        lower = tuple(ctx.options["lower_grades"])
         for r in f.rows:
             if not r.has_value or r.kind != "text" or r.damage is not None:
                 continue
-            scale = folded_grading_scale(r.text, grades, failing)
+            scale = folded_grading_scale(r.text, grades, failing, lower)
             if scale is None:
                 continue
             ind = r.ind

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy.authoring.examples import form, row
-from policy.authoring.qualitative import SCALE_GRADES, grading_scale, is_question, yes_no_answer
+from policy.authoring.qualitative import (
+    FAILING_GRADES,
+    LOWER_GRADES,
+    SCALE_GRADES,
+    grading_scale,
+    is_question,
+    yes_no_answer,
+)
 from policy.rules.V111_not_quantified import NotQuantified
 from policy.rules.V115_yes_no_indicator import YesNoIndicator
 from policy.rules.V116_grading_scale_value import GradingScaleValue
@@ -28,15 +35,25 @@ def test_a_whole_scale_is_recognised(value, grades):
 
 
 @pytest.mark.parametrize("value", ["优良", "优、良", "优良中", "提高、改善", "是/否", "良好", "≥95%", "",
-                                   None, "好、好、一般", "优、良、按时完成"])
+                                   None, "好、好、一般", "优、良、按时完成", "完成、达标、合格", "优秀满意达标"])
 def test_a_chosen_grade_or_anything_else_is_no_scale(value):
     assert grading_scale(value) is None
 
 
-@given(st.lists(st.sampled_from(SCALE_GRADES), min_size=3, max_size=6, unique=True),
-       st.sampled_from(["、", "/", "，", " "]))
-def test_three_distinct_grades_in_a_list_are_a_scale(grades, sep):
-    assert grading_scale(sep.join(grades)) == tuple(grades)
+@given(st.lists(st.sampled_from(SCALE_GRADES), min_size=2, max_size=5, unique=True),
+       st.sampled_from(LOWER_GRADES), st.sampled_from(["、", "/", "，", "；"]))
+def test_distinct_grades_with_a_lower_one_are_a_scale(grades, lower, sep):
+    listed = [g for g in grades if g != lower] + [lower]
+    if len(listed) >= 3 or lower in FAILING_GRADES:
+        assert grading_scale(sep.join(listed)) == tuple(listed)
+    elif not set(listed) & set(FAILING_GRADES):
+        assert grading_scale(sep.join(listed)) is None  # "优、良": maybe the target 优 or 良
+
+
+@given(st.lists(st.sampled_from([g for g in SCALE_GRADES if g not in LOWER_GRADES]), min_size=3, max_size=5,
+                unique=True))
+def test_top_grades_alone_are_no_scale(grades):
+    assert grading_scale("、".join(grades)) is None
 
 
 @given(st.sampled_from(SCALE_GRADES))
@@ -98,5 +115,6 @@ def test_options_change_what_counts():
     assert [f.message_id for f in findings] == ["V115"]
     scale = row("产出指标", "质量指标", "工程质量", "甲、乙")
     assert run_rule(GradingScaleValue, form(scale))[0] == []
-    findings, _ = run_rule(GradingScaleValue, form(scale), grades=("甲", "乙"), failing_grades=("乙",))
+    findings, _ = run_rule(GradingScaleValue, form(scale), grades=("甲", "乙"), failing_grades=("乙",),
+                           lower_grades=("乙",))
     assert [f.message_id for f in findings] == ["V116"]
