@@ -112,7 +112,9 @@ def form_from_mapping(
     validation of the file loader reports them)."""
     loc = Location(path=path, line=_int(data.get("line")))
     unit = _text(data.get("amount_unit")) or amount_unit
-    declared = _text(data["declared_amount_unit"]) if "declared_amount_unit" in data else unit
+    # What the original form declared (金额单位：万元), only when the mapping says so: the unit of
+    # the file's bare numbers (``amount_unit``) is the transcriber's choice, not the form's words.
+    declared = _text(data.get("declared_amount_unit"))
     attrs_in = data.get("attributes") or {}
     kind = _checked(attrs_in.get("kind"))
     term = _checked(attrs_in.get("term"))
@@ -186,9 +188,10 @@ def form_from_mapping(
         indicators=tuple(indicators),
         title=_text(data.get("title")),
         year=_int(data.get("year")),
-        name_location=loc,
-        budget_unit_location=loc,
-        implementer_location=loc,
+        # A header key present (even null or "") was printed; an absent one was not read.
+        name_location=loc if "name" in data else None,
+        budget_unit_location=loc if "budget_unit" in data else None,
+        implementer_location=loc if "implementer" in data else None,
         execution_weight=_weight(data.get("execution_weight")),
         scheme=_text(data.get("scheme")),
         not_on_form=frozenset(str(r) for r in data.get("not_on_form") or () if r),
@@ -284,6 +287,9 @@ def form_to_mapping(form: Form) -> dict[str, Any]:
         },
         "indicators": [indicator_to_mapping(i) for i in form.indicators],
     }
+    for key in ("name", "budget_unit", "implementer"):
+        if out[key] is None and getattr(form, f"{key}_location") is None:
+            del out[key]  # not read from the form: absent, not "printed and left blank"
     if form.location.sheet is not None:
         out["sheet"] = form.location.sheet
     if form.execution_weight is not None:

@@ -6,6 +6,7 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.authoring.rows import require_rows, where
 from policy.options import level2_list, word_list
 from policy.authoring.examples import form, row
+from policy.authoring.qualitative import grading_scale, is_question, yes_no_answer
 from policy.authoring.values import all_measures, grade_of
 from policy.authoring.wording import (
     DEFAULT_IGNORED_VAGUE_PHRASES,
@@ -83,6 +84,8 @@ class NotQuantified(Rule):
             if grade_of(value) or all_measures(value) or r.text in durations:
                 continue
             ind = r.ind
+            if yes_no_answer(ind.name, ind.value_text) or is_question(ind.name) or grading_scale(ind.value_text):
+                continue  # a yes/no indicator (V115) or a scale with no grade chosen (V116)
             if _vague(value, ind.value_text, ctx.options["vague_patterns"],
                       ctx.options["vague_ignore_phrases"]):
                 continue  # 进一步提高, 明显改善: W101 reports the vague wording

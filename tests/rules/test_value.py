@@ -385,9 +385,10 @@ EXPECTED_PUBLIC = {
     ("05_ningjin_gaozhong_zhuxuejin_2019.txt", "V113", "建档立卡学生全面覆盖"),
     ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审"),
     ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V113", "促进人口与经济、社会、资源、环境协调和可持续发展"),
-    # benefits written as a sentence, or as the grading scale with no grade chosen (优良中低差)
+    # a benefit written as a sentence
     ("45_tianjin_ninghe_minbanyuan_fangzu_2020.txt", "V111", "非营利性民办园租房受益期限"),
-    ("27_dyrmt_tielu_yanxian_selfeval.txt", "V111", "铁路沿线环境及安全整治管理机制健全性"),
+    # the grading scale with no grade chosen (优良中低差): V116, not also V111
+    ("27_dyrmt_tielu_yanxian_selfeval.txt", "V116", "铁路沿线环境及安全整治管理机制健全性"),
     # fund process (arrival, transfer, spending of the money) used as output quality/timeliness
     ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位率"),
     ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位時間"),
