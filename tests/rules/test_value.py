@@ -161,9 +161,13 @@ def test_unit_missing_variants():
 
 
 def test_unit_mismatch_variants():
-    assert (
-        one("V104", ("产出指标", "数量指标", "督查次数", "≥40人"))[0] == []
-    )  # 人 is a count too
+    # 人 is a count, but of people: 40 inspections are not 40人 (issue 14: unit meaning)
+    assert one("V104", ("产出指标", "数量指标", "督查次数", "≥40人"))[0] == ["V104.event-counter"]
+    assert one("V104", ("产出指标", "数量指标", "督查次数", "≥40次"))[0] == []
+    assert one("V104", ("产出指标", "数量指标", "培训人次", "≥20场"))[0] == ["V104.counter"]
+    assert one("V104", ("产出指标", "数量指标", "道路硬化面积", "≥3公里"))[0] == ["V104.area"]
+    assert one("V104", ("产出指标", "数量指标", "道路硬化面积", "≥3000平方米"))[0] == []
+    assert one("V104", ("产出指标", "数量指标", "高标准农田建设面积", "1.2万亩"))[0] == []
     assert one("V104", ("效益指标", "社会效益", "受益人数", "≥500户"))[0] == []
     assert one("V104", ("效益指标", "社会效益", "受益人数", "≥230个"))[0] == [
         "V104.counter"
