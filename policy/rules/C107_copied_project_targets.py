@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import ClassVar
 
 from grammar.folding import bare
@@ -19,6 +19,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
+from policy.authoring.similarity import bigrams, jaccard, whole_percent
 from policy.forms.model import ANNUAL, TARGET
 from policy.options import percent_number, positive_int
 
@@ -37,16 +38,6 @@ def _pack(keys: set[int]) -> bytes:
 
 def _unpack(blob: bytes) -> frozenset[int]:
     return frozenset(int.from_bytes(blob[i:i + 4], "big") for i in range(0, len(blob), 4))
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
-
-
-def jaccard(a: frozenset, b: frozenset) -> Decimal:
-    """|A ∩ B| / |A ∪ B| as an exact Decimal (0 when both are empty)."""
-    union = len(a | b)
-    return Decimal(len(a & b)) / Decimal(union) if union else Decimal(0)
 
 
 def _form(name, goal, indicators):
@@ -204,7 +195,7 @@ class CopiedProjectTargets(Rule):
 
     def _pairs(self, entries, options):
         min_goal, min_rows = options["min_goal_chars"], options["min_indicators"]
-        goals = [_bigrams(s[1]) if s[1] and len(s[1]) >= min_goal else None for _, s in entries]
+        goals = [bigrams(s[1]) if s[1] and len(s[1]) >= min_goal else None for _, s in entries]
         rows = [_unpack(s[2]) if len(s[2]) >= 4 * min_rows else None for _, s in entries]
         names = [bare(ref.name) for ref, _ in entries]
         for later in range(1, len(entries)):
@@ -231,20 +222,15 @@ def _similar(a, b, threshold: Decimal) -> Decimal | None:
     return percent if percent >= threshold else None
 
 
-def _percent(value: Decimal) -> str:
-    """Whole percent, rounded down: a near-copy never shows as 100%."""
-    return format(value.quantize(Decimal(1), rounding=ROUND_DOWN), "f")
-
-
 def _finding(ref, summary, other, goal, table, shared) -> Finding:
     args = {"name": ref.name or "（无名称）", "other": other.name or "（无名称）",
             "other_ref": f"{other.path}#{other.index + 1}"}
     evidence = {"本表": f"{ref.path}#{ref.index + 1}", "雷同的表": args["other_ref"]}
     if goal is not None:
-        args["goal_similarity"] = _percent(goal)
+        args["goal_similarity"] = whole_percent(goal)
         evidence["年度目标相似度"] = f"{args['goal_similarity']}%"
     if table is not None:
-        args["indicator_similarity"] = _percent(table)
+        args["indicator_similarity"] = whole_percent(table)
         args["shared"] = shared
         evidence["相同的指标（名称与指标值）"] = str(shared)
     kind = "both" if goal is not None and table is not None else "goal" if goal is not None else "indicators"

@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 
 from checker import Config, check, check_paths
 from policy.forms.canonical import form_from_mapping
-from policy.rules.C107_copied_project_targets import jaccard
+from policy.authoring.similarity import jaccard
 
 ROWS = [
     {"level1": "产出指标", "level2": "数量指标", "name": "培训农民人数", "value": "≥500人"},
