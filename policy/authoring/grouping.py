@@ -13,11 +13,19 @@ from policy.api import Finding
 
 
 def listed_name(finding: Finding) -> str:
-    """How a row is named in a grouped finding: its 三级 name, else its value."""
+    """How a row is named in a grouped finding: 「its 三级 name」, else 「its value」 (names may
+    contain 、, the separator of the list)."""
     ind = finding.indicator
     if ind is None:
-        return str(finding.args.get("name") or "—")
-    return (ind.name or "").strip() or (ind.value_text or "").strip() or "—"
+        return f"「{finding.args.get('name') or '—'}」"
+    return f"「{(ind.name or '').strip() or (ind.value_text or '').strip() or '—'}」"
+
+
+def name_and_value(finding: Finding) -> str:
+    """「name」（value）: for defects of the value itself."""
+    ind = finding.indicator
+    value = (ind.value_text or "").strip() if ind is not None else ""
+    return f"{listed_name(finding)}（{value}）" if value else listed_name(finding)
 
 
 def place_text(location) -> str | None:

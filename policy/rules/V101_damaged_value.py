@@ -6,7 +6,7 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.authoring.rows import require_rows, where
 from policy.options import word_list
 from policy.authoring.examples import form, row
-from policy.authoring.grouping import one_per_root_cause
+from policy.authoring.grouping import name_and_value, one_per_root_cause
 
 DAMAGE_CODES = ("missing-number", "letter-in-number", "unbalanced-bracket", "bad-number", "impossible-date")
 
@@ -51,7 +51,8 @@ class DamagedValue(Rule):
 
     def check(self, form, ctx):
         # the same damage on many rows (a column of values never filled in) is one root cause
-        return one_per_root_cause(self._damaged(form, ctx), lambda f: f"{f.message_id}.many")
+        return one_per_root_cause(self._damaged(form, ctx), lambda f: f"{f.message_id}.many",
+                                  name=name_and_value)
 
     def _damaged(self, form, ctx):
         f = require_rows(form, "V")

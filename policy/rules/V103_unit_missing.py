@@ -6,7 +6,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import require_rows, where
 from policy.authoring.examples import form, row
-from policy.authoring.grouping import one_per_root_cause
+from policy.authoring.grouping import name_and_value, one_per_root_cause
 from policy.authoring.values import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
 from policy.authoring.patterns import LazyPattern
 
@@ -60,7 +60,8 @@ class UnitMissing(Rule):
 
     def check(self, form, ctx):
         # units left out on many rows (a 度量单位 column never filled in) are one root cause
-        return one_per_root_cause(self._unitless_rows(form), lambda f: "V103.many", key=lambda f: "V103")
+        return one_per_root_cause(self._unitless_rows(form), lambda f: "V103.many", key=lambda f: "V103",
+                                  name=name_and_value)
 
     def _unitless_rows(self, form):
         for r in require_rows(form, "V").measures:

@@ -138,7 +138,7 @@ class TemplatePlaceholder(Rule):
         )
         yield from one_per_root_cause(  # placeholders left in several fields: one template left unfilled
             _field_hits(fields, patterns, form), lambda f: "W102.fields", key=lambda f: "W102.field",
-            name=lambda f: f.args["field"], label="栏目")
+            name=lambda f: f"「{f.args['field']}」", label="栏目")
         hits = [(r.ind, hit) for r in form.ordered
                 if r.ind.name and (hit := _name_hit(r.ind.name, patterns))]
         if len(hits) == 1:

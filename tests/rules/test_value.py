@@ -423,8 +423,9 @@ def test_grouped_findings_list_every_row_of_the_root_cause():
 
     [x] = DamagedValue().check(FormFacts(f), Context(options=default_options(DamagedValue), year=f.year))
     assert x.args["count"] == 5
-    assert x.args["names"] == ("指标1:新建堤防、护岸长度、指标2:灌区节水改造面积、指标3:农村饮水工程覆盖服务人口数、"
-                               "指标4:中小河流治理问道长度、指标1:工程验收合格率")
+    assert x.args["names"] == ("「指标1:新建堤防、护岸长度」（公里）、「指标2:灌区节水改造面积」（万亩）、"
+                               "「指标3:农村饮水工程覆盖服务人口数」（万人）、「指标4:中小河流治理问道长度」（公里）、"
+                               "「指标1:工程验收合格率」（≧ %）")
     assert x.evidence["位置"].count("行") == 5  # where each row is
 
 
