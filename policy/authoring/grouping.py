@@ -39,6 +39,13 @@ def place_text(location) -> str | None:
     return None
 
 
+def _document_order(finding: Finding, name: Callable[[Finding], str]) -> tuple:
+    loc = finding.location
+    if loc is None:
+        return (1, 0, 0, "", "", name(finding))
+    return (0, loc.line or 0, loc.column or 0, loc.sheet or "", loc.cell or "", name(finding))
+
+
 def one_per_root_cause(
     findings: Iterable[Finding],
     many_id: Callable[[Finding], str],
@@ -48,7 +55,8 @@ def one_per_root_cause(
 ) -> Iterator[Finding]:
     """The findings, with those that share a ``key`` merged into one ``many_id(first)`` finding
     whose args are ``count`` and ``names`` (and the first's args), located at the first, its
-    evidence listing the names and where each one is. Order: each group where its first was."""
+    evidence listing the names and where each one is, in the order of the document (so the order
+    rows were read in never changes a finding). Order: each group where its first was."""
     groups: dict[Hashable, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(key(finding), []).append(finding)
@@ -56,6 +64,7 @@ def one_per_root_cause(
         if len(group) == 1:
             yield group[0]
             continue
+        group.sort(key=lambda f: _document_order(f, name))
         first = group[0]
         names = "、".join(name(f) for f in group)
         places = [p for f in group if (p := place_text(f.location))]
