@@ -21,12 +21,13 @@ from policy.api import (
     money_text,
 )
 from grammar.numbers import format_decimal
-from policy.authoring.funding import UNIT, shown
+from policy.authoring.funding import UNIT, mentions, shown
 from policy.options import non_negative_decimal, word_list
 from policy.authoring.examples import cost_form
 from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
 QUANTITY_LEVEL2 = ("数量指标",)
+PER_IN_NAME_WORDS = ("均", "每")  # 人均补助 500元, 每户补助: the name states the per-unit
 TOLERANCE_PERCENT = Decimal(10)  # a rounded unit cost (71.86元) or quantity; no document states one
 
 
@@ -61,7 +62,9 @@ class UnitCostTimesQuantity(Rule):
         "paid for, so the unit cost, the quantity or the budget is wrong. A tolerance (10% by "
         "default, configurable; no document states one) allows for unit costs and quantities "
         "that are rounded. (A product below the budget is not reported: other costs may "
-        "explain the rest, and a larger budget must never create a funding finding.)"
+        "explain the rest, and a larger budget must never create a funding finding.) A unit "
+        "cost named as one (补助标准, 单价) but given without its per-unit (≤120万元: per 公里? "
+        "per 户?) cannot be checked at all, and is reported as such."
     )
     fix = "Check the unit cost, the quantity and the annual total against each other."
     source = Source(
@@ -80,6 +83,12 @@ class UnitCostTimesQuantity(Rule):
         ),
         "quantity_level2": Option(
             QUANTITY_LEVEL2, "二级 names whose rows give quantities.", word_list
+        ),
+        "per_in_name_words": Option(
+            PER_IN_NAME_WORDS,
+            "Name words that state the per-unit of a unit cost (人均, 户均, 每): such a unit cost "
+            "given without /unit is not reported as missing its per-unit.",
+            word_list,
         ),
     }
     bad = (
@@ -109,6 +118,15 @@ class UnitCostTimesQuantity(Rule):
             ),
             note="boundary: 1000份 × 111元 = 11.1万元 is 11% over the 10万元 budget",
             expect=("F107",),
+        ),
+        Example(
+            cost_form(
+                "500万元",
+                ("产出指标", "数量指标", "新建水泥路", "4公里"),
+                ("产出指标", "成本指标", "硬化水泥砼公路补助标准", "≤120万元"),
+            ),
+            note="regression (清涧 2021): a 补助标准 with no per-unit (万元/公里) cannot be multiplied",
+            expect=("F107.no-per-unit",),
         ),
     )
     good = (
@@ -150,6 +168,24 @@ class UnitCostTimesQuantity(Rule):
 
     def check(self, form, ctx):
         lines = cost_lines_of(form, ctx.options)
+        per_words = tuple(ctx.options["per_in_name_words"])
+        unstated = [
+            line
+            for line in lines
+            if line.kind == UNIT
+            and line.quantity is not None
+            and line.quantity.dimension == "money"
+            and line.quantity.per is None
+            and not mentions(line.indicator.name or "", per_words)
+        ]
+        for line in unstated:  # 补助标准 ≤120万元: per 公里? per 户? no product can be checked
+            yield Finding(
+                "F107.no-per-unit",
+                {"name": line.indicator.name or "（无名称）", "value": line.indicator.value_text},
+                location=line.indicator.location or form.location,
+                indicator=line.indicator,
+                evidence={"单位成本": line.indicator.value_text or ""},
+            )
         units = [
             line
             for line in lines
@@ -159,6 +195,8 @@ class UnitCostTimesQuantity(Rule):
             and line.quantity.dimension == "money"
         ]
         if not units:
+            if unstated:
+                return
             raise NotApplicable("F.reason.no-unit-costs")
         total = form.funding.total
         if total is None or total.yuan is None:

@@ -278,7 +278,8 @@ def test_cost_lines_ignore_rates_cumulative_amounts_and_unit_standards():
             ],
         }
     )
-    assert _ids([form]) == []
+    # never compared with the total; the 补助标准 without a per-unit is only F107's note on that
+    assert _ids([form]) == ["F107.no-per-unit"]
 
 
 # ---------------------------------------------------------------- F107 … F110
