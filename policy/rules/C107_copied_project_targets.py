@@ -23,7 +23,7 @@ from policy.authoring.similarity import bigrams, jaccard, whole_percent
 from policy.forms.model import ANNUAL, TARGET
 from policy.options import percent_number, positive_int
 
-GOAL_CHARS_KEPT = 120  # a goal's first characters tell a copy; summaries stay small (kept per form)
+GOAL_CHARS_KEPT = 80  # a goal's first characters tell a copy; summaries stay small (kept per form)
 MAX_INDICATORS_KEPT = 60
 
 
@@ -88,7 +88,7 @@ class CopiedProjectTargets(Rule):
         "财政支出绩效评价管理暂行办法 第十四条 (as reprinted: targets 指向明确, 具体细化); "
         "derived: the forms of one unit compared with each other",
         "Goals: Jaccard similarity of the character pairs of the two annual goals (whitespace "
-        "and punctuation removed). Indicators: Jaccard similarity of the two sets of annual "
+        "and punctuation removed; their first 80 characters). Indicators: Jaccard similarity of the two sets of annual "
         "(三级 name, value) rows. The thresholds are configurable defaults, not documented "
         "figures.",
     )
@@ -181,8 +181,7 @@ class CopiedProjectTargets(Rule):
         keys = {_indicator_key(r.ind.name, r.ind.value_text) for r in rows[:MAX_INDICATORS_KEPT]}
         if goal is None and not keys:
             return None
-        first = rows[0].ind.location if rows else None
-        return (form.year, goal, _pack(keys), form.goals.annual_location, first)
+        return (form.year, goal, _pack(keys), form.goals.annual_location)
 
     def check_unit(self, items, ctx):
         groups = defaultdict(list)
@@ -234,6 +233,6 @@ def _finding(ref, summary, other, goal, table, shared) -> Finding:
         args["shared"] = shared
         evidence["相同的指标（名称与指标值）"] = str(shared)
     kind = "both" if goal is not None and table is not None else "goal" if goal is not None else "indicators"
-    location = summary[3] if goal is not None else summary[4]
+    location = summary[3] if goal is not None else None  # the indicators: the form itself
     return Finding(f"C107.{kind}", args, location=location or ref.location, evidence=evidence,
                    form=ref)
