@@ -38,7 +38,7 @@ class VagueWording(Rule):
     summary = "An indicator value is vague wording with nothing to measure"
     summary_zh = "指标值为“持续提升”“不断增强”等模糊表述，无法衡量"
     rationale = (
-        "A target such as 持续提升 or 明显改善 cannot be met or missed: at the end of the year "
+        "A target such as 持续提升 or 不断增强 cannot be met or missed: at the end of the year "
         "nobody can say whether it was achieved. Review checklists list such wording as a "
         "finding; the value should be a number, a rate, or a graded qualitative level."
     )
