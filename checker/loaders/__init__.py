@@ -105,7 +105,8 @@ def iter_files(paths: Iterable[str | os.PathLike], exclude: Iterable[str] = ()) 
     unreadable directory, a symlink loop) and a named directory with nothing to check are
     ``WalkProblem`` entries, never skipped in silence. Files whose real path is in ``exclude``
     (the run's own report or baseline) are not inputs when a walk finds them."""
-    excluded = frozenset(os.path.realpath(p) for p in exclude)
+    # a path with a NUL (--output "\x00") names no file a walk can find: nothing to exclude
+    excluded = frozenset(os.path.realpath(p) for p in exclude if "\x00" not in os.fspath(p))
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):

@@ -174,7 +174,7 @@ def _head_cached(name: str) -> str:
 
 def dimension_table(value: Any) -> dict[str, str]:
     """Validate a keyword → dimension table option."""
-    allowed = {"percent", "money", "count", "time", "ratio", "any"}
+    allowed = {"percent", "money", "count", "time", "ratio", "area", "any"}
     if not isinstance(value, Mapping):
         raise ValueError("expected a table of keyword = dimension")
     table: dict[str, str] = {}
@@ -203,6 +203,7 @@ NAME_DIMENSIONS: dict[str, str] = {
     "件数": "count", "场次": "count", "期数": "count",
     "时间": "time", "时限": "time", "时长": "time", "周期": "time", "期限": "time", "工期": "time",
     "天数": "time",
+    "面积": "area",
 }
 
 # Value dimensions that contradict each expected name dimension.
@@ -212,6 +213,8 @@ MISMATCH: dict[str, frozenset[str]] = {
     "count": frozenset({"money", "percent", "duration", "area", "length", "mass", "volume"}),
     "time": frozenset({"money", "percent", "count", "area", "length", "mass", "volume"}),
     "ratio": frozenset({"money", "count", "duration", "area", "length", "mass", "volume"}),
+    # not percent: 绿化面积 ≥90% may be a share of an area the form does not state (V113's)
+    "area": frozenset({"money", "count", "duration", "length", "mass", "volume"}),
 }
 
 

@@ -1,4 +1,4 @@
-"""F107: unit cost × the matching quantity is far above the annual budget."""
+"""F107: unit cost × the matching quantity is above the annual budget by more than a stated tolerance."""
 
 from __future__ import annotations
 
@@ -20,12 +20,15 @@ from policy.api import (
     SourceKind,
     money_text,
 )
-from policy.authoring.funding import UNIT, shown
-from policy.options import positive_decimal, word_list
+from grammar.numbers import format_decimal
+from policy.authoring.funding import UNIT, mentions, shown
+from policy.options import non_negative_decimal, word_list
 from policy.authoring.examples import cost_form
 from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
 QUANTITY_LEVEL2 = ("数量指标",)
+PER_IN_NAME_WORDS = ("均", "每")  # 人均补助 500元, 每户补助: the name states the per-unit
+TOLERANCE_PERCENT = Decimal(10)  # a rounded unit cost (71.86元) or quantity; no document states one
 
 
 def _units(unit, alternatives) -> list:
@@ -51,28 +54,41 @@ class UnitCostTimesQuantity(Rule):
     name = "unit-cost-times-quantity"
     category = Category.FUNDING
     severity = Severity.INFO
-    summary = "Unit cost × quantity is far above the annual budget"
-    summary_zh = "单位成本乘以数量远超年度资金总额"
+    summary = "Unit cost × quantity is above the annual budget by more than the tolerance"
+    summary_zh = "单位成本乘以数量超出年度资金总额（超过容差）"
     rationale = (
         "When a form gives a unit cost (67.5元/份) and the quantity of the same unit (6000份), "
-        "their product is what the output costs. A product far above the annual budget cannot "
-        "be paid for, so the unit cost, the quantity or the budget is wrong. (A product far "
-        "below the budget is not reported: other costs may explain the rest, and a larger "
-        "budget must never create a funding finding.)"
+        "their product is what the output costs. A product above the annual budget cannot be "
+        "paid for, so the unit cost, the quantity or the budget is wrong. A tolerance (10% by "
+        "default, configurable; no document states one) allows for unit costs and quantities "
+        "that are rounded. (A product below the budget is not reported: other costs may "
+        "explain the rest, and a larger budget must never create a funding finding.) A unit "
+        "cost named as one (补助标准, 单价) but given without its per-unit (≤120万元: per 公里? "
+        "per 户?) cannot be checked at all, and is reported as such."
     )
     fix = "Check the unit cost, the quantity and the annual total against each other."
     source = Source(
         SourceKind.DERIVED,
         "derived: the form's own arithmetic (unit cost × quantity against 年度资金总额)",
-        "Unit cost times quantity is the cost of the output the budget pays for.",
+        "Unit cost times quantity is the cost of the output the budget pays for. The 10% "
+        "tolerance is a configurable default, not a documented figure.",
     )
     options: ClassVar[Mapping[str, Option]] = {
         **COST_LINE_OPTIONS,
-        "max_ratio": Option(
-            Decimal(2), "Report when product / budget exceeds this.", positive_decimal
+        "tolerance": Option(
+            TOLERANCE_PERCENT,
+            "Percent by which unit cost × quantity may exceed 年度资金总额 before it is "
+            "reported (rounded unit costs and quantities).",
+            non_negative_decimal,
         ),
         "quantity_level2": Option(
             QUANTITY_LEVEL2, "二级 names whose rows give quantities.", word_list
+        ),
+        "per_in_name_words": Option(
+            PER_IN_NAME_WORDS,
+            "Name words that state the per-unit of a unit cost (人均, 户均, 每): such a unit cost "
+            "given without /unit is not reported as missing its per-unit.",
+            word_list,
         ),
     }
     bad = (
@@ -94,6 +110,24 @@ class UnitCostTimesQuantity(Rule):
             note="at least 2100人 × 1000元 = 210万元 against 50万元",
             expect=("F107",),
         ),
+        Example(
+            cost_form(
+                "10万元",
+                ("产出指标", "数量指标", "印制资料", "1000份"),
+                ("产出指标", "成本指标", "印制单价", "111元/份"),
+            ),
+            note="boundary: 1000份 × 111元 = 11.1万元 is 11% over the 10万元 budget",
+            expect=("F107",),
+        ),
+        Example(
+            cost_form(
+                "500万元",
+                ("产出指标", "数量指标", "新建水泥路", "4公里"),
+                ("产出指标", "成本指标", "硬化水泥砼公路补助标准", "≤120万元"),
+            ),
+            note="regression (清涧 2021): a 补助标准 with no per-unit (万元/公里) cannot be multiplied",
+            expect=("F107.no-per-unit",),
+        ),
     )
     good = (
         Example(
@@ -103,7 +137,23 @@ class UnitCostTimesQuantity(Rule):
                 ("产出指标", "成本指标", "工作信息汇编", "67.5元/份"),
                 ("产出指标", "成本指标", "预计经费", "≤37万元"),
             ),
-            note="40.5万元 against 37万元 is close",
+            note="40.5万元 against 37万元: 9.5% over, within the 10% tolerance",
+        ),
+        Example(
+            cost_form(
+                "10万元",
+                ("产出指标", "数量指标", "印制资料", "1000份"),
+                ("产出指标", "成本指标", "印制单价", "110元/份"),
+            ),
+            note="boundary: 1000份 × 110元 = 11万元 is exactly 10% over the 10万元 budget",
+        ),
+        Example(
+            cost_form(
+                "1938000元",
+                ("产出指标", "数量指标", "补贴民办园租用面积", "26970.7平方米"),
+                ("产出指标", "成本指标", "补贴标准", "71.86元/平方米"),
+            ),
+            note="regression (宁河 2020): 1938114.502元 against 1938000元, a rounded unit cost",
         ),
         Example(
             cost_form(
@@ -118,6 +168,24 @@ class UnitCostTimesQuantity(Rule):
 
     def check(self, form, ctx):
         lines = cost_lines_of(form, ctx.options)
+        per_words = tuple(ctx.options["per_in_name_words"])
+        unstated = [
+            line
+            for line in lines
+            if line.kind == UNIT
+            and line.quantity is not None
+            and line.quantity.dimension == "money"
+            and line.quantity.per is None
+            and not mentions(line.indicator.name or "", per_words)
+        ]
+        for line in unstated:  # 补助标准 ≤120万元: per 公里? per 户? no product can be checked
+            yield Finding(
+                "F107.no-per-unit",
+                {"name": line.indicator.name or "（无名称）", "value": line.indicator.value_text},
+                location=line.indicator.location or form.location,
+                indicator=line.indicator,
+                evidence={"单位成本": line.indicator.value_text or ""},
+            )
         units = [
             line
             for line in lines
@@ -127,6 +195,8 @@ class UnitCostTimesQuantity(Rule):
             and line.quantity.dimension == "money"
         ]
         if not units:
+            if unstated:
+                return
             raise NotApplicable("F.reason.no-unit-costs")
         total = form.funding.total
         if total is None or total.yuan is None:
@@ -156,8 +226,10 @@ class UnitCostTimesQuantity(Rule):
             qty, count = matches[0]
             compared += 1
             product = line.quantity.number * line.quantity.unit.factor * count
-            if product <= ctx.options["max_ratio"] * total.yuan:
+            allowed = total.yuan * (100 + ctx.options["tolerance"]) / 100
+            if product <= allowed:
                 continue
+            over = (product - total.yuan) * 100 / total.yuan if total.yuan else None
             yield Finding(
                 "F107",
                 {
@@ -167,6 +239,8 @@ class UnitCostTimesQuantity(Rule):
                     "quantity": qty.value_text,
                     "product": money_text(product),
                     "total": money_text(total.yuan),
+                    "over": format_decimal(over.quantize(Decimal("0.01"))) if over is not None else "—",
+                    "tolerance": format_decimal(ctx.options["tolerance"]),
                 },
                 location=line.indicator.location or form.location,
                 indicator=line.indicator,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import period_args, require_rows, where
 from policy.authoring.examples import form, row
+from policy.authoring.grouping import one_per_root_cause
 
 
 class ValueWithoutName(Rule):
@@ -23,6 +24,8 @@ class ValueWithoutName(Rule):
     bad = (
         Example(form(row("产出指标", "时效指标", None, "1小时内")), note="value, no name", expect=("S104",)),
         Example(form(row("效益指标", "社会效益", " ", "科学预判，有效处置")), note="blank name", expect=("S104",)),
+        Example(form(row("产出指标", "时效指标", None, "1小时内"), row("效益指标", "社会效益", None, "≥90%")),
+                note="names left out on many rows are one finding listing the values", expect=("S104.many",)),
     )
     good = (
         Example(form(), note="every row named"),
@@ -30,6 +33,11 @@ class ValueWithoutName(Rule):
     )
 
     def check(self, form, ctx):
+        # names left out on many rows of one period are one root cause: one finding lists them
+        return one_per_root_cause(self._unnamed(form), lambda f: "S104.many", key=lambda f: f.args["period"],
+                                  label="指标值")
+
+    def _unnamed(self, form):
         for r in require_rows(form, "S").rows:
             if r.has_value and not r.has_name:
                 ind = r.ind

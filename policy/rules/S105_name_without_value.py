@@ -5,6 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import period_args, require_rows, where
 from policy.authoring.examples import form, row
+from policy.authoring.grouping import one_per_root_cause
 
 
 class NameWithoutValue(Rule):
@@ -24,6 +25,9 @@ class NameWithoutValue(Rule):
     bad = (
         Example(form(row("产出指标", "质量指标", "设施设备验收合格率", None)), note="empty value", expect=("S105",)),
         Example(form(row("产出指标", "成本指标", "开展调研工作差旅费", "  ")), note="blank value", expect=("S105",)),
+        Example(form(row("产出指标", "质量指标", "设施设备验收合格率", None),
+                     row("产出指标", "时效指标", "项目完成时间", None)),
+                note="values left out on many rows are one finding listing them", expect=("S105.many",)),
     )
     good = (
         Example(form(), note="every row has a value"),
@@ -31,6 +35,10 @@ class NameWithoutValue(Rule):
     )
 
     def check(self, form, ctx):
+        # values left out on many rows of one period are one root cause: one finding lists them
+        return one_per_root_cause(self._empty(form), lambda f: "S105.many", key=lambda f: f.args["period"])
+
+    def _empty(self, form):
         for r in require_rows(form, "S").rows:
             if r.has_name and not r.has_value:
                 ind = r.ind

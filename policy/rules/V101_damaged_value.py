@@ -6,6 +6,7 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.authoring.rows import require_rows, where
 from policy.options import word_list
 from policy.authoring.examples import form, row
+from policy.authoring.grouping import name_and_value, one_per_root_cause
 
 DAMAGE_CODES = ("missing-number", "letter-in-number", "unbalanced-bracket", "bad-number", "impossible-date")
 
@@ -36,6 +37,11 @@ class DamagedValue(Rule):
                 expect=("V101.unbalanced-bracket",)),
         Example(form(row("产出指标", "时效指标", "完成时间", "2022年2月30日前")), note="a day no calendar has",
                 expect=("V101.impossible-date",)),
+        Example(form(row("产出指标", "数量指标", "新建堤防、护岸长度", "公里"),
+                     row("产出指标", "数量指标", "灌区节水改造面积", "万亩"),
+                     row("产出指标", "质量指标", "工程验收合格率", "≧ %")),
+                note="regression (陈仓 2020): a column of values never filled in is one finding listing them",
+                expect=("V101.missing-number.many",)),
     )
     good = (
         Example(form(), note="clean values"),
@@ -44,6 +50,11 @@ class DamagedValue(Rule):
     )
 
     def check(self, form, ctx):
+        # the same damage on many rows (a column of values never filled in) is one root cause
+        return one_per_root_cause(self._damaged(form, ctx), lambda f: f"{f.message_id}.many",
+                                  name=name_and_value)
+
+    def _damaged(self, form, ctx):
         f = require_rows(form, "V")
         codes = set(ctx.options["damage_codes"])
         for r in f.damaged:

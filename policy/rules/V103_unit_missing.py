@@ -6,6 +6,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import require_rows, where
 from policy.authoring.examples import form, row
+from policy.authoring.grouping import name_and_value, one_per_root_cause
 from policy.authoring.values import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
 from policy.authoring.patterns import LazyPattern
 
@@ -47,6 +48,9 @@ class UnitMissing(Rule):
                 expect=("V103.percent",)),
         Example(form(row("产出指标", "成本指标", "控制在预算成本内", "250万")), note="万 of what?",
                 expect=("V103",)),
+        Example(form(row("产出指标", "数量指标", "享受资助人数", "2100"),
+                     row("产出指标", "质量指标", "资金支出率", "≥95")),
+                note="units left out on many rows are one finding listing them", expect=("V103.many",)),
     )
     good = (
         Example(form(), note="every quantity has its unit"),
@@ -55,6 +59,11 @@ class UnitMissing(Rule):
     )
 
     def check(self, form, ctx):
+        # units left out on many rows (a 度量单位 column never filled in) are one root cause
+        return one_per_root_cause(self._unitless_rows(form), lambda f: "V103.many", key=lambda f: "V103",
+                                  name=name_and_value)
+
+    def _unitless_rows(self, form):
         for r in require_rows(form, "V").measures:
             value = r.value
             if not _unitless(value):

@@ -28,6 +28,7 @@ from policy.authoring.values import (
 # line, reported by V107 (数量) and V108 (质量, 时效) rather than here.
 _MONEY_REPORTED_ELSEWHERE = frozenset({"数量指标", "质量指标", "时效指标"})
 _TIMELY_BAD = frozenset({"mass", "area", "length", "volume"})
+_HEADS = frozenset({"人", "名", "位", "户"})  # counters of people (人次 counts attendances, also events)
 
 
 class UnitMismatch(Rule):
@@ -48,12 +49,16 @@ class UnitMismatch(Rule):
                     "The unit a name implies and the unit written must be the same kind of quantity.")
     options = {
         "name_dimensions": Option(NAME_DIMENSIONS, "name keyword → expected dimension (percent, money, "
-                                  "count, time, ratio; any = exempt); the longest keyword the name ends with decides",
+                                  "count, time, ratio, area; any = exempt); the longest keyword the name ends with decides",
                                   validate=dimension_table),
         "person_counters": Option(("人", "人次", "名", "位", "户", "人天", "人日"),
                                   "counters a 人数 name may use", validate=word_list),
         "event_counters": Option(("次", "期", "场", "回", "轮", "批", "批次"),
                                  "counters of a frequency (N次/月) accepted under 时效指标", validate=word_list),
+        "person_keywords": Option(("人数", "人次"), "name keywords of a head count, which is counted "
+                                  "in one of person_counters", validate=word_list),
+        "event_keywords": Option(("次数", "场次", "期数"), "name keywords of an event count, which is not "
+                                 "counted in people (人, 名, 位, 户)", validate=word_list),
     }
     bad = (
         Example(form(row("产出指标", "时效指标", "补助资金按时发放", "≥1人/年")),
@@ -68,6 +73,12 @@ class UnitMismatch(Rule):
                 expect=("V104.percent",)),
         Example(form(row("产出指标", "数量指标", "培训村组干部230人", "≥230个")),
                 note="people in the name, 个 in the value", expect=("V104.name-unit",)),
+        Example(form(row("产出指标", "数量指标", "农民培训人次", "≥20场")),
+                note="a head count of attendances counted in sessions (场)", expect=("V104.counter",)),
+        Example(form(row("产出指标", "数量指标", "培训次数", "≥500人")),
+                note="an event count counted in people", expect=("V104.event-counter",)),
+        Example(form(row("产出指标", "数量指标", "新增绿化面积", "≥500人")),
+                note="an area counted in people", expect=("V104.area",)),
         Example(form(row("产出指标", "质量指标", "资金到位率", "28.8万元%")),
                 note="split cells joined: money value, % in the unit column", expect=("V104.two-units",)),
     )
@@ -78,6 +89,8 @@ class UnitMismatch(Rule):
         Example(form(row("产出指标", "时效指标", "城市道路考核", "1次/月")), note="a frequency is a time"),
         Example(form(row("效益指标", "经济效益", "创业担保基金放大倍数", "≥2倍")), note="倍 for 倍数"),
         Example(form(row("产出指标", "数量指标", "培训村组干部230人", "≥230人次")), note="人 and 人次 both count people"),
+        Example(form(row("产出指标", "数量指标", "培训次数", "≥500人次")), note="人次 counts attendances: not a unit error for 次数"),
+        Example(form(row("产出指标", "数量指标", "新增绿化面积", "≥3.5万平方米")), note="an area in 平方米"),
         Example(form(row("产出指标", "数量指标", "寨山石坪村新建水泥路1条", "2km")), note="another number: not the same count"),
     )
 
@@ -132,8 +145,12 @@ class UnitMismatch(Rule):
                 if wanted[1] == "time" and dim == "count" and self._frequency(value, ctx):
                     return None, wanted
                 return f"V104.{wanted[1]}", wanted
-            if wanted[0] == "人数" and dim == "count" and counter_of(value) not in ctx.options["person_counters"]:
+            counter = counter_of(value) if dim == "count" else None
+            if wanted[0] in ctx.options["person_keywords"] and counter is not None \
+                    and counter not in ctx.options["person_counters"]:
                 return "V104.counter", wanted
+            if wanted[0] in ctx.options["event_keywords"] and counter in _HEADS:
+                return "V104.event-counter", wanted
         elif wanted is None and level2 == "时效指标":
             if dim in _TIMELY_BAD or (dim == "count" and not self._frequency(value, ctx)):
                 return "V104.timeliness", wanted

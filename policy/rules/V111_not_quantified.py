@@ -19,8 +19,8 @@ from policy.authoring.wording import (
 def _vague(value, text: str, patterns: tuple[str, ...], ignored: tuple[str, ...]) -> bool:
     """Whether W101 (vague wording) reports this value, with the word lists given: one note per
     cell."""
-    phrase = getattr(value, "vague", None)
-    return bool((phrase and phrase not in ignored) or first_match(text, patterns))
+    phrase = first_match(text, patterns)
+    return bool(phrase and phrase not in ignored)
 
 
 class NotQuantified(Rule):
@@ -68,8 +68,8 @@ class NotQuantified(Rule):
         Example(form(row("产出指标", "质量指标", "服务周期内空气质量", "优良")), note="a grade"),
         Example(form(row("产出指标", "数量指标", "协调处置突发事件", "协调处置突发事件20次，开展应急演练")),
                 note="a number inside prose"),
-        Example(form(row("产出指标", "质量指标", "服务质量", "进一步提高")),
-                note="vague wording is W101's, not repeated here"),
+        Example(form(row("产出指标", "质量指标", "服务质量", "不断提升")),
+                note="vague wording of W101's list is W101's, not repeated here"),
         Example(form(row("效益指标", "可持续影响", "历史文化资料保存期限", "长期")), note="a graded duration"),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import form, row
+from policy.authoring.grouping import one_per_root_cause
 from policy.authoring.rows import folded_contains_any, require_rows, where
 from policy.options import word_list
 
@@ -41,6 +42,9 @@ class FundProcessAsOutput(Rule):
                 note="regression (宁德 2023): a funds-arrival rate as quality", expect=("V114",)),
         Example(form(row("产出指标", "质量指标", "经费支出合规性", "较高")),
                 note="regression (太和 2023): spending compliance as quality", expect=("V114",)),
+        Example(form(row("产出指标", "质量指标", "经费支出合规性", "较高"),
+                     row("产出指标", "时效指标", "经费支出时效性", "及时支出")),
+                note="regression (太和 2023): one root cause under 质量 and 时效, one finding", expect=("V114.many",)),
     )
     good = (
         Example(form(), note="outputs only"),
@@ -51,6 +55,10 @@ class FundProcessAsOutput(Rule):
     )
 
     def check(self, form, ctx):
+        # the budget's own process filed as outputs on many rows is one root cause
+        return one_per_root_cause(self._process_rows(form, ctx), lambda f: "V114.many", key=lambda f: "V114")
+
+    def _process_rows(self, form, ctx):
         f = require_rows(form, "V")
         money, process = tuple(ctx.options["money_words"]), tuple(ctx.options["process_words"])
         payout = tuple(ctx.options["payout_words"])

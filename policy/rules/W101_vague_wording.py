@@ -17,6 +17,7 @@ from policy.api import (
     SourceKind,
 )
 from policy.options import word_list
+from policy.authoring import vague_phrases
 from policy.authoring.wording import (
     DEFAULT_IGNORED_VAGUE_PHRASES,
     DEFAULT_VAGUE_PATTERNS,
@@ -35,28 +36,32 @@ class VagueWording(Rule):
     category = Category.WORDING
     severity = Severity.WARNING
     summary = "An indicator value is vague wording with nothing to measure"
-    summary_zh = "指标值为“持续提升”“进一步提高”等模糊表述，无法衡量"
+    summary_zh = "指标值为“持续提升”“不断增强”等模糊表述，无法衡量"
     rationale = (
-        "A target such as 持续提升 or 明显改善 cannot be met or missed: at the end of the year "
+        "A target such as 持续提升 or 不断增强 cannot be met or missed: at the end of the year "
         "nobody can say whether it was achieved. Review checklists list such wording as a "
         "finding; the value should be a number, a rate, or a graded qualitative level."
     )
     fix = "State a measurable target (≥95%, 较上年提高5个百分点) or a graded level (优/良/中/差)."
     source = Source(
         SourceKind.OFFICIAL_SECONDARY,
-        "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted); practice: vague wording seen in 8 of 24 published forms",
-        "Review checklists list vague target wording as a finding.",
+        "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted); practice: seen in "
+        f"{vague_phrases.FORMS_WITH_ANY} of {vague_phrases.FORMS_COUNTED} published forms "
+        "(the default phrases, each seen in an indicator value: tools/vague_words.py)",
+        "Review checklists list vague target wording as a finding. The default list holds only "
+        "phrases seen in published forms' indicator values; add your own with `patterns`.",
     )
     options: ClassVar[Mapping[str, Option]] = {
         "patterns": Option(
             DEFAULT_VAGUE_PATTERNS,
-            "Regular expressions of vague phrases (besides the grammar's list).",
+            "Regular expressions of vague phrases; the default is the phrases seen in published "
+            "forms' indicator values (rebuilt by tools/vague_words.py).",
             regex_list,
         ),
         "ignore_phrases": Option(
             DEFAULT_IGNORED_VAGUE_PHRASES,
-            "Phrases of the grammar's vague list not reported here: timeliness words are "
-            "V109's/V111's business, and 长期/永久 are real archive retention periods.",
+            "Matched phrases not reported here: timeliness words are V109's/V111's business, "
+            "and 长期/永久 are real archive retention periods.",
             word_list,
         ),
         "skip_level2": Option(
@@ -116,11 +121,8 @@ class VagueWording(Rule):
             v = r.value
             if getattr(v, "quantities", ()) or getattr(v, "grade", None):
                 continue  # there is a number or a grade to measure against
-            phrase = getattr(v, "vague", None)
-            if phrase in ctx.options["ignore_phrases"]:
-                phrase = None
-            phrase = phrase or first_match(ind.value_text, patterns)
-            if phrase is None:
+            phrase = first_match(ind.value_text, patterns)
+            if phrase is None or phrase in ctx.options["ignore_phrases"]:
                 continue
             yield Finding(
                 "W101",

@@ -17,6 +17,7 @@ from policy.api import (
     Source,
     SourceKind,
 )
+from policy.authoring.grouping import one_per_root_cause
 from policy.authoring.wording import (
     DEFAULT_PLACEHOLDER_PATTERNS,
     first_match,
@@ -135,15 +136,9 @@ class TemplatePlaceholder(Rule):
             ("中长期目标", g.long_term, g.long_term_location),
             ("年度目标", g.annual, g.annual_location),
         )
-        for label, text, loc in fields:
-            hit = first_match(text, patterns)
-            if hit:
-                yield Finding(
-                    "W102.field",
-                    {"field": label, "placeholder": hit},
-                    location=loc or form.location,
-                    evidence={label: text},
-                )
+        yield from one_per_root_cause(  # placeholders left in several fields: one template left unfilled
+            _field_hits(fields, patterns, form), lambda f: "W102.fields", key=lambda f: "W102.field",
+            name=lambda f: f"「{f.args['field']}」", label="栏目")
         hits = [(r.ind, hit) for r in form.ordered
                 if r.ind.name and (hit := _name_hit(r.ind.name, patterns))]
         if len(hits) == 1:
@@ -164,6 +159,18 @@ class TemplatePlaceholder(Rule):
                 location=ind.location or form.location,
                 indicator=ind,
                 evidence={"三级指标": names},
+            )
+
+
+def _field_hits(fields, patterns, form):
+    for label, text, loc in fields:
+        hit = first_match(text, patterns)
+        if hit:
+            yield Finding(
+                "W102.field",
+                {"field": label, "placeholder": hit},
+                location=loc or form.location,
+                evidence={label: text},
             )
 
 

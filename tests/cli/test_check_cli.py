@@ -157,6 +157,13 @@ def test_output_file_statistics_and_quiet(forms, capsys):
     assert len(lines) == 2 and lines[1].startswith("bad.yaml:2:1: F101 ")
 
 
+def test_output_path_with_a_nul_is_a_write_error_not_a_crash(forms, capsys):
+    # found by tests/hostile/test_cli_hostile.py: the walk's exclusion of the report path raised
+    for option in ("--output", "--write-baseline"):
+        code, _, err = cli(capsys, "check", ".", option, "\x00")
+        assert code == 2 and "internal error" not in err, err
+
+
 def test_jobs_give_the_same_output(forms, capsys):
     for i in range(4):
         (forms / f"b{i}.yaml").write_text(BAD.replace("会议经费", f"会议经费{i}"), encoding="utf-8")

@@ -278,7 +278,8 @@ def test_cost_lines_ignore_rates_cumulative_amounts_and_unit_standards():
             ],
         }
     )
-    assert _ids([form]) == []
+    # never compared with the total; the 补助标准 without a per-unit is only F107's note on that
+    assert _ids([form]) == ["F107.no-per-unit"]
 
 
 # ---------------------------------------------------------------- F107 … F110
@@ -711,3 +712,22 @@ def test_f110_and_a104_point_at_the_cell_itself():
                   "previous_years", 9)
     [f] = found("A104", form)
     assert f.location == Location("f.yaml", 9, 4)
+
+
+def test_f107_tolerance_is_stated_and_configurable():
+    # 宁河 2020: 26970.7平方米 × 71.86元 = 1938114.502元 against 1938000元, a rounded unit cost.
+    form = form_from_mapping(
+        {
+            "funding": {"total": "1938000元"},
+            "indicators": [
+                {"level1": "产出指标", "level2": "数量指标", "name": "补贴民办园租用面积",
+                 "value": "26970.7平方米"},
+                {"level1": "产出指标", "level2": "成本指标", "name": "补贴标准",
+                 "value": "71.86元/平方米"},
+            ],
+        }
+    )
+    assert not check([form], Config(select=("F107",))).diagnostics
+    exact = check([form], Config(select=("F107",), rules={"F107": {"tolerance": 0}})).diagnostics
+    assert [(d.args["over"], d.args["tolerance"]) for d in exact] == [("0.01", "0")]
+    assert "超出年度资金总额 1938000元 的 0.01%（容差 0%）" in exact[0].message("zh")

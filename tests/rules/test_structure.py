@@ -414,6 +414,7 @@ def test_seed_defects_in_a_flat_export(tmp_path):
         (1, "S108", 12),  # 出动时间 ≤10分钟 (inside 报警响应时间/出动时间) vs ≤15分钟
         (1, "V109", 13),  # 适时开展
         (1, "S104", 14),  # ≤30分钟 without a name
+        (1, "V111", 16),  # 有效提高: unquantified (no published form uses it, so not W101's list)
         (1, "S113.same", 17),  # 演练次数 ≥6次 as output and again as benefit
     }
 

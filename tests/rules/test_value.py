@@ -161,9 +161,13 @@ def test_unit_missing_variants():
 
 
 def test_unit_mismatch_variants():
-    assert (
-        one("V104", ("产出指标", "数量指标", "督查次数", "≥40人"))[0] == []
-    )  # 人 is a count too
+    # 人 is a count, but of people: 40 inspections are not 40人 (issue 14: unit meaning)
+    assert one("V104", ("产出指标", "数量指标", "督查次数", "≥40人"))[0] == ["V104.event-counter"]
+    assert one("V104", ("产出指标", "数量指标", "督查次数", "≥40次"))[0] == []
+    assert one("V104", ("产出指标", "数量指标", "培训人次", "≥20场"))[0] == ["V104.counter"]
+    assert one("V104", ("产出指标", "数量指标", "道路硬化面积", "≥3公里"))[0] == ["V104.area"]
+    assert one("V104", ("产出指标", "数量指标", "道路硬化面积", "≥3000平方米"))[0] == []
+    assert one("V104", ("产出指标", "数量指标", "高标准农田建设面积", "1.2万亩"))[0] == []
     assert one("V104", ("效益指标", "社会效益", "受益人数", "≥500户"))[0] == []
     assert one("V104", ("效益指标", "社会效益", "受益人数", "≥230个"))[0] == [
         "V104.counter"
@@ -334,31 +338,12 @@ EXPECTED_PUBLIC = {
     ("19_taihe_chengguan_cheliang_2023.txt", "V102", "项目总成本"),  # ≤****000元 masked
     ("19_taihe_chengguan_cheliang_2023.txt", "V109", "项目完成及时性"),  # 程度较高
     ("19_taihe_chengguan_cheliang_2023.txt", "V109", "经费支出时效性"),  # 及时支出
+    # five values never filled in (公里, 万亩, 万人, 公里, ≧ %): one root cause, one finding listing them
     (
         "21_chencang_shuili_yinshui_2020.txt",
-        "V101.missing-number",
+        "V101.missing-number.many",
         "指标1:新建堤防、护岸长度",
     ),
-    (
-        "21_chencang_shuili_yinshui_2020.txt",
-        "V101.missing-number",
-        "指标2:灌区节水改造面积",
-    ),
-    (
-        "21_chencang_shuili_yinshui_2020.txt",
-        "V101.missing-number",
-        "指标3:农村饮水工程覆盖服务人口数",
-    ),
-    (
-        "21_chencang_shuili_yinshui_2020.txt",
-        "V101.missing-number",
-        "指标4:中小河流治理问道长度",
-    ),
-    (
-        "21_chencang_shuili_yinshui_2020.txt",
-        "V101.missing-number",
-        "指标1:工程验收合格率",
-    ),  # ≧ %
     ("29_huangshi_dangxiao_zhutiban_2022.txt", "V103", "开设课程数量"),  # bare 220
     ("29_huangshi_dangxiao_zhutiban_2022.txt", "V112", "成本控制率"),
     (
@@ -390,12 +375,11 @@ EXPECTED_PUBLIC = {
     # the grading scale with no grade chosen (优良中低差): V116, not also V111
     ("27_dyrmt_tielu_yanxian_selfeval.txt", "V116", "铁路沿线环境及安全整治管理机制健全性"),
     # fund process (arrival, transfer, spending of the money) used as output quality/timeliness
-    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位率"),
-    ("07_ningde_rencai_yizhan_2023.txt", "V114", "人才驛站補助資金到位時間"),
-    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "资金足额拨付率"),
-    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114", "地方配套到位率"),
-    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出合规性"),
-    ("19_taihe_chengguan_cheliang_2023.txt", "V114", "经费支出时效性"),
+    # two fund-process rows each (到位率 and 到位時間; 拨付率 and 配套到位率; 合规性 and 时效性): one
+    # root cause per form, one finding listing both
+    ("07_ningde_rencai_yizhan_2023.txt", "V114.many", "人才驛站補助資金到位率"),
+    ("23_sichuan_puhui_jinrong_selfeval.txt", "V114.many", "资金足额拨付率"),
+    ("19_taihe_chengguan_cheliang_2023.txt", "V114.many", "经费支出合规性"),
     ("31_zhaohua_teshu_jiating_zaifuzhu_2021.txt", "V114", "资金拨付"),
 }
 
@@ -431,6 +415,19 @@ def public_forms():
                 {"name": source, "year": year, "indicators": indicators}, path=source
             ),
         )
+
+
+def test_grouped_findings_list_every_row_of_the_root_cause():
+    forms = dict(public_forms())
+    f = forms["21_chencang_shuili_yinshui_2020.txt"]
+    from policy.rules.V101_damaged_value import DamagedValue
+
+    [x] = DamagedValue().check(FormFacts(f), Context(options=default_options(DamagedValue), year=f.year))
+    assert x.args["count"] == 5
+    assert x.args["names"] == ("「指标1:新建堤防、护岸长度」（公里）、「指标2:灌区节水改造面积」（万亩）、"
+                               "「指标3:农村饮水工程覆盖服务人口数」（万人）、「指标4:中小河流治理问道长度」（公里）、"
+                               "「指标1:工程验收合格率」（≧ %）")
+    assert x.evidence["位置"].count("行") == 5  # where each row is
 
 
 def test_value_rules_on_real_published_values():
