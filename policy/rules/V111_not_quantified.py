@@ -6,7 +6,7 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.authoring.rows import require_rows, where
 from policy.options import level2_list, word_list
 from policy.authoring.examples import form, row
-from policy.authoring.values import all_measures, grade_of
+from policy.authoring.values import all_measures, grade_of, vague_of
 from policy.authoring.wording import (
     DEFAULT_IGNORED_VAGUE_PHRASES,
     DEFAULT_VAGUE_PATTERNS,
@@ -18,7 +18,7 @@ from policy.authoring.wording import (
 def _vague(value, text: str, patterns: tuple[str, ...], ignored: tuple[str, ...]) -> bool:
     """Whether W101 (vague wording) reports this value, with the word lists given: one note per
     cell."""
-    phrase = getattr(value, "vague", None)
+    phrase = vague_of(value)
     return bool((phrase and phrase not in ignored) or first_match(text, patterns))
 
 
