@@ -13,6 +13,7 @@ from grammar.numbers import format_decimal
 from decimal import Decimal
 from functools import lru_cache
 import os
+import zlib
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -65,10 +66,13 @@ def _stamp(paths: list[str]) -> list:
 
 
 def _cache_path(lang: str) -> str:
+    """One cache file per installed copy (the catalogue folder's path in the name): two checkouts
+    or virtualenvs sharing one user cache no longer overwrite each other's entry on every run."""
     base = os.environ.get("JIXIAO_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jixiao"
     )
-    return os.path.join(base, f"messages-{lang}.json")
+    tag = zlib.crc32(os.fsencode(_ROOT))
+    return os.path.join(base, f"messages-{lang}-{tag:08x}.json")
 
 
 def _cache_file(lang: str) -> Path:
