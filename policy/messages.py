@@ -8,13 +8,15 @@ choose a word by number: ``{files:file|files}`` is "file" when ``files`` is 1, e
 
 from __future__ import annotations
 
-from grammar.numbers import format_decimal
-
+import json
+import os
+import string
+import zlib
 from decimal import Decimal
 from functools import lru_cache
-import os
-import zlib
 from typing import TYPE_CHECKING, Any, Mapping
+
+from grammar.numbers import format_decimal
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,8 +84,6 @@ def _cache_file(lang: str) -> Path:
 
 
 def _read_cached(lang: str, key: list) -> dict[str, str] | None:
-    import json
-
     try:
         with open(_cache_path(lang), "rb") as fh:
             data = json.loads(fh.read())
@@ -95,9 +95,6 @@ def _read_cached(lang: str, key: list) -> dict[str, str] | None:
 
 
 def _write_cached(lang: str, key: list, merged: dict[str, str]) -> None:
-    import json
-    import os
-
     target = _cache_file(lang)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +142,4 @@ def render(message_id: str, args: Mapping[str, Any], lang: str = DEFAULT_LANG) -
 
 
 def template_fields(template: str) -> set[str]:
-    import string  # here: string.Template compiles a pattern at import, and a check never asks
-
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from grammar import parse_value
 from grammar.ast import Quantity
 from grammar.folding import nfkc
 from policy.authoring.patterns import LazyPattern
@@ -235,8 +236,6 @@ def promise_tuple(
     text: str | None, counters: tuple[str, ...], approx_words: tuple[str, ...]
 ) -> tuple[Promise, ...]:
     """``promises`` of ``text`` read with the value grammar, as a tuple (Promise is frozen)."""
-    from grammar import parse_value
-
     return tuple(promises(text, counters, approx_words, parse_value))
 
 

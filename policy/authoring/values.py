@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Mapping
 
+from grammar import parse_value
 from grammar.ast import Damage, DateValue, Interval, Quantity, Range, Text, Unit, Value
 from grammar.folding import fold
 from policy.authoring.patterns import LazyPattern
@@ -239,8 +240,6 @@ def two_units(value: Value | None) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1024)
 def _split_units(unit: str) -> tuple[str, str] | None:
-    from grammar import parse_value
-
     for cut in range(1, len(unit)):
         left, right = parse_value("1" + unit[:cut]), parse_value("1" + unit[cut:])
         dims = [dimension_of(v) for v in (left, right)]
