@@ -10,7 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+
+from checker import __version__
+from checker.exit import ExitCode
+from checker import process
 
 # name -> (module, one-line help). Kept here, not discovered, so --help needs no imports.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -22,8 +27,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "format": ("checker.commands.format", "rewrite values into canonical form (the fix command)"),
     "serve": ("checker.commands.serve", "serve the review page and the HTTP API"),
 }
-
-from checker.exit import ExitCode
 
 
 def _terminal_width() -> int:
@@ -67,8 +70,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
-    from checker import __version__
-
     parser = _Parser(prog="jixiao", description="Checker for 项目支出绩效目标表 forms.")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -125,8 +126,6 @@ def _raise_terminated(signum: int, _frame: object) -> None:
 
 
 def _unwind_on_termination() -> None:
-    import signal
-
     for name in ("SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
@@ -137,12 +136,10 @@ def console() -> int:
     """The ``jixiao`` executable: ``main`` in a process of its own, which may tune the process
     (``checker.process``) and handle termination signals; ``main`` itself changes nothing global,
     for callers that embed it."""
-    from checker.process import freeze_for_exit, tune_collector
-
     _unwind_on_termination()
-    tune_collector()
+    process.tune_collector()
     code = main()
-    freeze_for_exit()
+    process.freeze_for_exit()
     return code
 
 

@@ -9,13 +9,18 @@ Every problem is a ConfigError naming the file, the key and what was expected.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import attrs
 
+from checker.loaders.limits import Limits
 from checker.report import safe_render
 from policy.api import SEVERITIES
+from policy.forms.schemes import AUTO, NAMES
+from policy.registry import all_rules
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -179,7 +184,6 @@ class Config:
                 "core.config.bad-value", file=f, key="year", got=self.year,
                 expected="a year between 1990 and 2100",
             )
-        from policy.forms.schemes import AUTO, NAMES
 
         if self.scheme != AUTO and self.scheme not in NAMES:
             raise ConfigError(
@@ -192,7 +196,6 @@ class Config:
         """The loaders' Limits from ``[limits]``, or None for their defaults."""
         if not self.limits:
             return None
-        from checker.loaders.limits import Limits
 
         names = [a.name for a in attrs.fields(Limits)]
         for key, value in self.limits.items():
@@ -217,7 +220,6 @@ def find_config(start: str | Path) -> Path | None:
     upward (jixiao.toml wins within one directory)."""
     # os.path, not pathlib, on the way up: pathlib (with urllib.parse and ipaddress) costs every
     # cold start ~3 %, and most checks find no configuration at all.
-    import os
 
     here = os.path.realpath(os.fspath(start))  # what Path(start).resolve() gives
     if not os.path.isdir(here):
@@ -271,9 +273,6 @@ def _toml_text(raw: bytes) -> str:
 def _regular_file_bytes(path: str | Path) -> bytes:
     """The file's bytes — only for a regular file of sane size: a configuration that names
     /dev/zero or a FIFO must fail at once, not hang or fill memory."""
-    import os
-    import stat
-
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise ConfigError("core.config.unreadable", file=str(path), error="not a regular file")
@@ -322,8 +321,6 @@ def load_config(path: str | Path) -> Config:
 
 def discover_config(paths: Sequence[str | Path]) -> Config:
     """The configuration that applies to the checked paths (their common directory), or defaults."""
-    import os
-
     # A path the OS cannot name (a NUL byte, from an embedding caller) has no directory to search;
     # the loader reports it as an input that cannot be read.
     paths = [p for p in paths if "\x00" not in str(p)] or ["."]
@@ -551,8 +548,6 @@ def resolve_rules(config: Config, rules: Sequence[type] | None = None) -> list[A
     option value its validator rejects.
     """
     if rules is None:
-        from policy.registry import all_rules
-
         rules = all_rules()
     config.validate()
     by_code = {r.code: r for r in rules}

@@ -24,6 +24,7 @@ from checker.config import (
     Config,
     Suppression,
     is_loader_code_shown,
+    load_baseline,
     resolve_rules,
 )
 from policy.forms.facts import FormFacts
@@ -671,8 +672,6 @@ class Engine:
 
     def __init__(self, config: Config | None = None, rules: Sequence[type] | None = None,
                  today: dt.date | None = None) -> None:
-        from checker.config import load_baseline
-
         self.config = (config or Config()).validate()
         self.checker = DocumentChecker(self.config, resolve_rules(self.config, rules))
         self.baseline = load_baseline(self.config.baseline) if self.config.baseline else ()

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from checker.config import Config
 from checker.engine import DocumentChecker, DocumentResult, Engine
+from checker.loaders import iter_documents, iter_files, load_path
 
 _WORKER: tuple[DocumentChecker, object] | None = None
 
@@ -24,8 +25,6 @@ def _init_worker(config: Config) -> None:
 
 
 def _check_file(path: str) -> DocumentResult:
-    from checker.loaders import load_path
-
     assert _WORKER is not None
     checker, limits = _WORKER
     return checker.check_document(load_path(path, limits))
@@ -36,8 +35,6 @@ def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
               today: dt.date | None = None, exclude: Sequence[str] = ()):
     """Check ``paths``; ``jobs`` > 1 uses a process pool (results merged in input order).
     ``exclude``: files a directory walk must not take as inputs (the run's own report)."""
-    from checker.loaders import iter_documents, load_path
-
     engine = Engine(config, today=today)
     limits = config.loader_limits()
     if jobs <= 1:
@@ -45,7 +42,6 @@ def run_paths(paths: Sequence[str], config: Config, *, jobs: int = 1,
 
     from concurrent.futures import ProcessPoolExecutor
 
-    from checker.loaders import iter_files
 
     files = list(iter_files(paths, exclude))
     acc = engine.accumulator()

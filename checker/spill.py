@@ -11,9 +11,12 @@ see checker.cli); a run killed outright leaves them, and the next run that spill
 from __future__ import annotations
 
 import os
+import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+from checker.stale import remove_stale
 
 
 SPILL_PREFIX, SPILL_SUFFIX = "jixiao-spill-", ".pickle"
@@ -30,10 +33,6 @@ class SpillWriter:
     """Appends batches of items to a fresh temporary file."""
 
     def __init__(self) -> None:
-        import tempfile  # only large runs spill: small ones do not pay for the import
-
-        from checker.stale import remove_stale
-
         directory = tempfile.gettempdir()
         remove_stale(directory, SPILL_PREFIX, SPILL_SUFFIX)  # left by a run that was killed
         fd, self.path = tempfile.mkstemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-", suffix=SPILL_SUFFIX,

@@ -27,6 +27,8 @@ def parse_value(source: str):
     return _parse_cached(source)
 
 
+# Identical values recur across forms ("≥95%", "100%"): the cache buys 5.2% end to end
+# (callgrind, 300 text forms: 2,451 M instructions without it, 2,329 M with it).
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_cached(source: str):
     return parse_uncached(source)

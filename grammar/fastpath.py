@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from grammar import build, lexicon, units
+from grammar import build, lexicon
 from grammar.ast import DateValue
 from grammar.numbers import BadNumber, parse_chinese
 from grammar.units import compound

@@ -8,7 +8,6 @@ disagree. Factors are exact Decimals; units whose conversion is not exact (亩 �
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 import attrs
 
@@ -189,7 +188,6 @@ def canonical_symbol(spelling: str) -> str:
     return ALIASES.get(spelling, spelling)
 
 
-@lru_cache(maxsize=1024)
 def lookup(spelling: str, magnitude: str | None = None) -> Unit | None:
     """The Unit for a spelling with an optional magnitude word ("万" + "元" → 万元), or None."""
     unit = UNITS.get(canonical_symbol(spelling)) if spelling else None

@@ -8,12 +8,15 @@ choose a word by number: ``{files:file|files}`` is "file" when ``files`` is 1, e
 
 from __future__ import annotations
 
-from grammar.numbers import format_decimal
-
+import json
+import os
+import string
+import zlib
 from decimal import Decimal
 from functools import lru_cache
-import os
 from typing import TYPE_CHECKING, Any, Mapping
+
+from grammar.numbers import format_decimal
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,10 +68,13 @@ def _stamp(paths: list[str]) -> list:
 
 
 def _cache_path(lang: str) -> str:
+    """One cache file per installed copy (the catalogue folder's path in the name): two checkouts
+    or virtualenvs sharing one user cache no longer overwrite each other's entry on every run."""
     base = os.environ.get("JIXIAO_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jixiao"
     )
-    return os.path.join(base, f"messages-{lang}.json")
+    tag = zlib.crc32(os.fsencode(_ROOT))
+    return os.path.join(base, f"messages-{lang}-{tag:08x}.json")
 
 
 def _cache_file(lang: str) -> Path:
@@ -78,8 +84,6 @@ def _cache_file(lang: str) -> Path:
 
 
 def _read_cached(lang: str, key: list) -> dict[str, str] | None:
-    import json
-
     try:
         with open(_cache_path(lang), "rb") as fh:
             data = json.loads(fh.read())
@@ -91,9 +95,6 @@ def _read_cached(lang: str, key: list) -> dict[str, str] | None:
 
 
 def _write_cached(lang: str, key: list, merged: dict[str, str]) -> None:
-    import json
-    import os
-
     target = _cache_file(lang)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,6 +142,4 @@ def render(message_id: str, args: Mapping[str, Any], lang: str = DEFAULT_LANG) -
 
 
 def template_fields(template: str) -> set[str]:
-    import string  # here: string.Template compiles a pattern at import, and a check never asks
-
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}

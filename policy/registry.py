@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 import importlib
+import pkgutil
 import re
+from functools import lru_cache
 
+import policy.rules as pkg
 from policy.api import FAMILY_CATEGORY, Rule, Severity, Source
 from policy.forms.model import FORM_KINDS
 
@@ -43,10 +45,6 @@ def _validate(rule: type[Rule]) -> None:
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, sorted by code. Raises RuleDefinitionError on a broken catalogue."""
-    import pkgutil
-
-    import policy.rules as pkg
-
     found: dict[str, type[Rule]] = {}
     for name in (info.name for info in pkgutil.iter_modules(pkg.__path__)):
         module = importlib.import_module(f"{pkg.__name__}.{name}")

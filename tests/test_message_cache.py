@@ -69,3 +69,22 @@ def test_an_unwritable_cache_directory_costs_only_time(catalogue_copy, tmp_path,
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("JIXIAO_CACHE_DIR", str(blocker / "cache"))
     assert load("zh") == _parsed(catalogue_copy, "zh")
+
+
+def test_two_installed_copies_keep_separate_caches(tmp_path, monkeypatch) -> None:
+    """Two checkouts sharing one user cache each keep their own entry, so running one never makes
+    the other re-parse its TOML files (the cache is keyed by the catalogue's path)."""
+    monkeypatch.setenv("JIXIAO_CACHE_DIR", str(tmp_path / "cache"))
+    paths = []
+    for name in ("one", "two"):
+        root = tmp_path / name / "catalogue"
+        shutil.copytree(messages._ROOT, root)
+        monkeypatch.setattr(messages, "_ROOT", root)
+        load("en")
+        paths.append(messages._cache_file("en"))
+    assert paths[0] != paths[1]
+    assert all(p.is_file() for p in paths)
+    stamp = paths[0].stat().st_mtime_ns
+    monkeypatch.setattr(messages, "_ROOT", tmp_path / "one" / "catalogue")
+    load("en")  # served from its own entry: not rewritten
+    assert paths[0].stat().st_mtime_ns == stamp

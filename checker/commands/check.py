@@ -11,7 +11,18 @@ import argparse
 import os
 import sys
 
+import attrs
+
+from checker.config import ConfigError, discover_config, load_config
 from checker.exit import ExitCode
+from checker.fixer.atomic import atomic_text
+from checker.loaders import SUPPORTED_SUFFIXES, iter_files, load_path
+from checker.parallel import run_paths
+from checker.progress import Progress
+from checker.report import safe_render
+from checker.reporters import RenderOptions, write
+from checker.reporters.safety import printable
+from checker.reporters.text import summary_line
 from policy.api import SEVERITIES
 
 
@@ -48,17 +59,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _say(text: str) -> None:
     """A line for the user on stderr, with input-derived text made harmless."""
-    from checker.reporters.safety import printable
-
     sys.stderr.write(printable(text) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
-    import attrs
-
-    from checker.config import ConfigError, discover_config, load_config
-    from checker.report import safe_render
-
     paths = args.paths or ["."]
     lang = args.lang or "zh"
     try:
@@ -91,8 +95,6 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.ERROR
 
     if report.files == 0:  # a mistyped folder in CI must not pass silently
-        from checker.loaders import SUPPORTED_SUFFIXES
-
         _say("jixiao: " + safe_render("core.no-files", {"suffixes": " ".join(SUPPORTED_SUFFIXES)}, lang))
 
     if args.write_baseline:
@@ -108,15 +110,12 @@ def run(args: argparse.Namespace) -> int:
         _say(safe_render("core.baseline.written", {"count": count, "path": args.write_baseline}, lang))
         return ExitCode.ERROR if report.failures or report.errors else ExitCode.OK
 
-    from checker.reporters import RenderOptions, write
 
     to_file = bool(args.output)
     color = (args.format == "text" and not to_file and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR"))
     options = RenderOptions(lang=lang, color=color, statistics=args.statistics, quiet=args.quiet)
     if to_file:
-        from checker.fixer.atomic import atomic_text
-
         try:  # streamed like stdout (a large report is never one string), replaced atomically
             with atomic_text(args.output) as out:
                 write(report, args.format, options, out)
@@ -126,8 +125,6 @@ def run(args: argparse.Namespace) -> int:
                 lang))
             return ExitCode.ERROR
         if args.format != "text" and not args.quiet:
-            from checker.reporters.text import summary_line
-
             _say(summary_line(report, lang))
     else:  # written as it is rendered (JSON streams), never held as one string
         write(report, args.format, options, sys.stdout)
@@ -143,8 +140,6 @@ def _is_input(target: str, paths: list[str]) -> bool:
     file a directory walk finds that holds forms. A file the walk finds that holds no form (this
     command's earlier report: ``check . --output r.json`` run twice) is not an input; the walk
     leaves it out (``run_paths(exclude=...)``)."""
-    from checker.loaders import iter_files, load_path
-
     try:
         if not os.path.exists(target):
             return False
@@ -163,9 +158,6 @@ def _is_input(target: str, paths: list[str]) -> bool:
 
 
 def _check(paths: list[str], config, args: argparse.Namespace):
-    from checker.parallel import run_paths
-    from checker.progress import Progress
-
     progress = Progress(sys.stderr, config.lang) if Progress.wanted(sys.stderr, args.quiet) else None
     try:
         own = [t for t in (args.output, args.write_baseline) if t]

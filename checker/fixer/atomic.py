@@ -21,6 +21,8 @@ import stat
 import tempfile
 from typing import BinaryIO, Iterator, TextIO
 
+from checker.stale import remove_stale
+
 TMP_SUFFIX = ".jixiao-tmp"
 
 
@@ -114,8 +116,6 @@ def _tmp_prefix(target: str, pid: int) -> str:
 def remove_stale_temporaries(target: str) -> int:
     """Remove the temporary files of ``target`` left by writers that no longer run (a run killed
     by SIGKILL cannot clean up); a live writer's file is left alone. Returns how many."""
-    from checker.stale import remove_stale
-
     return remove_stale(os.path.dirname(target) or ".", f".{os.path.basename(target)}.", TMP_SUFFIX)
 
 

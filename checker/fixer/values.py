@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from grammar import canonical, parse_value
+
 # Kinds whose canonical text carries the whole meaning. "text" values (prose, grades, vague
 # phrases) are left as written: rewording prose is a judgement.
 REWRITABLE_KINDS = frozenset({"quantity", "range", "date"})
@@ -54,7 +56,6 @@ def canonical_rewrite(text: str | None, *, spreadsheet: bool = False) -> str | N
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    from grammar import canonical, parse_value
 
     value = parse_value(text)
     if value is None or getattr(value, "error", None) is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from checker.loaders import load_bytes
 from policy.forms.model import Document, Form
 
 
@@ -47,8 +48,6 @@ def verify_reload(
     document: Document, data: bytes, rewrite: Callable[[str], str | None], limits=None
 ) -> None:
     """Raise UnsafeEdit unless ``data`` loads as ``document`` with only values rewritten."""
-    from checker.loaders import load_bytes
-
     again = load_bytes(data, document.path, limits)
     if again.error is not None:
         raise UnsafeEdit(f"the rewritten file no longer loads ({again.error.message_id})")

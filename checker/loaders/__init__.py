@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from checker.loaders import issues as ids
+from checker.loaders.dispatch import load_data
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
 from policy.forms.model import Document, Location
 
@@ -62,8 +63,6 @@ def load_path(path: str | os.PathLike, limits: Limits | None = None) -> Document
 
 def load_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document:
     """Load a file's content already read into memory (``path`` names it in locations)."""
-    from checker.loaders.dispatch import load_data
-
     return load_data(data, path, limits or DEFAULT_LIMITS)
 
 

@@ -10,6 +10,8 @@ from typing import Any, Sequence
 
 import attrs
 
+from checker.reporters.safety import encodable, printable
+
 FORMATS: dict[str, str] = {
     "text": "checker.reporters.text",
     "json": "checker.reporters.json_format",
@@ -34,8 +36,6 @@ class RenderOptions:
 
 def render(report: Any, fmt: str, options: RenderOptions | None = None) -> str:
     """The report in ``fmt``, safe to write as UTF-8 and to show on a terminal (see safety.py)."""
-    from checker.reporters.safety import encodable, printable
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     text = importlib.import_module(FORMATS[fmt]).render(report, options or RenderOptions())
@@ -55,8 +55,6 @@ def write(report: Any, fmt: str, options: RenderOptions | None, out: Any) -> Non
     """Write exactly what ``render`` returns to the text stream ``out``. Formats that can stream
     (JSON) write piece by piece, so a large report is never one string in memory; the safety
     filters act on single characters, so filtering each piece equals filtering the whole."""
-    from checker.reporters.safety import encodable, printable
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     module = importlib.import_module(FORMATS[fmt])

@@ -21,8 +21,10 @@ from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any, TextIO
 
+from checker import __version__
 from checker.report import Report
 from checker.reporters import RenderOptions
+from checker.reporters.json_records import RecordWriter
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -33,9 +35,6 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     """Write the report to ``out`` in the order and layout of ``render``."""
-    from checker import __version__
-    from checker.reporters.json_records import RecordWriter
-
     lang = options.lang
     records = RecordWriter(lang, encode)
     w = out.write

@@ -10,6 +10,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from grammar import parse_value
+from grammar.ast import Quantity
 from grammar.folding import nfkc
 from policy.authoring.patterns import LazyPattern
 
@@ -215,12 +217,7 @@ def promises(
                 continue
         fragment = m.group(0)
         value = parse_value(fragment)
-        if (
-            getattr(value, "kind", None) != "quantity"
-            or getattr(value, "error", None) is not None
-        ):
-            continue
-        if value.per is not None or value.base_unit is None:
+        if not isinstance(value, Quantity) or value.per is not None or value.base_unit is None:
             continue
         clause_end = next(
             (b.start() for b in _CLAUSE_BREAK.finditer(norm, m.end())), len(norm)
@@ -239,8 +236,6 @@ def promise_tuple(
     text: str | None, counters: tuple[str, ...], approx_words: tuple[str, ...]
 ) -> tuple[Promise, ...]:
     """``promises`` of ``text`` read with the value grammar, as a tuple (Promise is frozen)."""
-    from grammar import parse_value
-
     return tuple(promises(text, counters, approx_words, parse_value))
 
 

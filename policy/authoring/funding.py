@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 
+from grammar.ast import Quantity, Value
 from policy.forms.hierarchy import COST_LEVEL2
 from policy.forms.model import ANNUAL, Amount, Indicator
 from policy.api import InsufficientData, Option
@@ -95,19 +96,16 @@ def mentions(name: str, words: tuple[str, ...]) -> bool:
     return any(w in name for w in words)
 
 
-def _money(q: Any) -> bool:
-    return (
-        getattr(q, "kind", None) == "quantity"
-        and getattr(q, "dimension", None) == "money"
-    )
+def _money(q: Value | None) -> bool:
+    return isinstance(q, Quantity) and q.dimension == "money"
 
 
 def _classify_quantity(
-    q: Any, name: str, unit_words: Iterable[str]
+    q: Quantity, name: str, unit_words: Iterable[str]
 ) -> tuple[str, Decimal | None]:
-    if getattr(q, "per", None) is not None or mentions(name, tuple(unit_words)):
+    if q.per is not None or mentions(name, tuple(unit_words)):
         return UNIT, q.base_value
-    if getattr(q, "op", None) in (">", "≥"):
+    if q.op in (">", "≥"):
         return FLOOR, q.base_value
     return CAP, q.base_value
 
@@ -175,29 +173,29 @@ def _cost_line(
         return None
     if ind.name is None and ind.value_text is None:
         return None
-    if value is None or getattr(value, "error", None) is not None:
+    if value is None or value.error is not None:
         return CostLine(ind, UNKNOWN)
-    kind_ = getattr(value, "kind", None)
+    kind_ = value.kind
     if kind_ == "quantity":
         if _money(value):
             kind, amount = _classify_quantity(value, name, unit_cost_words)
             return CostLine(ind, kind, amount, value)
-        if getattr(value, "dimension", None) in (None, "other"):
-            if getattr(value, "per", None) is not None:
+        if value.dimension in (None, "other"):
+            if value.per is not None:
                 return CostLine(ind, UNIT)  # "≤620万/月": a rate, never summed
             # "250万" or a bare number under 成本指标: which unit? The sum cannot be checked.
             return CostLine(ind, UNKNOWN)
         return None  # a rate or count under 成本指标 is not an amount (V112's business)
     if kind_ == "range":
-        if getattr(value, "dimension", None) == "money":
+        if value.dimension == "money":
             # The lower end is what the line certainly needs; using it never overstates a sum.
             lo = value.lo
-            if getattr(lo, "per", None) is not None or mentions(name, unit_cost_words):
+            if lo.per is not None or mentions(name, unit_cost_words):
                 return CostLine(ind, UNIT, lo.base_value, lo)
             return CostLine(ind, CAP, lo.base_value, lo)
         return None
     if kind_ == "text":
-        money = [q for q in getattr(value, "quantities", ()) if _money(q)]
+        money = [q for q in value.quantities if _money(q)]
         if not money:
             return CostLine(ind, UNKNOWN)
         if any(q.per is not None for q in money) or mentions(name, unit_cost_words):

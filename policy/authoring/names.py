@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from grammar import DateValue, Quantity, Range, Text, canonical
+from grammar import Quantity, Range, canonical
+from grammar.ast import Value
 
 from policy.forms.model import Indicator
 from policy.forms.facts import FormFacts
 from policy.authoring.rows import _name_key, folded_name_parts
-from policy.authoring.values import dimension_of, interval_of, is_measure, kind, per_of
+from policy.authoring.values import dimension_of, interval_of, is_measure, per_of
 
 
 def same_name_pairs(form: FormFacts, min_part_chars: int, whole_only: bool,
@@ -46,30 +47,29 @@ def _pairs(f, min_part_chars: int, whole_only: bool,
                     seen.setdefault(key, []).append(ind)
 
 
-def _base(value: Any) -> str | None:
-    q = value.lo if kind(value) == "range" else value
-    return getattr(q, "base_unit", None)
+def _base(value: Quantity | Range) -> str | None:
+    return value.lo.base_unit if isinstance(value, Range) else value.base_unit
 
 
-def _per(value: Any) -> str | None:
+def _per(value: Value | None) -> str | None:
     per = per_of(value)
-    return getattr(per, "symbol", None) if per is not None else None
+    return per.symbol if per is not None else None
 
 
-def comparable(a: Any, b: Any) -> bool:
+def comparable(a: Value | None, b: Value | None) -> bool:
     """Both values are measures of the same dimension, base unit and rate denominator."""
     return (is_measure(a) and is_measure(b) and dimension_of(a) is not None
             and dimension_of(a) == dimension_of(b) and _base(a) == _base(b) and _per(a) == _per(b))
 
 
-def _bounds(value: Any) -> tuple[Any, ...]:
+def _bounds(value: Value | None) -> tuple[Any, ...]:
     iv = interval_of(value)
     if iv is None:
-        return (canonical(value) if isinstance(value, (Quantity, Range, DateValue, Text)) else None,)
+        return (canonical(value) if value is not None else None,)
     return (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed)
 
 
-def conflicting(a: Any, b: Any) -> bool:
+def conflicting(a: Value | None, b: Value | None) -> bool:
     """Comparable values that promise different things (≤1小时 vs ≤2小时)."""
     return comparable(a, b) and _bounds(a) != _bounds(b)
 

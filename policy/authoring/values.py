@@ -10,105 +10,112 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Mapping
 
-from policy.forms.model import Indicator
+from grammar import parse_value
+from grammar.ast import Damage, DateValue, Interval, Quantity, Range, Text, Unit, Value
 from grammar.folding import fold
 from policy.authoring.patterns import LazyPattern
+from policy.forms.model import Indicator
 
 
-def kind(value: Any) -> str | None:
-    return getattr(value, "kind", None) if value is not None else None
+def kind(value: Value | None) -> str | None:
+    """"quantity", "range", "date" or "text"; None for an empty cell."""
+    return value.kind if value is not None else None
 
 
-def damage(value: Any) -> Any:
-    """The grammar's Damage of a value, or None."""
-    return getattr(value, "error", None) if value is not None else None
+def damage(value: Value | None) -> Damage | None:
+    """The grammar's Damage of a value, or None (only Text is ever damaged)."""
+    return value.error if isinstance(value, Text) else None
 
 
-def is_measure(value: Any) -> bool:
-    """A quantity or a range (something with a number) that is not damaged."""
-    return damage(value) is None and kind(value) in ("quantity", "range")
+def is_measure(value: Value | None) -> bool:
+    """A quantity or a range (something with a number): never damaged."""
+    return isinstance(value, (Quantity, Range))
 
 
-def unit_of(value: Any) -> Any:
-    return getattr(value, "unit", None) if is_measure(value) else None
+def unit_of(value: Value | None) -> Unit | None:
+    return value.unit if isinstance(value, (Quantity, Range)) else None
 
 
-def dimension_of(value: Any) -> str | None:
+def dimension_of(value: Value | None) -> str | None:
     unit = unit_of(value)
-    return getattr(unit, "dimension", None) if unit is not None else None
+    return unit.dimension if unit is not None else None
 
 
-def unit_symbol(value: Any) -> str:
+def unit_symbol(value: Value | None) -> str:
     unit = unit_of(value)
     if unit is None:
         return ""
-    symbol = getattr(unit, "symbol", "") or ""
-    per = getattr(value, "per", None)
-    if per is not None:
-        symbol = f"{symbol}/{getattr(per, 'symbol', '')}"
-    return symbol
+    assert isinstance(value, (Quantity, Range))
+    per = value.per
+    return f"{unit.symbol}/{per.symbol}" if per is not None else unit.symbol
 
 
-def counter_of(value: Any) -> str | None:
+def counter_of(value: Value | None) -> str | None:
     unit = unit_of(value)
     if unit is None:
         return None
-    return getattr(unit, "counter", None) or getattr(unit, "symbol", None)
+    return unit.counter or unit.symbol
 
 
-def per_of(value: Any) -> Any:
-    if kind(value) == "quantity" and damage(value) is None:
-        return getattr(value, "per", None)
-    return None
+def per_of(value: Value | None) -> Unit | None:
+    return value.per if isinstance(value, Quantity) else None
 
 
-def numbers_of(value: Any) -> tuple[Decimal, ...]:
+def numbers_of(value: Value | None) -> tuple[Decimal, ...]:
     """The number(s) written: one for a quantity, both ends for a range."""
-    if not is_measure(value):
-        return ()
-    if kind(value) == "range":
-        return tuple(getattr(q, "number") for q in (value.lo, value.hi))
-    return (value.number,)
+    if isinstance(value, Range):
+        return (value.lo.number, value.hi.number)
+    if isinstance(value, Quantity):
+        return (value.number,)
+    return ()
 
 
-def interval_of(value: Any) -> Any:
-    return getattr(value, "interval", None) if is_measure(value) else None
+def interval_of(value: Value | None) -> Interval | None:
+    return value.interval if isinstance(value, (Quantity, Range)) else None
 
 
-def lower_bound(value: Any) -> Decimal | None:
+def op_of(value: Value | None) -> str | None:
+    """The comparator a quantity states ("≥", "≤", "=", …); None for anything else."""
+    return value.op if isinstance(value, Quantity) else None
+
+
+def lower_bound(value: Value | None) -> Decimal | None:
     """The least number the value promises, in the unit as written (≥85% → 85; 85% → 85)."""
-    if not is_measure(value):
-        return None
-    if kind(value) == "range":
+    if isinstance(value, Range):
         return value.lo.number
-    if value.op in ("≥", ">", "="):
+    if isinstance(value, Quantity) and value.op in ("≥", ">", "="):
         return value.number
     return None
 
 
-def text_quantities(value: Any) -> tuple[Any, ...]:
+def text_quantities(value: Value | None) -> tuple[Quantity, ...]:
     """Quantities found inside prose (Text.quantities); () otherwise."""
-    if kind(value) == "text" and damage(value) is None:
-        return tuple(getattr(value, "quantities", ()) or ())
+    if isinstance(value, Text) and value.error is None:
+        return value.quantities
     return ()
 
 
-def all_measures(value: Any) -> tuple[Any, ...]:
+def all_measures(value: Value | None) -> tuple[Quantity | Range, ...]:
     """The value itself when it is a measure, else the quantities inside its prose."""
-    if is_measure(value):
+    if isinstance(value, (Quantity, Range)):
         return (value,)
     return text_quantities(value)
 
 
-def grade_of(value: Any) -> str | None:
-    if kind(value) == "text" and damage(value) is None:
-        return getattr(value, "grade", None)
+def grade_of(value: Value | None) -> str | None:
+    if isinstance(value, Text) and value.error is None:
+        return value.grade
     return None
 
 
-def value_dimension(q: Any) -> str | None:
-    unit = getattr(q, "unit", None)
-    return getattr(unit, "dimension", None) if unit is not None else None
+def vague_of(value: Value | None) -> str | None:
+    """The vague phrase the grammar found in a qualitative value ("有所提高"), or None."""
+    return value.vague if isinstance(value, Text) else None
+
+
+def date_form(value: Value | None) -> str | None:
+    """"deadline", "date", "period" or "frequency" for a date value; None otherwise."""
+    return value.form if isinstance(value, DateValue) else None
 
 
 def shown(ind: Indicator) -> str:
@@ -225,20 +232,17 @@ def name_wants_other_than_money(name: str | None) -> bool:
     return wanted is not None and wanted[1] not in ("money", "any")
 
 
-def two_units(value: Any) -> tuple[str, str] | None:
+def two_units(value: Value | None) -> tuple[str, str] | None:
     """The two known units of different kinds run together in an unreadable unit — "28.8万元%"
     (a split-cell form whose 度量单位 column says % under a money value) — or None."""
     d = damage(value)
-    if d is None or getattr(d, "code", None) != "unknown-unit":
+    if d is None or d.code != "unknown-unit":
         return None
-    unit = (getattr(d, "args", None) or {}).get("unit") or ""
-    return _split_units(unit)
+    return _split_units(d.args.get("unit") or "")
 
 
 @lru_cache(maxsize=1024)
 def _split_units(unit: str) -> tuple[str, str] | None:
-    from grammar import parse_value
-
     for cut in range(1, len(unit)):
         left, right = parse_value("1" + unit[:cut]), parse_value("1" + unit[cut:])
         dims = [dimension_of(v) for v in (left, right)]

@@ -148,7 +148,8 @@ def lower_is_better(ind: Indicator) -> bool:
     _, level2, _, is_cost = placement(ind.level1_text, ind.level2_text)
     if is_cost:
         return True
-    return level2 == "时效指标" and getattr(ind.value, "dimension", None) == "duration"
+    value = ind.value
+    return level2 == "时效指标" and isinstance(value, (Quantity, Range)) and value.dimension == "duration"
 
 
 def of_indicator(ind: Indicator, year: int | None = None) -> Attainment | None:

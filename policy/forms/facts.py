@@ -15,12 +15,12 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache
 from typing import Any
 
+from grammar.ast import Quantity, Range
 from grammar.folding import fold, is_placeholder
 from policy.forms.hierarchy import placement
 from policy.forms.model import PERIODS, Form, Indicator
 from policy.forms.schemes import Detection, Scheme, resolve
 
-_MEASURE_KINDS = ("quantity", "range")
 _MISSING = object()
 
 
@@ -77,11 +77,10 @@ class Row:
             self.kind = self.damage = self.dimension = None
             self.measure = False
             return
-        self.kind = kind = getattr(value, "kind", None)
-        self.damage = damage = getattr(value, "error", None)
-        self.measure = measure = damage is None and kind in _MEASURE_KINDS
-        unit = getattr(value, "unit", None) if measure else None
-        self.dimension = getattr(unit, "dimension", None) if unit is not None else None
+        self.kind = value.kind
+        self.damage = value.error
+        self.measure = measure = isinstance(value, (Quantity, Range))
+        self.dimension = value.dimension if measure else None
 
 
 def row_order(ind: Indicator) -> tuple:

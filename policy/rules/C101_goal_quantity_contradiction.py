@@ -40,7 +40,7 @@ def _stated(row, counters, approx_words, units):
     v = row.value
     if row.measure:
         unit = v.base_unit
-        if unit not in units or getattr(v, "per", None) is not None:
+        if unit not in units or v.per is not None:
             return ()  # (units never holds None: a promise always has a base unit)
         interval = v.interval
         lo = interval.lo

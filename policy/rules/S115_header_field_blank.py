@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policy.api import Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source, SourceKind
-from policy.authoring.examples import form, row
+from policy.authoring.examples import form
 from policy.authoring.patterns import LazyPattern
 from policy.options import word_list
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from policy.api import (Category, Example, Finding, InsufficientData, Option, Rule, Severity, Source,
                         SourceKind)
 from policy.authoring.examples import evaluation_form, indicator_of
+from policy.authoring.values import op_of
 from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, has_reason,
                                       require_self_evaluation, score_args)
 from policy.forms.attainment import EXCEEDED, lower_is_better
@@ -49,7 +50,7 @@ class FarAboveTarget(Rule):
             if att.ratio is None:
                 continue
             checked = True
-            op = getattr(ind.value, "op", None)
+            op = op_of(ind.value)
             at_least = op in ("≥", ">") or (op == "=" and not lower_is_better(ind))
             if at_least and att.status == EXCEEDED and att.ratio >= ctx.options["ratio"] and not has_reason(e):
                 percent = rounded_text(att.ratio * 100, 0)

@@ -36,7 +36,7 @@ class PlaceholderValue(Rule):
         for r in require_rows(form, "V").rows:
             if not r.has_value:
                 continue
-            if getattr(r.damage, "code", None) == "placeholder" or r.text_is_placeholder:
+            if (r.damage is not None and r.damage.code == "placeholder") or r.text_is_placeholder:
                 ind = r.ind
                 yield Finding("V102", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip()},
                               location=where(ind, form), indicator=ind,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import require_rows, where
 from policy.authoring.examples import form, row
+from grammar.ast import Range, Unit, Value
 from policy.authoring.grouping import name_and_value, one_per_root_cause
-from policy.authoring.values import NAME_DIMENSIONS, dimension_for_name, kind, numbers_of
+from policy.authoring.values import NAME_DIMENSIONS, dimension_for_name, numbers_of, unit_of
 from policy.authoring.patterns import LazyPattern
 
 # A unit stated in the name instead of the value: 资助人数（人）, 面积(平方米), 金额（万元）.
@@ -18,14 +19,14 @@ _NAME_UNIT = LazyPattern(r"[（(]\s*[^\d（）()≥≤<>=＞＜＝%％]{1,6}\s*[
 _MAGNITUDES = frozenset({"万", "亿", "千", "百", "十"})
 
 
-def _no_unit(unit) -> bool:
-    return unit is None or getattr(unit, "symbol", None) in _MAGNITUDES
+def _no_unit(unit: Unit | None) -> bool:
+    return unit is None or unit.symbol in _MAGNITUDES
 
 
-def _unitless(value) -> bool:
-    if kind(value) == "range":
-        return _no_unit(value.lo.unit) and _no_unit(value.hi.unit) and _no_unit(getattr(value, "unit", None))
-    return _no_unit(getattr(value, "unit", None))
+def _unitless(value: Value | None) -> bool:
+    if isinstance(value, Range):
+        return _no_unit(value.lo.unit) and _no_unit(value.hi.unit)
+    return _no_unit(unit_of(value))
 
 
 class UnitMissing(Rule):

@@ -13,6 +13,7 @@ from policy.authoring.values import (
     MISMATCH,
     NAME_DIMENSIONS,
     counter_of,
+    dimension_of,
     dimension_for_name,
     dimension_table,
     name_wants_other_than_money,
@@ -21,7 +22,6 @@ from policy.authoring.values import (
     text_quantities,
     two_units,
     unit_symbol,
-    value_dimension,
 )
 
 # 二级 where a money amount under a name that asks for no particular unit is a misfiled cost
@@ -160,16 +160,16 @@ class UnitMismatch(Rule):
     def _name_counter_differs(ind, value, ctx) -> str | None:
         """村组干部230人 → ≥230个: the name states the number with one counter, the value repeats
         the number with another (people counted as 个). Person counters are one family."""
-        if value_dimension(value) != "count" or kind(value) != "quantity" or per_of(value) is not None:
+        if dimension_of(value) != "count" or kind(value) != "quantity" or per_of(value) is not None:
             return None
         if not ind.name or not _has_digit(ind.name):
             return None  # no number in the name to compare with
         counter = counter_of(value)
         people = set(ctx.options["person_counters"])
         for q in text_quantities(parse_value(ind.name)):
-            other = getattr(getattr(q, "unit", None), "counter", None)
+            other = q.unit.counter if q.unit is not None else None
             if (other and other != counter and q.number == value.number
-                    and getattr(q, "per", None) is None and not {other, counter} <= people):
+                    and q.per is None and not {other, counter} <= people):
                 return other
         return None
 
@@ -177,7 +177,7 @@ class UnitMismatch(Rule):
     def _frequency(value, ctx) -> bool:
         """N次/月: an event count per period of time is a schedule, which is a time."""
         per = per_of(value)
-        return (per is not None and getattr(per, "dimension", None) == "duration"
+        return (per is not None and per.dimension == "duration"
                 and counter_of(value) in ctx.options["event_counters"])
 
 

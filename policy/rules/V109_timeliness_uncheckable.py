@@ -7,7 +7,7 @@ from policy.api import Category, Example, Finding, Option, Rule, Severity, Sourc
 from policy.authoring.rows import contains_any, require_rows, where
 from policy.options import word_list
 from policy.authoring.examples import form, row
-from policy.authoring.values import all_measures, is_measure, kind, per_of, value_dimension
+from policy.authoring.values import all_measures, date_form, dimension_of, is_measure, kind, per_of
 from policy.authoring.patterns import LazyPattern
 
 TIME_WORDS = ("每月", "每季", "每年", "每周", "每天", "每日", "月底", "年底", "月末", "年末", "季末",
@@ -70,15 +70,15 @@ class TimelinessUncheckable(Rule):
         value = ind.value
         k = kind(value)
         if is_measure(value):
-            if value_dimension(value) == "duration" and k == "quantity" and value.op in ("≥", ">") and per_of(value) is None:
+            if dimension_of(value) == "duration" and k == "quantity" and value.op in ("≥", ">") and per_of(value) is None:
                 return "V109.min-duration"
             return None  # rates, maximum durations, frequencies; wrong units are V104's
         if k == "date":
-            return "V109.frequency" if getattr(value, "form", None) == "frequency" else None
+            return "V109.frequency" if date_form(value) == "frequency" else None
         if k != "text":
             return None
         for q in all_measures(value):
-            if value_dimension(q) in ("percent", "duration") or per_of(q) is not None:
+            if dimension_of(q) in ("percent", "duration") or per_of(q) is not None:
                 return None
         text = ind.value_text
         if contains_any(text, ctx.options["time_words"]) or _DATE.search(text):

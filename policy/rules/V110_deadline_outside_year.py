@@ -8,6 +8,7 @@ from policy.forms.model import ANNUAL
 from policy.api import (Category, Example, Finding, InsufficientData, NotApplicable, Option, Rule,
                         Severity, Source, SourceKind)
 from policy.authoring.rows import where
+from policy.authoring.values import date_form
 from policy.options import boolean
 from policy.authoring.examples import form, row
 
@@ -61,5 +62,5 @@ class DeadlineOutsideYear(Rule):
 
     @staticmethod
     def _judged(value, ctx) -> bool:
-        form = getattr(value, "form", None)
+        form = date_form(value)
         return form in ("deadline", "date") or (form == "period" and ctx.options["include_periods"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import require_rows, where
 from policy.authoring.examples import form, row
-from policy.authoring.values import all_measures, value_dimension
+from policy.authoring.values import all_measures, dimension_of
 
 # The 财预〔2021〕101号 table's cost 二级 that describe negative effects, not money.
 NOT_MONEY_COSTS = frozenset({"社会成本指标", "生态环境成本指标"})
@@ -53,7 +53,7 @@ class CostNotMoney(Rule):
                 if r.dimension in (None, "money", "other"):
                     continue  # a bare number or magnitude is V103's; unknown units are not judged
             elif r.kind == "text":
-                if any(value_dimension(q) in ("money", "other", None) for q in all_measures(value)):
+                if any(dimension_of(q) in ("money", "other", None) for q in all_measures(value)):
                     continue
             else:
                 continue
