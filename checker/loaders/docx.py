@@ -58,9 +58,27 @@ def load_docx(data: bytes, path: str, limits: Limits, fmt: str = "docx") -> Docu
     return document_from_grids(grids, path, fmt, limits)
 
 
+# What a file named .doc holds when Word wrote it: a Word 97–2003 compound file, RTF, or a DOCX
+# renamed, or a web page saved as .doc (read as HTML here).
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
+
+
 def load_doc(data: bytes, path: str, limits: Limits) -> Document:
-    """A legacy Word .doc, converted to DOCX by LibreOffice when it is installed."""
+    """A legacy Word .doc, converted to DOCX by LibreOffice when it is installed. Anything else
+    under that name is reported at once: LibreOffice is never started for bytes it cannot read."""
     where = Location(path)
+    if data.startswith(b"PK\x03\x04"):
+        return load_docx(data, path, limits, fmt="doc")
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):  # a web page Word saved as .doc
+        from checker.loaders.html import load_html
+
+        return load_html(data, path, limits)
+    if not (data.startswith(_OLE2) or head.startswith(_RTF) or head.startswith(b"mime-version")):
+        reason = "no Word 97–2003, RTF, web-page or DOCX signature"
+        return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="DOC", reason=reason),
+                        format="doc")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         reason = "LibreOffice (soffice) is not installed"
