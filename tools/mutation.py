@@ -151,8 +151,8 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
             data = json.loads(meta.read_text(encoding="utf-8"))
             changed = False
             for name, code in data["exit_code_by_key"].items():
-                if code not in SURVIVED:
-                    continue
+                if code not in SURVIVED or name.startswith("policy.rules."):
+                    continue  # a rule module runs nothing of its own at import
                 # The recorded tests passed on it in mutmut's run already; only the import differs.
                 tests = HOME_TESTS.get(name.split(".")[0], [])
                 cmd = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", "-q", *tests, *pytest_args]
