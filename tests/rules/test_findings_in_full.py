@@ -317,6 +317,7 @@ FULL = {
         ("V101.letter-in-number", {"name": "验收合格率", "value": "1OO%", "damage": "letter-in-number", "detail": "number=1OO"}, {"指标值": "1OO%", "问题": "letter-in-number"}, "验收合格率"),
     ],
     ("V101", 2): [
+        ("V101.unbalanced-bracket", {"name": "验收合格率", "value": "≥(95%", "damage": "unbalanced-bracket", "detail": "bracket=("}, {"指标值": "≥(95%", "问题": "unbalanced-bracket"}, "验收合格率"),
     ],
     ("V101", 3): [
         ("V101.impossible-date", {"name": "完成时间", "value": "2022年2月30日前", "damage": "impossible-date", "detail": "date=2022年2月30日"}, {"指标值": "2022年2月30日前", "问题": "impossible-date"}, "完成时间"),
