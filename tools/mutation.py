@@ -138,6 +138,23 @@ HOME_TESTS = {
 }
 
 
+def home_tests(name: str) -> list[str]:
+    """The tests a survivor is re-run against in a fresh interpreter.
+
+    A rule module runs code at import too: helpers that build its examples. Its examples are
+    what such a mutant changes, so a rule's survivor runs its own examples, in full.
+    """
+    parts = name.split(".")
+    if parts[:2] == ["policy", "rules"]:
+        code = parts[2].split("_")[0]
+        return ["tests/test_rule_examples.py", "tests/rules/test_findings_in_full.py", "-k", code]
+    return HOME_TESTS.get(parts[0], [])
+
+
+def _method_of_a_rule(name: str) -> bool:
+    return name.startswith("policy.rules.") and "\u01c1" in name  # mutmut's xǁClassǁmethod
+
+
 def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
     """Run each surviving mutant's tests again in a fresh interpreter, and record a kill.
 
@@ -151,10 +168,10 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
             data = json.loads(meta.read_text(encoding="utf-8"))
             changed = False
             for name, code in data["exit_code_by_key"].items():
-                if code not in SURVIVED or name.startswith("policy.rules."):
-                    continue  # a rule module runs nothing of its own at import
+                if code not in SURVIVED or _method_of_a_rule(name):
+                    continue  # a rule's methods run only when it checks, never at import
                 # The recorded tests passed on it in mutmut's run already; only the import differs.
-                tests = HOME_TESTS.get(name.split(".")[0], [])
+                tests = home_tests(name)
                 cmd = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", "-q", *tests, *pytest_args]
                 done = subprocess.run(cmd, cwd=MUTANTS, env={**env, "MUTANT_UNDER_TEST": name},
                                       capture_output=True, check=False)
