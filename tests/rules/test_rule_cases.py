@@ -1,0 +1,64 @@
+"""Rules case by case: small forms at each rule's edges, and what the rule must conclude —
+the findings it reports, or that it passed, or the reason it could not check.
+
+Each case is one line of behaviour (a boundary, a skipped cell, an option), chosen where
+mutation testing showed that no test held it (docs/testing.md).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from policy.authoring.examples import evaluation_form
+from policy.registry import get_rule
+from policy.testing import rule_run
+
+
+def _execution(*rows_kept, **cells):
+    """The example self-evaluation with execution cells changed: spent_0="46" sets row 0's
+    全年执行数 (rows: 0 年度资金总额, 1 财政拨款, 2 其他资金; amounts in 万元)."""
+    def change(form):
+        for key, value in cells.items():
+            column, _, row = key.rpartition("_")
+            form["execution"][int(row)][column] = value
+        if rows_kept:
+            form["execution"] = [form["execution"][i] for i in rows_kept]
+    return evaluation_form(change)
+
+
+# (case id, rule code, form, options, what the rule concludes: a list of message ids, "pass",
+# or a reason id)
+CASES = [
+    ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
+    ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
+    ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
+     "F.reason.no-execution-rows"),
+    ("F112-unreadable-part-skips-its-column", "F112", _execution(spent_1="四十八", spent_0="40"), {},
+     "pass"),
+    ("F112-unreadable-total-skips-its-column", "F112", _execution(spent_0="四十六"), {}, "pass"),
+    ("F112-a-skipped-column-does-not-end-the-check", "F112", _execution(initial_0=None, budget_0="60"),
+     {}, ["F112"]),
+    ("F112-all-parts-given-sum-below-total", "F112", _execution(spent_0="50"), {}, ["F112"]),
+    ("F112-blank-part-sum-below-total-may-be-unprinted", "F112", _execution(spent_2=None, spent_0="50"),
+     {}, "pass"),
+    ("F112-blank-part-sum-above-total", "F112", _execution(spent_2=None, spent_0="40"), {}, ["F112"]),
+    ("F112-difference-within-tolerance", "F112", _execution(spent_0="50"), {"tolerance_yuan": 20000},
+     "pass"),
+    ("F112-difference-just-above-tolerance", "F112", _execution(spent_0="50"), {"tolerance_yuan": 19999},
+     ["F112"]),
+]
+
+
+@pytest.mark.parametrize("code,form,options,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule_case(code, form, options, expected):
+    rule = get_rule(code)
+    forms = form["forms"] if "forms" in form else [copy.deepcopy(form)]
+    findings, stop = rule_run(rule, *forms, **options)
+    if isinstance(expected, list):
+        assert [f.message_id for f in findings] == expected
+    elif expected == "pass":
+        assert (findings, stop) == ([], None)
+    else:
+        assert findings == [] and stop is not None and stop.message_id == expected
