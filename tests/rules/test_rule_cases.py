@@ -8,6 +8,7 @@ mutation testing showed that no test held it (docs/testing.md).
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 
 import pytest
 
@@ -31,6 +32,13 @@ def _execution(*rows_kept, **cells):
 # (case id, rule code, form, options, what the rule concludes: a list of message ids, "pass",
 # or a reason id)
 CASES = [
+    ("F101-other-funds-alone-make-the-total", "F101", {"funding": {"total": "10万元", "other": "10万元"}},
+     {}, "pass"),
+    ("F101-fiscal-blank-and-other-short-of-total", "F101",
+     {"funding": {"total": "10万元", "other": "4万元"}}, {}, "F.reason.no-fiscal"),
+    ("F104-unnamed-cap-line", "F104", {"funding": {"total": "10万元"}, "indicators": [
+        {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤12万元"}]}, {},
+     [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元"})]),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
@@ -57,8 +65,31 @@ def test_rule_case(code, form, options, expected):
     forms = form["forms"] if "forms" in form else [copy.deepcopy(form)]
     findings, stop = rule_run(rule, *forms, **options)
     if isinstance(expected, list):
-        assert [f.message_id for f in findings] == expected
+        # a message id, or (message id, evidence it must show)
+        said = [(f.message_id, {k: f.evidence.get(k) for k in e[1]}) if isinstance(e, tuple)
+                else f.message_id for f, e in zip(findings, expected)]
+        assert len(findings) == len(expected) and said == expected
     elif expected == "pass":
         assert (findings, stop) == ([], None)
     else:
         assert findings == [] and stop is not None and stop.message_id == expected
+
+
+# (rule code, option, value given, value it becomes — or the ValueError's message)
+OPTION_CASES = [
+    ("F106", "min_share", "0.5", Decimal("0.5")),
+    ("F106", "min_share", "1", Decimal(1)),
+    ("F106", "min_share", "1.01", "between 0 and 1"),
+    ("F106", "min_share", "1.5", "between 0 and 1"),
+]
+
+
+@pytest.mark.parametrize("code,option,value,expected", OPTION_CASES,
+                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in OPTION_CASES])
+def test_rule_option_case(code, option, value, expected):
+    validate = get_rule(code).options[option].validate
+    if isinstance(expected, str):
+        with pytest.raises(ValueError, match=expected):
+            validate(value)
+    else:
+        assert validate(value) == expected
