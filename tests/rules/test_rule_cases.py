@@ -38,7 +38,7 @@ CASES = [
      {"funding": {"total": "10万元", "other": "4万元"}}, {}, "F.reason.no-fiscal"),
     ("F104-unnamed-cap-line", "F104", {"funding": {"total": "10万元"}, "indicators": [
         {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤12万元"}]}, {},
-     [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元"})]),
+     [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元", "name": "（无名称）"})]),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
@@ -65,8 +65,8 @@ def test_rule_case(code, form, options, expected):
     forms = form["forms"] if "forms" in form else [copy.deepcopy(form)]
     findings, stop = rule_run(rule, *forms, **options)
     if isinstance(expected, list):
-        # a message id, or (message id, evidence it must show)
-        said = [(f.message_id, {k: f.evidence.get(k) for k in e[1]}) if isinstance(e, tuple)
+        # a message id, or (message id, what its evidence or arguments must say)
+        said = [(f.message_id, {k: f.evidence.get(k, f.args.get(k)) for k in e[1]}) if isinstance(e, tuple)
                 else f.message_id for f, e in zip(findings, expected)]
         assert len(findings) == len(expected) and said == expected
     elif expected == "pass":
