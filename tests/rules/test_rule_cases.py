@@ -36,6 +36,13 @@ CASES = [
      {}, "pass"),
     ("F101-fiscal-blank-and-other-short-of-total", "F101",
      {"funding": {"total": "10万元", "other": "4万元"}}, {}, "F.reason.no-fiscal"),
+    ("F109-no-annual-total", "F109", {"funding": {"procurement": "5万元"}}, {}, "F.reason.no-annual-total"),
+    ("F109-unreadable-amount", "F109", {"funding": {"total": "10万元", "procurement": "五万"}}, {},
+     ("F.reason.unreadable", {"cell": "五万"})),
+    ("F109-an-unreadable-cell-does-not-end-the-check", "F109",
+     {"funding": {"total": "10万元", "procurement": "五万", "purchase_services": "12万元"}}, {}, ["F109"]),
+    ("F111-other-funds-alone-make-the-total", "F111",
+     {"funding": {"long_term_total": "100万元", "long_term_other": "100万元"}}, {}, "pass"),
     ("F104-unnamed-cap-line", "F104", {"funding": {"total": "10万元"}, "indicators": [
         {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤12万元"}]}, {},
      [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元", "name": "（无名称）"})]),
@@ -71,8 +78,10 @@ def test_rule_case(code, form, options, expected):
         assert len(findings) == len(expected) and said == expected
     elif expected == "pass":
         assert (findings, stop) == ([], None)
-    else:
-        assert findings == [] and stop is not None and stop.message_id == expected
+    else:  # a reason id, or (reason id, its arguments)
+        reason, args = expected if isinstance(expected, tuple) else (expected, None)
+        assert findings == [] and stop is not None and stop.message_id == reason
+        assert args is None or stop.args_ == args
 
 
 # (rule code, option, value given, value it becomes — or the ValueError's message)
