@@ -43,6 +43,12 @@ CASES = [
      {"funding": {"total": "10万元", "procurement": "五万", "purchase_services": "12万元"}}, {}, ["F109"]),
     ("F111-other-funds-alone-make-the-total", "F111",
      {"funding": {"long_term_total": "100万元", "long_term_other": "100万元"}}, {}, "pass"),
+    ("F103-unreadable-sources-total", "F103",
+     {"funding": {"total": "20万元", "fiscal": "20万元", "sources": {"合计": "二十万"}}}, {},
+     ("F.reason.unreadable", {"cell": "二十万"})),
+    ("F106-unnamed-cap-line", "F106", {"funding": {"total": "10万元"}, "indicators": [
+        {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤10万元"}]}, {},
+     [("F106", {"成本指标": "（无名称）", "name": "（无名称）"})]),
     ("F104-unnamed-cap-line", "F104", {"funding": {"total": "10万元"}, "indicators": [
         {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤12万元"}]}, {},
      [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元", "name": "（无名称）"})]),
