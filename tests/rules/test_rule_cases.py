@@ -108,3 +108,9 @@ def test_rule_option_case(code, option, value, expected):
             validate(value)
     else:
         assert validate(value) == expected
+
+
+def test_f112_points_at_the_totals_row():
+    form = _execution(spent_0="46", line_0=12, line_1=13, line_2=14)
+    [finding], _ = rule_run(get_rule("F112"), form)
+    assert finding.location.line == 12
