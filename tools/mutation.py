@@ -102,12 +102,14 @@ def mutation_env() -> dict[str, str]:
 
 
 def survivors(targets: list[str]) -> list[str]:
-    """The names of the surviving mutants of the targets, from the last runs."""
+    """The names of the mutants of the targets that survived the last runs or that no test
+    reached then (a test written since may reach them)."""
     names = []
     for target in targets:
         for meta in meta_files(target):
             data = json.loads(meta.read_text(encoding="utf-8"))
-            names += [name for name, code in data["exit_code_by_key"].items() if code in SURVIVED]
+            names += [name for name, code in data["exit_code_by_key"].items()
+                      if code in SURVIVED or UNTESTED.get(code) == "no tests"]
     return names
 
 
@@ -198,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recheck", action="store_true",
                         help="only re-run the survivors in a fresh interpreter, then summarise")
     parser.add_argument("--survivors", action="store_true",
-                        help="run only the mutants that survived last time (after adding tests)")
+                        help="run only the mutants that survived or had no test last time "
+                             "(after adding tests)")
     args = parser.parse_args(argv)
     if args.recheck:
         recheck_survivors(args.targets, mutation_env())
