@@ -140,19 +140,6 @@ HOME_TESTS = {
 }
 
 
-def home_tests(name: str) -> list[str]:
-    """The tests a survivor is re-run against in a fresh interpreter.
-
-    A rule module runs code at import too: helpers that build its examples. Its examples are
-    what such a mutant changes, so a rule's survivor runs its own examples, in full.
-    """
-    parts = name.split(".")
-    if parts[:2] == ["policy", "rules"]:
-        code = parts[2].split("_")[0]
-        return ["tests/test_rule_examples.py", "tests/rules/test_findings_in_full.py", "-k", code]
-    return HOME_TESTS.get(parts[0], [])
-
-
 def _method_of_a_rule(name: str) -> bool:
     return name.startswith("policy.rules.") and "\u01c1" in name  # mutmut's xǁClassǁmethod
 
@@ -163,25 +150,37 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
     mutmut forks every mutant from a process that has imported the code already, so a mutant
     in code that runs at import time (module-level tables) is never active there and always
     "survives". A fresh ``python -m pytest`` with MUTANT_UNDER_TEST set imports the mutant.
+    A rule module's own helpers build its examples at import: their survivors are re-checked
+    all in one process by tools/mutation_examples.py, which re-imports the module under each
+    mutant and checks the rebuilt examples. A rule's methods run only when it checks, never
+    at import, and are not re-checked.
     """
     pytest_args = _pytest_args()
     for target in targets:
         for meta in meta_files(target):
             data = json.loads(meta.read_text(encoding="utf-8"))
-            changed = False
-            for name, code in data["exit_code_by_key"].items():
-                if code not in SURVIVED or _method_of_a_rule(name):
-                    continue  # a rule's methods run only when it checks, never at import
+            names = [name for name, code in data["exit_code_by_key"].items()
+                     if code in SURVIVED and not _method_of_a_rule(name)]
+            rule_helpers = [name for name in names if name.startswith("policy.rules.")]
+            killed = set()
+            if rule_helpers:
+                done = subprocess.run([sys.executable, "-m", "tools.mutation_examples", *rule_helpers],
+                                      cwd=MUTANTS, env=env, capture_output=True, text=True, check=False)
+                killed |= set(done.stdout.split()) & set(rule_helpers)
+            for name in names:
+                if name in rule_helpers:
+                    continue
                 # The recorded tests passed on it in mutmut's run already; only the import differs.
-                tests = home_tests(name)
+                tests = HOME_TESTS.get(name.split(".")[0], [])
                 cmd = [sys.executable, "-m", "pytest", "--rootdir=.", "-x", "-q", *tests, *pytest_args]
                 done = subprocess.run(cmd, cwd=MUTANTS, env={**env, "MUTANT_UNDER_TEST": name},
                                       capture_output=True, check=False)
                 if done.returncode != 0:
-                    print(f"  killed in a fresh interpreter: {name}", flush=True)
-                    data["exit_code_by_key"][name] = 1
-                    changed = True
-            if changed:
+                    killed.add(name)
+            for name in sorted(killed):
+                print(f"  killed in a fresh interpreter: {name}", flush=True)
+                data["exit_code_by_key"][name] = 1
+            if killed:
                 meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
 
