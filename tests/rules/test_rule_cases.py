@@ -58,6 +58,17 @@ CASES = [
     ("F104-unnamed-cap-line", "F104", {"funding": {"total": "10万元"}, "indicators": [
         {"level1": "成本指标", "level2": "经济成本指标", "name": None, "value": "≤12万元"}]}, {},
      [("F104", {"成本指标": "（无名称）", "指标值": "≤12万元", "name": "（无名称）"})]),
+    # R101: 执行率 = 全年执行数 ÷ 全年预算数; the example prints 96% for 48 of 50 (万元)
+    ("R101-no-rate-anywhere", "R101", _execution(rate_0=None), {}, "R.reason.no-rate"),
+    ("R101-a-row-without-rate-does-not-end-the-check", "R101", _execution(rate_0=None, rate_1="90%"),
+     {}, ["R101"]),
+    ("R101-a-zero-budget-row-is-skipped", "R101", _execution(budget_0="0", rate_1="90%"), {}, ["R101"]),
+    ("R101-a-blank-budget-row-is-skipped", "R101", _execution(budget_0=None), {}, "R.reason.no-rate"),
+    ("R101-a-blank-spent-row-is-skipped", "R101", _execution(spent_0=None), {}, "R.reason.no-rate"),
+    ("R101-a-matching-row-does-not-end-the-check", "R101", _execution(rate_1="90%"), {}, ["R101"]),
+    ("R101-half-a-printed-digit-is-rounding", "R101", _execution(spent_0="48.25"), {}, "pass"),
+    ("R101-beyond-rounding", "R101", _execution(spent_0="48.7"), {}, ["R101"]),
+    ("R101-within-tolerance-points", "R101", _execution(spent_0="48.7"), {"tolerance_points": 1}, "pass"),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
@@ -119,4 +130,10 @@ def test_rule_option_case(code, option, value, expected):
 def test_f112_points_at_the_totals_row():
     form = _execution(spent_0="46", line_0=12, line_1=13, line_2=14)
     [finding], _ = rule_run(get_rule("F112"), form)
+    assert finding.location.line == 12
+
+
+def test_r101_points_at_the_row():
+    form = _execution(rate_0="98%", line_0=12, line_1=13, line_2=14)
+    [finding], _ = rule_run(get_rule("R101"), form)
     assert finding.location.line == 12
