@@ -29,6 +29,21 @@ def _execution(*rows_kept, **cells):
     return evaluation_form(change)
 
 
+def _scored(total_score="93.6", **cells):
+    """The example self-evaluation with indicator cells changed: score_4="30" sets the 得分 of
+    indicator 4 (0 养护里程 20/20, 1 验收合格率 15/15, 2 完工时间 10/10, 3 每公里养护成本 5/5,
+    4 通行时间缩短率 24/30 — 8% of ≥10%, 5 群众满意度 10/10; the execution row 9.6/10)."""
+    def change(form):
+        form["total_score"] = total_score
+        for key, value in cells.items():
+            column, _, row = key.rpartition("_")
+            if column == "execution":
+                form["execution"][0]["score"] = value
+            else:
+                form["indicators"][int(row)][column] = value
+    return evaluation_form(change)
+
+
 # (case id, rule code, form, options, what the rule concludes: a list of message ids, "pass",
 # or a reason id)
 CASES = [
@@ -69,6 +84,23 @@ CASES = [
     ("R101-half-a-printed-digit-is-rounding", "R101", _execution(spent_0="48.25"), {}, "pass"),
     ("R101-beyond-rounding", "R101", _execution(spent_0="48.7"), {}, ["R101"]),
     ("R101-within-tolerance-points", "R101", _execution(spent_0="48.7"), {"tolerance_points": 1}, "pass"),
+    # R105: 总分 = the indicators' scores + the execution row's (84 + 9.6 = 93.6)
+    ("R105-no-total-score", "R105", _scored(total_score=None), {}, "R.reason.no-total-score"),
+    ("R105-unreadable-total-score", "R105", _scored(total_score="九十三"), {}, "R.reason.no-total-score"),
+    ("R105-an-unscored-indicator", "R105", _scored(score_2=None), {},
+     ("R.reason.partial-scores", {"count": 1})),
+    ("R105-no-execution-score", "R105", _scored(execution_0=None), {},
+     [("R105", {"sum": Decimal("84"), "总分": "93.6"})]),
+    ("R105-within-tolerance", "R105", _scored(total_score="95"), {"tolerance": 2}, "pass"),
+    ("R105-beyond-tolerance", "R105", _scored(total_score="95"), {}, ["R105"]),
+    # R106: a target missed must not get the full score
+    ("R106-no-scores", "R106", _scored(score_0=None, score_1=None, score_2=None, score_3=None,
+                                       score_4=None, score_5=None), {}, "R.reason.no-scores"),
+    ("R106-an-unweighted-row-does-not-end-the-check", "R106", _scored(weight_0=None, score_4="30"), {},
+     ["R106"]),
+    ("R106-a-graded-actual-is-R109s", "R106", _scored(actual_4="部分达成", score_4="30"), {}, "pass"),
+    ("R106-a-graded-row-does-not-end-the-check", "R106", _scored(actual_0="部分达成", score_4="30"), {},
+     ["R106"]),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
