@@ -101,6 +101,26 @@ CASES = [
     ("R106-a-graded-actual-is-R109s", "R106", _scored(actual_4="部分达成", score_4="30"), {}, "pass"),
     ("R106-a-graded-row-does-not-end-the-check", "R106", _scored(actual_0="部分达成", score_4="30"), {},
      ["R106"]),
+    # R103: no score above its weight
+    ("R103-no-scores", "R103", _scored(score_0=None, score_1=None, score_2=None, score_3=None, score_4=None,
+                                       score_5=None, execution_0=None), {}, "R.reason.no-scores"),
+    ("R103-the-execution-row-alone-is-checked", "R103", _scored(score_0=None, score_1=None, score_2=None,
+                                                                score_3=None, score_4=None, score_5=None),
+     {}, "pass"),
+    ("R103-execution-score-equal-to-weight", "R103", _scored(execution_0="10"), {}, "pass"),
+    ("R103-an-unscored-execution-row-does-not-end-the-check", "R103",
+     _execution(score_0=None, weight_1="10", score_1="12"), {}, ["R103.execution"]),
+    ("R103-an-unweighted-execution-row-is-skipped", "R103", _execution(weight_0=None), {}, "pass"),
+    ("R103-an-unweighted-indicator-does-not-end-the-check", "R103", _scored(weight_0=None, score_4="31"),
+     {}, ["R103"]),
+    # R107: points lost need a reason
+    ("R107-no-scores", "R107", _scored(score_0=None, score_1=None, score_2=None, score_3=None, score_4=None,
+                                       score_5=None), {}, "R.reason.no-scores"),
+    ("R107-an-unweighted-indicator-does-not-end-the-check", "R107", _scored(weight_0=None, deviation_4=None),
+     {}, ["R107"]),
+    # R108: a missed target scored in proportion (8% of ≥10% → 80% of 30 = 24)
+    ("R108-a-full-score-row-does-not-end-the-check", "R108",
+     _scored(actual_0="100公里", score_4="28"), {}, ["R108"]),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
@@ -169,3 +189,9 @@ def test_r101_points_at_the_row():
     form = _execution(rate_0="98%", line_0=12, line_1=13, line_2=14)
     [finding], _ = rule_run(get_rule("R101"), form)
     assert finding.location.line == 12
+
+
+def test_r103_points_at_the_execution_row():
+    form = _execution(score_0="12", line_0=12, line_1=13, line_2=14)
+    [finding], _ = rule_run(get_rule("R103"), form)
+    assert finding.message_id == "R103.execution" and finding.location.line == 12
