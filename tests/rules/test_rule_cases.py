@@ -44,6 +44,11 @@ def _scored(total_score="93.6", **cells):
     return evaluation_form(change)
 
 
+def _level1_weights(weights):
+    """The example self-evaluation with its 一级指标 weights (产出 50, 效益 30, 满意度 10) changed."""
+    return evaluation_form(lambda form: form["level1_weights"].update(weights))
+
+
 # (case id, rule code, form, options, what the rule concludes: a list of message ids, "pass",
 # or a reason id)
 CASES = [
@@ -141,6 +146,17 @@ CASES = [
      ["R102"]),
     # R109: a graded actual (达成/部分达成/未达成) scored inside its band
     ("R109-no-graded-scores", "R109", _scored(), {}, "R.reason.no-graded-scores"),
+    # R104: the weights add up to 100 (indicators 90 + the execution row's 10), and each 一级指标's
+    # printed weight to the rows under it
+    ("R104-no-weights", "R104", _scored(weight_0=None, weight_1=None, weight_2=None, weight_3=None,
+                                        weight_4=None, weight_5=None), {}, "R.reason.no-weights"),
+    ("R104-a-row-without-weight", "R104", _scored(weight_2=None), {},
+     ("R.reason.partial-weights", {"count": 1})),
+    ("R104-no-execution-weight", "R104", _execution(weight_0=None), {},
+     [("R104", {"execution": "0", "预算执行分值": "", "指标分值合计": "90"})]),
+    ("R104-an-unreadable-level1-weight-is-skipped", "R104", _level1_weights({"产出指标": "五十"}), {}, "pass"),
+    ("R104-an-unreadable-level1-weight-does-not-end-the-check", "R104",
+     _level1_weights({"产出指标": "五十", "效益指标": "25"}), {}, ["R104.level1"]),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
