@@ -157,6 +157,9 @@ CASES = [
     ("R104-an-unreadable-level1-weight-is-skipped", "R104", _level1_weights({"产出指标": "五十"}), {}, "pass"),
     ("R104-an-unreadable-level1-weight-does-not-end-the-check", "R104",
      _level1_weights({"产出指标": "五十", "效益指标": "25"}), {}, ["R104.level1"]),
+    ("R109-the-low-edge-of-a-band-is-inside", "R109",
+     _scored(target_1="按设计标准完成养护", actual_1="部分达成", score_1="9", deviation_1="个别路段返工"), {},
+     "pass"),
     ("F112-parts-without-totals-row", "F112", _execution(1, 2), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-alone", "F112", _execution(0), {}, "F.reason.no-execution-rows"),
     ("F112-totals-row-blank", "F112", _execution(initial_0=None, budget_0=None, spent_0=None), {},
@@ -199,8 +202,8 @@ def test_rule_case(code, form, options, expected):
 OPTION_CASES = [
     ("F106", "min_share", "0.5", Decimal("0.5")),
     ("F106", "min_share", "1", Decimal(1)),
-    ("F106", "min_share", "1.01", "between 0 and 1"),
-    ("F106", "min_share", "1.5", "between 0 and 1"),
+    ("F106", "min_share", "1.01", "^expected a share between 0 and 1$"),
+    ("F106", "min_share", "1.5", "^expected a share between 0 and 1$"),
 ]
 
 
@@ -231,3 +234,9 @@ def test_r103_points_at_the_execution_row():
     form = _execution(score_0="12", line_0=12, line_1=13, line_2=14)
     [finding], _ = rule_run(get_rule("R103"), form)
     assert finding.message_id == "R103.execution" and finding.location.line == 12
+
+
+def test_r102_points_at_the_row():
+    form = _execution(score_0="8", line_0=12, line_1=13, line_2=14)
+    [finding], _ = rule_run(get_rule("R102"), form)
+    assert finding.location.line == 12
