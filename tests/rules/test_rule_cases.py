@@ -246,3 +246,9 @@ def test_r102_points_at_the_row():
     form = _execution(score_0="8", line_0=12, line_1=13, line_2=14)
     [finding], _ = rule_run(get_rule("R102"), form)
     assert finding.location.line == 12
+
+
+def test_r104_points_at_the_first_weighted_row():
+    lines = {f"line_{i}": 30 + i for i in range(6)}
+    findings, _ = rule_run(get_rule("R104"), _scored(weight_0="25", **lines))
+    assert [(f.message_id, f.location.line) for f in findings] == [("R104", 30), ("R104.level1", 30)]
