@@ -57,7 +57,6 @@ def _run(
     return findings, None
 
 
-
 def rule_run(
     rule: type[Rule], *mappings: Mapping[str, Any], year: int | None = None, **options: Any
 ) -> tuple[list[Finding], NotApplicable | InsufficientData | None]:
