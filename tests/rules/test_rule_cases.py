@@ -104,6 +104,9 @@ CASES = [
     ("R106-an-unweighted-row-does-not-end-the-check", "R106", _scored(weight_0=None, score_4="30"), {},
      ["R106"]),
     ("R106-a-graded-actual-is-R109s", "R106", _scored(actual_4="部分达成", score_4="30"), {}, "pass"),
+    ("R106-a-not-met-grade-scored-in-full-is-R109s", "R106",
+     _scored(target_1="按设计标准完成养护", actual_1="未达成", score_1="15", deviation_1="个别路段返工"), {},
+     "pass"),
     ("R106-a-graded-row-does-not-end-the-check", "R106", _scored(actual_0="部分达成", score_4="30"), {},
      ["R106"]),
     # R103: no score above its weight
