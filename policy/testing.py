@@ -55,3 +55,11 @@ def _run(
     except (NotApplicable, InsufficientData) as exc:
         return findings, exc
     return findings, None
+
+
+def rule_run(
+    rule: type[Rule], *mappings: Mapping[str, Any], year: int | None = None, **options: Any
+) -> tuple[list[Finding], NotApplicable | InsufficientData | None]:
+    """Findings of ``rule`` on the given forms, and why it stopped (its NotApplicable /
+    InsufficientData, with the reason's arguments) or None when it ran to the end."""
+    return _run(rule, mappings, year, options)

@@ -102,12 +102,14 @@ def mutation_env() -> dict[str, str]:
 
 
 def survivors(targets: list[str]) -> list[str]:
-    """The names of the surviving mutants of the targets, from the last runs."""
+    """The names of the mutants of the targets that survived the last runs or that no test
+    reached then (a test written since may reach them)."""
     names = []
     for target in targets:
         for meta in meta_files(target):
             data = json.loads(meta.read_text(encoding="utf-8"))
-            names += [name for name, code in data["exit_code_by_key"].items() if code in SURVIVED]
+            names += [name for name, code in data["exit_code_by_key"].items()
+                      if code in SURVIVED or UNTESTED.get(code) == "no tests"]
     return names
 
 
@@ -138,20 +140,35 @@ HOME_TESTS = {
 }
 
 
+def _method_of_a_rule(name: str) -> bool:
+    return name.startswith("policy.rules.") and "\u01c1" in name  # mutmut's xǁClassǁmethod
+
+
 def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
     """Run each surviving mutant's tests again in a fresh interpreter, and record a kill.
 
     mutmut forks every mutant from a process that has imported the code already, so a mutant
     in code that runs at import time (module-level tables) is never active there and always
     "survives". A fresh ``python -m pytest`` with MUTANT_UNDER_TEST set imports the mutant.
+    A rule module's own helpers build its examples at import: their survivors are re-checked
+    all in one process by tools/mutation_examples.py, which re-imports the module under each
+    mutant and checks the rebuilt examples. A rule's methods run only when it checks, never
+    at import, and are not re-checked.
     """
     pytest_args = _pytest_args()
     for target in targets:
         for meta in meta_files(target):
             data = json.loads(meta.read_text(encoding="utf-8"))
-            changed = False
-            for name, code in data["exit_code_by_key"].items():
-                if code not in SURVIVED:
+            names = [name for name, code in data["exit_code_by_key"].items()
+                     if code in SURVIVED and not _method_of_a_rule(name)]
+            rule_helpers = [name for name in names if name.startswith("policy.rules.")]
+            killed = set()
+            if rule_helpers:
+                done = subprocess.run([sys.executable, "-m", "tools.mutation_examples", *rule_helpers],
+                                      cwd=MUTANTS, env=env, capture_output=True, text=True, check=False)
+                killed |= set(done.stdout.split()) & set(rule_helpers)
+            for name in names:
+                if name in rule_helpers:
                     continue
                 # The recorded tests passed on it in mutmut's run already; only the import differs.
                 tests = HOME_TESTS.get(name.split(".")[0], [])
@@ -159,10 +176,11 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
                 done = subprocess.run(cmd, cwd=MUTANTS, env={**env, "MUTANT_UNDER_TEST": name},
                                       capture_output=True, check=False)
                 if done.returncode != 0:
-                    print(f"  killed in a fresh interpreter: {name}", flush=True)
-                    data["exit_code_by_key"][name] = 1
-                    changed = True
-            if changed:
+                    killed.add(name)
+            for name in sorted(killed):
+                print(f"  killed in a fresh interpreter: {name}", flush=True)
+                data["exit_code_by_key"][name] = 1
+            if killed:
                 meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
 
@@ -181,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recheck", action="store_true",
                         help="only re-run the survivors in a fresh interpreter, then summarise")
     parser.add_argument("--survivors", action="store_true",
-                        help="run only the mutants that survived last time (after adding tests)")
+                        help="run only the mutants that survived or had no test last time "
+                             "(after adding tests)")
     args = parser.parse_args(argv)
     if args.recheck:
         recheck_survivors(args.targets, mutation_env())

@@ -9,6 +9,11 @@ that starts a real ``python -m checker`` subprocess passes that on, and the subp
 for mutmut's configuration in its own working directory (a tmp_path) and fails. mutmut keeps
 the mode in-process too, so the variable is dropped for that run: the subprocesses run the
 original code there (and run the mutant in mutant runs).
+
+A mutant's tests run with ``-x``, so the first failure ends the run: they are put in the order
+most likely to fail fast — the rule examples first, then the per-family rule tests, then the
+corpus and loader suites (pytest would otherwise run them in the order mutmut listed them,
+which is a set's).
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import sys
 
 PACKAGES = ("grammar", "policy", "checker")
 
+# Test files by how quickly and how surely they kill a mutant of a rule (cheap, targeted first).
+FIRST = ("tests/test_rule_examples.py", "tests/rules/", "tests/reporters/test_golden.py", "tests/grammar/")
+
 
 def pytest_configure(config):
     mode = os.environ.get("MUTANT_UNDER_TEST", "")
@@ -25,6 +33,17 @@ def pytest_configure(config):
         del os.environ["MUTANT_UNDER_TEST"]
     elif mode:
         clear_caches()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Run the targeted tests first: with -x a killed mutant stops at its first failure."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        items.sort(key=_rank)
+
+
+def _rank(item) -> int:
+    path = item.nodeid.split("::")[0]
+    return next((i for i, prefix in enumerate(FIRST) if path.startswith(prefix)), len(FIRST))
 
 
 def clear_caches() -> None:

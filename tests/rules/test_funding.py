@@ -337,6 +337,23 @@ def test_f108_and_f109_in_text_layout():
     assert _ids(forms) == ["F108", "F109"]
 
 
+def test_funding_findings_point_at_the_cell_they_are_about():
+    text = text_form(long_term_total="600000", total="800000", fiscal="700000",
+                     procurement="900000", sources_total="750000")
+    # the long-term column's 财政拨款 filled in: 500000 of 1000000, for F111
+    long_term = text_form(long_term_total="1000000", total="800000", fiscal="800000").replace(
+        "\t其中：财政拨款\t", "\t其中：财政拨款 500000\t", 1)
+    at = {}
+    for form_text in (text, long_term):
+        lines = form_text.splitlines()
+        at |= {d.code: lines[d.line - 1][d.column - 1:] for d in _diags(load_text(form_text))}
+    assert at["F108"].startswith("中长期资金总额：600000")
+    assert at["F111"].startswith("中长期资金总额：1000000")
+    assert at["F101"].startswith("年度资金总额：800000")
+    assert at["F109"].startswith("年度资金中：政府采购 900000")
+    assert at["F102"].startswith("750000") and at["F103"].startswith("750000")
+
+
 def test_f110_blank_total_and_dependent_rules_say_insufficient():
     forms = load_text(text_form(total="", sources_total="800000"))
     ids = _ids(forms)
