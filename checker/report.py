@@ -226,23 +226,8 @@ def _code_and_outcome(o: RuleOutcome) -> tuple[str, str]:
     return (o.code, o.outcome)
 
 
-# The engine shares one RuleOutcome object among all forms that ended the same way, so each
-# reason is rendered once per language instead of once per form (keyed by identity; the object
-# is kept alive with its entry so an id is never reused while cached).
-_OUTCOME_JSON: dict[tuple[int, str], tuple[RuleOutcome, dict[str, Any]]] = {}
-
-
 def _outcome_json(outcome: RuleOutcome, lang: str) -> dict[str, Any]:
-    key = (id(outcome), lang)
-    hit = _OUTCOME_JSON.get(key)
-    if hit is None or hit[0] is not outcome:
-        if len(_OUTCOME_JSON) >= 4096:
-            _OUTCOME_JSON.clear()
-        hit = _OUTCOME_JSON[key] = (outcome, outcome.to_json(lang))
-    data = dict(hit[1])  # a fresh dict per form: callers may change theirs
-    if "args" in data:
-        data["args"] = dict(data["args"])
-    return data
+    return outcome.to_json(lang)
 
 
 @attrs.frozen

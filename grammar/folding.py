@@ -119,6 +119,5 @@ def is_placeholder(folded: str, words: tuple[str, ...] = ()) -> bool:
     return all(ch in PLACEHOLDER_MARKS for ch in folded)
 
 
-@lru_cache(maxsize=256)
 def _folded_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from grammar import parse_value
@@ -65,7 +64,6 @@ def split_implementer(
     return _split_implementer(text, tuple(suffixes))
 
 
-@lru_cache(maxsize=4096)  # one unit's forms name the same office and person again and again
 def _split_implementer(text: str, suffixes: tuple[str, ...]) -> tuple[str, str] | None:
     norm = nfkc(text).strip()
     tokens = [t for t in re.split(r"[\s\u3000/:：,，;；]+", norm) if t]
@@ -163,7 +161,6 @@ class Promise(NamedTuple):
     )
 
 
-@lru_cache(maxsize=32)
 def _promise_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(
         sorted((re.escape(c) for c in counters), key=len, reverse=True)
@@ -173,7 +170,6 @@ def _promise_pattern(counters: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=64)  # suffix lists are rule options: compile each once, not per form
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
 
@@ -231,7 +227,6 @@ def promises(
         )
 
 
-@lru_cache(maxsize=2048)  # goals and prose values repeat: each (text, options) read once
 def promise_tuple(
     text: str | None, counters: tuple[str, ...], approx_words: tuple[str, ...]
 ) -> tuple[Promise, ...]:
@@ -268,7 +263,6 @@ def bigrams(text: str | None, stop: Iterable[str] = ()) -> frozenset[str]:
     return _bigrams(text or "", tuple(stop))
 
 
-@lru_cache(maxsize=4096)  # names and goal clauses repeat: each (text, stop list) once
 def _bigrams(text: str, stop: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for run in _CJK.findall(nfkc(text)):

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, NamedTuple
-
 
 from grammar.ast import Quantity, Value
 from policy.forms.hierarchy import COST_LEVEL2
@@ -55,7 +53,6 @@ def is_blank(amount: Amount | None) -> bool:
     return _blank_text(amount.text)
 
 
-@lru_cache(maxsize=4096)  # amount cells repeat (万元, 0, 50万元): each read once
 def _blank_text(text: str) -> bool:
     stripped = text.strip()
     for unit in ("亿元", "万元", "千元", "元", "万"):
@@ -90,7 +87,6 @@ class CostLine(NamedTuple):
     quantity: Any = None  # the grammar Quantity the amount came from (CAP/UNIT)
 
 
-@lru_cache(maxsize=4096)  # indicator names repeat across forms: each (name, list) tested once
 def mentions(name: str, words: tuple[str, ...]) -> bool:
     """Whether ``name`` contains one of ``words`` (as written, not folded)."""
     return any(w in name for w in words)

@@ -6,7 +6,6 @@ Kept here so each rule module stays a short statement of one check.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from grammar.folding import fold
@@ -85,7 +84,6 @@ def contains_any(text: str | None, words: Iterable[str]) -> str | None:
     return _first_word(fold(text), tuple(words))
 
 
-@lru_cache(maxsize=4096)
 def folded_contains_any(folded: str, words: tuple[str, ...]) -> str | None:
     """``contains_any`` of a text already folded by ``clean``."""
     return _first_word(folded, words)
@@ -98,7 +96,6 @@ def _first_word(folded: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
 def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(w) for w in words)
 
@@ -114,7 +111,6 @@ def name_key(name: str | None) -> str:
     return _name_key(fold(name))
 
 
-@lru_cache(maxsize=4096)
 def _name_key(folded: str) -> str:
     return _TRAILING.sub("", folded)
 
@@ -127,7 +123,6 @@ def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2
     return folded_name_parts(fold(name), min_part_chars, min_shared_suffix)
 
 
-@lru_cache(maxsize=4096)
 def folded_name_parts(folded: str, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
     """``name_parts`` of a name already folded by ``clean`` (names repeat: each once per process)."""
     key = _name_key(folded)

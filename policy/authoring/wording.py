@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from policy.authoring import vague_phrases
@@ -41,7 +40,6 @@ def regex_list(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-@lru_cache(maxsize=64)  # pattern lists are rule options: compile once per run, not per text
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -53,7 +51,6 @@ def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
     return _first_match(text, patterns if type(patterns) is tuple else tuple(patterns))
 
 
-@lru_cache(maxsize=2048)  # names, units and goals repeat across forms: each searched once
 def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     best: re.Match[str] | None = None
     for pattern in _compiled(patterns):

@@ -39,7 +39,9 @@ def _ascii_digits(text: str) -> str:
     return drop_invisible(unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=4096)  # amounts like "20万元" recur across a batch; Decimal is immutable
+# Amounts like "20万元" recur across a batch (Decimal is immutable): the cache buys 2.1% of the
+# per-form work (callgrind, 300 text forms; share of the per-form work, i.e. the run less its ~700 M start-up).
+@lru_cache(maxsize=4096)
 def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     """The amount in 元 in ``text``, or None when the cell holds no number or no exact one.
 

@@ -12,7 +12,7 @@ the answers cannot go stale.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from grammar.ast import Quantity, Range
@@ -24,7 +24,6 @@ from policy.forms.schemes import Detection, Scheme, resolve
 _MISSING = object()
 
 
-@lru_cache(maxsize=4096)
 def _text_facts(name: str | None, value_text: str | None, level1_text: str | None,
                 level2_text: str | None) -> tuple[Any, ...]:
     """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,

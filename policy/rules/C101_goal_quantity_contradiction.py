@@ -6,7 +6,6 @@ from grammar.numbers import format_decimal
 
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
 from typing import ClassVar
 
 from policy.forms.model import ANNUAL
@@ -242,7 +241,6 @@ class GoalQuantityContradiction(Rule):
             raise NotApplicable("C.reason.nothing-to-compare")
 
 
-@lru_cache(maxsize=4096)  # goal clauses repeat across a unit's forms
 def _says_total(clause, total_words):
     """The clause states a total (全年共, 合计 …), to be compared with every indicator."""
     return any(w in clause for w in total_words)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from grammar import parse_value
 from policy.api import Category, Example, Finding, Option, Rule, Severity, Source, SourceKind
 from policy.authoring.rows import require_rows, where
@@ -181,6 +179,5 @@ class UnitMismatch(Rule):
                 and counter_of(value) in ctx.options["event_counters"])
 
 
-@lru_cache(maxsize=4096)  # names repeat across forms: each scanned once
 def _has_digit(name: str) -> bool:
     return any(ch.isdigit() for ch in name)

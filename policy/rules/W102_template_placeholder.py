@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import ClassVar
 
 from grammar.folding import fold, is_placeholder
@@ -174,7 +173,6 @@ def _field_hits(fields, patterns, form):
             )
 
 
-@lru_cache(maxsize=4096)  # indicator names repeat across forms: each looked at once
 def _name_hit(name: str, patterns: tuple[str, ...]) -> str | None:
     """The placeholder in a 三级 name; a name that is nothing but placeholders is S106's."""
     return None if is_placeholder(fold(name)) else first_match(name, patterns)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import ClassVar
 
 from policy.forms.hierarchy import BENEFIT_LEVEL2
@@ -139,6 +138,5 @@ class QualityBenefitConfusion(Rule):
             raise NotApplicable("W.reason.no-quality-benefit")
 
 
-@lru_cache(maxsize=4096)  # names repeat across forms: each (name, word list) looked at once
 def _first_word_in(name: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if w in name), None)
