@@ -19,6 +19,7 @@ import ctypes
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, Location
 
@@ -43,12 +44,15 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         pages = len(pdf)
         grids: list[Grid] = []
         chars = 0
+        borderless = None  # the last page's table without ruling lines, for its continuation
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                page_grids, count = _page_grids(page, path, number + 1)
+                page_grids, count, borderless, carried = _page_grids(page, path, number + 1, borderless)
             finally:
                 page.close()
+            if carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
+                grids[-1] = carry_back(grids[-1], carried)
             grids.extend(page_grids)
             chars += count
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -186,7 +190,8 @@ def _tables(horizontal, vertical) -> list[_Table]:
     return out
 
 
-def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
+def _page_grids(page, path: str, number: int, before: PageTable | None
+                ) -> tuple[list[Grid], int, PageTable | None, dict[int, str]]:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -204,6 +209,7 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
     tables = _tables(horizontal, vertical)
     placed: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
     outside: list[tuple[float, float, float, str]] = []
+    glyphs: list[Glyph] = []  # the characters outside every ruled table, with their extent
     visible = 0
     last = (0.0, 0.0, 1.0)
     for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
@@ -225,6 +231,10 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
                 break
         else:
             outside.append((y, x, size, ch))
+            glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
+    if not tables:  # no ruling lines: the table, if any, is where the text lines up
+        grids, table, carried = text_grids(glyphs, path, number, before)
+        return grids, visible, table, carried
     grids: list[Grid] = []
     prose_lines = _lines(outside)
     above = [line for line in prose_lines if not tables or line[0] < tables[0].rows[0]]
@@ -241,7 +251,7 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return grids, visible
+    return grids, visible, None, {}
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:

@@ -257,8 +257,10 @@ def _cant_split():
     return OxmlElement("w:cantSplit")
 
 
-def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
-    """The DOCX layout with ruled tables ('Table Grid'), printed to PDF by LibreOffice Writer."""
+def to_pdf(forms: list[dict], pick: Pick, directory, ruled: bool = True) -> bytes:
+    """The DOCX layout printed to PDF by LibreOffice Writer: with ruled tables ('Table Grid',
+    rows kept whole on a page), or as python-docx leaves them, without any rule (rows may break
+    across pages)."""
     import subprocess
 
     import docx
@@ -270,9 +272,10 @@ def to_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
             document.add_paragraph(line)
         for table in tables:
             out = document.add_table(rows=table.height, cols=WIDTH)
-            out.style = "Table Grid"
-            for row in out.rows:  # a row broken across pages is not read back yet (see pdf.py)
-                row._tr.get_or_add_trPr().append(_cant_split())
+            if ruled:
+                out.style = "Table Grid"
+                for row in out.rows:  # a ruled row broken across pages is not read back yet (see pdf.py)
+                    row._tr.get_or_add_trPr().append(_cant_split())
             for cell in table.cells:
                 target = out.cell(cell.row, cell.col)
                 if cell.rowspan > 1 or cell.colspan > 1:

@@ -131,3 +131,20 @@ def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
     for g, e in zip(got, expected):
         assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
         assert {k: v for k, v in g.items() if v != e.get(k)} == {k: v for k, v in e.items() if v != g.get(k)}
+
+
+# The case a new user meets first: a DOCX whose tables have no rules (python-docx's default, and
+# many a 申报表 saved from WPS) printed to PDF. The first form's cost row breaks across pages 1-2.
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_without_ruling_lines_reads_back(tmp_path):
+    from loaders.grid_render import to_pdf
+
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    content = to_pdf(drawn, lambda options: list(options)[0], tmp_path, ruled=False)
+    document = load_bytes(content, "drawn.pdf")
+    assert document.error is None, document.error
+    got = [_squashed(_comparable(form_to_mapping(f))) for f in document.forms]
+    assert got == [_squashed(e) for e in _expected(drawn)]
+    assert [i for f in document.forms for i in f.issues] == []
+    first = document.forms[0].indicators[0].location
+    assert first.sheet == "page 1 table 1" and first.cell.startswith("R")
