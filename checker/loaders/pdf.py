@@ -19,6 +19,7 @@ import ctypes
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, Location
@@ -197,7 +198,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
+        text = unradical(textpage.get_text_range(0, count)) if count else ""
         height = page.get_height()
         boxes = [textpage.get_charbox(i, loose=True) for i in range(count)]
         # Spaces and breaks pdfium infers between text runs are not the document's: a number the
