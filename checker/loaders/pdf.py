@@ -15,6 +15,7 @@ are read one at a time and closed, so memory stays flat on long documents.
 from __future__ import annotations
 
 import ctypes
+from typing import NamedTuple
 
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
@@ -24,7 +25,8 @@ from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_gr
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, Location
 
-_SNAP = 2.0  # points: lines closer than this are one line
+_SNAP = 5.0  # points: lines closer than this are one line (a browser draws a cell border pair ~4 apart)
+_REACH = 2.0  # points: a rule ending this short of a point still reaches it
 _MIN_LENGTH = 3.0
 
 
@@ -46,16 +48,24 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
+        ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                page_grids, count, borderless, carried = _page_grids(page, path, number + 1, borderless)
+                read = _page_grids(page, path, number + 1, borderless)
             finally:
                 page.close()
-            if carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
-                grids[-1] = carry_back(grids[-1], carried)
+            borderless = read.borderless
+            if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
+                grids[-1] = carry_back(grids[-1], read.carried)
+            page_grids = list(read.grids)
+            first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
+            if ruled is not None and first in read.ruled:
+                _align(grids, ruled, page_grids, first, read.ruled)
+            last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
+            ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
             grids.extend(page_grids)
-            chars += count
+            chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
         return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=type(exc).__name__), format="pdf")
     finally:
@@ -117,7 +127,7 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _covers(segments, at: float, lo_mid: float) -> bool:
-    return any(abs(pos - at) <= _SNAP and a - _SNAP <= lo_mid <= b + _SNAP for pos, a, b in segments)
+    return any(abs(pos - at) <= _SNAP and a - _REACH <= lo_mid <= b + _REACH for pos, a, b in segments)
 
 
 class _Table:
@@ -173,7 +183,7 @@ def _tables(horizontal, vertical) -> list[_Table]:
     run: list[float] = []
     for a, b in zip(rows, rows[1:]):
         mid = (a + b) / 2
-        if any(y0 - _SNAP <= mid <= y1 + _SNAP for _, y0, y1 in vertical):
+        if any(y0 - _REACH <= mid <= y1 + _REACH for _, y0, y1 in vertical):
             run = run or [a]
             run.append(b)
             continue
@@ -185,14 +195,52 @@ def _tables(horizontal, vertical) -> list[_Table]:
     out = []
     for table_rows in tables:
         top, bottom = table_rows[0], table_rows[-1]
-        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _SNAP and y1 > top + _SNAP])
+        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
         if len(cols) >= 2:
             out.append(_Table(table_rows, cols, horizontal, vertical))
     return out
 
 
-def _page_grids(page, path: str, number: int, before: PageTable | None
-                ) -> tuple[list[Grid], int, PageTable | None, dict[int, str]]:
+def _align(grids: list[Grid], before: tuple[int, list[float]], page_grids: list[Grid], first: int,
+           ruled: dict[int, list[float]]) -> None:
+    """A ruled table continued from the previous page gets one set of column numbers with it.
+
+    Each page sees only the column lines of its own rows (a browser draws a border per cell), so
+    the part of a table on each page numbers its columns differently, and a row read under a
+    label row of the page before would shift. When both parts have the same outer edges, both
+    are renumbered on the union of their column lines."""
+    index, cols = before
+    new = ruled[first]
+    if abs(cols[0] - new[0]) > _SNAP or abs(cols[-1] - new[-1]) > _SNAP or cols == new:
+        return
+    union = _cluster(cols + new)
+    grids[index] = _renumbered(grids[index], cols, union)
+    page_grids[first] = _renumbered(page_grids[first], new, union)
+    ruled[first] = union
+
+
+def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
+    def at(i: int) -> int:
+        return min(range(len(union)), key=lambda k: abs(union[k] - cols[i]))
+
+    path = grid.cells[0].location.path if grid.cells else ""
+    cells = []
+    for cell in grid.cells:
+        c0, c1 = at(cell.col), at(cell.col + cell.colspan)
+        cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
+                              cell.rowspan, max(c1 - c0, 1)))
+    return Grid(grid.name, tuple(cells), grid.kind, grid.page)
+
+
+class _Page(NamedTuple):
+    grids: list[Grid]
+    visible: int  # characters that show
+    borderless: PageTable | None  # the page's table without ruling lines, for the next page
+    carried: dict[int, str]  # text finishing the previous page's last borderless row
+    ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
+
+
+def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -235,8 +283,9 @@ def _page_grids(page, path: str, number: int, before: PageTable | None
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before)
-        return grids, visible, table, carried
+        return _Page(grids, visible, table, carried, {})
     grids: list[Grid] = []
+    ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
     above = [line for line in prose_lines if not tables or line[0] < tables[0].rows[0]]
     if above:
@@ -247,12 +296,13 @@ def _page_grids(page, path: str, number: int, before: PageTable | None
         for index, (r, c, rowspan, colspan) in enumerate(table.regions):
             text_of = _join(_lines(placed.get((t, index), [])))
             cells.append(GridCell(text_of, r, c, table_place(path, name, r, c), rowspan, colspan))
+        ruled[len(grids)] = table.cols
         grids.append(Grid(name, tuple(cells), page=number))
         below_end = tables[t + 1].rows[0] if t + 1 < len(tables) else float("inf")
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return grids, visible, None, {}
+    return _Page(grids, visible, None, {}, ruled)
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:

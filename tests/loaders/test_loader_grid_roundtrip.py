@@ -5,6 +5,7 @@ HTML, DOCX or XLSX, reads back as the same form."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -16,6 +17,8 @@ from checker.loaders import load_bytes
 from loaders.grid_render import to_docx, to_html, to_xlsx
 from loaders.test_loader_layout_property import _comparable, forms
 from policy.forms.canonical import form_from_mapping, form_to_mapping
+
+CHROMIUM = os.environ.get("JIXIAO_CHROMIUM", "/usr/bin/chromium")
 
 SAMPLE_FORM = {
     "title": "巴中市2022年市级部门预算项目支出绩效目标批复表", "year": 2022, "name": "应急指挥中心经费",
@@ -148,3 +151,31 @@ def test_pdf_without_ruling_lines_reads_back(tmp_path):
     assert [i for f in document.forms for i in f.issues] == []
     first = document.forms[0].indicators[0].location
     assert first.sheet == "page 1 table 1" and first.cell.startswith("R")
+
+
+def _reads_back_every_field(content: bytes, drawn: list[dict]) -> None:
+    document = load_bytes(content, "drawn.pdf")
+    assert document.error is None, document.error
+    got = [_squashed(_comparable(form_to_mapping(f))) for f in document.forms]
+    assert got == [_squashed(e) for e in _expected(drawn)]
+    assert [i for f in document.forms for i in f.issues] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_pdf_printed_by_calc_from_the_form_layout_workbook_reads_back(tmp_path):
+    from loaders.grid_render import to_calc_pdf
+
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    _reads_back_every_field(to_calc_pdf(drawn, lambda options: list(options)[0], tmp_path), drawn)
+
+
+# Chromium draws a border per cell, so each page sees only the column lines of its own rows: the
+# second form's funding-source row, alone at the top of page 2, must keep the columns of its
+# labels on page 1.
+@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
+def test_pdf_printed_by_chromium_reads_back(tmp_path):
+    from loaders.grid_render import to_chromium_pdf
+
+    drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
+    content = to_chromium_pdf(drawn, lambda options: list(options)[0], tmp_path, CHROMIUM, ["--no-sandbox"])
+    _reads_back_every_field(content, drawn)
