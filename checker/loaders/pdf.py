@@ -20,6 +20,7 @@ from typing import NamedTuple
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.pdf_continued import Tail, aligned, join_broken_row, same_frame, tails
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
@@ -49,6 +50,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
+        tail: list[Tail] = []
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -60,10 +62,15 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 grids[-1] = carry_back(grids[-1], read.carried)
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
-            if ruled is not None and first in read.ruled:
-                _align(grids, ruled, page_grids, first, read.ruled)
+            if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
+                index, cols = ruled
+                grids[index], page_grids[first] = join_broken_row(grids[index], page_grids[first],
+                                                                  read.ruled[first], tail)
+                grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
+                                                                             read.ruled[first])
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
+            tail = read.tail
             grids.extend(page_grids)
             chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -169,7 +176,9 @@ class _Table:
         self.n, self.m = n, m
 
     def region_at(self, x: float, y: float) -> int | None:
-        if not (self.rows[0] <= y <= self.rows[-1] and self.cols[0] <= x <= self.cols[-1]):
+        """The region under (x, y). Text in a row's band but past the table's side belongs to
+        the row's first or last cell: Writer lets a line it cannot break run past the rule."""
+        if not self.rows[0] <= y <= self.rows[-1]:
             return None
         i = next((k for k in range(self.n) if y <= self.rows[k + 1]), self.n - 1)
         j = next((k for k in range(self.m) if x <= self.cols[k + 1]), self.m - 1)
@@ -201,43 +210,13 @@ def _tables(horizontal, vertical) -> list[_Table]:
     return out
 
 
-def _align(grids: list[Grid], before: tuple[int, list[float]], page_grids: list[Grid], first: int,
-           ruled: dict[int, list[float]]) -> None:
-    """A ruled table continued from the previous page gets one set of column numbers with it.
-
-    Each page sees only the column lines of its own rows (a browser draws a border per cell), so
-    the part of a table on each page numbers its columns differently, and a row read under a
-    label row of the page before would shift. When both parts have the same outer edges, both
-    are renumbered on the union of their column lines."""
-    index, cols = before
-    new = ruled[first]
-    if abs(cols[0] - new[0]) > _SNAP or abs(cols[-1] - new[-1]) > _SNAP or cols == new:
-        return
-    union = _cluster(cols + new)
-    grids[index] = _renumbered(grids[index], cols, union)
-    page_grids[first] = _renumbered(page_grids[first], new, union)
-    ruled[first] = union
-
-
-def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
-    def at(i: int) -> int:
-        return min(range(len(union)), key=lambda k: abs(union[k] - cols[i]))
-
-    path = grid.cells[0].location.path if grid.cells else ""
-    cells = []
-    for cell in grid.cells:
-        c0, c1 = at(cell.col), at(cell.col + cell.colspan)
-        cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
-                              cell.rowspan, max(c1 - c0, 1)))
-    return Grid(grid.name, tuple(cells), grid.kind, grid.page)
-
-
 class _Page(NamedTuple):
     grids: list[Grid]
     visible: int  # characters that show
     borderless: PageTable | None  # the page's table without ruling lines, for the next page
     carried: dict[int, str]  # text finishing the previous page's last borderless row
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
+    tail: list[Tail]  # the last ruled table's last-row cells: which may go on on the next page
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
@@ -261,6 +240,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     glyphs: list[Glyph] = []  # the characters outside every ruled table, with their extent
     visible = 0
     last = (0.0, 0.0, 1.0)
+    touching: tuple[int, int, float, float] | None = None  # table, region, y and right edge of the glyph before
     for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
         if ch in "\r\n" or made:
             continue
@@ -276,14 +256,20 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         for t, table in enumerate(tables):
             region = table.region_at(x, y)
             if region is not None:
+                # A glyph touching the one before on its line is the same cell's text even past
+                # the rule: Writer lets a line it cannot break run into the next cell.
+                if touching is not None and touching[0] == t and abs(touching[2] - y) < 0.2 * size \
+                        and -0.5 <= left - touching[3] <= 0.1 * size:
+                    region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
+                touching = (t, region, y, right) if right > left else touching
                 break
         else:
             outside.append((y, x, size, ch))
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before)
-        return _Page(grids, visible, table, carried, {})
+        return _Page(grids, visible, table, carried, {}, [])
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
@@ -302,7 +288,8 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return _Page(grids, visible, None, {}, ruled)
+    t = len(tables) - 1
+    return _Page(grids, visible, None, {}, ruled, tails(tables[t], [placed.get((t, i), []) for i in range(len(tables[t].regions))]))
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:
