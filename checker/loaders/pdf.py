@@ -20,7 +20,7 @@ from typing import NamedTuple
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
-from checker.loaders.pdf_continued import Tail, aligned, join_broken_row, same_frame, tails
+from checker.loaders.pdf_continued import aligned, same_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
@@ -50,7 +50,6 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
-        tail: list[Tail] = []
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -64,13 +63,10 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
                 index, cols = ruled
-                grids[index], page_grids[first] = join_broken_row(grids[index], page_grids[first],
-                                                                  read.ruled[first], tail)
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
-            tail = read.tail
             grids.extend(page_grids)
             chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -216,7 +212,6 @@ class _Page(NamedTuple):
     borderless: PageTable | None  # the page's table without ruling lines, for the next page
     carried: dict[int, str]  # text finishing the previous page's last borderless row
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
-    tail: list[Tail]  # the last ruled table's last-row cells: which may go on on the next page
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
@@ -269,7 +264,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before)
-        return _Page(grids, visible, table, carried, {}, [])
+        return _Page(grids, visible, table, carried, {})
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
@@ -288,8 +283,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    t = len(tables) - 1
-    return _Page(grids, visible, None, {}, ruled, tails(tables[t], [placed.get((t, i), []) for i in range(len(tables[t].regions))]))
+    return _Page(grids, visible, None, {}, ruled)
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:

@@ -13,14 +13,19 @@ further down, in the same column, and only after a line that filled the column.
 - rows: a line continues the row above only when each of its runs sits one line pitch below a
   run of the same column of that row (a wrapped cell); anything else starts a row. Where rows
   are spaced wider than the pitch (paragraph spacing, cell padding) that is enough; where they
-  are not, the run above must also have ended near its column's end (a wrap, not a new row).
+  are not, the run above must also have ended where the column's widest line ends (a wrap, not
+  a new row).
 
 A row broken by a page break: the next page's first lines continue the previous page's last row
-when each of their runs falls in a column where that row's text filled its column; their text is
-handed back (``carried``) to be appended to the previous page's cells.
+when each of their runs falls in a column where that row's last line could not take the run's
+first word, and not under every cell of that row (then it is a new row: a page rarely cuts them
+all, and a row of one cell broken by the page reads as two rows); their text is handed
+back (``carried``) to be appended to the previous page's cells.
 
-What this cannot know, merged cells, it leaves to recovery: a label printed once and blank
-below continues, as it does in every other grid.
+Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
+it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
+whose text a producer printed on the later page of a break cannot be told from a new label there:
+without rules, it is read as the later page's.
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ class _Run(NamedTuple):
     left: float
     right: float
     text: str
+    lead: float  # the width of its first glyph
+
+
+def _wraps(run: _Run, room: float | None) -> bool:
+    """Whether ``run`` can be the wrapped rest of a line that left ``room``: its first glyph did
+    not fit there (a writer wraps only then)."""
+    return room is not None and run.lead > room - _FIT
 
 
 class _Line(NamedTuple):
@@ -56,17 +68,18 @@ class _Line(NamedTuple):
 
 _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two cells
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
-_FULL = 3.0  # in glyph heights: a run ending this close to its column's end filled the column
+_FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
 
 
 class PageTable(NamedTuple):
     """What the next page needs of this page's borderless table: its column starts, its line
-    pitch and, per column of its last row, whether the text there filled the column."""
+    pitch and, per column of its last row, the room its last line left (to the column's widest
+    line's end): text goes on there only when its first glyph would not have fitted."""
 
     columns: list[float]
     pitch: float
-    open_row: dict[int, bool]
+    open_row: dict[int, float]
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None
@@ -102,7 +115,9 @@ def _carry(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]],
     for i, line in enumerate(lines):
         placed = [(_column(before.columns, run.left, line.size), run) for run in line.runs]
         if i == 0:
-            goes_on = all(before.open_row.get(col) for col, _ in placed)
+            # Text under every cell of the row above is a new row: a page rarely cuts all of them.
+            goes_on = all(_wraps(run, before.open_row.get(col)) for col, run in placed) \
+                and {col for col, _ in placed} != set(before.open_row)
         else:
             goes_on = all(
                 col in last and abs(line.y - last[col] - before.pitch) <= _PITCH_SLACK * before.pitch
@@ -148,28 +163,44 @@ def _lines(glyphs: list[Glyph]) -> list[_Line]:
         members.sort(key=lambda g: g.left)
         size = _median([g.size for g in members if g.ch.strip()])
         runs: list[_Run] = []
-        text, left, right = "", None, None
+        text, run_glyphs = "", []
         for g in members:
             if not g.ch.strip():  # a space: inside a run, never its edge
                 if text:
                     text += g.ch
                 continue
-            if left is not None and g.left - right > _RUN_GAP * size:
-                runs.append(_Run(left, right, text.strip()))
-                text, left = "", None
-            if left is None:
-                left = g.left
+            if run_glyphs and g.left - run_glyphs[-1].right > _RUN_GAP * size:
+                runs.append(_run(run_glyphs, text))
+                text, run_glyphs = "", []
             text += g.ch
-            right = g.right
-        if left is not None:
-            runs.append(_Run(left, right, text.strip()))
+            run_glyphs.append(g)
+        if run_glyphs:
+            runs.append(_run(run_glyphs, text))
         if runs:
             out.append(_Line(members[0].y, size, runs))
     return out
 
 
+_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
+_NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
+
+
+def _run(glyphs: list[Glyph], text: str) -> _Run:
+    """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
+    or Latin word ("19", "2024"), or a character with the punctuation that may not start a line."""
+    n = 1
+    if glyphs[0].ch in _WORD:
+        while n < len(glyphs) and glyphs[n].ch in _WORD:
+            n += 1
+    while n < len(glyphs) and glyphs[n].ch in _NO_LINE_START:
+        n += 1
+    return _Run(glyphs[0].left, glyphs[-1].right, text.strip(), glyphs[n - 1].right - glyphs[0].left)
+
+
 def _column_starts(lines: list[_Line], size: float) -> list[float]:
-    """Left edges shared by runs on two or more lines, left to right (the leftmost always)."""
+    """Left edges of columns, left to right: the leftmost, and each edge shared by runs on two or
+    more lines or by a run beside another on its line (a centred title, alone on its line, makes
+    no column)."""
     edges = sorted((run.left, i) for i, line in enumerate(lines) for run in line.runs)
     clusters: list[list[tuple[float, int]]] = []
     for edge in edges:
@@ -177,7 +208,8 @@ def _column_starts(lines: list[_Line], size: float) -> list[float]:
             clusters[-1].append(edge)
         else:
             clusters.append([edge])
-    starts = [c[0][0] for i, c in enumerate(clusters) if i == 0 or len({line for _, line in c}) >= 2]
+    starts = [c[0][0] for i, c in enumerate(clusters)
+              if i == 0 or len({line for _, line in c}) >= 2 or any(len(lines[line].runs) >= 2 for _, line in c)]
     return starts
 
 
@@ -204,31 +236,61 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     pitch = _pitch(lines, size)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])]
     spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
-    right_edge = max(run.right for line in lines for run in line.runs)
+    widest = _widest(lines, starts, size)
     rows: list[dict[int, list[str]]] = []
-    last: dict[int, tuple[float, bool]] = {}  # column → (y of its last line, whether that line filled it)
+    last: dict[int, tuple[float, float]] = {}  # column → (y of its last line, the room that line left)
     for line in lines:
         placed = [(_column(starts, run.left, size), run) for run in line.runs]
         continues = rows and all(
-            col in last and (spaced or last[col][1]) and abs(line.y - last[col][0] - pitch) <= _PITCH_SLACK * pitch
-            for col, _ in placed
+            col in last and (spaced or _wraps(run, last[col][1])) and abs(line.y - last[col][0] - pitch) <= _PITCH_SLACK * pitch
+            for col, run in placed
         )
         if not continues:
             rows.append({})
             last = {}
         row = rows[-1]
         for col, run in placed:
-            end = next((s for s in starts if s > run.right), right_edge + size)
             row.setdefault(col, []).append(run.text)
-            last[col] = (line.y, end - run.right <= _FULL * size)
+            end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
+            last[col] = (line.y, max(widest.get(end_col, run.right) - run.right, 0.0))
     name = f"page {number} table 1"
+    spans = _printed_once(rows, len(starts))
     cells = [
-        GridCell(_joined(parts), r, c, table_place(path, name, r, c))
-        for r, row in enumerate(rows)
-        for c, parts in sorted(row.items())
+        GridCell(_joined(rows[r][c]) if c in rows[r] else "", r, c, table_place(path, name, r, c), span)
+        for (r, c), span in sorted(spans.items())
     ]
-    open_row = {col: full for col, (_, full) in last.items()}
+    open_row = {col: room for col, (_, room) in last.items()}
     return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row)
+
+
+def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[int, int], int]:
+    """(row, column) → rows covered, for the cells of a borderless table. A cell covers the rows
+    below it with nothing in its column: a merged cell (a 一级 label, 项目资金) prints its text
+    once, at the top of the rows it stands for. Rows at the top of a page with nothing in a
+    column get one blank cell there: whatever the page before had in force goes on."""
+    spans: dict[tuple[int, int], int] = {}
+    for c in range(width):
+        origin = (0, c)
+        spans[origin] = 0
+        for r, row in enumerate(rows):
+            if c in row and r > 0:
+                origin = (r, c)
+                spans[origin] = 0
+            spans[origin] += 1
+    return spans
+
+
+def _widest(lines: list[_Line], starts: list[float], size: float) -> dict[int, float]:
+    """Per column, the right edge of its widest line that stays inside it: where a wrapped line
+    of that column ends (a line of a merged cell running on into the next column is left out)."""
+    widest: dict[int, float] = {}
+    for line in lines:
+        for run in line.runs:
+            col = _column(starts, run.left, size)
+            if col + 1 < len(starts) and run.right > starts[col + 1]:
+                continue
+            widest[col] = max(widest.get(col, run.right), run.right)
+    return widest
 
 
 def _joined(parts: list[str]) -> str:

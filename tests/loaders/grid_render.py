@@ -278,10 +278,10 @@ def _cant_split():
     return OxmlElement("w:cantSplit")
 
 
-def to_pdf(forms: list[dict], pick: Pick, directory, ruled: bool = True) -> bytes:
-    """The DOCX layout printed to PDF by LibreOffice Writer: with ruled tables ('Table Grid',
-    rows kept whole on a page), or as python-docx leaves them, without any rule (rows may break
-    across pages)."""
+def to_pdf(forms: list[dict], pick: Pick, directory, ruled: bool = True, whole_rows: bool | None = None) -> bytes:
+    """The DOCX layout printed to PDF by LibreOffice Writer: with ruled tables ('Table Grid'), or
+    as python-docx leaves them, without any rule. ``whole_rows``: each row kept on one page
+    (default: for ruled tables); otherwise Writer breaks a row across pages where it falls."""
     import subprocess
 
     import docx
@@ -295,7 +295,8 @@ def to_pdf(forms: list[dict], pick: Pick, directory, ruled: bool = True) -> byte
             out = document.add_table(rows=table.height, cols=WIDTH)
             if ruled:
                 out.style = "Table Grid"
-                for row in out.rows:  # a ruled row broken across pages is not read back yet (see pdf.py)
+            if ruled if whole_rows is None else whole_rows:
+                for row in out.rows:
                     row._tr.get_or_add_trPr().append(_cant_split())
             for cell in table.cells:
                 target = out.cell(cell.row, cell.col)

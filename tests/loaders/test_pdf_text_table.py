@@ -39,7 +39,7 @@ def test_columns_come_from_left_edges_and_a_centred_title_is_prose():
 
 def test_a_space_inside_a_cell_does_not_split_it():
     glyphs = _glyphs(50, 50, "☑新增") + [Glyph(50, 80, 80, SIZE, " ")] + _glyphs(50, 83.5, "□延续")
-    glyphs += _glyphs(50, 170, "期限") + _glyphs(70, 50, "属性") + _glyphs(70, 170, "一次")
+    glyphs += _glyphs(50, 170, "期限") + _glyphs(75, 50, "属性") + _glyphs(75, 170, "一次")
     grid = text_grids(glyphs, "f.pdf", 1)[0][-1]
     assert _rows(grid)[0] == [(0, "☑新增 □延续"), (1, "期限")]
 
@@ -61,9 +61,10 @@ def test_unspaced_rows_join_only_after_a_line_that_filled_its_column():
 def test_a_row_broken_by_the_page_is_finished_from_the_next_page():
     first, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (70, ("产出", "开展调研工", "≤15"))]),
                                  "f.pdf", 1)
-    assert table.open_row == {0: False, 1: True, 2: False}
+    # The room each column's last line left before the column's widest line ends.
+    assert table.open_row == {0: 0.0, 1: 0.0, 2: 30.0}
     second, _, carried = text_grids(_page([(40, ("", "作差旅费")), (60, ("", "费用")), (85, ("成本", "名", "1")),
-                                           (105, ("效益", "名", "2"))]), "f.pdf", 2, table)
+                                           (110, ("效益", "名", "2"))]), "f.pdf", 2, table)
     assert carried == {1: "作差旅费费用"}
     assert _rows(second[-1])[0] == [(0, "成本"), (1, "名"), (2, "1")]
     joined = carry_back(first[-1], carried)
@@ -72,7 +73,7 @@ def test_a_row_broken_by_the_page_is_finished_from_the_next_page():
 
 def test_a_new_row_at_the_top_of_a_page_is_not_carried_back():
     _, table, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "开展调研工", "≤15"))]), "f.pdf", 1)
-    second, _, carried = text_grids(_page([(40, ("成本", "名", "1")), (60, ("效益", "名", "2"))]), "f.pdf", 2, table)
+    second, _, carried = text_grids(_page([(40, ("成本", "名", "1")), (65, ("效益", "名", "2"))]), "f.pdf", 2, table)
     assert carried == {} and second[-1].height == 2
 
 
