@@ -15,14 +15,19 @@ are read one at a time and closed, so memory stays flat on long documents.
 from __future__ import annotations
 
 import ctypes
+from typing import NamedTuple
 
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.pdf_continued import aligned, same_frame
+from checker.loaders.radicals import unradical
+from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, Location
 
-_SNAP = 2.0  # points: lines closer than this are one line
+_SNAP = 5.0  # points: lines closer than this are one line (a browser draws a cell border pair ~4 apart)
+_REACH = 2.0  # points: a rule ending this short of a point still reaches it
 _MIN_LENGTH = 3.0
 
 
@@ -43,14 +48,27 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         pages = len(pdf)
         grids: list[Grid] = []
         chars = 0
+        borderless = None  # the last page's table without ruling lines, for its continuation
+        ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                page_grids, count = _page_grids(page, path, number + 1)
+                read = _page_grids(page, path, number + 1, borderless)
             finally:
                 page.close()
+            borderless = read.borderless
+            if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
+                grids[-1] = carry_back(grids[-1], read.carried)
+            page_grids = list(read.grids)
+            first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
+            if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
+                index, cols = ruled
+                grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
+                                                                             read.ruled[first])
+            last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
+            ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
             grids.extend(page_grids)
-            chars += count
+            chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
         return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=type(exc).__name__), format="pdf")
     finally:
@@ -112,7 +130,7 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _covers(segments, at: float, lo_mid: float) -> bool:
-    return any(abs(pos - at) <= _SNAP and a - _SNAP <= lo_mid <= b + _SNAP for pos, a, b in segments)
+    return any(abs(pos - at) <= _SNAP and a - _REACH <= lo_mid <= b + _REACH for pos, a, b in segments)
 
 
 class _Table:
@@ -154,7 +172,9 @@ class _Table:
         self.n, self.m = n, m
 
     def region_at(self, x: float, y: float) -> int | None:
-        if not (self.rows[0] <= y <= self.rows[-1] and self.cols[0] <= x <= self.cols[-1]):
+        """The region under (x, y). Text in a row's band but past the table's side belongs to
+        the row's first or last cell: Writer lets a line it cannot break run past the rule."""
+        if not self.rows[0] <= y <= self.rows[-1]:
             return None
         i = next((k for k in range(self.n) if y <= self.rows[k + 1]), self.n - 1)
         j = next((k for k in range(self.m) if x <= self.cols[k + 1]), self.m - 1)
@@ -168,7 +188,7 @@ def _tables(horizontal, vertical) -> list[_Table]:
     run: list[float] = []
     for a, b in zip(rows, rows[1:]):
         mid = (a + b) / 2
-        if any(y0 - _SNAP <= mid <= y1 + _SNAP for _, y0, y1 in vertical):
+        if any(y0 - _REACH <= mid <= y1 + _REACH for _, y0, y1 in vertical):
             run = run or [a]
             run.append(b)
             continue
@@ -180,19 +200,27 @@ def _tables(horizontal, vertical) -> list[_Table]:
     out = []
     for table_rows in tables:
         top, bottom = table_rows[0], table_rows[-1]
-        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _SNAP and y1 > top + _SNAP])
+        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
         if len(cols) >= 2:
             out.append(_Table(table_rows, cols, horizontal, vertical))
     return out
 
 
-def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
+class _Page(NamedTuple):
+    grids: list[Grid]
+    visible: int  # characters that show
+    borderless: PageTable | None  # the page's table without ruling lines, for the next page
+    carried: dict[int, str]  # text finishing the previous page's last borderless row
+    ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
+
+
+def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
+        text = unradical(textpage.get_text_range(0, count)) if count else ""
         height = page.get_height()
         boxes = [textpage.get_charbox(i, loose=True) for i in range(count)]
         # Spaces and breaks pdfium infers between text runs are not the document's: a number the
@@ -204,8 +232,10 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
     tables = _tables(horizontal, vertical)
     placed: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
     outside: list[tuple[float, float, float, str]] = []
+    glyphs: list[Glyph] = []  # the characters outside every ruled table, with their extent
     visible = 0
     last = (0.0, 0.0, 1.0)
+    touching: tuple[int, int, float, float] | None = None  # table, region, y and right edge of the glyph before
     for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
         if ch in "\r\n" or made:
             continue
@@ -221,11 +251,22 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
         for t, table in enumerate(tables):
             region = table.region_at(x, y)
             if region is not None:
+                # A glyph touching the one before on its line is the same cell's text even past
+                # the rule: Writer lets a line it cannot break run into the next cell.
+                if touching is not None and touching[0] == t and abs(touching[2] - y) < 0.2 * size \
+                        and -0.5 <= left - touching[3] <= 0.1 * size:
+                    region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
+                touching = (t, region, y, right) if right > left else touching
                 break
         else:
             outside.append((y, x, size, ch))
+            glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
+    if not tables:  # no ruling lines: the table, if any, is where the text lines up
+        grids, table, carried = text_grids(glyphs, path, number, before)
+        return _Page(grids, visible, table, carried, {})
     grids: list[Grid] = []
+    ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
     above = [line for line in prose_lines if not tables or line[0] < tables[0].rows[0]]
     if above:
@@ -236,12 +277,13 @@ def _page_grids(page, path: str, number: int) -> tuple[list[Grid], int]:
         for index, (r, c, rowspan, colspan) in enumerate(table.regions):
             text_of = _join(_lines(placed.get((t, index), [])))
             cells.append(GridCell(text_of, r, c, table_place(path, name, r, c), rowspan, colspan))
+        ruled[len(grids)] = table.cols
         grids.append(Grid(name, tuple(cells), page=number))
         below_end = tables[t + 1].rows[0] if t + 1 < len(tables) else float("inf")
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return grids, visible
+    return _Page(grids, visible, None, {}, ruled)
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:

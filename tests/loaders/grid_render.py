@@ -223,12 +223,21 @@ def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:
     return buffer.getvalue()
 
 
-def to_xlsx(forms: list[dict], pick: Pick, layout=None) -> bytes:
+def to_xlsx(forms: list[dict], pick: Pick, layout=None, printable: bool = False) -> bytes:
+    """The layout on one sheet; ``printable``: as a 申报表 template is set up for printing (thin
+    borders, wrapped text centred in its cell, columns wide enough), so Calc prints every cell."""
     import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "绩效目标表"
+    side = Side(style="thin")
+    if printable:
+        for c in range(WIDTH):
+            sheet.column_dimensions[chr(65 + c)].width = 14
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide, as many long as it takes
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     row = 1
     for form in forms:
         prose, tables = (layout or form_tables)(form, pick)
@@ -238,12 +247,24 @@ def to_xlsx(forms: list[dict], pick: Pick, layout=None) -> bytes:
             row += 1
         for table in tables:
             for cell in table.cells:
-                if cell.text:
-                    sheet.cell(row + cell.row, cell.col + 1, cell.text)
                 if cell.rowspan > 1 or cell.colspan > 1:
                     sheet.merge_cells(start_row=row + cell.row, start_column=cell.col + 1,
                                       end_row=row + cell.row + cell.rowspan - 1,
                                       end_column=cell.col + cell.colspan)
+                if printable:  # after merging: openpyxl's merge copies the corner's border to the edges
+                    for dr in range(cell.rowspan):
+                        for dc in range(cell.colspan):
+                            target = sheet.cell(row + cell.row + dr, cell.col + 1 + dc)
+                            target.border = Border(  # the merged region's outline only
+                                left=side if dc == 0 else None, right=side if dc == cell.colspan - 1 else None,
+                                top=side if dr == 0 else None, bottom=side if dr == cell.rowspan - 1 else None)
+                            target.alignment = Alignment(wrap_text=True, vertical="center")
+                if cell.text:
+                    sheet.cell(row + cell.row, cell.col + 1, cell.text)
+                if printable and cell.text:  # a row high enough for its wrapped text (7 CJK a column)
+                    lines = -(-len(cell.text) // (6 * cell.colspan)) / cell.rowspan
+                    height = sheet.row_dimensions[row + cell.row].height or 16
+                    sheet.row_dimensions[row + cell.row].height = max(height, 16 * lines)
             row += table.height
         row += 1
     buffer = io.BytesIO()
@@ -257,8 +278,11 @@ def _cant_split():
     return OxmlElement("w:cantSplit")
 
 
-def to_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
-    """The DOCX layout with ruled tables ('Table Grid'), printed to PDF by LibreOffice Writer."""
+def to_pdf(forms: list[dict], pick: Pick, directory, layout=None, ruled: bool = True,
+           whole_rows: bool | None = None) -> bytes:
+    """The DOCX layout printed to PDF by LibreOffice Writer: with ruled tables ('Table Grid'), or
+    as python-docx leaves them, without any rule. ``whole_rows``: each row kept on one page
+    (default: for ruled tables); otherwise Writer breaks a row across pages where it falls."""
     import subprocess
 
     import docx
@@ -270,9 +294,11 @@ def to_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
             document.add_paragraph(line)
         for table in tables:
             out = document.add_table(rows=table.height, cols=WIDTH)
-            out.style = "Table Grid"
-            for row in out.rows:  # a row broken across pages is not read back yet (see pdf.py)
-                row._tr.get_or_add_trPr().append(_cant_split())
+            if ruled:
+                out.style = "Table Grid"
+            if ruled if whole_rows is None else whole_rows:
+                for row in out.rows:
+                    row._tr.get_or_add_trPr().append(_cant_split())
             for cell in table.cells:
                 target = out.cell(cell.row, cell.col)
                 if cell.rowspan > 1 or cell.colspan > 1:
@@ -285,3 +311,31 @@ def to_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
                     "--convert-to", "pdf", "--outdir", str(directory), str(source)],
                    check=True, timeout=120, capture_output=True)
     return (directory / "form.pdf").read_bytes()
+
+
+def to_calc_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
+    """The printable form-layout workbook printed to PDF by LibreOffice Calc."""
+    import subprocess
+
+    source = directory / "form.xlsx"
+    source.write_bytes(to_xlsx(forms, pick, printable=True))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(directory), str(source)],
+                   check=True, timeout=120, capture_output=True)
+    return (directory / "form.pdf").read_bytes()
+
+
+def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = ()) -> bytes:
+    """The HTML layout (ruled tables) printed to PDF by Chromium, A4."""
+    from playwright.sync_api import sync_playwright
+
+    source = directory / "form.html"
+    source.write_bytes(to_html(forms, pick))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=list(args))
+        try:
+            page = browser.new_page()
+            page.goto(source.as_uri())
+            return page.pdf(format="A4")
+        finally:
+            browser.close()

@@ -1,0 +1,51 @@
+"""A ruled PDF table continued on the next page keeps one set of column numbers.
+
+Each page sees only the column lines of its own rows (a browser draws a border per cell), so the
+part of a table on each page numbers its columns differently, and a row read under a label row of
+the page before would shift: when both parts have the same outer edges, both are renumbered on
+the union of their column lines.
+
+A ruled row broken by the page is not joined back (its rest on the next page reads as a row of
+its own): joining by where the cells' text ends merged whole rows that ended at a page's foot
+(tried: 1 in 4 drawn documents with rows kept whole), which loses an indicator silently.
+"""
+
+from __future__ import annotations
+
+from checker.loaders.grid import Grid, GridCell, table_place
+
+_SNAP = 5.0  # points: the same line (as pdf.py clusters rules)
+
+
+def same_frame(cols: list[float], new: list[float]) -> bool:
+    return abs(cols[0] - new[0]) <= _SNAP and abs(cols[-1] - new[-1]) <= _SNAP
+
+
+def aligned(before: Grid, cols: list[float], grid: Grid, new: list[float]) -> tuple[Grid, Grid, list[float]]:
+    """Both parts of a continued table renumbered on the union of their column lines."""
+    if cols == new:
+        return before, grid, new
+    union = _cluster(cols + new)
+    return _renumbered(before, cols, union), _renumbered(grid, new, union), union
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= _SNAP:
+            continue
+        out.append(v)
+    return out
+
+
+def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
+    def at(i: int) -> int:
+        return min(range(len(union)), key=lambda k: abs(union[k] - cols[i]))
+
+    path = grid.cells[0].location.path if grid.cells else ""
+    cells = []
+    for cell in grid.cells:
+        c0, c1 = at(cell.col), at(cell.col + cell.colspan)
+        cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
+                              cell.rowspan, max(c1 - c0, 1)))
+    return Grid(grid.name, tuple(cells), grid.kind, grid.page)

@@ -1,0 +1,306 @@
+"""A table without ruling lines, recovered from where its text sits on a PDF page.
+
+A table printed without borders (a DOCX whose tables have no rules, printed by LibreOffice
+Writer; a web page without ``border``) leaves only glyphs. Their positions still hold the
+table: text in a cell starts at the cell's left edge, so the left edges of glyph runs line up
+in columns; a row's cells start on one baseline; a cell's wrapped text goes on one line pitch
+further down, in the same column, and only after a line that filled the column.
+
+- glyphs → lines by their vertical centre, lines → runs wherever the gap between two glyphs is
+  wider than a space;
+- columns: left edges of runs that line up on at least two lines (a centred title does not make
+  a column; a run that starts inside a column belongs to it);
+- rows: a line continues the row above only when each of its runs sits one line pitch below a
+  run of the same column of that row (a wrapped cell); anything else starts a row. Where rows
+  are spaced wider than the pitch (paragraph spacing, cell padding) that is enough; where they
+  are not, the run above must also have ended where the column's widest line ends (a wrap, not
+  a new row).
+
+A row broken by a page break: the next page's first lines continue the previous page's last row
+when each of their runs falls in a column where that row's last line could not take the run's
+first word, and not under every cell of that row (then it is a new row: a page rarely cuts them
+all, and a row of one cell broken by the page reads as two rows); their text is handed
+back (``carried``) to be appended to the previous page's cells.
+
+Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
+it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
+whose text a producer printed on the later page of a break cannot be told from a new label there:
+without rules, it is read as the later page's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+from checker.loaders.grid import PROSE, Grid, GridCell, table_place
+from policy.forms.model import Location
+
+
+class Glyph(NamedTuple):
+    """One character: vertical centre (downwards), left and right edge, height, text."""
+
+    y: float
+    left: float
+    right: float
+    size: float
+    ch: str
+
+
+class _Run(NamedTuple):
+    left: float
+    right: float
+    text: str
+    lead: float  # the width of its first glyph
+
+
+def _wraps(run: _Run, room: float | None) -> bool:
+    """Whether ``run`` can be the wrapped rest of a line that left ``room``: its first glyph did
+    not fit there (a writer wraps only then)."""
+    return room is not None and run.lead > room - _FIT
+
+
+class _Line(NamedTuple):
+    y: float
+    size: float
+    runs: list[_Run]
+
+
+_RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two cells
+_COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
+_FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
+_PITCH_SLACK = 0.25  # of a line pitch
+
+
+class PageTable(NamedTuple):
+    """What the next page needs of this page's borderless table: its column starts, its line
+    pitch and, per column of its last row, the room its last line left (to the column's widest
+    line's end): text goes on there only when its first glyph would not have fitted."""
+
+    columns: list[float]
+    pitch: float
+    open_row: dict[int, float]
+
+
+def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None
+               ) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
+    """(grids, this page's table for the next page, text carried back into the previous page's
+    last row by column) of a page without ruling lines: the lines above the first line of two or
+    more cells as prose, the rest as one table. ``before``: the previous page's table; its
+    column starts are kept when this page's columns agree with them (a table continued on the
+    next page keeps its column numbers)."""
+    lines = _lines(glyphs)
+    carried: dict[int, list[str]] = {}
+    if before is not None and lines:
+        carried, lines = _carry(lines, before)
+    joined = {col: _joined(parts) for col, parts in carried.items()}
+    first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
+    if first is None or sum(len(line.runs) >= 2 for line in lines) < 2:
+        return ([_prose(lines, path, number)] if lines else []), None, joined
+    grids = [_prose(lines[:first], path, number)] if first else []
+    body = lines[first:]
+    size = _median([line.size for line in body])
+    starts = _column_starts(body, size)
+    if before and all(any(abs(s - c) <= _COLUMN_SNAP * size for c in before.columns) for s in starts):
+        starts = before.columns
+    grid, table = _table(body, starts, size, path, number)
+    grids.append(grid)
+    return grids, table, joined
+
+
+def _carry(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]], list[_Line]]:
+    """The lines at the top of a page that finish the previous page's last row, and the rest."""
+    carried: dict[int, list[str]] = {}
+    last: dict[int, float] = {}
+    for i, line in enumerate(lines):
+        placed = [(_column(before.columns, run.left, line.size), run) for run in line.runs]
+        if i == 0:
+            # Text under every cell of the row above is a new row: a page rarely cuts all of them.
+            goes_on = all(_wraps(run, before.open_row.get(col)) for col, run in placed) \
+                and {col for col, _ in placed} != set(before.open_row)
+        else:
+            goes_on = all(
+                col in last and abs(line.y - last[col] - before.pitch) <= _PITCH_SLACK * before.pitch
+                for col, _ in placed
+            )
+        if not goes_on:
+            return carried, lines[i:]
+        for col, run in placed:
+            carried.setdefault(col, []).append(run.text)
+            last[col] = line.y
+    return carried, []
+
+
+def carry_back(grid: Grid, carried: dict[int, str]) -> Grid:
+    """``grid`` with ``carried`` texts appended to its last row's cells (a row broken across a
+    page): a column without a cell on that row gains one."""
+    last = grid.height - 1
+    cells = list(grid.cells)
+    for col, text in sorted(carried.items()):
+        cell = grid.covering(last, col)
+        if cell is not None:
+            cells[cells.index(cell)] = GridCell(_joined([cell.text, text]), cell.row, cell.col, cell.location,
+                                                cell.rowspan, cell.colspan)
+        else:
+            cells.append(GridCell(text, last, col, table_place(grid.cells[0].location.path, grid.name, last, col)))
+    return Grid(grid.name, tuple(cells), grid.kind, grid.page)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 1.0
+
+
+def _lines(glyphs: list[Glyph]) -> list[_Line]:
+    grouped: list[list[Glyph]] = []
+    for glyph in sorted(glyphs):
+        if grouped and abs(glyph.y - grouped[-1][0].y) <= grouped[-1][0].size * 0.5:
+            grouped[-1].append(glyph)
+        else:
+            grouped.append([glyph])
+    out = []
+    for members in grouped:
+        members.sort(key=lambda g: g.left)
+        size = _median([g.size for g in members if g.ch.strip()])
+        runs: list[_Run] = []
+        text, run_glyphs = "", []
+        for g in members:
+            if not g.ch.strip():  # a space: inside a run, never its edge
+                if text:
+                    text += g.ch
+                continue
+            if run_glyphs and g.left - run_glyphs[-1].right > _RUN_GAP * size:
+                runs.append(_run(run_glyphs, text))
+                text, run_glyphs = "", []
+            text += g.ch
+            run_glyphs.append(g)
+        if run_glyphs:
+            runs.append(_run(run_glyphs, text))
+        if runs:
+            out.append(_Line(members[0].y, size, runs))
+    return out
+
+
+_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
+_NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
+
+
+def _run(glyphs: list[Glyph], text: str) -> _Run:
+    """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
+    or Latin word ("19", "2024"), or a character with the punctuation that may not start a line."""
+    n = 1
+    if glyphs[0].ch in _WORD:
+        while n < len(glyphs) and glyphs[n].ch in _WORD:
+            n += 1
+    while n < len(glyphs) and glyphs[n].ch in _NO_LINE_START:
+        n += 1
+    return _Run(glyphs[0].left, glyphs[-1].right, text.strip(), glyphs[n - 1].right - glyphs[0].left)
+
+
+def _column_starts(lines: list[_Line], size: float) -> list[float]:
+    """Left edges of columns, left to right: the leftmost, and each edge shared by runs on two or
+    more lines or by a run beside another on its line (a centred title, alone on its line, makes
+    no column)."""
+    edges = sorted((run.left, i) for i, line in enumerate(lines) for run in line.runs)
+    clusters: list[list[tuple[float, int]]] = []
+    for edge in edges:
+        if clusters and edge[0] - clusters[-1][0][0] <= _COLUMN_SNAP * size:
+            clusters[-1].append(edge)
+        else:
+            clusters.append([edge])
+    starts = [c[0][0] for i, c in enumerate(clusters)
+              if i == 0 or len({line for _, line in c}) >= 2 or any(len(lines[line].runs) >= 2 for _, line in c)]
+    return starts
+
+
+def _column(starts: list[float], x: float, size: float) -> int:
+    """The column a run starting at ``x`` belongs to: the last start at or left of it."""
+    col = 0
+    for i, start in enumerate(starts):
+        if start <= x + _COLUMN_SNAP * size:
+            col = i
+    return col
+
+
+def _pitch(lines: list[_Line], size: float) -> float:
+    """The distance between two lines of one wrapped cell: the commonest gap between successive
+    lines that is between one and two glyph heights."""
+    gaps = Counter(
+        round(b.y - a.y, 0) for a, b in zip(lines, lines[1:]) if size <= b.y - a.y <= 2 * size
+    )
+    return float(gaps.most_common(1)[0][0]) if gaps else 1.45 * size
+
+
+def _table(lines: list[_Line], starts: list[float], size: float, path: str, number: int
+           ) -> tuple[Grid, PageTable]:
+    pitch = _pitch(lines, size)
+    gaps = [b.y - a.y for a, b in zip(lines, lines[1:])]
+    spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
+    widest = _widest(lines, starts, size)
+    rows: list[dict[int, list[str]]] = []
+    last: dict[int, tuple[float, float]] = {}  # column → (y of its last line, the room that line left)
+    for line in lines:
+        placed = [(_column(starts, run.left, size), run) for run in line.runs]
+        continues = rows and all(
+            col in last and (spaced or _wraps(run, last[col][1])) and abs(line.y - last[col][0] - pitch) <= _PITCH_SLACK * pitch
+            for col, run in placed
+        )
+        if not continues:
+            rows.append({})
+            last = {}
+        row = rows[-1]
+        for col, run in placed:
+            row.setdefault(col, []).append(run.text)
+            end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
+            last[col] = (line.y, max(widest.get(end_col, run.right) - run.right, 0.0))
+    name = f"page {number} table 1"
+    spans = _printed_once(rows, len(starts))
+    cells = [
+        GridCell(_joined(rows[r][c]) if c in rows[r] else "", r, c, table_place(path, name, r, c), span)
+        for (r, c), span in sorted(spans.items())
+    ]
+    open_row = {col: room for col, (_, room) in last.items()}
+    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row)
+
+
+def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[int, int], int]:
+    """(row, column) → rows covered, for the cells of a borderless table. A cell covers the rows
+    below it with nothing in its column: a merged cell (a 一级 label, 项目资金) prints its text
+    once, at the top of the rows it stands for. Rows at the top of a page with nothing in a
+    column get one blank cell there: whatever the page before had in force goes on."""
+    spans: dict[tuple[int, int], int] = {}
+    for c in range(width):
+        origin = (0, c)
+        spans[origin] = 0
+        for r, row in enumerate(rows):
+            if c in row and r > 0:
+                origin = (r, c)
+                spans[origin] = 0
+            spans[origin] += 1
+    return spans
+
+
+def _widest(lines: list[_Line], starts: list[float], size: float) -> dict[int, float]:
+    """Per column, the right edge of its widest line that stays inside it: where a wrapped line
+    of that column ends (a line of a merged cell running on into the next column is left out)."""
+    widest: dict[int, float] = {}
+    for line in lines:
+        for run in line.runs:
+            col = _column(starts, run.left, size)
+            if col + 1 < len(starts) and run.right > starts[col + 1]:
+                continue
+            widest[col] = max(widest.get(col, run.right), run.right)
+    return widest
+
+
+def _joined(parts: list[str]) -> str:
+    """A wrapped cell's lines as one text: the wrap adds no character (as in pdf.py's cells)."""
+    return " ".join("".join(parts).split(" ")).strip()
+
+
+def _prose(lines: list[_Line], path: str, number: int) -> Grid:
+    cells = tuple(
+        GridCell(" ".join(run.text for run in line.runs), i, 0, Location(path, sheet=f"page {number}", cell=f"L{i + 1}"))
+        for i, line in enumerate(lines)
+    )
+    return Grid(f"page {number}", cells, PROSE, number)

@@ -1,0 +1,83 @@
+"""The borderless-table reader of PDF pages on glyphs placed by hand: columns from left edges
+that line up, wrapped cells joined, rows told apart by spacing or by a line that did not fill its
+column, and a row broken by a page finished from the next page."""
+
+from __future__ import annotations
+
+from checker.loaders.pdf_text_table import Glyph, carry_back, text_grids
+
+SIZE = 10.0
+COLUMNS = (50.0, 110.0, 170.0)  # cells 60 wide: five glyphs fill one
+
+
+def _glyphs(y: float, x: float, text: str) -> list[Glyph]:
+    return [Glyph(y, x + i * SIZE, x + (i + 1) * SIZE, SIZE, ch) for i, ch in enumerate(text)]
+
+
+def _page(rows: list[tuple[float, tuple[str, ...]]], title: str | None = None) -> list[Glyph]:
+    glyphs = _glyphs(20, 80, title) if title else []
+    for y, texts in rows:
+        for x, text in zip(COLUMNS, texts):
+            glyphs += _glyphs(y, x, text)
+    return glyphs
+
+
+def _rows(grid) -> list[list[tuple[int, str]]]:
+    return [[(c.col, c.text) for c in grid.row(r)] for r in range(grid.height)]
+
+
+def test_columns_come_from_left_edges_and_a_centred_title_is_prose():
+    grids, table, carried = text_grids(_page([(50, ("一级指标", "二级指标", "三级")), (75, ("产出", "数量", "x")),
+                                              (100, ("", "质量", "y"))], title="绩效目标表"), "f.pdf", 1)
+    assert [g.kind for g in grids] == ["prose", "table"]
+    assert grids[0].cells[0].text == "绩效目标表"
+    assert _rows(grids[1]) == [[(0, "一级指标"), (1, "二级指标"), (2, "三级")], [(0, "产出"), (1, "数量"), (2, "x")],
+                               [(1, "质量"), (2, "y")]]
+    assert table.columns == list(COLUMNS) and carried == {}
+    assert grids[1].cells[-1].location.sheet == "page 1 table 1" and grids[1].cells[-1].location.cell == "R3C3"
+
+
+def test_a_space_inside_a_cell_does_not_split_it():
+    glyphs = _glyphs(50, 50, "☑新增") + [Glyph(50, 80, 80, SIZE, " ")] + _glyphs(50, 83.5, "□延续")
+    glyphs += _glyphs(50, 170, "期限") + _glyphs(75, 50, "属性") + _glyphs(75, 170, "一次")
+    grid = text_grids(glyphs, "f.pdf", 1)[0][-1]
+    assert _rows(grid)[0] == [(0, "☑新增 □延续"), (1, "期限")]
+
+
+def test_spaced_rows_join_wrapped_lines_one_pitch_apart():
+    # Rows 25 apart, wrapped lines 14 apart: the short "标" line continues its cell.
+    grid = text_grids(_page([(50, ("一级指", "名称", "值")), (64, ("标",)), (89, ("产出", "名", "1")),
+                             (114, ("成本", "名二", "2"))]), "f.pdf", 1)[0][-1]
+    assert _rows(grid)[0] == [(0, "一级指标"), (1, "名称"), (2, "值")]
+    assert grid.height == 3
+
+
+def test_unspaced_rows_join_only_after_a_line_that_filled_its_column():
+    rows = [(50, ("专项督查督", "x", "1")), (64, ("办次数",)), (78, ("短", "y", "2")), (92, ("新行",))]
+    grid = text_grids(_page(rows), "f.pdf", 1)[0][-1]
+    assert [[t for _, t in row] for row in _rows(grid)] == [["专项督查督办次数", "x", "1"], ["短", "y", "2"], ["新行"]]
+
+
+def test_a_row_broken_by_the_page_is_finished_from_the_next_page():
+    first, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (70, ("产出", "开展调研工", "≤15"))]),
+                                 "f.pdf", 1)
+    # The room each column's last line left before the column's widest line ends.
+    assert table.open_row == {0: 0.0, 1: 0.0, 2: 30.0}
+    second, _, carried = text_grids(_page([(40, ("", "作差旅费")), (60, ("", "费用")), (85, ("成本", "名", "1")),
+                                           (110, ("效益", "名", "2"))]), "f.pdf", 2, table)
+    assert carried == {1: "作差旅费费用"}
+    assert _rows(second[-1])[0] == [(0, "成本"), (1, "名"), (2, "1")]
+    joined = carry_back(first[-1], carried)
+    assert _rows(joined)[-1] == [(0, "产出"), (1, "开展调研工作差旅费费用"), (2, "≤15")]
+
+
+def test_a_new_row_at_the_top_of_a_page_is_not_carried_back():
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "开展调研工", "≤15"))]), "f.pdf", 1)
+    second, _, carried = text_grids(_page([(40, ("成本", "名", "1")), (65, ("效益", "名", "2"))]), "f.pdf", 2, table)
+    assert carried == {} and second[-1].height == 2
+
+
+def test_a_page_of_prose_is_prose():
+    glyphs = _glyphs(20, 50, "第一章 总则") + _glyphs(40, 50, "预算编制说明")
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert [g.kind for g in grids] == ["prose"] and table is None
