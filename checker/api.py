@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from checker.config import Config, ConfigError, discover_config, load_config
-from policy.forms.model import Document, Form
+from checker.engine import Engine
+from checker.loaders import load_path
+from checker.parallel import run_paths
 from checker.report import Report
+from policy.forms.model import Document, Form
 
 __all__ = [
     "Config",
@@ -34,8 +37,6 @@ __all__ = [
 
 def load(path: str | Path, config: Config | None = None) -> Document:
     """Read one input file into a Document (forms + load issues); never raises for bad input."""
-    from checker.loaders import load_path
-
     limits = (config or Config()).loader_limits()
     return load_path(str(path), limits)
 
@@ -49,8 +50,6 @@ def config_for(paths: Sequence[str | Path]) -> Config:
 def check(forms: Form | Iterable[Form], config: Config | None = None, *,
           today: dt.date | None = None) -> Report:
     """Check one Form or several (built by a loader or ``form_from_mapping``)."""
-    from checker.engine import Engine
-
     if isinstance(forms, Form):
         forms = [forms]
     forms = list(forms)
@@ -62,8 +61,6 @@ def check_documents(documents: Iterable[Document], config: Config | None = None,
                     progress: Callable[[int, int], None] | None = None,
                     today: dt.date | None = None) -> Report:
     """Check already-loaded documents (streamed: pass a generator for large runs)."""
-    from checker.engine import Engine
-
     return Engine(config, today=today).run(documents, progress=progress)
 
 
@@ -75,7 +72,5 @@ def check_paths(paths: Sequence[str | Path], config: Config | None = None, *, jo
     ``jobs`` > 1 checks files in worker processes; the report is identical to a serial run.
     ``progress(files_done, forms_done)`` is called after each file.
     """
-    from checker.parallel import run_paths
-
     return run_paths([str(p) for p in paths], config or Config(), jobs=jobs, progress=progress,
                      today=today)

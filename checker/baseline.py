@@ -6,10 +6,11 @@ The file is TOML (the same shape as [[suppress]] in jixiao.toml), written atomic
 
 from __future__ import annotations
 
-from collections import Counter
 import json
+from collections import Counter
 from pathlib import Path
 
+from checker.fixer.atomic import write_atomic
 from checker.report import Report
 
 HEADER = (
@@ -54,7 +55,5 @@ def baseline_text(report: Report) -> str:
 
 def write_baseline(report: Report, path: str | Path) -> int:
     """Write the baseline atomically; returns the number of entries."""
-    from checker.fixer.atomic import write_atomic
-
     write_atomic(str(path), baseline_text(report).encode("utf-8"))
     return len(baseline_entries(report))

@@ -11,14 +11,19 @@ there and the English one beside it (docs/rules.en.md); a test checks both are c
 
 from __future__ import annotations
 
-from grammar.numbers import format_decimal
-
-from decimal import Decimal
 import os
 import sys
+from decimal import Decimal
 from typing import Any, Sequence
 
+from checker.config import Config, effective_severity
+from checker.fixer.atomic import write_atomic
 from checker.report import safe_render
+from grammar.numbers import format_decimal
+from policy.forms.model import FORM_KINDS
+from policy.messages import MessageError, catalogue, render
+from policy.registry import all_rules
+from policy.testing import run_rule
 
 DOC_PARTS = ("what", "why", "fix")
 
@@ -35,8 +40,6 @@ def doc_text(rule: type, part: str, lang: str) -> str:
     to the English one (tests/test_rule_docs.py requires every one to be there).
     """
     if lang != "en":
-        from policy.messages import catalogue
-
         text = catalogue(lang).get(f"{rule.code}.doc.{part}")
         if text:
             return text
@@ -51,8 +54,6 @@ def doc_text(rule: type, part: str, lang: str) -> str:
 
 def default_severity(rule: type) -> str:
     """The severity a rule has under the default profile (practice rules are capped there)."""
-    from checker.config import Config, effective_severity
-
     return effective_severity(rule, Config())
 
 
@@ -62,8 +63,6 @@ def _t(key: str, lang: str, **args: Any) -> str:
 
 def _forms_line(rule: Any, lang: str) -> str:
     """"- Forms: …" for a rule that reads only some kinds of form; nothing for one that reads all."""
-    from policy.forms.model import FORM_KINDS
-
     kinds = tuple(getattr(rule, "form_kinds", FORM_KINDS))
     if set(kinds) >= set(FORM_KINDS):
         return ""
@@ -102,9 +101,6 @@ def _yaml(mapping: Any) -> str:
 
 def example_reports(rule: type, example: Any, lang: str) -> list[str]:
     """What the rule reports on one example: ``CODE message`` lines (empty when clean)."""
-    from policy.messages import MessageError, render
-    from policy.testing import run_rule
-
     forms = example.form["forms"] if "forms" in example.form else [example.form]
     try:
         findings, _ = run_rule(rule, *forms)
@@ -186,8 +182,6 @@ def rules_page(rules: Sequence[type] | None = None, lang: str = "zh") -> str:
     """docs/rules.md (Chinese) or docs/rules.en.md: an index table, then every rule's page with
     the ``#code`` anchor SARIF's helpUri points at."""
     if rules is None:
-        from policy.registry import all_rules
-
         rules = all_rules()
     columns = [_t(f"column.{c}", lang) for c in ("code", "name", "category", "severity", "summary")]
     index = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
@@ -208,7 +202,6 @@ def english_page_path(target: str) -> str:
 
 
 def main(argv: Sequence[str]) -> int:  # pragma: no cover - thin script wrapper
-    from checker.fixer.atomic import write_atomic
 
     target = argv[0] if argv else "docs/rules.md"
     write_atomic(target, rules_page(lang="zh").encode("utf-8"))

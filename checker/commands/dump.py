@@ -8,9 +8,13 @@ dumped), else 0.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from checker.exit import ExitCode
+from checker.loaders import iter_documents
+from policy.forms.canonical import form_to_mapping
+from policy.messages import MessageError, render as render_message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,9 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.loaders import iter_documents
-    from policy.forms.canonical import form_to_mapping
-
     forms = []
     failed = False
     for document in iter_documents(args.paths):
@@ -47,15 +48,11 @@ def render(data: dict, fmt: str) -> str:
         import yaml
 
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    import json
 
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _report(issue, lang: str) -> None:
-    from policy.messages import MessageError
-    from policy.messages import render as render_message
-
     try:
         text = render_message(issue.message_id, issue.args, lang)
     except MessageError:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from checker.report import safe_render
+from checker.ruledoc import rule_text
+from policy.registry import get_rule
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,10 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.report import safe_render
-    from checker.ruledoc import rule_text
-    from policy.registry import get_rule
-
     rule = get_rule(args.code.strip())
     if rule is None:
         sys.stderr.write("jixiao: " + safe_render("core.explain.unknown", {"code": args.code}, args.lang) + "\n")

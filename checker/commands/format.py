@@ -10,11 +10,18 @@ other input is still processed). See docs/fix.md.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 
+import attrs
 
+from checker import fixer
+from checker.config import ConfigError, discover_config, load_config
 from checker.exit import ExitCode
+from checker.loaders import iter_documents
+from checker.safe_text import printable
+from policy.messages import MessageError, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,14 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _say(stream, text: str) -> None:
     """One line of output; control characters from inputs (paths, cells) shown escaped."""
-    from checker.safe_text import printable
-
     stream.write(printable(text.rstrip("\n")) + "\n")
 
 
 def _message(issue, lang: str) -> str:
-    from policy.messages import MessageError, render
-
     try:
         text = render(issue.message_id, issue.args, lang)
     except MessageError:
@@ -81,8 +84,6 @@ def _where(edit) -> str:
 
 
 def _diff(result, lang: str) -> str:
-    import difflib
-
     if result.before is not None and result.after is not None:
         lines = difflib.unified_diff(
             result.before.splitlines(keepends=True),
@@ -110,10 +111,6 @@ def run(args: argparse.Namespace) -> int:
         _say(sys.stderr, f"jixiao format: error: {problem}")
         return ExitCode.ERROR
 
-    from checker import fixer
-    from checker.config import ConfigError, discover_config, load_config
-    from checker.loaders import iter_documents
-    from policy.messages import render
 
     lang = args.lang or "zh"
     try:
@@ -154,8 +151,6 @@ def run(args: argparse.Namespace) -> int:
             values += len(result.edits)
         if args.diff:
             if result.changed:
-                from checker.safe_text import printable
-
                 out.write(printable(_diff(result, lang), keep_newlines=True))
         elif not args.check or not args.quiet:
             for edit in result.edits:
@@ -217,7 +212,5 @@ def _nested_output(output: str | None, paths: list[str]) -> str | None:
 
 def _unchanged(result):
     """A result whose data is the input's own bytes, for copying an unchanged file to --output."""
-    import attrs
-
     with open(result.path, "rb") as fh:
         return attrs.evolve(result, data=fh.read())

@@ -9,6 +9,10 @@ import argparse
 import json
 import sys
 
+from checker.cli import RawDescriptionFormatter
+from grammar import canonical, parse_value
+from grammar.numbers import format_decimal
+
 
 EPILOG = """\
 Reads each EXPR, or each line of standard input when no EXPR is given.
@@ -42,8 +46,6 @@ _DAMAGE_MESSAGES_ZH = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from checker.cli import RawDescriptionFormatter
-
     parser.formatter_class = RawDescriptionFormatter
     parser.epilog = EPILOG
     parser.add_argument("exprs", nargs="*", metavar="EXPR", help="values to parse (default: stdin lines)")
@@ -52,8 +54,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _dec(value) -> str | None:
-    from grammar.numbers import format_decimal
-
     return None if value is None else format_decimal(value)
 
 
@@ -68,8 +68,6 @@ def _message(error, lang: str = "zh") -> str:
 
 def describe(text: str, lang: str = "zh") -> dict:
     """The JSON record of one input (public so tests and tools can reuse it)."""
-    from grammar import canonical, parse_value
-
     v = parse_value(text)
     record: dict = {"input": text, "kind": v.kind, "op": None, "value": None, "unit": None,
                     "per": None, "lo": None, "hi": None, "dimension": None,

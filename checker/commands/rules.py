@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
+
+from checker.report import json_value, safe_render
+from checker.ruledoc import default_severity
+from policy.registry import all_rules
 
 
 
@@ -14,8 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def rule_record(rule: type, lang: str) -> dict:
-    from checker.ruledoc import default_severity
-
     return {
         "code": rule.code,
         "name": rule.name,
@@ -32,17 +35,12 @@ def rule_record(rule: type, lang: str) -> dict:
 
 
 def _jsonable(value):
-    from checker.report import json_value
-
     if isinstance(value, (set, frozenset)):
         return sorted(json_value(v) for v in value)
     return json_value(value)
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.report import safe_render
-    from policy.registry import all_rules
-
     rules = all_rules()
     if args.format == "json":
         data = [rule_record(r, args.lang) for r in rules]
@@ -62,6 +60,4 @@ def run(args: argparse.Namespace) -> int:
 
 def _width(text: str) -> int:
     """Display width: CJK characters take two columns."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -10,8 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
+import time
 
+from checker.config import ConfigError, discover_config, load_config
+from checker.engine import Engine
 from checker.exit import ExitCode
+from checker.loaders import load_bytes
+from checker.report import safe_render
+from checker.reporters import RenderOptions, render
+from checker.reporters.safety import printable
+from checker.serve.app import make_app
+from checker.serve.server import is_loopback, make_server, url_of
+from checker.serve.settings import TOKEN_ENV, ServeSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _say(text: str) -> None:
-    from checker.reporters.safety import printable
-
     sys.stderr.write(printable(text) + "\n")
     sys.stderr.flush()
 
@@ -40,13 +49,9 @@ class _AccessLog:
     """Writes each request's line to stderr and remembers when the last one came."""
 
     def __init__(self) -> None:
-        import time
-
         self.last = time.monotonic()
 
     def __call__(self, line: str) -> None:
-        import time
-
         self.last = time.monotonic()
         sys.stderr.write(time.strftime("%Y-%m-%d %H:%M:%S ") + line + "\n")
         sys.stderr.flush()
@@ -56,15 +61,9 @@ def _warm_up(log: _AccessLog, quiet: float = 0.3) -> None:
     """Import what the first check needs once the server has been idle for ``quiet`` seconds
     (after the page has loaded, which it would otherwise slow down), so the first upload is
     answered as fast as the others. A failure here is met again, and reported, by that request."""
-    import time
-
     while time.monotonic() - log.last < quiet:
         time.sleep(0.05)
     try:
-        from checker.engine import Engine
-        from checker.loaders import load_bytes
-        from checker.reporters import RenderOptions, render
-
         report = Engine().run([load_bytes(b"", "warm-up.txt")])
         render(report, "json", RenderOptions())
     except Exception:  # noqa: BLE001 - only a head start
@@ -72,14 +71,6 @@ def _warm_up(log: _AccessLog, quiet: float = 0.3) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import threading
-
-    from checker.config import ConfigError, discover_config, load_config
-    from checker.report import safe_render
-    from checker.serve.app import make_app
-    from checker.serve.server import is_loopback, make_server, url_of
-    from checker.serve.settings import TOKEN_ENV, ServeSettings
-
     lang = args.lang
     for option, value in (("max-body", args.max_body), ("workers", args.workers),
                           ("time-limit", args.time_limit)):

@@ -16,6 +16,7 @@ import attrs
 
 from checker.fixer.edits import Span, apply_spans
 from checker.fixer.table import ValueColumns, find_value_columns
+from checker.loaders.flat_table import _sniff_delimiter
 
 
 class UnsafeEdit(Exception):
@@ -32,8 +33,6 @@ class Field:
 
 def sniff_delimiter(text: str, tab_separated: bool = False) -> str:
     """The delimiter the loader reads this table with (TSV: a tab)."""
-    from checker.loaders.flat_table import _sniff_delimiter
-
     return "\t" if tab_separated else _sniff_delimiter(text)
 
 

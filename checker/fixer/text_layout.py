@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from checker.fixer.edits import LineIndex, Span
+from checker.fixer.edits import LineIndex, Span, apply_spans
 from policy.forms.model import Document
 
 _REST_OF_CELL = re.compile(r"[^\t\r\n]*")
@@ -42,6 +42,4 @@ def plan(text: str, document: Document, rewrite: Callable[[str], str | None]) ->
 
 
 def apply(text: str, spans: list[Span]) -> str:
-    from checker.fixer.edits import apply_spans
-
     return apply_spans(text, spans)

@@ -7,19 +7,18 @@ with one erroring testcase. Accepted (suppressed) findings pass, noted in <syste
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
-import xml.etree.ElementTree as ET
 
 from checker.report import Report
 from checker.reporters import RenderOptions, display_line
+from policy.registry import all_rules
 
 
 def _rule_names(options: RenderOptions, report: Report) -> dict[str, str]:
     rules = options.rules
     if rules is None:
-        from policy.registry import all_rules
-
         rules = all_rules()
     names = {r.code: r.name for r in rules}
     names.update({d.code: d.name for d in report.diagnostics})

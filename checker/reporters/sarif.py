@@ -16,8 +16,12 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from checker import __version__
 from checker.report import Diagnostic, Report, json_value, safe_render
 from checker.reporters import RenderOptions, display_line
+from checker.ruledoc import default_severity, doc_text, rule_markdown, rule_text
+from policy.messages import catalogue
+from policy.registry import all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,13 +37,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule_descriptors(options: RenderOptions) -> list[dict[str, Any]]:
-    from checker.ruledoc import default_severity, doc_text, rule_markdown, rule_text
-    from policy.messages import catalogue
-
     rules = options.rules
     if rules is None:
-        from policy.registry import all_rules
-
         rules = all_rules()
     lang = options.lang
     out = []
@@ -134,8 +133,6 @@ def _result(d: Diagnostic, index: dict[str, int], lang: str) -> dict[str, Any]:
 
 
 def to_data(report: Report, options: RenderOptions) -> dict[str, Any]:
-    from checker import __version__
-
     lang = options.lang
     rules = _rule_descriptors(options)
     index = {r["id"]: i for i, r in enumerate(rules)}

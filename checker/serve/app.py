@@ -7,12 +7,16 @@ method, path (without the query, which names the uploaded file), status, size an
 
 from __future__ import annotations
 
+import hmac
+import logging
 import time
 from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs
 
 from checker.serve.errors import REASONS, ApiError
 from checker.serve.exchange import Request, Response
 from checker.serve.pool import WorkerPool
+from checker.serve.routes import Routes
 from checker.serve.settings import ServeSettings
 
 SECURITY_HEADERS = [
@@ -40,8 +44,6 @@ def make_app(settings: ServeSettings | None = None,
 
 
 def _to_logging(line: str) -> None:
-    import logging
-
     logging.getLogger("checker.serve").info("%s", line)
 
 
@@ -49,8 +51,6 @@ class Application:
     """The WSGI callable: authenticates, dispatches (``routes``), answers every error as JSON."""
 
     def __init__(self, settings: ServeSettings, access_log: Callable[[str], None] | None = None) -> None:
-        from checker.serve.routes import Routes
-
         self.settings = settings
         self.log = access_log or _to_logging
         self.pool = WorkerPool(settings.workers, settings.queue_wait, settings.time_limit)
@@ -85,8 +85,6 @@ class Application:
         return [body]
 
     def _authenticate(self, request: Request) -> None:
-        import hmac  # only a server with a token compares one
-
         scheme, _, given = request.authorization.partition(" ")
         expected = self.settings.token or ""
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
@@ -99,8 +97,6 @@ class Application:
 
 def _lang_of(query: str) -> str:
     """The language of an error message: the query's when it is a known one."""
-    from urllib.parse import parse_qs
-
     try:
         values = parse_qs(query, max_num_fields=32).get("lang", ["zh"])
     except ValueError:

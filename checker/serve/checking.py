@@ -14,8 +14,12 @@ from typing import Any
 import attrs
 
 from checker.config import Config, ConfigError
+from checker.engine import Engine
+from checker.loaders import load_bytes
+from checker.reporters import RenderOptions, render
 from checker.serve.errors import ApiError
 from checker.serve.options import CheckOptions
+from policy.forms.canonical import form_to_mapping
 
 # Loader errors that mean "not a format jixiao reads" (415); other unreadable documents are 422.
 UNREADABLE_FORMAT = frozenset({"E002", "E003", "E007"})
@@ -44,8 +48,6 @@ class Checked:
 
     def review(self) -> dict[str, Any]:
         """The report with the loaded forms (``jixiao dump``'s mapping), for the page's tables."""
-        from policy.forms.canonical import form_to_mapping
-
         return {"report": json.loads(self.json_text()),
                 "forms": [form_to_mapping(form) for form in self.document.forms]}
 
@@ -75,9 +77,6 @@ def upload_name(options: CheckOptions, is_json: bool) -> str:
 def check_upload(data: bytes, name: str, config: Config, lang: str) -> Checked:
     """Load ``data`` as the file ``name`` and check it; a document that cannot be read is an
     ApiError carrying the loader's diagnostic."""
-    from checker.engine import Engine
-    from checker.loaders import load_bytes
-
     try:
         engine = Engine(config)  # resolves the selection: an unknown rule code is a 400
     except ConfigError as exc:
@@ -98,6 +97,4 @@ def _load_error(issue: Any) -> ApiError:
 
 
 def _render(report: Any, fmt: str, lang: str) -> str:
-    from checker.reporters import RenderOptions, render
-
     return render(report, fmt, RenderOptions(lang=lang))

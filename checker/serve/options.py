@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 
 import attrs
 
+from checker.config import Config
 from checker.serve.errors import ApiError
 from policy.api import SEVERITIES
 
@@ -36,10 +37,6 @@ class CheckOptions:
 
 def config_options() -> tuple[str, ...]:
     """Query options that set a configuration key only some versions have."""
-    import attrs
-
-    from checker.config import Config
-
     return tuple(name for name in ("scheme",) if name in attrs.fields_dict(Config))
 
 

@@ -6,11 +6,18 @@ import json
 import os
 from functools import lru_cache
 
-from checker.serve.exchange import JSON_TYPE, MULTIPART, XLSX_TYPE, Request, Response
+from checker import __version__
+from checker.commands.rules import rule_record
+from checker.ruledoc import rule_markdown, rule_text
+from checker.serve import checking
 from checker.serve.errors import ApiError
+from checker.serve.exchange import JSON_TYPE, MULTIPART, XLSX_TYPE, Request, Response
 from checker.serve.options import check_options, config_options, parse_query, query_lang
 from checker.serve.pool import WorkerPool
 from checker.serve.settings import ServeSettings
+from checker.serve.xlsx_report import report_workbook
+from policy.messages import catalogue
+from policy.registry import all_rules, get_rule
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -76,13 +83,11 @@ class Routes:
         return self._checked(request, options, lambda checked: Response.json(checked.review()))
 
     def _checked(self, request: Request, options, answer) -> Response:
-        from checker.serve.checking import check_upload, request_config, upload_name
-
         is_json = request.content_type == "application/json"
         if request.content_type.startswith(MULTIPART):
             raise ApiError(415, "serve.unsupported-media", {"content_type": request.content_type[:64]})
-        config = request_config(self.settings.config, options)
-        name = upload_name(options, is_json)
+        config = checking.request_config(self.settings.config, options)
+        name = checking.upload_name(options, is_json)
         length = _content_length(request, self.settings.max_body)
         self.pool.acquire()
         try:
@@ -90,7 +95,7 @@ class Routes:
         except BaseException:
             self.pool.release()
             raise
-        return self.pool.run(lambda: answer(check_upload(data, name, config, options.lang)))
+        return self.pool.run(lambda: answer(checking.check_upload(data, name, config, options.lang)))
 
 
 def _check_answer(fmt: str):
@@ -100,8 +105,6 @@ def _check_answer(fmt: str):
             return Response(200, checked.sarif_text().encode("utf-8"),
                             "application/sarif+json; charset=utf-8", headers)
         if fmt == "xlsx":
-            from checker.serve.xlsx_report import report_workbook
-
             headers.append(("Content-Disposition", 'attachment; filename="jixiao-review.xlsx"'))
             return Response(200, report_workbook(checked.report, checked.lang), XLSX_TYPE, headers)
         return Response(200, checked.json_text().encode("utf-8"), JSON_TYPE, headers)
@@ -150,8 +153,6 @@ def _read_body(request: Request, length: int) -> bytes:
 
 
 def health(request: Request) -> Response:
-    from checker import __version__
-
     return Response.json({"status": "ok", "version": __version__})
 
 
@@ -163,9 +164,6 @@ def rules(request: Request) -> Response:
 @lru_cache(maxsize=4)
 def _rules_text(lang: str) -> str:
     """Exactly ``jixiao rules --format json --lang LANG``."""
-    from checker.commands.rules import rule_record
-    from policy.registry import all_rules
-
     return json.dumps([rule_record(r, lang) for r in all_rules()], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -178,10 +176,6 @@ def rule(request: Request, code: str) -> Response:
 def _rule_doc(code: str, lang: str) -> bytes:
     """A rule's record (as in /api/rules) with its documentation as ``jixiao explain`` prints it
     (``text``) and as docs/rules.md shows it (``markdown``)."""
-    from checker.commands.rules import rule_record
-    from checker.ruledoc import rule_markdown, rule_text
-    from policy.registry import get_rule
-
     found = get_rule(code)
     if found is None:
         raise ApiError(404, "serve.unknown-rule", {"code": code})
@@ -197,8 +191,6 @@ def openapi(request: Request) -> Response:
 
 @lru_cache(maxsize=1)
 def _openapi_bytes() -> bytes:
-    from checker import __version__
-
     with open(os.path.join(os.path.dirname(__file__), "openapi.json"), encoding="utf-8") as fh:
         data = json.load(fh)
     data["info"]["version"] = __version__
@@ -213,8 +205,6 @@ def page_messages(request: Request) -> Response:
 
 @lru_cache(maxsize=2)
 def _page_messages(lang: str) -> bytes:
-    from policy.messages import catalogue
-
     texts = {k: v for k, v in catalogue(lang).items() if k.startswith("page.")}
     return (json.dumps(texts, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

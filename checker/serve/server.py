@@ -8,12 +8,16 @@ its query) and keeps connections short (HTTP/1.0, as wsgiref speaks).
 
 from __future__ import annotations
 
+import io
 import ipaddress
+import json
 import socket
 import threading
 from socketserver import ThreadingMixIn
 from typing import Callable
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+
+from checker.serve.errors import ApiError
 
 BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
         b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s")
@@ -26,8 +30,6 @@ class QuietHandler(WSGIRequestHandler):
         pass  # the application logs method, path, status, size and time; never the query
 
     def get_stderr(self):
-        import io
-
         return io.StringIO()  # wsgiref writes a traceback here if an application ever raised
 
 
@@ -63,10 +65,6 @@ class ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 def _refuse(request: socket.socket) -> None:
-    from checker.serve.errors import ApiError
-
-    import json
-
     body = json.dumps(ApiError(503, "serve.busy").body("zh"), ensure_ascii=False).encode("utf-8")
     try:
         request.sendall(BUSY % (len(body), body))
