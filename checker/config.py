@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import tomllib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
@@ -252,7 +253,6 @@ def _has_tool_table(path: str | Path) -> bool:
         return False
     if b"jixiao" not in raw and b"\\u" not in raw and b"\\U" not in raw:
         return False  # no key can be named jixiao: most projects' pyproject.toml, read without tomllib
-    import tomllib  # here, not at the top: a check without a configuration never needs it
 
     try:
         data = tomllib.loads(_toml_text(raw))
@@ -288,8 +288,6 @@ def _regular_file_bytes(path: str | Path) -> bytes:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib
-
     try:
         return tomllib.loads(_toml_text(_regular_file_bytes(path)))
     except FileNotFoundError:

@@ -11,6 +11,7 @@ see checker.cli); a run killed outright leaves them, and the next run that spill
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,8 +43,6 @@ class SpillWriter:
         self.count = 0
 
     def add(self, items: Iterable[Any]) -> None:
-        import pickle
-
         batch = list(items)
         if batch:
             pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -72,8 +71,6 @@ class SpilledSequence(Sequence):
         return self._count
 
     def __iter__(self) -> Iterator[Any]:
-        import pickle
-
         transform = self._transform
         with open(self._path, "rb") as fh:
             while True:

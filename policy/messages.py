@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import string
+import tomllib
 import zlib
 from decimal import Decimal
 from functools import lru_cache
@@ -42,7 +43,6 @@ def catalogue(lang: str) -> Mapping[str, str]:
     cached = _read_cached(lang, key)
     if cached is not None:
         return cached
-    import tomllib  # only when the cache is stale: a cold start reads the cached JSON
 
     merged: dict[str, str] = {}
     for path in paths:
