@@ -38,6 +38,7 @@ class TextLine:
 
 
 # Lines seen recently, by their text. Bounded: emptied when full (one dict, no LRU bookkeeping).
+# Buys 7.6% end to end (callgrind, 300 text forms: 2,926 M instructions without it, 2,719 M with it).
 _LINES: dict[str, TextLine] = {}
 LINE_CACHE_SIZE = 4096
 CACHED_LINE_LENGTH = 1000
