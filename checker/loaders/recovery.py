@@ -231,9 +231,15 @@ class _FormBuilder:
     # -- the indicator table ---------------------------------------------------------------
     def start_text_table(self, number: int, cells) -> None:
         """A text table's header row: a new TableParser, or the open one re-read (a repeated
-        header goes on with the labels in force)."""
+        header goes on with the labels in force). A self-evaluation's columns (实际完成值, 得分 …)
+        are not read from text: the report says so once per form, never in silence."""
         table = self.table
         if table is None:
+            scored = [c for c in cells if squash(c.text) in _SELF_EVALUATION_COLUMNS]
+            if scored:
+                self.issues.append(ids.cell_warning(
+                    ids.SELF_EVALUATION_TEXT, Location(self.path, number, scored[0].column),
+                    columns="、".join(squash(c.text) for c in scored)))
             table = self.table = TableParser(self.path, cells, self.issues.append, self.limits.max_indicators_per_form)
         else:
             table.read_header(cells)
@@ -880,6 +886,13 @@ def _is_title_texts(texts: Sequence[str]) -> bool:
         return False
     return len(texts) <= 2 or all(head_cell(t).label is None and "指标" not in t for t in texts[1:])
 
+
+
+# Header words of a self-evaluation's indicator table that the text layout's TableParser has no
+# column for (it reads 一级/二级/三级/指标值 only).
+_SELF_EVALUATION_COLUMNS = frozenset({
+    "实际完成值", "实际完成情况", "全年实际完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因",
+})
 
 class _TextFacts(NamedTuple):
     """What recovery asks of one text line, worked out once per distinct line."""

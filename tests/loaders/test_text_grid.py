@@ -118,3 +118,37 @@ def test_a_label_with_an_invisible_character_is_still_the_label():
     assert form.budget_unit == "某局"
     assert form.budget_unit_location.line == 3 and form.budget_unit_location.column == 7  # 预算, ZWSP, 单位, TAB
     assert not form.issues or [i.message_id for i in form.issues] == ["E103"]
+
+
+def _selfeval_text() -> str:
+    from loaders.selfeval_render import selfeval_tables
+    from selfeval.test_selfeval_dump import _first, _form
+
+    prose, tables = selfeval_tables(_form(), _first)
+    lines = list(prose)
+    for table in tables:
+        grid = {(c.row, c.col): c.text for c in table.cells}
+        for r in range(table.height):
+            cells = [grid.get((r, c), "") for c in range(12)]
+            while cells and not cells[-1]:
+                cells.pop()
+            lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def test_a_self_evaluation_in_text_says_its_scores_are_not_read():
+    """The text layout reads a 绩效自评表's indicator table as a target form's: the report says so
+    once, at the header, naming the columns left unread (never a silent drop)."""
+    text = _selfeval_text()
+    document = load_bytes(text.encode("utf-8"), "form.txt")
+    (form,) = document.forms
+    notes = [i for i in form.issues if i.message_id == "E112"]
+    assert len(notes) == 1
+    header_line = text.split("\n").index(next(l for l in text.split("\n") if l.startswith("一级指标"))) + 1
+    assert notes[0].location.line == header_line
+    assert notes[0].args["columns"] == "实际完成值、分值、得分、偏差原因分析及改进措施"
+
+
+def test_a_target_form_in_text_has_no_self_evaluation_note():
+    document = load_bytes(SEED.read_bytes(), SEED.name)
+    assert document.forms and not any(i.message_id == "E112" for f in document.forms for i in f.issues)
