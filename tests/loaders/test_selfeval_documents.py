@@ -63,6 +63,7 @@ def selfeval_forms(draw):
         "budget_unit": draw(st.sampled_from(["某县交通运输局", "衡山县商务和粮食局"])),
         "implementer": draw(st.sampled_from(["某县公路养护中心", "粮食调控储备与产业发展股"])),
         "amount_unit": "万元",
+        "declared_amount_unit": "万元",  # the layouts print it: 项目资金（万元）
         "execution": draw(execution_rows()),
         "goals": {"annual": draw(st.sampled_from(["完成农村道路养护120公里，群众满意度达到90%以上。",
                                                   "保持和稳定地方粮食储备机制"])),
@@ -111,7 +112,8 @@ def test_self_evaluation_documents_read_back_the_same_forms(suffix, drawn, data)
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_self_evaluation_printed_to_pdf_reads_back(tmp_path):
     form = evaluation_form()
-    form.update(title="项目支出绩效自评表（2022年度）", budget_unit="某县交通运输局", implementer="某县公路养护中心")
+    form.update(title="项目支出绩效自评表（2022年度）", budget_unit="某县交通运输局", implementer="某县公路养护中心",
+                declared_amount_unit="万元")  # the layout prints 项目资金（万元）
     content = to_pdf([form], lambda options: list(options)[0], tmp_path, layout=selfeval_tables)
     document = load_bytes(content, "form.pdf")
     assert document.error is None, document.error
