@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from grammar.ast import Quantity, Value
@@ -87,6 +88,10 @@ class CostLine(NamedTuple):
     quantity: Any = None  # the grammar Quantity the amount came from (CAP/UNIT)
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def mentions(name: str, words: tuple[str, ...]) -> bool:
     """Whether ``name`` contains one of ``words`` (as written, not folded)."""
     return any(w in name for w in words)

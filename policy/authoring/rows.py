@@ -6,6 +6,7 @@ Kept here so each rule module stays a short statement of one check.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from grammar.folding import fold
@@ -84,6 +85,10 @@ def contains_any(text: str | None, words: Iterable[str]) -> str | None:
     return _first_word(fold(text), tuple(words))
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def folded_contains_any(folded: str, words: tuple[str, ...]) -> str | None:
     """``contains_any`` of a text already folded by ``clean``."""
     return _first_word(folded, words)
@@ -96,6 +101,10 @@ def _first_word(folded: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=256)
 def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(w) for w in words)
 
@@ -111,6 +120,10 @@ def name_key(name: str | None) -> str:
     return _name_key(fold(name))
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def _name_key(folded: str) -> str:
     return _TRAILING.sub("", folded)
 
@@ -123,6 +136,10 @@ def name_parts(name: str | None, min_part_chars: int, min_shared_suffix: int = 2
     return folded_name_parts(fold(name), min_part_chars, min_shared_suffix)
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def folded_name_parts(folded: str, min_part_chars: int, min_shared_suffix: int = 2) -> tuple[str, ...]:
     """``name_parts`` of a name already folded by ``clean`` (names repeat: each once per process)."""
     key = _name_key(folded)

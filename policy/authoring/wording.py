@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from policy.authoring import vague_phrases
@@ -40,6 +41,10 @@ def regex_list(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -51,6 +56,10 @@ def first_match(text: str | None, patterns: Iterable[str]) -> str | None:
     return _first_match(text, patterns if type(patterns) is tuple else tuple(patterns))
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=2048)
 def _first_match(text: str, patterns: tuple[str, ...]) -> str | None:
     best: re.Match[str] | None = None
     for pattern in _compiled(patterns):

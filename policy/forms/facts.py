@@ -12,7 +12,7 @@ the answers cannot go stale.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from grammar.ast import Quantity, Range
@@ -24,6 +24,10 @@ from policy.forms.schemes import Detection, Scheme, resolve
 _MISSING = object()
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def _text_facts(name: str | None, value_text: str | None, level1_text: str | None,
                 level2_text: str | None) -> tuple[Any, ...]:
     """What a row's four printed cells say, as ``Row`` stores it (name, text, has_name,

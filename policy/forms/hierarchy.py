@@ -123,6 +123,10 @@ def canonical_level1(text: str | None) -> str | None:
     return _L1_ALIASES.get(stem)
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def canonical_level2(text: str | None) -> str | None:
     """The canonical 二级 name for a printed label, or None."""
     if not text:
@@ -132,6 +136,10 @@ def canonical_level2(text: str | None) -> str | None:
     return _L2_ALIASES.get(stem)
 
 
+# One of the row-text memos the rules share (rows, hierarchy, facts, wording, funding): alone each
+# buys under 2% because the others catch the same texts; together they buy 10.2% end to end
+# (callgrind, 300 text forms: 3,241 M instructions without them, 2,909 M with them).
+@lru_cache(maxsize=4096)
 def placement(level1_text: str | None, level2_text: str | None) -> tuple[str | None, str | None, str | None, bool]:
     """(一级, 二级, effective 一级, is a cost line) of a row's two printed labels.
 
