@@ -8,13 +8,17 @@ nothing in what is read.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
-from checker.loaders.cells import split_cells
+from checker.loaders.cells import Cell, split_cells
 from checker.loaders.recovery import _PLAIN_LINE, _full_text_facts, _text_facts
+from checker.loaders.text_grid import glued_title
 from checker.loaders.text_layout import has_text_layout
+from policy.forms.canonical import form_to_mapping
+from policy.forms.model import Location
 from loaders.tests_paths import SEED
 
 _SEED_LINES = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -152,3 +156,36 @@ def test_a_self_evaluation_in_text_says_its_scores_are_not_read():
 def test_a_target_form_in_text_has_no_self_evaluation_note():
     document = load_bytes(SEED.read_bytes(), SEED.name)
     assert document.forms and not any(i.message_id == "E112" for f in document.forms for i in f.issues)
+
+
+_GLUED = [
+    "2023年度项目支出绩效目标表", "项目名称\t甲项目", "项目资金\t年度资金总额：\t10万元",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+    "\t产出指标\t数量指标\t培训人次\t≥280人次",
+    "\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%{title}",
+    "项目名称\t乙项目", "项目资金\t年度资金总额：\t20万元",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+    "\t产出指标\t数量指标\t印发手册\t6000份",
+]
+
+
+@pytest.mark.parametrize("title", ["2024年度项目支出绩效目标表", "某县2024年度项目支出绩效目标表（批复）"])
+def test_a_title_glued_onto_the_last_row_starts_the_next_form(title):
+    """The line break before a form's title was lost: the row keeps its value, and the title (with
+    its year) goes to the form below, placed at the column where it starts."""
+    lines = [line.format(title=title) for line in _GLUED]
+    document = load_bytes("\n".join(lines).encode("utf-8"), "glued.txt")
+    first, second = (form_to_mapping(f) for f in document.forms)
+    assert first["indicators"][-1]["value"] == "≥90%"
+    assert (second["title"], second["year"], second["name"]) == (title, 2024, "乙项目")
+    glued_line = lines[5]
+    assert document.forms[1].location == Location("glued.txt", 6, len(glued_line) - len(title) + 1)
+
+
+@pytest.mark.parametrize("cells", [
+    ("培训内容", "详见2023年度项目支出绩效目标表"),  # prose naming a form: no value before it
+    ("2023年度项目支出绩效目标表", "（2023年度）"),  # a title line with one more cell
+    ("依据", "≥90%2023年度项目支出绩效目标"),  # no 表: not a title
+])
+def test_text_that_only_mentions_a_form_title_is_not_split(cells):
+    assert glued_title(tuple(Cell(t, i, 1 + 10 * i) for i, t in enumerate(cells))) is None
