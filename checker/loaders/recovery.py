@@ -352,42 +352,29 @@ class _FormBuilder:
 
     # -- the form ------------------------------------------------------------------------------
     def build(self, index: int) -> Form:
-        head = self.head
         if self.text:
             return self._build_text(index)
         if self.columns is None:
             self.issues.append(ids.cell_warning(ids.NO_TABLE, self.start))
         elif self.rows_seen == 0:
             self.issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", self.header_place or self.start))
-        indicators = tuple(_indicator(row) for row in self.rows)
-        title = self.title[0] if self.title else None
-        year = _YEAR.search(title) if title else None
-        form = Form(
-            location=self.start,
-            index=index,
-            name=field_text(head, "name"),
-            budget_unit=field_text(head, "budget_unit"),
-            implementer=field_text(head, "implementer"),
-            attributes=attributes_of(head),
-            funding=funding_of(head),
-            goals=goals_of(head),
-            indicators=indicators,
-            title=title,
-            year=int(year.group(1)) if year else None,
-            issues=tuple(self.issues),
-            name_location=field_location(head, "name"),
-            budget_unit_location=field_location(head, "budget_unit"),
-            implementer_location=field_location(head, "implementer"),
-        )
+        form = self._assemble(index, tuple(_indicator(row) for row in self.rows), tuple(self.issues))
         return self.self_evaluation.complete(relocate(form, self.places))
 
     def _build_text(self, index: int) -> Form:
         """A text grid's form: its places are already the file's lines and columns."""
-        head, table, issues = self.head, self.table, self.issues
+        table, issues = self.table, self.issues
         if table is None:
             issues.append(ids.cell_warning(ids.NO_TABLE, self.start))
         elif table.rows_seen == 0:  # the form stops right after the header row
             issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", Location(self.path, table.header_line)))
+        indicators = tuple(table.indicators) if table is not None else ()
+        ordered = tuple(sorted(issues, key=_issue_order)) if len(issues) > 1 else tuple(issues)
+        return self._assemble(index, indicators, ordered)
+
+    def _assemble(self, index: int, indicators: tuple[Indicator, ...], issues: tuple[LoadIssue, ...]) -> Form:
+        """The Form of the project block read by ``head``, its title, and the given rows and issues."""
+        head = self.head
         title = self.title[0] if self.title else None
         year = _YEAR.search(title) if title else None
         return Form(
@@ -399,10 +386,10 @@ class _FormBuilder:
             attributes=attributes_of(head),
             funding=funding_of(head),
             goals=goals_of(head),
-            indicators=tuple(table.indicators) if table is not None else (),
+            indicators=indicators,
             title=title,
             year=int(year.group(1)) if year else None,
-            issues=tuple(sorted(issues, key=_issue_order)) if len(issues) > 1 else tuple(issues),
+            issues=issues,
             name_location=field_location(head, "name"),
             budget_unit_location=field_location(head, "budget_unit"),
             implementer_location=field_location(head, "implementer"),
