@@ -75,6 +75,7 @@ _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
+_FOOT_SLACK = 2.0  # line pitches a row the page broke may stop short of the body's end (widow control moves lines)
 
 
 class PageTable(NamedTuple):
@@ -86,10 +87,11 @@ class PageTable(NamedTuple):
     pitch: float
     open_row: dict[int, float]
     open_right: dict[int, float] = {}  # per column of its last row, where that row's last line ends
+    foot: float | None = None  # the bottom edge of its last line
 
 
-def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None
-               ) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
+def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
+               height: float | None = None) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
     """(grids, this page's table for the next page, text carried back into the previous page's
     last row by column) of a page without ruling lines: the lines above the first line of two or
     more cells as prose, the rest as one table. ``before``: the previous page's table; its
@@ -98,7 +100,7 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     lines = _lines(glyphs)
     carried: dict[int, list[str]] = {}
     if before is not None and lines:
-        carried, lines = _carry(lines, before)
+        carried, lines = _carry(lines, before, height)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     if first is None or sum(len(line.runs) >= 2 for line in lines) < 2:
@@ -136,8 +138,16 @@ def _inside(line: _Line, before: PageTable) -> bool:
     return all(any(abs(run.left - c) <= _COLUMN_SNAP * line.size for c in before.columns[1:]) for run in line.runs)
 
 
-def _carry(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]], list[_Line]]:
-    """The lines at the top of a page that finish the previous page's last row, and the rest."""
+def _carry(lines: list[_Line], before: PageTable, height: float | None
+           ) -> tuple[dict[int, list[str]], list[_Line]]:
+    """The lines at the top of a page that finish the previous page's last row, and the rest.
+    With the page's ``height``: only when that row's last line reaches the body's end, taken as
+    the height less this page's first line's top (margins as wide above as below): a page breaks
+    a row only where its next line does not fit."""
+    if height is not None and before.foot is not None:
+        body_end = height - (lines[0].y - lines[0].size / 2)
+        if before.foot < body_end - _FOOT_SLACK * before.pitch:
+            return {}, lines
     carried: dict[int, list[str]] = {}
     last: dict[int, float] = {}
     for i, line in enumerate(lines):
@@ -304,7 +314,8 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     ]
     open_row = {col: room for col, (_, room, _) in last.items()}
     open_right = {col: right for col, (_, _, right) in last.items()}
-    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right)
+    foot = lines[-1].y + lines[-1].size / 2
+    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot)
 
 
 def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[int, int], int]:

@@ -4,6 +4,7 @@ hand and reported in the commit that changes it).
 
     python tests/loaders/pagebreak_rate.py --documents 30 --borderless
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled
+    python tests/loaders/pagebreak_rate.py --documents 30 --ruled --whole-rows
 
 Forms are drawn by Hypothesis (derandomized: the same documents on every run) from the layout
 property's strategy; blank paragraphs drawn before the first form move the page break through
@@ -25,12 +26,22 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from loaders import grid_render  # noqa: E402
 from loaders.grid_render import form_tables, to_pdf  # noqa: E402
 from loaders.test_loader_grid_roundtrip import _reads_back_every_field  # noqa: E402
 from loaders.test_loader_layout_property import forms  # noqa: E402
 
 
-def measure(documents: int, ruled: bool, verbose: bool) -> tuple[int, int]:
+def _kept_whole(forms, pick, directory, **options):
+    return grid_render.to_pdf(forms, pick, directory, **{**options, "whole_rows": True})
+
+
+def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False) -> tuple[int, int]:
+    """(failed, run) over ``documents`` drawn documents. ``whole``: every row kept on one page
+    (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
+    same forms are drawn either way."""
+    if whole:
+        globals()["to_pdf"] = _kept_whole
     directory = Path(tempfile.mkdtemp(prefix="pagebreak-"))
     outcome = {"runs": 0, "failed": 0}
 
@@ -69,10 +80,12 @@ def main() -> None:
     kind = parser.add_mutually_exclusive_group(required=True)
     kind.add_argument("--ruled", action="store_true")
     kind.add_argument("--borderless", action="store_true")
+    parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    failed, runs = measure(args.documents, args.ruled, args.verbose)
-    print(f"{'ruled' if args.ruled else 'borderless'}: {failed} of {runs} drawn documents failed")
+    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows)
+    kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
+    print(f"{kind}: {failed} of {runs} drawn documents failed")
 
 
 if __name__ == "__main__":

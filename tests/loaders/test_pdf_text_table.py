@@ -124,3 +124,14 @@ def test_a_page_number_in_the_margin_below_the_table_is_prose():
     value = text_grids(_page([(50, ("一级", "名", "值")), (75, ("产出", "名", "1")), (100, ("", "", "2"))]),
                        "f.pdf", 1)[0]
     assert [g.kind for g in value] == ["table"] and _rows(value[0])[-1][-1] == (2, "2")
+
+
+def test_a_row_ending_well_above_the_body_end_is_not_continued_on_the_next_page():
+    # The next page's body starts at 35, so (margins as wide above as below) the body ends 35
+    # above the page's foot: a row the page broke reaches about there, a row kept whole need not.
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (70, ("产出", "开展调研工", "≤15"))]),
+                             "f.pdf", 1)
+    rest = _page([(40, ("", "作差旅费")), (60, ("", "费用")), (85, ("成本", "名", "1")), (110, ("效益", "名", "2"))])
+    assert text_grids(rest, "f.pdf", 2, table, height=110.0)[2] == {1: "作差旅费费用"}
+    second, _, carried = text_grids(rest, "f.pdf", 2, table, height=200.0)
+    assert carried == {} and _rows(second[-1])[0] == [(0, ""), (1, "作差旅费费用"), (2, "")]
