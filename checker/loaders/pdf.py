@@ -244,8 +244,13 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     visible = 0
     last = (0.0, 0.0, 1.0)
     touching: tuple[int, int, float, float] | None = None  # table, region, y and right edge of the glyph before
-    ink: dict[tuple[int, int], list[Ink]] = {}  # glyph extents in the first and last table: a row the page broke
-    ends = (0, len(tables) - 1)
+    # Glyph extents of the cells on the first table's first row and the last table's last row,
+    # for a row the page broke (pdf_broken_row.py).
+    ink: dict[tuple[int, int], list[Ink]] = {}
+    edges = {(0, i) for i, region in enumerate(tables[0].regions) if region[0] == 0} if tables else set()
+    if tables:
+        edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
+                  if r + rowspan == tables[-1].n}
     for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
         if ch in "\r\n" or made:
             continue
@@ -267,7 +272,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
                         and -0.5 <= left - touching[3] <= 0.1 * size:
                     region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
-                if t in ends and right > left:
+                if (t, region) in edges and right > left:
                     ink.setdefault((t, region), []).append(Ink(y, left, right, size, ch))
                 touching = (t, region, y, right) if right > left else touching
                 break
