@@ -103,10 +103,13 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
         carried, lines = _carry(lines, before, height)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
-    if first is None or sum(len(line.runs) >= 2 for line in lines) < 2:
+    # Rows of one cell under inner columns of the page before: its table goes on (a page may
+    # hold nothing else).
+    goes_on = before is not None and bool(lines) and all(_inside(line, before) for line in lines[:first])
+    if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2):
         return ([_prose(lines, path, number)] if lines else []), None, joined
-    if before is not None and all(_inside(line, before) for line in lines[:first]):
-        first = 0  # rows of one cell under inner columns of the page before: its table goes on
+    if goes_on:
+        first = 0
     grids = [_prose(lines[:first], path, number)] if first else []
     body = lines[first:]
     size = _median([line.size for line in body])

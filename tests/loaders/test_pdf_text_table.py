@@ -135,3 +135,10 @@ def test_a_row_ending_well_above_the_body_end_is_not_continued_on_the_next_page(
     assert text_grids(rest, "f.pdf", 2, table, height=110.0)[2] == {1: "作差旅费费用"}
     second, _, carried = text_grids(rest, "f.pdf", 2, table, height=200.0)
     assert carried == {} and _rows(second[-1])[0] == [(0, ""), (1, "作差旅费费用"), (2, "")]
+
+
+def test_a_page_holding_one_row_of_one_cell_goes_on_with_the_table_before():
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (75, ("产出", "名", "1"))]), "f.pdf", 1)
+    grids, _, carried = text_grids(_glyphs(40, COLUMNS[1], "网络运行率"), "f.pdf", 2, table, height=400.0)
+    assert carried == {} and [g.kind for g in grids] == ["table"]
+    assert [cell for cell in _rows(grids[0])[0] if cell[1]] == [(1, "网络运行率")]
