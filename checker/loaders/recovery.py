@@ -50,6 +50,7 @@ from checker.loaders.text_layout import is_title_text
 from checker.loaders.text_table import TableParser, is_table_header
 from grammar import parse_value
 from grammar.folding import squash
+from policy.forms.hierarchy import PARENTS, canonical_level1, canonical_level2
 from policy.forms.model import (
     ANNUAL,
     LONG_TERM,
@@ -331,7 +332,7 @@ class _FormBuilder:
             if reset:
                 self.level2 = {}
             return cell.text
-        if top:
+        if top and not (reset and self._level2_elsewhere(grid, r, current)):
             return current  # a merged label continued from the page before
         # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
         last_row, rowspan = (cell.last_row, cell.last_row - max(cell.row, r) + 1) if cell is not None else (r, 1)
@@ -343,6 +344,16 @@ class _FormBuilder:
         if reset:
             self.level2 = {}
         return block
+
+    def _level2_elsewhere(self, grid: Grid, r: int, level1) -> bool:
+        """Whether row ``r`` starts a 二级 label that never stands under the 一级 ``level1``: at
+        the top of a continued table, its blank 一级 cell is then a label printed further on (the
+        later side of the break), not the one above going on."""
+        col = self.columns.groups[0].level2 if self.columns and self.columns.groups else None
+        cell = grid.covering(r, col) if col is not None else None
+        level2 = canonical_level2(cell.text) if cell is not None and cell.row == r else None
+        above = canonical_level1(_label_text(level1))
+        return level2 is not None and above is not None and above not in PARENTS.get(level2, frozenset())
 
     def _header_over(self, grid: Grid, r: int, cell: GridCell) -> bool:
         """Whether ``cell`` is a header cell reaching down to the first data row ``r``: a label
