@@ -105,8 +105,15 @@ def read_header(grid: Grid, r: int) -> TableColumns | None:
         if not _is_header(texts):
             return None
         rows = 2
+    if not any(_role(t) == "level1" and _starts_in(grid, c, r, rows) for c, t in enumerate(texts) if t):
+        return None  # a header's cells merged down over the row below it (borderless: printed once)
     above = _column_texts(grid, r - 1, width) if r > 0 else [""] * width
     return _columns(grid, r, texts, above, width, rows)
+
+
+def _starts_in(grid: Grid, col: int, r: int, rows: int) -> bool:
+    """Whether a cell of column ``col`` starts on one of the ``rows`` rows from ``r``."""
+    return any((cell := grid.covering(k, col)) is not None and cell.row == k for k in range(r, r + rows))
 
 
 def _is_header_fragment(texts: list[str]) -> bool:

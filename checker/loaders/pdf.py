@@ -6,7 +6,8 @@ between two row lines and two column lines merged with its neighbour wherever no
 separates them (a merged cell). Characters fall into the slot under their centre and are read
 line by line, left to right (the order a viewer shows, not the content stream's). Text outside
 every table is prose (titles, 单位：万元, page numbers). A table continued on the next page is a
-new grid there; recovery joins them.
+new grid there; recovery joins them. A row the page broke is joined back before
+(``pdf_broken_row.py`` for ruled tables, ``pdf_text_table.py`` for tables without rules).
 
 A PDF without any text (a scan) and an encrypted PDF are clear errors saying what to do; pages
 are read one at a time and closed, so memory stays flat on long documents.
@@ -20,6 +21,7 @@ from typing import NamedTuple
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, joined
 from checker.loaders.pdf_continued import aligned, same_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -50,6 +52,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
+        foot: Foot | None = None  # that table's last row, for a row the page broke
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -63,10 +66,13 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
                 index, cols = ruled
+                if foot is not None and read.head is not None:
+                    grids[index], page_grids[first] = joined(grids[index], foot, page_grids[first], read.head)
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
+            foot = read.foot
             grids.extend(page_grids)
             chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -212,6 +218,8 @@ class _Page(NamedTuple):
     borderless: PageTable | None  # the page's table without ruling lines, for the next page
     carried: dict[int, str]  # text finishing the previous page's last borderless row
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
+    foot: Foot | None = None  # the last ruled table's last row
+    head: Head | None = None  # the first ruled table's first row
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
@@ -236,6 +244,13 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     visible = 0
     last = (0.0, 0.0, 1.0)
     touching: tuple[int, int, float, float] | None = None  # table, region, y and right edge of the glyph before
+    # Glyph extents of the cells on the first table's first row and the last table's last row,
+    # for a row the page broke (pdf_broken_row.py).
+    ink: dict[tuple[int, int], list[Ink]] = {}
+    edges = {(0, i) for i, region in enumerate(tables[0].regions) if region[0] == 0} if tables else set()
+    if tables:
+        edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
+                  if r + rowspan == tables[-1].n}
     for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
         if ch in "\r\n" or made:
             continue
@@ -257,13 +272,15 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
                         and -0.5 <= left - touching[3] <= 0.1 * size:
                     region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
+                if (t, region) in edges and right > left:
+                    ink.setdefault((t, region), []).append(Ink(y, left, right, size, ch))
                 touching = (t, region, y, right) if right > left else touching
                 break
         else:
             outside.append((y, x, size, ch))
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
-        grids, table, carried = text_grids(glyphs, path, number, before)
+        grids, table, carried = text_grids(glyphs, path, number, before, height)
         return _Page(grids, visible, table, carried, {})
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
@@ -283,7 +300,21 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return _Page(grids, visible, None, {}, ruled)
+    return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
+                 _head(tables[0], ink, height, alone=not above))
+
+
+def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
+    bottom = table.rows[-1]
+    cells = [foot_cell(i, table.cols[c], table.cols[c + colspan], bottom, ink.get((t, i), []))
+             for i, (r, c, rowspan, colspan) in enumerate(table.regions) if r + rowspan == table.n]
+    return Foot(bottom, cells)
+
+
+def _head(table: _Table, ink: dict[tuple[int, int], list[Ink]], height: float, alone: bool) -> Head:
+    cells = [head_cell(i, table.cols[c], table.cols[c + colspan], ink.get((0, i), []))
+             for i, (r, c, _, colspan) in enumerate(table.regions) if r == 0]
+    return Head(height - table.rows[0], alone, [c for c in cells if c is not None])
 
 
 def _lines(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, str]]:

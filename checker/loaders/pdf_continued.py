@@ -5,9 +5,8 @@ part of a table on each page numbers its columns differently, and a row read und
 the page before would shift: when both parts have the same outer edges, both are renumbered on
 the union of their column lines.
 
-A ruled row broken by the page is not joined back (its rest on the next page reads as a row of
-its own): joining by where the cells' text ends merged whole rows that ended at a page's foot
-(tried: 1 in 4 drawn documents with rows kept whole), which loses an indicator silently.
+A ruled row broken by the page is joined back first, on stronger evidence than where its cells'
+text ends (``pdf_broken_row.py``).
 """
 
 from __future__ import annotations

@@ -18,9 +18,13 @@ further down, in the same column, and only after a line that filled the column.
 
 A row broken by a page break: the next page's first lines continue the previous page's last row
 when each of their runs falls in a column where that row's last line could not take the run's
-first word, and not under every cell of that row (then it is a new row: a page rarely cuts them
-all, and a row of one cell broken by the page reads as two rows); their text is handed
-back (``carried``) to be appended to the previous page's cells.
+first word (an opening bracket goes with the glyph after it; a cell is at least as wide as the
+run, so a line wider than the room left above starts a row), and not under every cell of that
+row (then it is a new row: a page rarely cuts them all, and a row of one cell broken by the page
+reads as two rows); their text is handed back (``carried``) to be appended to the previous
+page's cells. Lines of one cell at the top of a page under an inner column of the page before
+are rows of the table, not prose; a page number centred below the table (at no column's edge) is
+prose.
 
 Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
 it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
@@ -34,6 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
+from checker.loaders.recovery import is_page_number
 from policy.forms.model import Location
 
 
@@ -70,6 +75,7 @@ _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
+_FOOT_SLACK = 2.0  # line pitches a row the page broke may stop short of the body's end (widow control moves lines)
 
 
 class PageTable(NamedTuple):
@@ -80,10 +86,12 @@ class PageTable(NamedTuple):
     columns: list[float]
     pitch: float
     open_row: dict[int, float]
+    open_right: dict[int, float] = {}  # per column of its last row, where that row's last line ends
+    foot: float | None = None  # the bottom edge of its last line
 
 
-def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None
-               ) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
+def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
+               height: float | None = None) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
     """(grids, this page's table for the next page, text carried back into the previous page's
     last row by column) of a page without ruling lines: the lines above the first line of two or
     more cells as prose, the rest as one table. ``before``: the previous page's table; its
@@ -92,31 +100,64 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     lines = _lines(glyphs)
     carried: dict[int, list[str]] = {}
     if before is not None and lines:
-        carried, lines = _carry(lines, before)
+        carried, lines = _carry(lines, before, height)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
-    if first is None or sum(len(line.runs) >= 2 for line in lines) < 2:
+    # Rows of one cell under inner columns of the page before: its table goes on (a page may
+    # hold nothing else).
+    goes_on = before is not None and bool(lines) and all(_inside(line, before) for line in lines[:first])
+    if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2):
         return ([_prose(lines, path, number)] if lines else []), None, joined
+    if goes_on:
+        first = 0
     grids = [_prose(lines[:first], path, number)] if first else []
     body = lines[first:]
     size = _median([line.size for line in body])
+    foot = body[-1:] if _page_number_below(body, size) else []
+    body = body[: len(body) - len(foot)]
     starts = _column_starts(body, size)
     if before and all(any(abs(s - c) <= _COLUMN_SNAP * size for c in before.columns) for s in starts):
         starts = before.columns
     grid, table = _table(body, starts, size, path, number)
     grids.append(grid)
+    if foot:
+        grids.append(_prose(foot, path, number))
     return grids, table, joined
 
 
-def _carry(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]], list[_Line]]:
-    """The lines at the top of a page that finish the previous page's last row, and the rest."""
+def _page_number_below(body: list[_Line], size: float) -> bool:
+    """Whether the page's last line is its number printed in the margin, outside the table: a
+    lone page-number-shaped run ("3", "- 3 -") that starts at none of the columns the lines
+    above it share (a cell's text starts at its column's edge; a centred footer does not)."""
+    if len(body) < 3 or len(body[-1].runs) != 1 or not is_page_number(body[-1].runs[0].text):
+        return False
+    left = body[-1].runs[0].left
+    return not any(abs(left - start) <= _COLUMN_SNAP * size for start in _column_starts(body[:-1], size))
+
+
+def _inside(line: _Line, before: PageTable) -> bool:
+    """Whether every run of ``line`` starts at a column of ``before`` past its first (a title or
+    a paragraph starts at the margin, where the first column does)."""
+    return all(any(abs(run.left - c) <= _COLUMN_SNAP * line.size for c in before.columns[1:]) for run in line.runs)
+
+
+def _carry(lines: list[_Line], before: PageTable, height: float | None
+           ) -> tuple[dict[int, list[str]], list[_Line]]:
+    """The lines at the top of a page that finish the previous page's last row, and the rest.
+    With the page's ``height``: only when that row's last line reaches the body's end, taken as
+    the height less this page's first line's top (margins as wide above as below): a page breaks
+    a row only where its next line does not fit."""
+    if height is not None and before.foot is not None:
+        body_end = height - (lines[0].y - lines[0].size / 2)
+        if before.foot < body_end - _FOOT_SLACK * before.pitch:
+            return {}, lines
     carried: dict[int, list[str]] = {}
     last: dict[int, float] = {}
     for i, line in enumerate(lines):
         placed = [(_column(before.columns, run.left, line.size), run) for run in line.runs]
         if i == 0:
             # Text under every cell of the row above is a new row: a page rarely cuts all of them.
-            goes_on = all(_wraps(run, before.open_row.get(col)) for col, run in placed) \
+            goes_on = all(_wraps(run, _room(before, col, run)) for col, run in placed) \
                 and {col for col, _ in placed} != set(before.open_row)
         else:
             goes_on = all(
@@ -129,6 +170,16 @@ def _carry(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]],
             carried.setdefault(col, []).append(run.text)
             last[col] = line.y
     return carried, []
+
+
+def _room(before: PageTable, col: int, run: _Run) -> float | None:
+    """The room the previous page's last line in ``col`` left: to its column's widest line on
+    that page, or to where ``run`` ends if further (a cell is at least as wide as any of its
+    lines: a merged cell's text on the next page shows a width its one short line did not)."""
+    room = before.open_row.get(col)
+    if room is None or col not in before.open_right:
+        return room
+    return max(room, run.right - before.open_right[col])
 
 
 def carry_back(grid: Grid, carried: dict[int, str]) -> Grid:
@@ -183,13 +234,18 @@ def _lines(glyphs: list[Glyph]) -> list[_Line]:
 
 _WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
 _NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
+_NO_LINE_END = frozenset("（(【《「『“‘")
 
 
 def _run(glyphs: list[Glyph], text: str) -> _Run:
     """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
-    or Latin word ("19", "2024"), or a character with the punctuation that may not start a line."""
-    n = 1
-    if glyphs[0].ch in _WORD:
+    or Latin word ("19", "2024"), or a character with the punctuation that may not start a line,
+    after any opening bracket (which may not end one: "（次）" moves to the next line whole)."""
+    n = 0
+    while n + 1 < len(glyphs) and glyphs[n].ch in _NO_LINE_END:
+        n += 1
+    n += 1
+    if glyphs[n - 1].ch in _WORD:
         while n < len(glyphs) and glyphs[n].ch in _WORD:
             n += 1
     while n < len(glyphs) and glyphs[n].ch in _NO_LINE_START:
@@ -238,7 +294,7 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
     widest = _widest(lines, starts, size)
     rows: list[dict[int, list[str]]] = []
-    last: dict[int, tuple[float, float]] = {}  # column → (y of its last line, the room that line left)
+    last: dict[int, tuple[float, float, float]] = {}  # column → (y of its last line, the room that line left, its end)
     for line in lines:
         placed = [(_column(starts, run.left, size), run) for run in line.runs]
         continues = rows and all(
@@ -252,15 +308,17 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
         for col, run in placed:
             row.setdefault(col, []).append(run.text)
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
-            last[col] = (line.y, max(widest.get(end_col, run.right) - run.right, 0.0))
+            last[col] = (line.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
     name = f"page {number} table 1"
     spans = _printed_once(rows, len(starts))
     cells = [
         GridCell(_joined(rows[r][c]) if c in rows[r] else "", r, c, table_place(path, name, r, c), span)
         for (r, c), span in sorted(spans.items())
     ]
-    open_row = {col: room for col, (_, room) in last.items()}
-    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row)
+    open_row = {col: room for col, (_, room, _) in last.items()}
+    open_right = {col: right for col, (_, _, right) in last.items()}
+    foot = lines[-1].y + lines[-1].size / 2
+    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot)
 
 
 def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[int, int], int]:

@@ -50,6 +50,7 @@ from checker.loaders.text_layout import is_title_text
 from checker.loaders.text_table import TableParser, is_table_header
 from grammar import parse_value
 from grammar.folding import squash
+from policy.forms.hierarchy import PARENTS, canonical_level1, canonical_level2
 from policy.forms.model import (
     ANNUAL,
     LONG_TERM,
@@ -142,8 +143,18 @@ def _is_name_row(row: _Row) -> bool:
     return any(_name_label(c.text) is not None for c in row.cells)
 
 
+def is_page_number(text: str) -> bool:
+    """Whether ``text`` is shaped as a page number ("第3页", "- 3 -", "3/12", or a bare "3")."""
+    return bool(_PAGE_NUMBER.match(squash(text)))
+
+
 def _is_page_number(row: _Row) -> bool:
-    return len(row.cells) <= 2 and all(_PAGE_NUMBER.match(squash(t)) for t in row.texts)
+    """A row that marks a page. A bare number is not one: a grid is what lies inside a table, and
+    a lone number there is a value the page or a wrap cut off ("100" of "100%"), not a page's
+    number; adapters leave a page number printed in the page's margin outside their tables
+    (the PDF readers make it prose)."""
+    texts = row.texts
+    return len(texts) <= 2 and not all(t.isdigit() for t in texts) and all(is_page_number(t) for t in texts)
 
 
 def _is_signature(row: _Row) -> bool:
@@ -187,6 +198,7 @@ class _FormBuilder:
         self.start = start
         self.columns: TableColumns | None = None
         self.table_grid: Grid | None = None
+        self.data_start: tuple[Grid, int] | None = None  # the grid and row below the last header read
         self.heading_period: str | None = None
         self.rows: list[dict] = []
         self.rows_seen = 0
@@ -254,6 +266,7 @@ class _FormBuilder:
             columns = columns.with_period(self.heading_period)
         self.columns = columns
         self.table_grid = grid
+        self.data_start = (grid, row + columns.rows)
         self.self_evaluation.start_table(columns.extras)
 
     def continue_on(self, grid: Grid) -> None:
@@ -307,9 +320,10 @@ class _FormBuilder:
         if col is None:
             return current
         cell = grid.covering(r, col)
-        if cell is not None and cell.row != r:
+        over = cell is not None and cell.row != r and self._header_over(grid, r, cell)
+        if cell is not None and cell.row != r and not over:
             return current  # the same merged block: the label above goes on
-        if cell is not None and cell.text:
+        if cell is not None and cell.text and not over:
             if top:
                 for c, block in self.pending:
                     if c == col:
@@ -318,10 +332,10 @@ class _FormBuilder:
             if reset:
                 self.level2 = {}
             return cell.text
-        if top:
+        if top and not (reset and self._level2_elsewhere(grid, r, current)):
             return current  # a merged label continued from the page before
         # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
-        last_row, rowspan = (cell.last_row, cell.rowspan) if cell is not None else (r, 1)
+        last_row, rowspan = (cell.last_row, cell.last_row - max(cell.row, r) + 1) if cell is not None else (r, 1)
         at_foot = last_row >= _last_data_row(grid, self.columns, r)
         if not at_foot and rowspan == 1:
             return current
@@ -330,6 +344,22 @@ class _FormBuilder:
         if reset:
             self.level2 = {}
         return block
+
+    def _level2_elsewhere(self, grid: Grid, r: int, level1) -> bool:
+        """Whether row ``r`` starts a 二级 label that never stands under the 一级 ``level1``: at
+        the top of a continued table, its blank 一级 cell is then a label printed further on (the
+        later side of the break), not the one above going on."""
+        col = self.columns.groups[0].level2 if self.columns and self.columns.groups else None
+        cell = grid.covering(r, col) if col is not None else None
+        level2 = canonical_level2(cell.text) if cell is not None and cell.row == r else None
+        above = canonical_level1(_label_text(level1))
+        return level2 is not None and above is not None and above not in PARENTS.get(level2, frozenset())
+
+    def _header_over(self, grid: Grid, r: int, cell: GridCell) -> bool:
+        """Whether ``cell`` is a header cell reaching down to the first data row ``r``: a label
+        column left blank under the header (a borderless table prints the header once and the
+        rows below it take it over), which is a blank block, not the header's text going on."""
+        return self.data_start is not None and self.data_start[0] is grid and self.data_start[1] == r and cell.row < r
 
     def _emit(self, period, name_cells, value_cells, level2, extra) -> None:
         if len(self.rows) >= self.limits.max_indicators_per_form:
@@ -935,7 +965,7 @@ def _full_text_facts(cells, line: str, maybe_header: bool, cleaned: bool = False
     name = "称" in line and _is_name_row(row)
     title = not name and ("目" in line or "评" in line) and _is_title_texts(texts)
     header = maybe_header and is_table_header(cells)
-    page = count <= 2 and len(line) <= 24 and _is_page_number(row) and not all(t.isdigit() for t in texts)
+    page = count <= 2 and len(line) <= 24 and _is_page_number(row)
     unit = count <= 3 and "单位" in line and _declares_unit(row)
     period = None
     table_title = False

@@ -5,6 +5,8 @@ asserted is recovery's reading, the same for every adapter."""
 
 from __future__ import annotations
 
+import attrs
+
 from checker.loaders import load_bytes
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.limits import DEFAULT_LIMITS
@@ -60,6 +62,25 @@ def test_rows_that_are_not_indicators_never_become_indicators():
         ("产出指标", "质量指标", "合格率", "100%", "annual"),
     ]
     assert form.issues == ()
+
+
+def test_a_lone_number_inside_a_table_is_a_value_not_a_page_number():
+    # A value cut short ("100" of "100%") in a row of its own is data: a page's number is printed
+    # outside the table (in a PDF the readers leave it as prose). A marked page number still goes.
+    content = _page(
+        _row("项目名称", "甲项目")
+        + HEADER
+        + _row("产出指标", "数量指标", "培训人数", "≥100人")
+        + _row("", "", "", "100")
+        + _row("- 2 -")
+        + _row("产出指标", "质量指标", "合格率", "12")
+    )
+    form = _load(content).forms[0]
+    assert _indicators(form) == [
+        ("产出指标", "数量指标", "培训人数", "≥100人", "annual"),
+        ("产出指标", "数量指标", None, "100", "annual"),
+        ("产出指标", "质量指标", "合格率", "12", "annual"),
+    ]
 
 
 def test_a_period_heading_switches_the_period_of_the_table_below():
@@ -127,6 +148,66 @@ def test_a_merged_label_printed_after_a_break_is_filled_back():
     assert [i.level1_text for i in forms[0].indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
     assert forms[0].indicators[1].location.sheet == "page 1 table 1"
     assert forms[0].indicators[1].location.cell == "R4C3"
+
+
+def test_a_header_printed_once_over_blank_cells_is_neither_a_label_nor_a_second_header():
+    # A borderless table (a PDF without rules) prints every cell once, so the header's cells cover
+    # the blank cells of the row below them. The first rows' 一级 label is printed after the
+    # repeated header (filled back); under the third header, blank 一级 and 三级 cells make a data
+    # row whose covered texts read 一级指标 … 三级指标, not a header.
+    def cell(text, r, c, rowspan=1):
+        return GridCell(text, r, c, table_place("f", "page 1 table 1", r, c), rowspan)
+
+    grid = Grid("page 1 table 1", (
+        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
+        cell("一级指标", 1, 0, rowspan=3), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
+        cell("数量指标", 2, 1, rowspan=2), cell("人数", 2, 2), cell("10人", 2, 3),
+        cell("次数", 3, 2), cell("5次", 3, 3),
+        cell("一级指标", 4, 0), cell("二级指标", 4, 1), cell("三级指标", 4, 2), cell("指标值", 4, 3),
+        cell("产出指标", 5, 0), cell("时效指标", 5, 1), cell("及时率", 5, 2), cell("100%", 5, 3),
+        cell("一级指标", 6, 0, rowspan=2), cell("二级指标", 6, 1), cell("三级指标", 6, 2, rowspan=2),
+        cell("指标值", 6, 3),
+        cell("质量指标", 7, 1), cell("≥90%", 7, 3),
+    ), page=1)
+    form = recover([grid], "f", DEFAULT_LIMITS).forms[0]
+    assert _indicators(form) == [
+        ("产出指标", "数量指标", "人数", "10人", "annual"),
+        ("产出指标", "数量指标", "次数", "5次", "annual"),
+        ("产出指标", "时效指标", "及时率", "100%", "annual"),
+        ("产出指标", "质量指标", None, "≥90%", "annual"),
+    ]
+
+
+def test_a_blank_label_at_a_page_top_under_a_foreign_level2_waits_for_its_text():
+    # Page 2 goes on with a blank 一级 cell, but its 二级 (经济效益) never stands under the 产出指标
+    # above: the 一级 was printed after the break (at the top of the next table part), not
+    # continued from page 1.
+    def cell(text, r, c, rowspan=1, page=1, table=1):
+        return GridCell(text, r, c, table_place("f", f"page {page} table {table}", r, c), rowspan)
+
+    first = Grid("page 1 table 1", (
+        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
+        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
+        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
+    ), page=1)
+    second = Grid("page 2 table 1", (
+        cell("", 0, 0, rowspan=2, page=2), cell("经济效益", 0, 1, rowspan=2, page=2),
+        cell("增收", 0, 2, page=2), cell("5万元", 0, 3, page=2),
+        cell("节支", 1, 2, page=2), cell("2万元", 1, 3, page=2),
+    ), page=2)
+    third = Grid("page 2 table 2", (
+        cell("一级指标", 0, 0, page=2, table=2), cell("二级指标", 0, 1, page=2, table=2),
+        cell("三级指标", 0, 2, page=2, table=2), cell("指标值", 0, 3, page=2, table=2),
+        cell("效益指标", 1, 0, page=2, table=2), cell("社会效益", 1, 1, page=2, table=2),
+        cell("覆盖率", 1, 2, page=2, table=2), cell("90%", 1, 3, page=2, table=2),
+    ), page=2)
+    form = recover([first, second, third], "f", DEFAULT_LIMITS).forms[0]
+    assert [i.level1_text for i in form.indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
+    # A 二级 that may stand under the label above lets it go on.
+    same = Grid(second.name, (attrs.evolve(second.cells[0]), attrs.evolve(second.cells[1], text="质量指标"),
+                              *second.cells[2:]), page=2)
+    form = recover([first, same], "f", DEFAULT_LIMITS).forms[0]
+    assert [i.level1_text for i in form.indicators] == ["产出指标", "产出指标", "产出指标"]
 
 
 def test_ticks_as_glyphs_read_like_checkbox_inputs():

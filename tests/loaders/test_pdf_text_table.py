@@ -81,3 +81,64 @@ def test_a_page_of_prose_is_prose():
     glyphs = _glyphs(20, 50, "第一章 总则") + _glyphs(40, 50, "预算编制说明")
     grids, table, _ = text_grids(glyphs, "f.pdf", 1)
     assert [g.kind for g in grids] == ["prose"] and table is None
+
+
+def test_an_opening_bracket_carries_the_glyph_after_it_to_the_next_page():
+    # "（" may not end a line: "（次）" moved whole, though the room left would take two glyphs.
+    first, table, _ = text_grids(_page([(50, ("一级", "名", "指标值说明")), (75, ("产出", "名称", "60份"))]),
+                                 "f.pdf", 1)
+    assert table.open_row[2] == 20.0  # room for "（次" but not for "（次）"
+    second, _, carried = text_grids(_page([(40, ("", "", "（次）")), (65, ("成本", "名", "1")),
+                                           (90, ("效益", "名", "2"))]), "f.pdf", 2, table)
+    assert carried == {2: "（次）"}
+    assert _rows(carry_back(first[-1], carried))[-1][-1] == (2, "60份（次）")
+
+
+def test_a_line_wider_than_the_cell_above_left_room_for_is_a_new_row():
+    # The label "年度目标" fills its column but its cell is merged wider: the next page's line
+    # runs past the column, so the row above had room for its first word.
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("总体", "目标", "年度目"))]), "f.pdf", 1)
+    long_line = _glyphs(40, COLUMNS[1], "全年举办十六期访谈节目")
+    second, _, carried = text_grids(long_line + _page([(65, ("成本", "名", "1")), (90, ("效益", "名", "2"))]),
+                                    "f.pdf", 2, table)
+    assert carried == {}
+    assert [cell for cell in _rows(second[0])[0] if cell[1]] == [(1, "全年举办十六期访谈节目")]
+
+
+def test_rows_of_one_cell_at_the_top_of_a_page_go_on_in_the_table():
+    # "2" would have fitted after "1": a row of its own, which was read as prose above the header.
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值说明")), (70, ("产出", "名", "1"))]), "f.pdf", 1)
+    second, _, carried = text_grids(_page([(40, ("", "", "2")), (65, ("成本", "名", "3")), (90, ("效益", "名", "4"))]),
+                                    "f.pdf", 2, table)
+    assert carried == {} and [g.kind for g in second] == ["table"]
+    assert _rows(second[0])[0] == [(0, ""), (1, ""), (2, "2")]
+
+
+def test_a_page_number_in_the_margin_below_the_table_is_prose():
+    glyphs = _page([(50, ("一级", "名", "值")), (75, ("产出", "名", "1")), (100, ("成本", "名", "2"))])
+    glyphs += _glyphs(180, 125, "3")  # centred under the table, at no column's edge
+    grids, _, _ = text_grids(glyphs, "f.pdf", 1)
+    assert [g.kind for g in grids] == ["table", "prose"] and grids[-1].cells[0].text == "3"
+    assert grids[0].height == 3
+    # A lone number at a column's edge is a value of the table's last row.
+    value = text_grids(_page([(50, ("一级", "名", "值")), (75, ("产出", "名", "1")), (100, ("", "", "2"))]),
+                       "f.pdf", 1)[0]
+    assert [g.kind for g in value] == ["table"] and _rows(value[0])[-1][-1] == (2, "2")
+
+
+def test_a_row_ending_well_above_the_body_end_is_not_continued_on_the_next_page():
+    # The next page's body starts at 35, so (margins as wide above as below) the body ends 35
+    # above the page's foot: a row the page broke reaches about there, a row kept whole need not.
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (70, ("产出", "开展调研工", "≤15"))]),
+                             "f.pdf", 1)
+    rest = _page([(40, ("", "作差旅费")), (60, ("", "费用")), (85, ("成本", "名", "1")), (110, ("效益", "名", "2"))])
+    assert text_grids(rest, "f.pdf", 2, table, height=110.0)[2] == {1: "作差旅费费用"}
+    second, _, carried = text_grids(rest, "f.pdf", 2, table, height=200.0)
+    assert carried == {} and _rows(second[-1])[0] == [(0, ""), (1, "作差旅费费用"), (2, "")]
+
+
+def test_a_page_holding_one_row_of_one_cell_goes_on_with_the_table_before():
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值的说明")), (75, ("产出", "名", "1"))]), "f.pdf", 1)
+    grids, _, carried = text_grids(_glyphs(40, COLUMNS[1], "网络运行率"), "f.pdf", 2, table, height=400.0)
+    assert carried == {} and [g.kind for g in grids] == ["table"]
+    assert [cell for cell in _rows(grids[0])[0] if cell[1]] == [(1, "网络运行率")]

@@ -1,0 +1,158 @@
+"""A ruled PDF table row the page broke, joined back.
+
+A producer that lets rows break (Writer by default, Chromium) prints the rest of a row's cells at
+the top of the next page, in a row of its own between rules. Joining by where the cells' text
+ends alone merged whole rows that ended at a page's foot (tried: 1 in 4 drawn documents with
+rows kept whole), which loses an indicator silently. So the rest is joined only when all of
+this holds:
+
+- the row's fragment reaches the page's foot: its bottom rule lies within a line or two of where
+  the body ends, taken as the page height less the next page's top (margins as wide above as
+  below), and nothing but the table stands above the next page's part;
+- every cell with text in the next page's first row lies under one cell of the fragment whose
+  text runs to the fragment's bottom rule, and that cell's last line could not take the first
+  word of that text: a writer moves a word on only when it does not fit (the room is measured
+  to the cell's right rule less the padding its text keeps on the left). Where only some cells
+  pass, the row on the next page is a row of its own, and only a merged cell (a label over
+  several rows, "项目资" / "金") that passes is finished from it.
+
+A whole row at a page's foot meets the first test only when the next row would not fit, and the
+second only when each of its cells under the next row's text happens to end on a full line.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from checker.loaders.grid import Grid, GridCell
+
+_FIT = 0.25  # points: what the room a line left is measured short by (glyph boxes are loose)
+_AT_FOOT = 1.8  # glyph heights between a cell's last line and the fragment's bottom rule
+_BODY_SLACK = 2.5  # glyph heights a fragment's foot may stop short of the body's end
+_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
+_NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
+_NO_LINE_END = frozenset("（(【《「『“‘")
+
+
+class Ink(NamedTuple):
+    """One visible glyph of a ruled cell: vertical centre (downwards), left and right edge, height."""
+
+    y: float
+    left: float
+    right: float
+    size: float
+    ch: str
+
+
+class FootCell(NamedTuple):
+    """A cell of a page's last ruled table that reaches its last row."""
+
+    index: int  # the cell's place in its grid's cells
+    left: float  # its rules
+    right: float
+    room: float | None  # what its last line left before the right padding; None: no text
+    at_foot: bool  # its last line sits on the fragment's bottom rule
+    size: float
+
+
+class HeadCell(NamedTuple):
+    """A cell with text on the first row of a page's first ruled table."""
+
+    index: int
+    left: float
+    right: float
+    lead: float  # the width of the first word of its text
+
+
+class Foot(NamedTuple):
+    bottom: float  # the table's bottom rule
+    cells: list[FootCell]
+
+
+class Head(NamedTuple):
+    body_end: float  # where the page before's body ends: the page height less this table's top rule
+    alone: bool  # nothing above the table on its page
+    cells: list[HeadCell]
+
+
+def _lines(ink: list[Ink]) -> list[list[Ink]]:
+    out: list[list[Ink]] = []
+    for glyph in sorted(ink):
+        if out and abs(glyph.y - out[-1][0].y) <= glyph.size * 0.5:
+            out[-1].append(glyph)
+        else:
+            out.append([glyph])
+    return [sorted(line, key=lambda g: g.left) for line in out]
+
+
+def foot_cell(index: int, left: float, right: float, bottom: float, ink: list[Ink]) -> FootCell:
+    lines = _lines([g for g in ink if g.ch.strip()])
+    if not lines:
+        return FootCell(index, left, right, None, False, 0.0)
+    padding = max(min(g.left for line in lines for g in line[:1]) - left, 0.0)
+    last = lines[-1]
+    size = max(g.size for g in last)
+    room = right - padding - max(g.right for g in last)
+    return FootCell(index, left, right, room, bottom - last[0].y <= _AT_FOOT * size, size)
+
+
+def head_cell(index: int, left: float, right: float, ink: list[Ink]) -> HeadCell | None:
+    lines = _lines([g for g in ink if g.ch.strip()])
+    if not lines:
+        return None
+    first = lines[0]
+    n = 0
+    while n + 1 < len(first) and first[n].ch in _NO_LINE_END:
+        n += 1
+    n += 1
+    if first[n - 1].ch in _WORD:
+        while n < len(first) and first[n].ch in _WORD:
+            n += 1
+    while n < len(first) and first[n].ch in _NO_LINE_START:
+        n += 1
+    # Up to the next glyph's left edge where there is one: a glyph's advance, not its looser box.
+    end = first[n].left if n < len(first) else first[n - 1].right
+    return HeadCell(index, left, right, end - first[0].left)
+
+
+def _over(head: HeadCell, cells: list[FootCell]) -> FootCell | None:
+    """The one fragment cell ``head`` lies under (most of its width)."""
+    under = [c for c in cells if min(head.right, c.right) - max(head.left, c.left) > 0.5 * (head.right - head.left)]
+    return under[0] if len(under) == 1 else None
+
+
+def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> tuple[Grid, Grid]:
+    """(``before``, ``grid``) with ``grid``'s first row appended to ``before``'s last row when the
+    page broke that row (see the module docstring); both unchanged otherwise."""
+    texted = [c for c in foot.cells if c.room is not None]
+    if not head.alone or not head.cells or not texted:
+        return before, grid
+    size = max(c.size for c in texted)
+    if foot.bottom < head.body_end - _BODY_SLACK * size:
+        return before, grid
+    moves: dict[int, int] = {}  # the next page's cell → the fragment's cell it finishes
+    for cell in head.cells:
+        above = _over(cell, foot.cells)
+        if above is not None and above.room is not None and above.at_foot and above.room < cell.lead - _FIT:
+            moves[cell.index] = above.index
+    if len(moves) < len(head.cells):  # a row of its own, but for a merged label the page cut
+        moves = {h: f for h, f in moves.items() if before.cells[f].rowspan > 1 or grid.cells[h].rowspan > 1}
+    if not moves:
+        return before, grid
+    into: dict[int, list[str]] = {}
+    for source, target in moves.items():
+        into.setdefault(target, []).append(grid.cells[source].text)
+    before_cells = tuple(
+        _with_text(c, _joined([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells)
+    )
+    grid_cells = tuple(_with_text(c, "") if i in moves else c for i, c in enumerate(grid.cells))
+    return Grid(before.name, before_cells, before.kind, before.page), Grid(grid.name, grid_cells, grid.kind, grid.page)
+
+
+def _with_text(cell: GridCell, text: str) -> GridCell:
+    return GridCell(text, cell.row, cell.col, cell.location, cell.rowspan, cell.colspan)
+
+
+def _joined(parts: list[str]) -> str:
+    """Parts of one cell's text: the page break adds no character (as a wrap adds none)."""
+    return " ".join("".join(parts).split(" ")).strip()

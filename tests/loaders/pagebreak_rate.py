@@ -1,0 +1,92 @@
+"""Measure how often drawn forms printed by LibreOffice Writer with rows that may break across
+pages fail to read back (not a test: each document costs a print, so the rate is measured by
+hand and reported in the commit that changes it).
+
+    python tests/loaders/pagebreak_rate.py --documents 30 --borderless
+    python tests/loaders/pagebreak_rate.py --documents 30 --ruled
+    python tests/loaders/pagebreak_rate.py --documents 30 --ruled --whole-rows
+
+Forms are drawn by Hypothesis (derandomized: the same documents on every run) from the layout
+property's strategy; blank paragraphs drawn before the first form move the page break through
+the indicator table, so many a row straddles it. A document fails when any field or indicator
+differs from the drawn form or a form carries a loader issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from loaders import grid_render  # noqa: E402
+from loaders.grid_render import form_tables, to_pdf  # noqa: E402
+from loaders.test_loader_grid_roundtrip import _reads_back_every_field  # noqa: E402
+from loaders.test_loader_layout_property import forms  # noqa: E402
+
+
+def _kept_whole(forms, pick, directory, **options):
+    return grid_render.to_pdf(forms, pick, directory, **{**options, "whole_rows": True})
+
+
+def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False) -> tuple[int, int]:
+    """(failed, run) over ``documents`` drawn documents. ``whole``: every row kept on one page
+    (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
+    same forms are drawn either way."""
+    if whole:
+        globals()["to_pdf"] = _kept_whole
+    directory = Path(tempfile.mkdtemp(prefix="pagebreak-"))
+    outcome = {"runs": 0, "failed": 0}
+
+    @settings(max_examples=documents, derandomize=True, database=None, phases=[Phase.generate],
+              deadline=None, suppress_health_check=list(HealthCheck))
+    @given(drawn=st.lists(forms(), min_size=1, max_size=2, unique_by=lambda f: f["name"]),
+           lead=st.integers(0, 40), data=st.data())
+    def run(drawn, lead, data):
+        pick = lambda options: data.draw(st.sampled_from(list(options)))  # noqa: E731
+        first = drawn[0]["name"]
+
+        def layout(form, pick):
+            prose, tables = form_tables(form, pick)
+            return ([""] * lead + prose if form["name"] == first else prose), tables
+
+        content = to_pdf(drawn, pick, directory, layout=layout, ruled=ruled, whole_rows=False)
+        outcome["runs"] += 1
+        try:
+            _reads_back_every_field(content, drawn)
+        except AssertionError as exc:
+            outcome["failed"] += 1
+            if verbose:
+                print(f"--- document {outcome['runs']} failed:", (str(exc) or "assert").replace("\n", " ")[:400])
+                (directory / f"failed-{outcome['runs']}.pdf").write_bytes(content)
+                (directory / f"failed-{outcome['runs']}.json").write_text(json.dumps(drawn, ensure_ascii=False))
+
+    run()
+    if verbose:
+        print("failed documents kept in", directory)
+    return outcome["failed"], outcome["runs"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=30)
+    kind = parser.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--ruled", action="store_true")
+    kind.add_argument("--borderless", action="store_true")
+    parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows)
+    kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
+    print(f"{kind}: {failed} of {runs} drawn documents failed")
+
+
+if __name__ == "__main__":
+    main()

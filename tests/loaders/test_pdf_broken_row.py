@@ -1,0 +1,96 @@
+"""A ruled row the page broke is joined back only on strong evidence: the fragment reaches the
+page body's end, and every cell of the next page's first row finishes a cell of the fragment
+whose text ran to its foot on a line too full for the next word."""
+
+from __future__ import annotations
+
+from checker.loaders.grid import Grid, GridCell, table_place
+from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, joined
+
+SIZE = 10.0
+BODY_END = 770.0  # a page 842 high whose next page's table starts at 72
+
+
+def _ink(y: float, x: float, text: str) -> list[Ink]:
+    return [Ink(y, x + i * SIZE, x + (i + 1) * SIZE, SIZE, ch) for i, ch in enumerate(text)]
+
+
+def _grids(last_row: list[str], first_row: list[str]) -> tuple[Grid, Grid]:
+    before = Grid("page 1 table 1", tuple(GridCell(t, 3, c, table_place("f", "page 1 table 1", 3, c))
+                                          for c, t in enumerate(last_row)), page=1)
+    after = Grid("page 2 table 1", tuple(GridCell(t, 0, c, table_place("f", "page 2 table 1", 0, c))
+                                         for c, t in enumerate(first_row)), page=2)
+    return before, after
+
+
+# Two cells 54 wide (rules at 100, 154, 208) with 5 of padding: four glyphs fit on a line.
+def _foot(bottom: float, name_lines: list[str], value_lines: list[str]) -> Foot:
+    top = bottom - 4 - SIZE / 2 - (max(len(name_lines), len(value_lines)) - 1) * 14  # lines from the row's top
+
+    def lines(x, texts):
+        return [g for i, t in enumerate(texts) for g in _ink(top + i * 14, x, t)]
+
+    return Foot(bottom, [foot_cell(0, 100, 154, bottom, lines(105, name_lines)),
+                         foot_cell(1, 154, 208, bottom, lines(159, value_lines))])
+
+
+def _head(name: str, value: str = "") -> Head:
+    cells = [head_cell(0, 100, 154, _ink(80, 105, name)), head_cell(1, 154, 208, _ink(80, 159, value))]
+    return Head(BODY_END, True, [c for c in cells if c is not None])
+
+
+def test_the_rest_of_a_cut_cell_is_joined_back():
+    before, after = _grids(["突发事件及时处置", "≥90%"], ["率", ""])
+    foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])  # a full last line at the foot
+    assert foot.cells[0].at_foot and foot.cells[0].room < SIZE
+    new_before, new_after = joined(before, foot, after, _head("率"))
+    assert [c.text for c in new_before.cells] == ["突发事件及时处置率", "≥90%"]
+    assert [c.text for c in new_after.cells] == ["", ""]
+
+
+def test_a_row_kept_whole_above_the_foot_is_not_joined():
+    # The next row did not fit, so the fragment stops more than a line or two above the body's end.
+    before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
+    foot = _foot(700, ["突发事件", "及时处置"], ["≥90%"])
+    assert joined(before, foot, after, _head("处置率")) == (before, after)
+
+
+def test_a_line_with_room_for_the_next_word_ends_its_cell():
+    before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
+    foot = _foot(766, ["突发事件", "及时"], ["≥90%"])  # room for two more glyphs
+    assert joined(before, foot, after, _head("处置率")) == (before, after)
+
+
+def test_text_under_a_cell_that_ended_above_the_foot_is_a_new_row():
+    # The value cell's one line is far above the foot: "≥95%" starts a row of its own.
+    before, after = _grids(["突发事件及时", "≥90%"], ["处置率", "≥95%"])
+    foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])
+    assert not foot.cells[1].at_foot
+    assert joined(before, foot, after, _head("处置率", "≥95%")) == (before, after)
+
+
+def test_a_table_below_prose_on_the_next_page_is_not_a_continuation():
+    before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
+    foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])
+    head = _head("处置率")._replace(alone=False)
+    assert joined(before, foot, after, head) == (before, after)
+
+
+def test_a_merged_label_cut_by_the_page_is_finished_while_the_row_beside_it_is_new():
+    # "项目资金来源" over two rows, cut after "项目资金"; beside it the next page's row starts afresh.
+    before = Grid("page 1 table 1", (
+        GridCell("项目资金", 3, 0, table_place("f", "page 1 table 1", 3, 0), rowspan=2),
+        GridCell("合计", 3, 1, table_place("f", "page 1 table 1", 3, 1)),
+    ), page=1)
+    _, after = _grids([], ["来源", "25万元"])
+    foot = Foot(766, [foot_cell(0, 100, 154, 766, _ink(757, 105, "项目资金")),
+                      foot_cell(1, 154, 208, 766, _ink(757, 159, "合计"))])
+    head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "来源")),
+                                 head_cell(1, 154, 208, _ink(80, 159, "25万元"))])
+    assert foot.cells[0].room < SIZE and foot.cells[1].room > 2 * SIZE
+    new_before, new_after = joined(before, foot, after, head)
+    assert [c.text for c in new_before.cells] == ["项目资金来源", "合计"]
+    assert [c.text for c in new_after.cells] == ["", "25万元"]
+    # A cell of one row cut alone does not make the row a continuation.
+    plain = Grid(before.name, (GridCell("项目资金", 3, 0, before.cells[0].location), before.cells[1]), page=1)
+    assert joined(plain, foot, after, head) == (plain, after)
