@@ -17,8 +17,8 @@ def field_text(head: HeadParser, field: str) -> str | None:
 
 
 def field_location(head: HeadParser, field: str) -> Location | None:
-    """Where that text stands."""
-    return head.text[field][1] if field in head.text else None
+    """Where that text stands; for a field printed and left blank, where its label stands."""
+    return head.text[field][1] if field in head.text else head.blank.get(field)
 
 
 def _checked(options: tuple[Checkbox, ...]) -> tuple[str, ...]:

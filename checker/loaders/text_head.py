@@ -188,6 +188,9 @@ class HeadParser:
         self.path = path
         self.report = report
         self.text: dict[str, tuple[str, Location]] = {}
+        # 项目名称 / 预算单位 / 实施单位 labels printed with no value: where the label stands, so a
+        # field left blank on the form is told from one the form does not have (S115).
+        self.blank: dict[str, Location] = {}
         self.options: dict[str, tuple[tuple[Checkbox, ...], Location]] = {}
         self.amounts: dict[str, Amount] = {}
         self.sources: dict[str, Amount] = {}
@@ -221,6 +224,7 @@ class HeadParser:
             self._in_goals = True
             self._goal_columns = {}
         pending: str | None = None  # the field a label opened and no value filled yet
+        pending_cell: Cell | None = None  # the label that opened it
         pending_amount: str | None = None
         seen_sided: dict[str, int] = {}
         for cell, kind in zip(cells, kinds):
@@ -229,7 +233,8 @@ class HeadParser:
             label = kind.label
             if label is not None:
                 field, inline = label
-                pending, pending_amount = field, None
+                self._left_blank(pending, line, pending_cell)
+                pending, pending_cell, pending_amount = field, cell, None
                 if field == "goals":
                     self._in_goals = True
                 if field in TEXT_FIELDS and inline:
@@ -242,10 +247,12 @@ class HeadParser:
                 if goal == "long_term":
                     self.goal_label = cell.text
                     self.goal_label_location = self.loc(line, cell)
+                self._left_blank(pending, line, pending_cell)
                 pending = "goal:" + goal
                 continue
             if kind.checkbox:
                 self._set_checkboxes(pending, cell, line)
+                self._left_blank(pending, line, pending_cell)
                 pending = None
                 continue
             # After 项目名称/预算单位/实施单位 the next cell is that field's value, even when it
@@ -282,6 +289,13 @@ class HeadParser:
                 self._add_goal(self._nearest_goal(cell.index), cell.text, line, cell)
                 continue
             self.unplaced(line, cell)
+        if len(cells) > 1:  # a label alone on its line may have its value on the next one
+            self._left_blank(pending, line, pending_cell)
+
+    def _left_blank(self, pending: str | None, line: int, label: Cell | None) -> None:
+        """A text field's label whose row ended, or met the next label, with no value after it."""
+        if pending in TEXT_FIELDS and label is not None and pending not in self.text:
+            self.blank.setdefault(pending, self.loc(line, label))
 
     # -- fields ----------------------------------------------------------------------------
     def _set_text(self, field: str, text: str, line: int, cell: Cell) -> None:

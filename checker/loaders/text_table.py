@@ -107,6 +107,8 @@ class TableParser:
         level2_cols = [i for w, i in words if w == "二级指标"]
         self.c2a = level2_cols[0] if level2_cols else self.c1 + 1
         self.boundary = level2_cols[1] if len(level2_cols) >= 2 else None
+        self.name_cols = frozenset(i for w, i in words if w == "三级指标")
+        self.value_cols = frozenset(i for w, i in words if w.startswith(("指标值", "年度指标值", "中长期指标值")))
         header_text = "".join(w for w, _ in words)
         if self.boundary is not None:
             self.periods = {"left": LONG_TERM, "right": ANNUAL}
@@ -132,13 +134,18 @@ class TableParser:
         leftovers: list[Cell] = []
         level2_cells: list[Cell] = []
         row_has_level1 = False
-        for cell in cells:
+        kinds = [cell_kind(c.text) if len(c.text) <= CACHED_LENGTH else cell_kind.__wrapped__(c.text)
+                 for c in cells]
+        for position, cell in enumerate(cells):
             text = cell.text
-            kind = cell_kind(text) if len(text) <= CACHED_LENGTH else cell_kind.__wrapped__(text)
+            kind = kinds[position]
             if kind is _PLAIN:
                 leftovers.append(cell)
                 continue
             if kind is None:  # a header word
+                continue
+            if self._is_name(cells, kinds, position, level2_cells):
+                leftovers.append(cell)  # "满意度 | ≥90%" in the name column: a 三级 name
                 continue
             l1, l2 = kind
             if l1 and l2:  # 成本指标, 满意度指标: a 一级 only in the 一级 column
@@ -171,6 +178,35 @@ class TableParser:
         # The 中长期 group's cells first, then the 年度 group's.
         self._emit(line, [c for c, g in zip(leftovers, groups) if g == "left"], self.periods["left"])
         self._emit(line, [c for c, g in zip(leftovers, groups) if g == "right"], self.periods["right"])
+
+    def _is_name(self, cells: Sequence[Cell], kinds: list, position: int, level2_cells: list[Cell]) -> bool:
+        """Whether a label word (满意度, 社会效益) is the row's 三级 name, as the form printed it in
+        the name column.
+
+        After the row's own 二级 cell, its value follows it: an odd run of plain cells comes after
+        it (the value, then the next group's name-value pairs), where a 二级 is followed by pairs.
+        Rows repeat their 二级 in the 中长期 and 年度 groups, columns apart, so there the word is
+        a name in a table of one group, or when it names another 二级, or stands right after that
+        二级, or more cells follow its value; a lone repeat of the same 二级 further on stays a
+        label.
+
+        In a row with no 二级 cell it is a name when it names the 二级 already in force and a
+        value by the grammar follows (a row repeating its 二级 before a name has no value beside
+        the label). A word naming another 二级 there is ambiguous ("社会效益 | ≥90%" may open
+        社会效益 with no name) and stays a label."""
+        end = position + 1
+        while end < len(cells) and kinds[end] is _PLAIN:
+            end += 1
+        run = end - position - 1
+        level2 = kinds[position][1]
+        if not level2_cells:
+            return (run > 0 and self.level2 is not None and level2 is not None
+                    and cell_kind(self.level2)[1] == level2 and looks_like_value(cells[position + 1].text))
+        if run % 2 == 0:
+            return False
+        previous = level2_cells[-1]
+        return (self.boundary is None or end < len(cells) or run > 1
+                or cell_kind(previous.text)[1] != level2 or cells[position].index == previous.index + 1)
 
     def _position_group(self, index: int) -> str | None:
         if self.boundary is None:

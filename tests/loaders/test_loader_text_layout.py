@@ -139,3 +139,42 @@ def test_a_column_group_title_row_above_the_header_is_not_data():
     form = _load(HEAD + table)
     assert [(i.period, i.value_text) for i in form.indicators] == [("long_term", "150公里"), ("annual", "50公里")]
     assert form.issues == ()
+
+
+GROUPS = "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值"
+
+
+def _read(rows: list[str]) -> list[tuple]:
+    form = _load(HEAD + [GROUPS] + rows)
+    return [(i.level2_text, i.name, i.value_text, i.period) for i in form.indicators]
+
+
+def test_a_label_word_in_the_name_column_stays_a_name():
+    # Real forms name a 三级 "满意度" under 服务对象满意度, or with another 二级's word.
+    assert _read([
+        "\t产出指标\t数量指标\t养护里程\t150公里\t数量指标\t社会效益\t50公里",
+        "\t满意度指标\t服务对象满意度\t\t\t服务对象满意度\t满意度\t≥90%",
+        "\t\t\t\t\t\t服务对象满意度\t≥95%",
+    ]) == [
+        ("数量指标", "养护里程", "150公里", "long_term"),
+        ("数量指标", "社会效益", "50公里", "annual"),
+        ("服务对象满意度", "满意度", "≥90%", "annual"),
+        ("服务对象满意度", "服务对象满意度", "≥95%", "annual"),
+    ]
+
+
+def test_a_label_word_that_opens_its_group_stays_a_label():
+    rows = _read([
+        "\t产出指标\t数量指标\t养护里程\t150公里\t数量指标\t养护里程\t50公里",
+        # the same 二级 repeated some columns on, drifted left: a label, its name after it
+        "\t质量指标\t\t\t质量指标\t验收合格率\t\t",
+        # another 二级 with a value and no name: it opens that 二级
+        "\t\t\t\t\t时效指标\t≥90%",
+        # the 二级 in force before a name with no value: a label, not a name
+        "\t\t\t\t\t时效指标\t完工时间",
+    ])
+    assert rows[2:] == [
+        ("质量指标", "验收合格率", None, "annual"),
+        ("时效指标", None, "≥90%", "annual"),
+        ("时效指标", "完工时间", None, "annual"),
+    ]
