@@ -128,21 +128,25 @@ def bench_documents(workdir: Path, forms: int, per_file: int, runs: int,
 
 
 def bench_disclosure(workdir: Path, runs: int, sections: int = 18) -> dict:
-    """A 部门预算公开 PDF of 20+ pages with no form: time to the answer, and the answer."""
+    """A 部门预算公开 PDF of 20+ pages with no form: time to the answer, and the answer; and the
+    same document with a 项目支出预算表 (a 项目名称 column) among its tables."""
     if shutil.which("soffice") is None:
         return {"unavailable": "LibreOffice (soffice) is not installed"}
     from bench.corpusgen.disclosure import write_disclosure_pdf
 
     jixiao = user_install(workdir)
-    path = workdir / f"disclosure-{sections}.pdf"
-    if not path.exists():
-        write_disclosure_pdf(path, sections, seed=0)
-    r = _best([str(jixiao), "check", "--format", "json", str(path)], workdir, runs)
-    r["pages"] = _pages_of(path)
-    text = subprocess.run([str(jixiao), "check", "--lang", "en", str(path)], capture_output=True, text=True,
-                          cwd=workdir, env=_user_env(workdir))
-    r["notice"] = next((line for line in text.stdout.splitlines() if "E020" in line), text.stdout[-300:])
-    return r
+    out = {}
+    for name, project_list in (("plain", False), ("project_list", True)):
+        path = workdir / f"disclosure-{sections}-{name}.pdf"
+        if not path.exists():
+            write_disclosure_pdf(path, sections, seed=0, project_list=project_list)
+        r = _best([str(jixiao), "check", "--format", "json", str(path)], workdir, runs)
+        r["pages"] = _pages_of(path)
+        text = subprocess.run([str(jixiao), "check", "--lang", "en", str(path)], capture_output=True, text=True,
+                              cwd=workdir, env=_user_env(workdir))
+        r["notice"] = next((line for line in text.stdout.splitlines() if "E020" in line), text.stdout[-300:])
+        out[name] = r
+    return out
 
 
 def _pages_of(path: Path) -> int:
@@ -172,12 +176,13 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
                 rows.append((f"  PDF pages/s per core, {fmt} ({r['pages']} pages in {r['files']} files)",
                              f"{rate:,.1f}", f"≥ {PDF_TARGET:.0f}", "meets" if rate >= PDF_TARGET else "MISSES"))
     disclosure = results.get("disclosure")
-    if disclosure:
-        if "unavailable" in disclosure:
-            rows.append(("budget disclosure without forms, s", "n/a", "", disclosure["unavailable"]))
-        else:
-            seconds = disclosure["median_seconds"]
-            rows.append((f"budget disclosure, {disclosure['pages']} pages, no form: s to answer (exit "
-                         f"{disclosure['exit_code']})", f"{seconds:.2f}", f"< {DISCLOSURE_TARGET:.0f}",
-                         "meets" if seconds < DISCLOSURE_TARGET and disclosure["exit_code"] == 2 else "MISSES"))
+    if disclosure and "unavailable" in disclosure:
+        rows.append(("budget disclosure without forms, s", "n/a", "", disclosure["unavailable"]))
+    elif disclosure:
+        for name, r in disclosure.items():
+            seconds = r["median_seconds"]
+            what = "with a 项目名称 list table" if name == "project_list" else "prose and tables"
+            rows.append((f"budget disclosure, {r['pages']} pages, {what}, no form: s to answer (exit "
+                         f"{r['exit_code']})", f"{seconds:.2f}", f"< {DISCLOSURE_TARGET:.0f}",
+                         "meets" if seconds < DISCLOSURE_TARGET and r["exit_code"] == 2 else "MISSES"))
     return rows

@@ -3,8 +3,9 @@
 Published budgets are long documents of prose and tables — 收支总表, 支出预算表, 项目支出表 with
 a 项目名称 column, 三公经费 — and a checker given one must say quickly that it holds no form.
 ``disclosure_docx`` writes such a document from generated prose and unrelated tables, sized by
-sections (about 1.3 pages each when LibreOffice Writer prints it); ``write_disclosure_pdf``
-prints it through LibreOffice.
+sections (about 1.1 pages each when LibreOffice Writer prints it); ``write_disclosure_pdf``
+prints it through LibreOffice. ``project_list`` adds the 项目支出预算表, whose 项目名称 column
+header reads like a form's 项目名称 row.
 """
 
 from __future__ import annotations
@@ -44,12 +45,13 @@ def _paragraph(rng: random.Random, unit: str) -> str:
     return "，".join(clauses) + "。"
 
 
-def _tables(rng: random.Random, unit: str) -> list[tuple[str, list[str], list[list[str]]]]:
+def _tables(rng: random.Random, unit: str, project_list: bool) -> list[tuple[str, list[str], list[list[str]]]]:
     """(caption, header, rows) of the tables a section may show."""
     subjects = [[code, name, _amount(rng), _amount(rng), _amount(rng)] for code, name in _SUBJECTS]
     projects = [[unit, f"{rng.choice(topic)}{rng.choice(vocab.PROJECT_SUFFIXES)}", _amount(rng), _amount(rng), ""]
                 for _, _, topic in rng.sample(vocab.DEPARTMENTS, k=8)]
-    return [
+    listing = [("项目支出预算表", ["单位名称", "项目名称", "预算数", "其中：财政拨款", "备注"], projects)]
+    return listing * project_list + [
         ("部门收支总表", ["收入项目", "预算数", "支出项目", "预算数"],
          [["一般公共预算拨款收入", _amount(rng), "一般公共服务支出", _amount(rng)],
           ["政府性基金预算拨款收入", _amount(rng), "社会保障和就业支出", _amount(rng)],
@@ -57,13 +59,12 @@ def _tables(rng: random.Random, unit: str) -> list[tuple[str, list[str], list[li
           ["上年结转", _amount(rng), "住房保障支出", _amount(rng)],
           ["收入总计", _amount(rng), "支出总计", _amount(rng)]]),
         ("一般公共预算支出预算表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], subjects),
-        ("项目支出预算表", ["单位名称", "项目名称", "预算数", "其中：财政拨款", "备注"], projects),
         ("“三公”经费支出预算表", ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
          [[_amount(rng), "0.00", _amount(rng), _amount(rng)]]),
     ]
 
 
-def disclosure_docx(sections: int = 18, seed: int = 0) -> bytes:
+def disclosure_docx(sections: int = 18, seed: int = 0, project_list: bool = False) -> bytes:
     """A 部门预算公开 document of ``sections`` sections, each prose and one or two tables."""
     import docx
 
@@ -77,7 +78,7 @@ def disclosure_docx(sections: int = 18, seed: int = 0) -> bytes:
         document.add_heading(f"{'一二三四五六七八九十'[n % 10]}、{_SECTIONS[n % len(_SECTIONS)]}", 1)
         for _ in range(rng.randint(4, 7)):
             document.add_paragraph(_paragraph(rng, unit))
-        for caption, header, rows in rng.sample(_tables(rng, unit), k=rng.randint(1, 2)):
+        for caption, header, rows in rng.sample(_tables(rng, unit, project_list), k=rng.randint(1, 2)):
             document.add_paragraph(f"表{n + 1}：{caption}")
             document.add_paragraph("单位：万元")
             table = document.add_table(rows=1 + len(rows), cols=len(header))
@@ -91,12 +92,12 @@ def disclosure_docx(sections: int = 18, seed: int = 0) -> bytes:
     return buffer.getvalue()
 
 
-def write_disclosure_pdf(path: Path, sections: int = 18, seed: int = 0) -> None:
+def write_disclosure_pdf(path: Path, sections: int = 18, seed: int = 0, project_list: bool = False) -> None:
     """The document printed to PDF by LibreOffice Writer (``soffice`` on the PATH)."""
     with tempfile.TemporaryDirectory(prefix="jixiao-disclosure-") as scratch:
         directory = Path(scratch)
         source = directory / "disclosure.docx"
-        source.write_bytes(disclosure_docx(sections, seed))
+        source.write_bytes(disclosure_docx(sections, seed, project_list))
         subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",
                         "--convert-to", "pdf", "--outdir", str(directory), str(source)],
                        check=True, timeout=300, capture_output=True)
