@@ -1,6 +1,7 @@
-"""A budget-disclosure document (部门预算公开: prose and 收支/支出/三公 tables over 20+ pages, no
-performance-target form) printed to PDF by LibreOffice Writer: one clear notice naming the pages
-and tables looked at, exit 2 for that file, the other inputs still checked — and quickly."""
+"""A budget-disclosure document (部门预算公开: prose and 收支/支出/三公 tables over 20+ pages, with
+or without a list of projects, no performance-target form) printed to PDF by LibreOffice Writer:
+one clear notice naming the pages and tables looked at, exit 2 for that file, the other inputs
+still checked — and quickly."""
 
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ FORM = """forms:
 """
 
 
-@pytest.fixture(scope="module")
-def disclosure(tmp_path_factory):
+# With and without a 项目支出预算表, whose 项目名称 column header reads like a form's 项目名称 row.
+@pytest.fixture(scope="module", params=[False, True], ids=["prose-and-tables", "with-a-project-list"])
+def disclosure(tmp_path_factory, request):
     path = tmp_path_factory.mktemp("disclosure") / "部门预算公开.pdf"
-    write_disclosure_pdf(path, sections=18, seed=3)
+    write_disclosure_pdf(path, sections=18, seed=3, project_list=request.param)
     return path
 
 
