@@ -222,8 +222,11 @@ class _Table:
         the row's first or last cell: Writer lets a line it cannot break run past the rule."""
         if not self.rows[0] <= y <= self.rows[-1]:
             return None
-        i = next((k for k in range(self.n) if y <= self.rows[k + 1]), self.n - 1)
-        j = next((k for k in range(self.m) if x <= self.cols[k + 1]), self.m - 1)
+        # The first row (column) whose lower (right) line is at or past y (x), by bisection: asked
+        # for every character, a scan cost 4.0% of checking an 11-page Calc PDF of 20 forms end
+        # to end (callgrind: 3,195 → 3,068 M instructions).
+        i = min(bisect_left(self.rows, y, 1) - 1, self.n - 1)
+        j = min(bisect_left(self.cols, x, 1) - 1, self.m - 1)
         return self.slot_region.get(i * self.m + j)
 
 
