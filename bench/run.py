@@ -313,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated subset: parse,throughput,selfeval,memory,cold_start,jobs,"
                                        "documents,disclosure")
     parser.add_argument("--doc-forms", type=int, help="forms per document-format corpus (200)")
+    parser.add_argument("--install-from", type=Path, default=ROOT,
+                        help="the source tree documents/disclosure install and time (this one; another "
+                             "checkout compares two versions on the same files)")
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = args.sizes or ([20, 60] if quick else [1000, 10000, 100000])
@@ -339,8 +342,9 @@ def main(argv: list[str] | None = None) -> int:
             ("memory", lambda: bench_memory(workdir, sizes)),
             ("cold_start", lambda: bench_cold_start(workdir, runs)),
             ("jobs", lambda: bench_jobs(workdir, 40 if quick else 4000, 10 if quick else 100, [1, 2])),
-            ("documents", lambda: bench_documents(workdir, doc_forms, 2 if quick else 20, 1 if quick else 3)),
-            ("disclosure", lambda: bench_disclosure(workdir, 1 if quick else 5)),
+            ("documents", lambda: bench_documents(workdir, doc_forms, 2 if quick else 20, 1 if quick else 3,
+                                                  source=args.install_from.resolve())),
+            ("disclosure", lambda: bench_disclosure(workdir, 1 if quick else 5, source=args.install_from.resolve())),
         )
         for name, step in steps:
             if name in only:

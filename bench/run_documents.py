@@ -32,18 +32,18 @@ PDF_TARGET = 30.0  # PDF pages per second per core, end to end (issue 12)
 DISCLOSURE_TARGET = 2.0  # seconds to answer a 20+ page document with no form
 
 
-def user_install(workdir: Path) -> Path:
-    """The ``jixiao`` script of a venv holding ``pip install .`` of this tree (reinstalled each
-    run, so it is the tree being measured)."""
+def user_install(workdir: Path, source: Path = ROOT) -> Path:
+    """The ``jixiao`` script of a venv holding ``pip install <source>`` (this tree by default;
+    reinstalled each run, so it is the tree being measured)."""
     venv = workdir.resolve() / "user-install"
     python = venv / "bin" / "python"
     try:
         if not python.exists():
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
-            subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True, capture_output=True,
+            subprocess.run([str(python), "-m", "pip", "install", "-q", str(source)], check=True, capture_output=True,
                            cwd=workdir)
         else:
-            subprocess.run([str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(ROOT)],
+            subprocess.run([str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(source)],
                            check=True, capture_output=True, cwd=workdir)
     except subprocess.CalledProcessError as exc:
         raise RuntimeError(f"cannot install jixiao into {venv}: {exc.stderr.decode('utf-8', 'replace')[-1500:]}")
@@ -93,9 +93,9 @@ def _pages(directory: Path) -> int:
 
 
 def bench_documents(workdir: Path, forms: int, per_file: int, runs: int,
-                    formats: tuple[str, ...] = tuple(DOCUMENT_FORMATS)) -> dict:
-    jixiao = user_install(workdir)
-    out: dict = {"install": "pip install . in a fresh venv (bytecode compiled by pip)", "forms": forms,
+                    formats: tuple[str, ...] = tuple(DOCUMENT_FORMATS), source: Path = ROOT) -> dict:
+    jixiao = user_install(workdir, source)
+    out: dict = {"install": f"pip install {source} in a fresh venv (bytecode compiled by pip)", "forms": forms,
                  "per_file": per_file, "formats": {}}
     _run([str(jixiao), "check", "--format", "json", str(ROOT / "corpus")], workdir)  # first-run caches
     for fmt in formats:
@@ -127,14 +127,14 @@ def bench_documents(workdir: Path, forms: int, per_file: int, runs: int,
     return out
 
 
-def bench_disclosure(workdir: Path, runs: int, sections: int = 18) -> dict:
+def bench_disclosure(workdir: Path, runs: int, sections: int = 18, source: Path = ROOT) -> dict:
     """A 部门预算公开 PDF of 20+ pages with no form: time to the answer, and the answer; and the
     same document with a 项目支出预算表 (a 项目名称 column) among its tables."""
     if shutil.which("soffice") is None:
         return {"unavailable": "LibreOffice (soffice) is not installed"}
     from bench.corpusgen.disclosure import write_disclosure_pdf
 
-    jixiao = user_install(workdir)
+    jixiao = user_install(workdir, source)
     out = {}
     for name, project_list in (("plain", False), ("project_list", True)):
         path = workdir / f"disclosure-{sections}-{name}.pdf"
