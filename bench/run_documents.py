@@ -65,10 +65,11 @@ def _run(cmd: list[str], workdir: Path) -> dict:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=workdir, env=_user_env(workdir))
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
         out.seek(0)
         raw = out.read()
     result = {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-              "exit_code": os.waitstatus_to_exitcode(status)}
+              "exit_code": proc.returncode}
     try:
         report = json.loads(raw)
         result["summary"] = report["summary"]
