@@ -1,11 +1,15 @@
 """Write a synthetic corpus of 绩效目标表 for benchmarks and load tests.
 
     python bench/generate.py --forms 10000 --per-file 200 --format text,yaml,xlsx --out /tmp/corpus
+    python bench/generate.py --forms 200 --per-file 20 --format pdf-writer,pdf-chromium,docx --out /tmp/docs
 
-Deterministic for a given --seed. Each format goes to OUT/<format>/; OUT/manifest.jsonl lists
-every form with the defects injected into it (--defect-rate is the share of forms that get some).
+Deterministic for a given --seed (a PDF's bytes also carry its producer's timestamp). Each format
+goes to OUT/<format>/; OUT/manifest.jsonl lists every form with the defects injected into it (--defect-rate is the share of forms that get some).
 --self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON beside the target
-forms, CSV/XLSX in selfeval-* files of their own, not in the text layout yet).
+forms, CSV/XLSX in selfeval-* files of their own, not in the text layout or the documents yet).
+Document formats: docx, html, html-gb2312 (GB2312 declared, GB18030 bytes), xlsx-layout (the
+申报表's own layout), xls (LibreOffice converts it), pdf-writer / pdf-calc (printed by LibreOffice
+Writer / Calc), pdf-chromium (printed by Chromium).
 """
 
 from __future__ import annotations
@@ -66,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                                self_evaluation_share=args.self_evaluation_share)
     except OSError as exc:
         print(f"generate: cannot write {args.out}: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # a document format whose producer is not installed
+        print(f"generate: {exc}", file=sys.stderr)
         return 2
     summary["files"] = {fmt: len(paths) for fmt, paths in summary["files"].items()}
     print(json.dumps(summary, ensure_ascii=False, indent=1))

@@ -9,7 +9,11 @@ end (load + all rules + JSON report) for the text layout, YAML and XLSX, in one 
 memory of ``jixiao check --format json`` against the number of forms; cold start of ``jixiao
 check`` on one form against ``python -c pass``; and ``--jobs 1`` against ``--jobs 2`` on many
 files; and forms checked per second on corpora of year-end self-evaluations (绩效自评表) in YAML
-and flat CSV. Every measurement runs in a fresh process. Benchmarks are not tests: nothing here fails
+and flat CSV; and, for the document formats (issue #12), forms checked per second per format and
+PDF pages per CPU second per producer on a user install, and the time to answer a budget-disclosure
+PDF without forms (``bench/run_documents.py``; not in --quick unless named in --only: it installs
+jixiao into a venv of its own and prints PDFs through LibreOffice and Chromium). Every measurement
+runs in a fresh process. Benchmarks are not tests: nothing here fails
 when a target is missed; the table says so.
 """
 
@@ -32,6 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
 from bench.corpusgen import write_corpus
+from bench.run_documents import bench_disclosure, bench_documents, table_rows
 
 SEED_FORM = ROOT / "corpus" / "bazhong-2022-city-government-office.txt"
 
@@ -279,6 +284,7 @@ def table(results: dict) -> str:
                          _status(c["seed_ratio"], TARGETS["cold_start_ratio"], False)))
         rows.append(("jixiao parse \"≥99%\" ratio", f"{c['parse_ratio']:.1f}×", f"< {TARGETS['cold_start_ratio']:.0f}×",
                      _status(c["parse_ratio"], TARGETS["cold_start_ratio"], False)))
+    rows += table_rows(results)
     if "jobs" in results:
         j = results["jobs"]
         for r in j["runs"]:
@@ -304,18 +310,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forms", type=int, help="forms per throughput corpus (3000)")
     parser.add_argument("--values", type=int, help="distinct values for the parser (20000)")
     parser.add_argument("--runs", type=int, help="runs per cold-start median (11)")
-    parser.add_argument("--only", help="comma-separated subset: parse,throughput,selfeval,memory,cold_start,jobs")
+    parser.add_argument("--only", help="comma-separated subset: parse,throughput,selfeval,memory,cold_start,jobs,"
+                                       "documents,disclosure")
+    parser.add_argument("--doc-forms", type=int, help="forms per document-format corpus (200)")
+    parser.add_argument("--install-from", type=Path, default=ROOT,
+                        help="the source tree documents/disclosure install and time (this one; another "
+                             "checkout compares two versions on the same files)")
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = args.sizes or ([20, 60] if quick else [1000, 10000, 100000])
     forms = args.forms or (30 if quick else 3000)
     values = args.values or (300 if quick else 20000)
     runs = args.runs or (2 if quick else 11)
+    doc_forms = args.doc_forms or (4 if quick else 200)
     only = set(args.only.split(",")) if args.only else {"parse", "throughput", "selfeval", "memory", "cold_start",
-                                                        "jobs"}
+                                                        "jobs"} | (set() if quick else {"documents", "disclosure"})
     tmp = None
     if args.workdir:
-        workdir = Path(args.workdir)
+        workdir = Path(args.workdir).resolve()
         workdir.mkdir(parents=True, exist_ok=True)
     else:
         tmp = tempfile.TemporaryDirectory(prefix="jixiao-bench-")
@@ -330,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
             ("memory", lambda: bench_memory(workdir, sizes)),
             ("cold_start", lambda: bench_cold_start(workdir, runs)),
             ("jobs", lambda: bench_jobs(workdir, 40 if quick else 4000, 10 if quick else 100, [1, 2])),
+            ("documents", lambda: bench_documents(workdir, doc_forms, 2 if quick else 20, 1 if quick else 3,
+                                                  source=args.install_from.resolve())),
+            ("disclosure", lambda: bench_disclosure(workdir, 1 if quick else 5, source=args.install_from.resolve())),
         )
         for name, step in steps:
             if name in only:

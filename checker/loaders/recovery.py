@@ -580,6 +580,8 @@ class _Reader:
             row = self._row(grid, r, count=False)
             if row is None:
                 continue
+            if _is_name_row(row) and _heads_a_list(grid, row):
+                continue  # a list of projects (its 单位名称 is no budget unit either)
             if _is_name_row(row) or read_header(grid, r) is not None or self._is_head_row(row):
                 return True
             if _is_title_row(row) and self.form is None:
@@ -668,7 +670,7 @@ class _Reader:
                 self._title(row)
                 r += 1
                 continue
-            if _is_name_row(row):
+            if _is_name_row(row) and not _heads_a_list(grid, row):
                 name = self._row_name(row)
                 if (form is not None and form.columns is not None and name is not None
                         and name == form.name and not self._head_follows(grid, r)):
@@ -885,6 +887,22 @@ def _is_year_row(row: _Row) -> bool:
 def _declares_unit(row: _Row) -> bool:
     """A 单位：万元 / 金额单位：元 row (alone or beside a date)."""
     return any(head_cell(t).unit is not None for t in row.texts) and len(row.cells) <= 3
+
+
+def _heads_a_list(grid: Grid, row: _Row) -> bool:
+    """A 项目名称 label heading a column of a list, not a form's 项目名称 row: the header row of a
+    budget disclosure's 项目支出表 (单位名称 | 项目名称 | 预算数 | 备注). There the names stand below
+    the label, not beside it; so the row is all labels (three or more, no digit), and the first
+    cell under the label holds a name — not a field label (预算单位, 项目属性 …), not an indicator
+    table's header, not blank."""
+    label = next((c for c in row.cells if _name_label(c.text) == ""), None)
+    if label is None or len(row.cells) < 3 or any(ch.isdigit() for t in row.texts for ch in t):
+        return False
+    below = grid.covering(label.last_row + 1, label.col)
+    if below is None or below.row != label.last_row + 1 or read_header(grid, below.row) is not None:
+        return False
+    text = squash(clean(below.text)).rstrip(":：")
+    return bool(text) and text not in FIELD_LABELS and not is_head_label(text) and _name_label(text) is None
 
 
 def _is_title_row(row: _Row) -> bool:

@@ -170,7 +170,7 @@ def test_generate_cli(tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["forms"] == 7 and summary["files"] == {"text": 3, "csv": 3}
     with pytest.raises(SystemExit) as bad:
-        generate_main(["-n", "7", "--format", "docx", "-o", str(tmp_path)])
+        generate_main(["-n", "7", "--format", "pptx", "-o", str(tmp_path)])
     assert bad.value.code == 2
     with pytest.raises(SystemExit):
         generate_main(["-n", "7", "--defect-rate", "1.5", "-o", str(tmp_path)])

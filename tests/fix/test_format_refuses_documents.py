@@ -9,7 +9,7 @@ import io
 import pytest
 
 from checker.cli import main
-from loaders.grid_render import to_docx, to_html, to_xlsx
+from bench.corpusgen.documents import to_docx, to_html, to_xlsx
 from loaders.test_loader_grid_roundtrip import SAMPLE_FORM
 
 WRITERS = {"form.html": to_html, "form.docx": to_docx, "form.xlsx": to_xlsx}

@@ -19,7 +19,7 @@ from checker.loaders import load_path
 from checker.loaders.limits import Limits
 
 sys.path.insert(0, __file__.rsplit("/hostile/", 1)[0])
-from loaders.grid_render import to_docx, to_html  # noqa: E402
+from bench.corpusgen.documents import to_docx, to_html  # noqa: E402
 
 SAMPLE = {
     "title": "巴中市2022年市级部门预算项目支出绩效目标批复表", "year": 2022, "name": "市政府总值班室经费",

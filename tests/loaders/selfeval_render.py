@@ -1,5 +1,6 @@
-"""Lay a canonical self-evaluation mapping out as a 绩效自评表 prints it, for grid_render's writers
-(``to_html(forms, pick, layout=selfeval_tables)`` …): the project head, the 项目资金 block under
+"""Lay a canonical self-evaluation mapping out as a 绩效自评表 prints it, for the writers in
+bench/corpusgen/documents.py (``to_html(forms, pick, layout=selfeval_tables)`` …): the project
+head, the 项目资金 block under
 its 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 header, 年度总体目标 with
 预期目标 | 实际完成情况, the indicator table with merged 一级/二级 labels (a 一级 weight printed
 in its label, "产出指标（50分）"), possibly broken in two with the header repeated, and the 总分 row.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from loaders.grid_render import Pick, Table
+from bench.corpusgen.documents import Pick, Table
 
 EXECUTION_HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.loaders import docx as docx_loader
 from checker.loaders import load_bytes
-from loaders.grid_render import to_docx, to_html
+from bench.corpusgen.documents import to_docx, to_html
 from loaders.test_loader_grid_roundtrip import SAMPLE_FORM, _expected
 from loaders.test_loader_layout_property import _comparable
 from policy.forms.canonical import form_to_mapping

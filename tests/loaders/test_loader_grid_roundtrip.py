@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.loaders import load_bytes
-from loaders.grid_render import to_docx, to_html, to_xlsx
+from bench.corpusgen.documents import to_docx, to_html, to_xlsx
 from loaders.test_loader_layout_property import _comparable, forms
 from policy.forms.canonical import form_from_mapping, form_to_mapping
 
@@ -120,7 +120,7 @@ def _squashed(value):
 # docs/canonical-format.md).
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
-    from loaders.grid_render import to_pdf
+    from bench.corpusgen.documents import to_pdf
 
     drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
     content = to_pdf(drawn, lambda options: list(options)[0], tmp_path)
@@ -140,7 +140,7 @@ def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
 # many a 申报表 saved from WPS) printed to PDF. The first form's cost row breaks across pages 1-2.
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_without_ruling_lines_reads_back(tmp_path):
-    from loaders.grid_render import to_pdf
+    from bench.corpusgen.documents import to_pdf
 
     drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
     content = to_pdf(drawn, lambda options: list(options)[0], tmp_path, ruled=False)
@@ -167,7 +167,7 @@ def _reads_back_every_field(content: bytes, drawn: list[dict]) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_printed_by_calc_from_the_form_layout_workbook_reads_back(tmp_path):
-    from loaders.grid_render import to_calc_pdf
+    from bench.corpusgen.documents import to_calc_pdf
 
     drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
     _reads_back_every_field(to_calc_pdf(drawn, lambda options: list(options)[0], tmp_path), drawn)
@@ -178,7 +178,7 @@ def test_pdf_printed_by_calc_from_the_form_layout_workbook_reads_back(tmp_path):
 # labels on page 1.
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_pdf_printed_by_chromium_reads_back(tmp_path):
-    from loaders.grid_render import to_chromium_pdf
+    from bench.corpusgen.documents import to_chromium_pdf
 
     drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
     content = to_chromium_pdf(drawn, lambda options: list(options)[0], tmp_path, CHROMIUM, ["--no-sandbox"])
@@ -198,7 +198,7 @@ def test_pdf_printed_by_chromium_reads_back(tmp_path):
 @settings(max_examples=max(3, settings.default.max_examples // 15), deadline=None)
 @given(drawn=st.lists(forms(), min_size=1, max_size=2, unique_by=lambda f: f["name"]), data=st.data())
 def test_pdf_printed_by_writer_reads_back_drawn_forms(tmp_path_factory, drawn, data):
-    from loaders.grid_render import to_pdf
+    from bench.corpusgen.documents import to_pdf
 
     directory = tmp_path_factory.mktemp("writer")
     pick = lambda options: data.draw(st.sampled_from(list(options)))  # noqa: E731
@@ -228,7 +228,7 @@ def _long_form() -> dict:
 def test_a_form_over_three_pages_reads_back(tmp_path, ruled, whole_rows):
     import pypdfium2
 
-    from loaders.grid_render import to_pdf
+    from bench.corpusgen.documents import to_pdf
 
     drawn = [_long_form()]
     content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, ruled=ruled, whole_rows=whole_rows)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import pytest
 
 from checker.loaders import load_bytes
-from loaders.grid_render import to_docx, to_html, to_pdf, to_xlsx
+from bench.corpusgen.documents import to_docx, to_html, to_pdf, to_xlsx
 from loaders.selfeval_render import selfeval_tables
 from loaders.test_loader_layout_property import NAMES, PAIRS
 from policy.authoring.examples import evaluation_form

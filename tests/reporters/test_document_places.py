@@ -10,7 +10,7 @@ import json
 import re
 
 from checker.cli import main
-from loaders.grid_render import to_docx, to_xlsx
+from bench.corpusgen.documents import to_docx, to_xlsx
 from loaders.test_loader_grid_roundtrip import SAMPLE_FORM
 
 # No 立项依据 ticked: A103 fires at a known cell.

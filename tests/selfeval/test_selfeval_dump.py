@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from loaders.grid_render import to_docx, to_xlsx
+from bench.corpusgen.documents import to_docx, to_xlsx
 from loaders.selfeval_render import selfeval_tables
 from loaders.test_selfeval_flat import to_csv, to_xlsx as flat_xlsx
 from policy.authoring.examples import evaluation_form

@@ -6,6 +6,9 @@ as tables of placed cells (every slot covered, so each writer places cells exact
 them with the format's own merging (rowspan/colspan, gridSpan/vMerge, merged ranges). ``pick``
 chooses among the variants a producer shows (Hypothesis' ``data.draw`` in the properties):
 where a table breaks, and on which side of the break a merged label's text is printed.
+
+It lives in ``bench`` because both use it: the round-trip tests render Hypothesis-drawn forms,
+``bench/generate.py`` renders generated corpora (``bench/corpusgen/document_corpus.py``).
 """
 
 from __future__ import annotations
