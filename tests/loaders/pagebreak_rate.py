@@ -26,14 +26,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from loaders import grid_render  # noqa: E402
-from loaders.grid_render import form_tables, to_pdf  # noqa: E402
+from bench.corpusgen import documents  # noqa: E402
+from bench.corpusgen.documents import form_tables, to_pdf  # noqa: E402
 from loaders.test_loader_grid_roundtrip import _reads_back_every_field  # noqa: E402
 from loaders.test_loader_layout_property import forms  # noqa: E402
 
 
 def _kept_whole(forms, pick, directory, **options):
-    return grid_render.to_pdf(forms, pick, directory, **{**options, "whole_rows": True})
+    return documents.to_pdf(forms, pick, directory, **{**options, "whole_rows": True})
 
 
 def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False) -> tuple[int, int]:

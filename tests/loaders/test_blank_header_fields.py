@@ -11,7 +11,7 @@ import pytest
 from checker.config import Config
 from checker.engine import Engine
 from checker.loaders import load_bytes
-from loaders.grid_render import to_docx, to_html, to_xlsx
+from bench.corpusgen.documents import to_docx, to_html, to_xlsx
 from loaders.test_loader_grid_roundtrip import SAMPLE_FORM
 from policy.registry import get_rule
 
