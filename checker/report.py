@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from checker.citation import source_json
 from checker.exit import ExitCode
 from grammar.numbers import format_decimal
 from policy.api import OUTCOMES, SEVERITIES, FormRef, Severity
@@ -145,7 +146,7 @@ class Diagnostic:
             "form": None if self.form is None else {"index": self.form.index, "name": self.form.name},
             "indicator": None if self.indicator is None else self.indicator.to_json(),
             "evidence": dict(self.evidence),
-            "source": dict(self.source),
+            "source": source_json(self.code, self.source, lang),
             "suppressed": None if self.suppressed is None else {"justification": self.suppressed},
         }
 

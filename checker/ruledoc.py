@@ -4,7 +4,7 @@ Everything is generated from each rule's metadata (summary, rationale, fix, sour
 examples), and each example is run through the rule so the page shows what it really reports.
 The English texts are the rule class's own attributes; the Chinese ones are catalogue entries
 ``<CODE>.doc.what|why|fix|option.<name>`` (policy/catalogue/zh/ruledoc.toml, the examples' notes
-in ruledoc-examples.toml), see ``doc_text``.
+in ruledoc-examples.toml, the citations in citations.toml), see ``doc_text``.
 Regenerate the pages with ``python -m checker.ruledoc docs/rules.md``: it writes the Chinese page
 there and the English one beside it (docs/rules.en.md); a test checks both are current.
 """
@@ -16,6 +16,7 @@ import sys
 from decimal import Decimal
 from typing import Any, Sequence
 
+from checker.citation import citation_text, without_kind_prefix
 from checker.config import Config, effective_severity
 from checker.fixer.atomic import write_atomic
 from checker.report import safe_render
@@ -30,15 +31,17 @@ DOC_PARTS = ("what", "why", "fix")
 
 def doc_text(rule: type, part: str, lang: str) -> str:
     """One part of a rule's documentation: ``what``, ``why``, ``fix``, ``option.<name>``,
-    ``source-note`` (the Source's one-sentence note; its citation is never translated) or
-    ``example.<English note>`` (an example's note, keyed by its English text so that an edited
-    note has no stale translation; policy/catalogue/zh/ruledoc-examples.toml).
+    ``citation`` (the Source's citation, see checker.citation), ``source-note`` (the Source's
+    one-sentence note) or ``example.<English note>`` (an example's note, keyed by its English
+    text so that an edited note has no stale translation; policy/catalogue/zh/ruledoc-examples.toml).
 
     English is the rule class's own text (summary, rationale, fix, the option's doc), so a rule
     module stays readable on its own; Chinese is the catalogue entry ``<CODE>.doc.<part>``, kept
     with the messages so it is translated and tested like them. A missing Chinese text falls back
     to the English one (tests/test_rule_docs.py requires every one to be there).
     """
+    if part == "citation":  # a template over the Source's citation_args
+        return citation_text(rule, lang)
     if lang != "en":
         text = catalogue(lang).get(f"{rule.code}.doc.{part}")
         if text:
@@ -117,10 +120,8 @@ def example_reports(rule: type, example: Any, lang: str) -> list[str]:
 
 def _source_line(rule: type, lang: str) -> str:
     kind = safe_render(f"core.source.{rule.source.kind.value}", {}, lang)
-    citation = rule.source.citation
-    own = f"{rule.source.kind.value}: "
-    if citation.startswith(own):  # "derived: …" under the heading "derived": say it once
-        citation = citation[len(own):]
+    # "derived: …" under the heading "derived": say it once
+    citation = without_kind_prefix(citation_text(rule, lang), rule.source.kind.value, lang)
     text = f"{kind}: {citation}"
     if rule.source.note:
         text += f" — {doc_text(rule, 'source-note', lang)}"

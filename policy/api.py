@@ -94,6 +94,9 @@ class Source:
     kind: SourceKind
     citation: str  # a document of docs/sources.md with its section, "practice: …" or "derived: …"
     note: str = ""  # for practice/derived: one sentence why
+    # The named values (counts) a citation is built from, so that its Chinese text
+    # (``<CODE>.doc.citation``, a template) is built from the same values and never drifts.
+    citation_args: Mapping[str, int | str] = attrs.field(factory=dict, hash=False)
 
     def to_json(self) -> dict[str, str]:
         return {"kind": self.kind.value, "citation": self.citation, "note": self.note}

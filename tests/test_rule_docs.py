@@ -1,5 +1,5 @@
 """Every rule's documentation exists in both languages: what it checks, why, how to fix, each
-option, its Source's note and its examples' notes. English is the rule class's own text; Chinese
+option, its Source's citation and note and its examples' notes. English is the rule class's own text; Chinese
 is ``<CODE>.doc.*`` in the zh catalogue (policy/catalogue/zh/ruledoc*.toml)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ MISSING_ZH: frozenset[str] = frozenset()
 
 def _parts(rule: type) -> list[str]:
     note = ["source-note"] if rule.source.note else []
-    return [*DOC_PARTS, *(f"option.{name}" for name in rule.options), *note]
+    return [*DOC_PARTS, "citation", *(f"option.{name}" for name in rule.options), *note]
 
 
 def _example_parts(rule: type) -> list[str]:

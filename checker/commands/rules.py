@@ -7,6 +7,7 @@ import json
 import sys
 import unicodedata
 
+from checker.citation import source_json
 from checker.report import json_value, safe_render
 from checker.ruledoc import default_severity
 from policy.registry import all_rules
@@ -28,7 +29,7 @@ def rule_record(rule: type, lang: str) -> dict:
         "summary": (rule.summary_zh or rule.summary) if lang == "zh" else rule.summary,
         "summary_en": rule.summary,
         "summary_zh": rule.summary_zh,
-        "source": rule.source.to_json(),
+        "source": source_json(rule.code, rule.source.to_json(), lang),  # as a report in lang
         "options": {name: {"default": _jsonable(opt.default), "doc": opt.doc}
                     for name, opt in rule.options.items()},
     }

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
+from checker.citation import source_json
 from policy.api import OUTCOMES
 from checker.report import (
     Diagnostic,
@@ -88,7 +89,7 @@ class RecordWriter:
                 + value(form.name, 4) + _END3),
             _K, '"indicator": ', "null" if indicator is None else self._indicator(indicator),
             _K, '"evidence": ', self._texts(evidence, False),
-            _K, '"source": ', self._source(d.source),
+            _K, '"source": ', self._source(d.code, d.source),
             _K, '"suppressed": ', "null" if suppressed is None else (
                 '{\n        "justification": ' + value(suppressed, 4) + _END3),
             "\n    }",
@@ -121,8 +122,8 @@ class RecordWriter:
                 + value(indicator.level2, 4) + _K3 + '"name": ' + value(indicator.name, 4)
                 + _K3 + '"value": ' + value(indicator.value, 4) + _END3)
 
-    def _source(self, source: Any) -> str:
-        return self.encode(dict(source), 3)
+    def _source(self, code: str, source: Any) -> str:
+        return self.encode(source_json(code, source, self.lang), 3)
 
     # -- coverage ---------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
+from checker.citation import source_json
 from checker.report import Diagnostic, Report, json_value, safe_render
 from checker.reporters import RenderOptions, display_line
 from checker.ruledoc import default_severity, doc_text, rule_markdown, rule_text
@@ -56,7 +57,7 @@ def _rule_descriptors(options: RenderOptions) -> list[dict[str, Any]]:
             "properties": {
                 "category": rule.category.value,
                 "scope": rule.scope,
-                "source": rule.source.to_json(),
+                "source": source_json(rule.code, rule.source.to_json(), lang),
                 "tags": [rule.category.value, rule.source.kind.value],
             },
         })
@@ -119,7 +120,7 @@ def _result(d: Diagnostic, index: dict[str, int], lang: str) -> dict[str, Any]:
             "message_id": d.message_id,
             "args": {k: json_value(v) for k, v in d.args.items()},
             "evidence": dict(d.evidence),
-            "source": dict(d.source),
+            "source": source_json(d.code, d.source, lang),
             "form": None if d.form is None else {"index": d.form.index, "name": d.form.name},
             "indicator": None if d.indicator is None else d.indicator.to_json(),
         },

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from checker.citation import source_json
 from checker.report import safe_render
 
 COLUMNS = ("path", "form", "form_name", "line", "level1", "level2", "indicator", "value",
@@ -37,7 +38,7 @@ def report_workbook(report: Any, lang: str) -> bytes:
         row = [d.path, d.form.index + 1 if d.form else None, d.form.name if d.form else None, d.line,
                ind.level1 if ind else None, ind.level2 if ind else None, ind.name if ind else None,
                ind.value if ind else None, safe_render(f"core.severity.{d.severity}", {}, lang), d.code,
-               d.name, d.message(lang), d.source.get("citation"), d.suppressed, None, None]
+               d.name, d.message(lang), source_json(d.code, d.source, lang).get("citation"), d.suppressed, None, None]
         _append(sheet, row)
     for index, column in enumerate(COLUMNS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter

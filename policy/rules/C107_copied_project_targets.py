@@ -85,7 +85,7 @@ class CopiedProjectTargets(Rule):
     )
     source = Source(
         SourceKind.OFFICIAL_SECONDARY,
-        "财政支出绩效评价管理暂行办法 第十四条 (as reprinted: targets 指向明确, 具体细化); "
+        "财政支出绩效评价管理暂行办法 第十四条 (targets 指向明确, 具体细化); "
         "derived: the forms of one unit compared with each other",
         "Goals: Jaccard similarity of the character pairs of the two annual goals (whitespace "
         "and punctuation removed; their first 80 characters). Indicators: Jaccard similarity of the two sets of annual "

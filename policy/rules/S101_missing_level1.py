@@ -26,7 +26,7 @@ class MissingLevel1(Rule):
         "category whose rows are all blank sets no target at all for that dimension."
     )
     fix = "Add at least one 三级 indicator with a value under the missing 一级 (cost under 产出指标 or as its own 一级)."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》, 强化绩效目标管理 (as quoted)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "中发〔2018〕34号《中共中央 国务院关于全面实施预算绩效管理的意见》, 强化绩效目标管理")
     options = {
         "required": Option(("产出指标", "效益指标", "满意度指标"),
                            "一级 categories that must each hold a filled 三级 row", validate=level1_list),

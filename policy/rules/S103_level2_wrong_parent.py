@@ -21,7 +21,7 @@ class Level2WrongParent(Rule):
         "dimension of the evaluation and is sent back by reviewers."
     )
     fix = "Move the rows to the 一级 the 二级 belongs to."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): 数量/质量/时效/成本 describe the products and services, 经济/社会/环境效益 and 可持续影响 the effects",
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条: 数量/质量/时效/成本 describe the products and services, 经济/社会/环境效益 and 可持续影响 the effects",
                     "The 二级 of a product or service belong under 产出, those of an effect under 效益.")
     bad = (
         Example(form(row("效益指标", "社会公众或服务对象满意度指标", "市民满意度", "≥90%")),

@@ -21,7 +21,7 @@ class RatesOnlyQuantity(Rule):
     )
     fix = "Add the count of the main outputs (接种人次, 管理人数); move the rates to 质量指标."
     source = Source(SourceKind.OFFICIAL_SECONDARY,
-                    "财政支出绩效评价管理暂行办法 第十三条（一） (as reprinted): the 数量目标 of the products and services")
+                    "财政支出绩效评价管理暂行办法 第十三条（一）: the 数量目标 of the products and services")
     bad = (
         Example(form(row("产出指标", "数量指标", "适龄儿童国家免疫规划疫苗接种率", "≧90%"),
                      row("产出指标", "数量指标", "7岁以下儿童健康管理率", "≧85%"), drop=("培训人次",)),

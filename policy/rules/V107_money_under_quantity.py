@@ -22,7 +22,7 @@ class MoneyUnderQuantity(Rule):
         "make the form look measured while saying nothing about what is produced."
     )
     fix = "State the delivered quantity instead; move cost caps to 成本指标."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): the products and services (一) are distinct from the resources they need (二)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条: the products and services (一) are distinct from the resources they need (二)")
     options = {
         "money_words": Option(("资金", "经费", "预算", "款"), "a spending rate names the money …",
                               validate=word_list),

@@ -22,7 +22,7 @@ class CostUnderQuality(Rule):
         "unmeasured (seed: 预计经费 ≤15万元 under 质量指标)."
     )
     fix = "Move the cost line to 成本指标 and state a real quality or timeliness target."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): 成本 and 质量 are separate parts of a target",
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十三条: 成本 and 质量 are separate parts of a target",
                     "Cost indicators are the 成本指标 family (财预〔2021〕101号 as reprinted).")
     options = {"level2": Option(("质量指标", "时效指标"), "二级 where a money amount is misplaced",
                                 validate=level2_list)}

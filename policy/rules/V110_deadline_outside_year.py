@@ -26,7 +26,7 @@ class DeadlineOutsideYear(Rule):
         "belongs to the long-term column or the year is mistyped."
     )
     fix = "Bring the deadline within the budget year, or move the target to the 中长期 column."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十一条、第十二条 (as reprinted): targets and their evaluation follow the budget year")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十一条、第十二条: targets and their evaluation follow the budget year")
     options = {"include_periods": Option(False, "also report periods (2023.07-2024.01) that end after the year",
                                          validate=boolean)}
     bad = (

@@ -38,7 +38,7 @@ class NotQuantified(Rule):
         "长期/永久 under 可持续影响 is a graded duration and passes."
     )
     fix = "State a number with its unit (≥12期, 100%), or a grade (优良/达到预期)."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二）")
     options = {
         "level2": Option(("数量指标", "质量指标", "经济效益", "社会效益", "生态效益", "可持续影响"),
                          "二级 whose values must be quantified or graded", validate=level2_list),

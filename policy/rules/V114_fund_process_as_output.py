@@ -29,7 +29,7 @@ class FundProcessAsOutput(Rule):
     )
     fix = "Replace it with the quality or timeliness of what the project delivers (验收合格率, 完成时限)."
     source = Source(SourceKind.OFFICIAL_SECONDARY,
-                    "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): 质量 and 时效 describe the products "
+                    "财政支出绩效评价管理暂行办法 第十三条: 质量 and 时效 describe the products "
                     "and services (一), not the resources they need (二)")
     options = {
         "money_words": Option(MONEY_WORDS, "a fund-process name names the money …", validate=word_list),

@@ -34,7 +34,7 @@ class YesNoIndicator(Rule):
     )
     fix = ("Turn the question into a measure: 是否按时完成 是 → 按时完成率 100%; 是否发生安全事故 否 → "
            "安全事故发生数 = 0起.")
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二）")
     options = {
         "answers": Option(YES_NO_ANSWERS, "values read as a yes/no answer", validate=word_list),
         "question_prefixes": Option(QUESTION_PREFIXES,

@@ -23,7 +23,7 @@ class GradingScaleValue(Rule):
         "has no target to score against."
     )
     fix = "Keep the one grade the project aims at (优, or 良及以上), or state a measure instead."
-    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted)")
+    source = Source(SourceKind.OFFICIAL_SECONDARY, "财政支出绩效评价管理暂行办法 第十四条（二）")
     options = {
         "grades": Option(SCALE_GRADES, "grades that make up a rating scale", validate=word_list),
         "failing_grades": Option(FAILING_GRADES,

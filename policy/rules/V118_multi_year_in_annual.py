@@ -35,7 +35,7 @@ class MultiYearInAnnual(Rule):
     fix = ("State this year's share (本年度完成改造120户) and its deadline; keep the multi-year plan for the "
            "中长期 target.")
     source = Source(SourceKind.OFFICIAL_SECONDARY,
-                    "财政支出绩效评价管理暂行办法 第十一条、第十二条 (as reprinted)")
+                    "财政支出绩效评价管理暂行办法 第十一条、第十二条")
     options = {
         "patterns": Option(MULTI_YEAR_PATTERNS, "regular expressions of a multi-year duration", validate=regex_list),
         "skip_level2": Option(("可持续影响",), "二级 whose durations may outlast the year", validate=level2_list),

@@ -45,11 +45,12 @@ class VagueWording(Rule):
     fix = "State a measurable target (≥95%, 较上年提高5个百分点) or a graded level (优/良/中/差)."
     source = Source(
         SourceKind.OFFICIAL_SECONDARY,
-        "财政支出绩效评价管理暂行办法 第十四条（二） (as reprinted); practice: seen in "
+        "财政支出绩效评价管理暂行办法 第十四条（二）; practice: seen in "
         f"{vague_phrases.FORMS_WITH_ANY} of {vague_phrases.FORMS_COUNTED} published forms "
         "(the default phrases, each seen in an indicator value: tools/vague_words.py)",
         "Review checklists list vague target wording as a finding. The default list holds only "
         "phrases seen in published forms' indicator values; add your own with `patterns`.",
+        citation_args={"seen": vague_phrases.FORMS_WITH_ANY, "counted": vague_phrases.FORMS_COUNTED},
     )
     options: ClassVar[Mapping[str, Option]] = {
         "patterns": Option(

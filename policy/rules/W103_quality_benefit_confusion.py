@@ -65,7 +65,7 @@ class QualityBenefitConfusion(Rule):
     fix = "Move the row to the right 二级, or rewrite it as what it should measure."
     source = Source(
         SourceKind.OFFICIAL_SECONDARY,
-        "财政支出绩效评价管理暂行办法 第十三条 (as reprinted): quality describes the products and services, benefits the effects",
+        "财政支出绩效评价管理暂行办法 第十三条: quality describes the products and services, benefits the effects",
         "Filing guides name quality/benefit confusion as a common mistake.",
     )
     options: ClassVar[Mapping[str, Option]] = {

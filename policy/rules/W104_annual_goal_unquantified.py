@@ -47,7 +47,7 @@ class AnnualGoalUnquantified(Rule):
     )
     fix = "State the year's main results with their quantities, as the indicators do (全年资助63人…)."
     source = Source(SourceKind.OFFICIAL_SECONDARY,
-                    "财政支出绩效评价管理暂行办法 第十四条（二）（三） (as reprinted): targets are quantified "
+                    "财政支出绩效评价管理暂行办法 第十四条（二）（三）: targets are quantified "
                     "where possible and result-oriented")
     bad = (
         Example(form(goals={"annual": "针对当前城乡居民存在的主要健康问题，面向全体居民免费提供最基本的"

@@ -242,3 +242,23 @@ def test_several_files_at_once_each_get_their_section(page, tmp_path):
     assert "未找到" in page.locator("section.file .load-error").text_content()
     assert page.locator('section.file[data-file="0"] li.finding').count() == \
         page.locator('section.file[data-file="1"] li.finding').count()
+
+
+def test_findings_cite_in_the_page_language(page):
+    """依据 under each finding is the Chinese citation, Source the English one after the switch."""
+    from checker.citation import citation_text
+    from policy.messages import catalogue
+    from policy.registry import get_rule
+
+    upload_seed(page)
+    report = cli_json()
+    first = [d for d in report["diagnostics"] if d["form"] and d["form"]["index"] == 0]
+    shown = page.locator("article.form").first.locator("li.finding .citation").all_text_contents()
+    label = catalogue("zh")["page.finding.citation"]
+    assert shown == [f"{label}: {citation_text(get_rule(d['code']), 'zh')}" for d in first]
+    page.click("#lang-switch")
+    page.locator("section.file .summary", has_text="8 forms").wait_for()
+    shown = page.locator("article.form").first.locator("li.finding .citation").all_text_contents()
+    label = catalogue("en")["page.finding.citation"]
+    assert shown == [f"{label}: {citation_text(get_rule(d['code']), 'en')}" for d in first]
+    assert page.problems == []
