@@ -753,8 +753,12 @@ class _Reader:
                 continue
             if self.title is not None:
                 # A title followed by something other than a 项目名称 row: a form without that
-                # row, or (inside a table, before table rows or a header) a repeated page head.
-                if form is None or form.table is None or facts.head:
+                # row, or (inside a table, before table rows or a header) a repeated page head;
+                # so is the open form's own title over the header of its table to come (the
+                # page broke between the project block and the table).
+                if form is not None and form.table is None and facts.header and _repeats_title(form, self.title):
+                    self._drop_pending()
+                elif form is None or form.table is None or facts.head:
                     self._start(None)
                     form = self.form
                 elif facts.unit or facts.period:
@@ -903,6 +907,11 @@ def _heads_a_list(grid: Grid, row: _Row) -> bool:
         return False
     text = squash(clean(below.text)).rstrip(":：")
     return bool(text) and text not in FIELD_LABELS and not is_head_label(text) and _name_label(text) is None
+
+
+def _repeats_title(form: _FormBuilder, title: tuple[str, Location]) -> bool:
+    """Whether a title line repeats the open form's title (a page head), not a new form's."""
+    return form.title is not None and squash(form.title[0]) == squash(title[0])
 
 
 def _is_title_row(row: _Row) -> bool:
