@@ -35,8 +35,8 @@ INPUTS = {
     "form.docx": lambda tmp: to_docx([_form()], _first, layout=selfeval_tables),
     "form.xlsx": lambda tmp: to_xlsx([_form()], _first, layout=selfeval_tables),
     "form.txt": lambda tmp: to_text([_form()], _first, layout=selfeval_tables),
-    "export.csv": lambda tmp: to_csv([{**_form(), "execution": _form()["execution"][:1]}]),
-    "export.xlsx": lambda tmp: flat_xlsx([{**_form(), "execution": _form()["execution"][:1]}]),
+    "export.csv": lambda tmp: to_csv([_form()]),
+    "export.xlsx": lambda tmp: flat_xlsx([_form()]),
 }
 
 
