@@ -48,6 +48,7 @@ from checker.loaders.self_evaluation_grid import (
 )
 from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell, read_head_row
 from checker.loaders.text_layout import is_title_text
+from checker.loaders.split_value import joined_value
 from checker.loaders.text_self_evaluation import ScoredTableParser, may_score, scored_columns
 from checker.loaders.text_table import TableParser, is_table_header
 from grammar import parse_value
@@ -378,6 +379,8 @@ class _FormBuilder:
             return
         name = " ".join(c.text for c in name_cells) or None
         value = " ".join(c.text for c in value_cells) or None
+        if extra:
+            value, extra = joined_value(value, extra)  # 指标性质 | 指标值 | 度量单位
         location = (name_cells or value_cells)[0].location
         value_location = value_cells[0].location if value_cells else None
         self.rows.append({
