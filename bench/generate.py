@@ -5,7 +5,7 @@
 Deterministic for a given --seed. Each format goes to OUT/<format>/; OUT/manifest.jsonl lists
 every form with the defects injected into it (--defect-rate is the share of forms that get some).
 --self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON beside the target
-forms, CSV/XLSX in selfeval-* files of their own, not in the text layout yet).
+forms, CSV/XLSX and the text layout in selfeval-* files of their own).
 """
 
 from __future__ import annotations
