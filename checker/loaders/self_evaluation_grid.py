@@ -320,9 +320,11 @@ class SelfEvaluationPart:
 
     # -- the form -----------------------------------------------------------------------------------
     def complete(self, form: Form) -> Form:
-        """``form`` as a self-evaluation with what was read, or unchanged when nothing marked it."""
+        """``form`` as a self-evaluation with what was read, or, when nothing marked it, with only
+        the fields its 主管部门/资金使用单位 rows gave (read here, so never dropped)."""
+        changes = self._head_fields(form)
         if not (self.evidence or self.titled):
-            return form
+            return attrs.evolve(form, **changes) if changes else form
         weights: dict[str, Figure] = {}
         indicators = tuple(self._evaluated(i, weights) for i in form.indicators)
         goals = form.goals
@@ -332,11 +334,6 @@ class SelfEvaluationPart:
                 goals = attrs.evolve(goals, **{key: "\n".join(t for t, _ in parts), f"{key}_location": parts[0][1]})
         if goals.annual is None and goals.annual_location is None and self.goal_header is not None:
             goals = attrs.evolve(goals, annual_location=self.goal_header)  # printed, left blank
-        changes = {}
-        for field, (text, loc) in self.head_text.items():
-            if getattr(form, field) is None:
-                changes[field] = text
-                changes[f"{field}_location"] = loc
         funding = form.funding
         if funding.amount_unit is None and self.unit is not None:
             funding = attrs.evolve(funding, amount_unit=self.unit)
@@ -344,6 +341,15 @@ class SelfEvaluationPart:
             form, kind=SELF_EVALUATION, execution=tuple(self.exec_rows), goals=goals, funding=funding,
             indicators=indicators, level1_weights=weights, total_score=self.total_score, **changes,
         )
+
+    def _head_fields(self, form: Form) -> dict:
+        """The form's fields the aliases gave (主管部门 → budget_unit …) that its head left empty."""
+        changes = {}
+        for field, (text, loc) in self.head_text.items():
+            if getattr(form, field) is None:
+                changes[field] = text
+                changes[f"{field}_location"] = loc
+        return changes
 
     @staticmethod
     def _evaluated(ind: Indicator, weights: dict[str, Figure]) -> Indicator:

@@ -84,3 +84,14 @@ def test_a_year_line_under_the_title_joins_it():
     (form,) = document.forms
     assert (form.title, form.year) == ("某县项目支出绩效目标表(2023年度)", 2023)
     assert form.issues == ()
+
+
+def test_a_target_document_keeps_its_主管部门_row():
+    """A target form's 主管部门 row in a document table was read by the self-evaluation part and
+    then dropped with it: it gives the budget unit, as on a self-evaluation."""
+    html = ("<html><body><h2>2023年度项目支出绩效目标表</h2><table border=1>"
+            "<tr><td>项目名称</td><td>甲</td></tr><tr><td>主管部门</td><td>某局</td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            "<tr><td>产出指标</td><td>数量指标</td><td>人次</td><td>≥280人次</td></tr></table></body></html>")
+    (form,) = load_bytes(html.encode("utf-8"), "a.html").forms
+    assert (form.kind, form.budget_unit, form.issues) == ("target", "某局", ())
