@@ -6,7 +6,7 @@
 Deterministic for a given --seed (a PDF's bytes also carry its producer's timestamp). Each format
 goes to OUT/<format>/; OUT/manifest.jsonl lists every form with the defects injected into it (--defect-rate is the share of forms that get some).
 --self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON beside the target
-forms, CSV/XLSX in selfeval-* files of their own, not in the text layout or the documents yet).
+forms, CSV/XLSX and the text layout in selfeval-* files of their own, not in the documents yet).
 Document formats: docx, html, html-gb2312 (GB2312 declared, GB18030 bytes), xlsx-layout (the
 申报表's own layout), xls (LibreOffice converts it), pdf-writer / pdf-calc (printed by LibreOffice
 Writer / Calc), pdf-chromium (printed by Chromium).

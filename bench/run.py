@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = (
             ("parse", lambda: bench_parse(values)),
             ("throughput", lambda: bench_throughput(workdir, forms, ("text", "yaml", "xlsx"))),
-            ("selfeval", lambda: bench_selfeval(workdir, forms, ("yaml", "csv"))),
+            ("selfeval", lambda: bench_selfeval(workdir, forms, ("yaml", "csv", "text"))),
             ("memory", lambda: bench_memory(workdir, sizes)),
             ("cold_start", lambda: bench_cold_start(workdir, runs)),
             ("jobs", lambda: bench_jobs(workdir, 40 if quick else 4000, 10 if quick else 100, [1, 2])),

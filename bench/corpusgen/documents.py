@@ -1,5 +1,5 @@
 """Render canonical forms as the 申报表 prints them: merged cells, tick glyphs, a table that may
-break across pages — then write that layout as HTML, DOCX or XLSX.
+break across pages — then write that layout as HTML, DOCX, XLSX or extracted text.
 
 One layout, several writers: ``form_tables`` (or the ``layout`` a writer is given) lays a form out
 as tables of placed cells (every slot covered, so each writer places cells exactly), and ``to_html`` / ``to_docx`` / ``to_xlsx`` write
@@ -203,6 +203,26 @@ def _html_text(text: str, pick: Pick) -> str:
             escaped = escaped.replace(on, '<input type="checkbox" checked>')
         escaped = escaped.replace("□", '<input type="checkbox">')
     return escaped
+
+
+def to_text(forms: list[dict], pick: Pick, layout=None) -> bytes:
+    """The layout as the extracted-text layout prints a table: one line a row, each cell's text
+    after as many TABs as its column (a merged cell at its first row and column only, the slots
+    it covers blank), trailing blanks cut; a page-number line may stand between two tables."""
+    lines: list[str] = []
+    for form in forms:
+        prose, tables = (layout or form_tables)(form, pick)
+        lines.extend(prose)
+        for n, table in enumerate(tables):
+            if n and pick([False, True]):
+                lines.append("第 1 页，共 2 页")
+            texts = {(c.row, c.col): c.text for c in table.cells}
+            for r in range(table.height):
+                cells = [texts.get((r, c), "") for c in range(WIDTH)]
+                while cells and not cells[-1]:
+                    cells.pop()
+                lines.append("\t".join(cells))
+    return "\n".join(lines).encode("utf-8")
 
 
 def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:

@@ -155,21 +155,22 @@ def inject_self_defect(rng: random.Random, form: GenForm) -> None:
             return
 
 
-def to_mapping(form: GenForm) -> dict:
-    """The canonical self-evaluation mapping (docs/canonical-format.md) of an evaluated form."""
+def fund_rows(form: GenForm) -> list[tuple[str, Decimal, Decimal]]:
+    """(label, 全年预算数, 全年执行数) in 万元 of the 项目资金 rows an evaluated form prints: the
+    total, then 财政拨款 and 其他资金 sharing the spending as they share the budget."""
     e = form.evaluation
     fiscal_share = form.fiscal / form.total if form.total else Decimal(1)
     fiscal_spent = _round(e.spent * fiscal_share)
-    execution = [
-        {"row": "年度资金总额", "initial": amount_text(e.budget), "budget": amount_text(e.budget),
-         "spent": amount_text(e.spent.normalize()), "weight": str(EXECUTION_WEIGHT), "rate": e.rate,
-         "score": str(e.execution_score)},
-        {"row": "其中：财政拨款", "initial": amount_text(form.fiscal), "budget": amount_text(form.fiscal),
-         "spent": amount_text(fiscal_spent.normalize())},
-        {"row": "其他资金", "initial": amount_text(form.other or Decimal(0)),
-         "budget": amount_text(form.other or Decimal(0)),
-         "spent": amount_text((e.spent - fiscal_spent).normalize())},
-    ]
+    return [("年度资金总额", e.budget, e.spent), ("其中：财政拨款", form.fiscal, fiscal_spent),
+            ("其他资金", form.other or Decimal(0), e.spent - fiscal_spent)]
+
+
+def to_mapping(form: GenForm) -> dict:
+    """The canonical self-evaluation mapping (docs/canonical-format.md) of an evaluated form."""
+    e = form.evaluation
+    execution = [{"row": row, "initial": amount_text(budget), "budget": amount_text(budget),
+                  "spent": amount_text(spent.normalize())} for row, budget, spent in fund_rows(form)]
+    execution[0].update(weight=str(EXECUTION_WEIGHT), rate=e.rate, score=str(e.execution_score))
     return {
         "kind": "self_evaluation",
         "title": form.title,

@@ -19,6 +19,7 @@ from bench.corpusgen.canonical import to_mapping
 from bench.corpusgen.document_corpus import DOCUMENT_FORMATS, DocumentWriter, unavailable
 from bench.corpusgen.flat_table import HEADER, SELF_HEADER, UNIT_LINE, rows, self_rows
 from bench.corpusgen.forms import generate_forms
+from bench.corpusgen.self_evaluation_text import self_evaluation_lines
 from bench.corpusgen.spec import GenForm
 from bench.corpusgen.text_layout import TextLayoutWriter
 
@@ -34,18 +35,19 @@ class _Sink:
         self.directory = directory
         self.per_file = per_file
         self.batch: list[GenForm] = []
-        self.self_batch: list[GenForm] = []  # flat exports: self-evaluations go to files of their own
-        self.skipped = 0  # self-evaluations the text layout and the document layouts do not hold yet
+        # Flat exports and the text layout: self-evaluations go to files of their own.
+        self.self_batch: list[GenForm] = []
+        self.skipped = 0  # self-evaluations the document layouts do not hold yet
         self.files: list[Path] = []
         self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
         self.document = DocumentWriter(fmt, seed) if fmt in DOCUMENT_FORMATS else None
         directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, form: GenForm) -> None:
-        if form.evaluation is not None and (self.fmt == "text" or self.document is not None):
+        if form.evaluation is not None and self.document is not None:
             self.skipped += 1
             return
-        if form.evaluation is not None and self.fmt in ("csv", "xlsx"):
+        if form.evaluation is not None and self.fmt in ("csv", "xlsx", "text"):
             self.self_batch.append(form)
             if len(self.self_batch) >= self.per_file:
                 self._flush_self()
@@ -70,7 +72,10 @@ class _Sink:
     def _flush_self(self) -> None:
         done = sum(1 for p in self.files if p.name.startswith("selfeval-"))
         path = self.directory / f"selfeval-{done + 1:05d}.{EXTENSIONS[self.fmt]}"
-        getattr(self, f"_write_{self.fmt}")(path, self.self_batch, SELF_HEADER, self_rows)
+        if self.fmt == "text":
+            self._write_self_text(path, self.self_batch)
+        else:
+            getattr(self, f"_write_{self.fmt}")(path, self.self_batch, SELF_HEADER, self_rows)
         self.files.append(path)
         self.self_batch = []
 
@@ -78,6 +83,11 @@ class _Sink:
         with open(path, "w", encoding="utf-8", newline="\n") as out:
             for n, form in enumerate(forms):
                 self.text.write(form, out, first=n == 0)
+
+    def _write_self_text(self, path: Path, forms: list[GenForm]) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            for form in forms:
+                out.write("\n".join(self_evaluation_lines(form)) + "\n\n")
 
     def _write_yaml(self, path: Path, forms: list[GenForm]) -> None:
         import yaml
@@ -127,9 +137,9 @@ def write_corpus(
 
     A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML and
     JSON (the manifest's file and position are theirs); flat CSV/XLSX exports write them to
-    ``selfeval-NNNNN`` files of their own; the text layout and the document formats do not hold
-    them yet (counted as ``skipped``). A document format whose producer is not installed (see
-    ``document_corpus.unavailable``) is a ValueError before anything is written."""
+    ``selfeval-NNNNN`` files of their own, and so does the text layout; the document formats do
+    not hold them yet (counted as ``skipped``). A document format whose producer is not installed
+    (see ``document_corpus.unavailable``) is a ValueError before anything is written."""
     out = Path(out_dir)
     formats = tuple(formats)
     for fmt in formats:
@@ -170,5 +180,4 @@ def write_corpus(
     }
     if self_evaluation_share:
         summary["self_evaluations"] = evaluated
-        summary["skipped"] = {s.fmt: s.skipped for s in sinks if s.skipped}
     return summary

@@ -76,6 +76,8 @@ def _role(sq: str) -> str | None:
         return "level2"
     if "三级指标" in sq:
         return "level3"
+    if sq == "指标值类型":  # the operator column of a value printed over three (split_value.py)
+        return None
     if sq.startswith("指标值") or sq in ("年度指标值", "中长期指标值") or sq.endswith("指标值"):
         return "value"
     return None

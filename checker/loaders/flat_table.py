@@ -363,18 +363,43 @@ class _Builder:
                 self.issues.append(ids.cell_warning(ids.ROW_WITHOUT_PROJECT, _loc(self.path, row, 0), text=text))
             return
         elif not shifted:
+            named_rows = "exec_row" in self.h.roles  # execution cells differ from row to row
             for role in PROJECT_ROLES:
+                if named_rows and role in self_evaluation.EXECUTION_ROLES:
+                    continue
                 text = self.cell(row, role)
                 if text is not None and text != cur["project"].get(role, (None,))[0]:
                     cur["issues"].append(_unplaced(self.path, row, self.h.roles[role], text))
         if name is None:
             cur["gap"] = True
         if not shifted:
+            if "exec_row" in self.h.roles:
+                self._execution_row(row, cur)
             self._unnamed_columns(row, cur)
             before = len(cur["indicators"])
             self._indicator(row, cur)
             if len(cur["indicators"]) == before:
                 self._unused_extra(row, cur)
+
+    def _execution_row(self, row: Row, cur: dict[str, Any]) -> None:
+        """A row's 项目资金 row in an export with a 资金项目 column: named there, or the project's
+        first row (年度资金总额). Execution cells on a later row without a name are unplaced."""
+        rows = cur.setdefault("execution", [])
+        cells = {}
+        for role in self_evaluation.EXECUTION_ROLES:
+            text = self.cell(row, role)
+            if text is not None:
+                cells[role] = (text, _loc(self.path, row, self.h.roles[role]))
+        label = self.cell(row, "exec_row")
+        where = _loc(self.path, row, self.h.roles["exec_row"])
+        if label is None and cells and not cur.get("execution_seen"):
+            label = self_evaluation.EXECUTION_ROW  # the project's first row
+        cur["execution_seen"] = True
+        if label is not None:
+            rows.append((label, cells, where))
+            return
+        for role, (text, _) in cells.items():
+            cur["issues"].append(_unplaced(self.path, row, self.h.roles[role], text))
 
     def _unnamed_columns(self, row: Row, cur: dict[str, Any]) -> None:
         """Cells under a header cell left blank: no column role, so the model cannot hold them."""
@@ -523,7 +548,8 @@ class _Builder:
                 implementer_location=impl_loc,
             )
         if self_evaluation.is_self_evaluation_header(self.h.roles):
-            form = self_evaluation.self_evaluation_form(form, project, cur["unit"], self.h.roles)
+            form = self_evaluation.self_evaluation_form(form, project, cur["unit"], self.h.roles,
+                                                        cur.get("execution"))
         self.forms.append(form)
         self.index += 1
         self.current = None

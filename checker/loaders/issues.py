@@ -47,7 +47,6 @@ SHEET_WITHOUT_HEADER = "E110"  # a workbook sheet with content but no header row
 ROW_TOO_WIDE = "E109"  # a CSV row with more cells than its header (an unquoted delimiter)
 UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
 SKIPPED_TABLES = "E111"  # tables of a document that belong to no form (a notice, counted)
-SELF_EVALUATION_TEXT = "E112"  # a 绩效自评表 in the extracted-text layout: its scores are not read
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

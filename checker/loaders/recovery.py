@@ -41,12 +41,15 @@ from checker.loaders.limits import Limits
 from checker.loaders.project_block import attributes_of, field_location, field_text, funding_of, goals_of
 from checker.loaders.self_evaluation_grid import (
     SelfEvaluationPart,
+    BLOCK_WORDS,
     is_head_label,
     is_name_label,
     is_self_evaluation_title,
 )
 from checker.loaders.text_head import FIELD_LABELS, TABLE_TITLES, HeadParser, head_cell, read_head_row
 from checker.loaders.text_layout import is_title_text
+from checker.loaders.split_value import joined_value
+from checker.loaders.text_self_evaluation import ScoredTableParser, may_score, scored_columns
 from checker.loaders.text_table import TableParser, is_table_header
 from grammar import parse_value
 from grammar.folding import squash
@@ -212,11 +215,19 @@ class _FormBuilder:
         self.table: TableParser | None = None
         self.titled_only = False  # started at its title, no 项目名称 row read yet
         self.self_evaluation = SelfEvaluationPart(path, title[0] if title else None, self.issues.append)
+        # Whether a text line of the project block may be a self-evaluation's: False once the
+        # block was looked through to its table and showed none (``_Reader._look_ahead``).
+        self.scored_head = True
 
     # -- the project block ---------------------------------------------------------------------
     def feed_head(self, row: _Row) -> None:
         if self.text:  # a text row: its index is the line, its cells keep their columns
-            self.head.feed(row.index, [Cell(c.text, c.col, c.location.column) for c in row.cells])
+            cells = row.cells
+            part = self.self_evaluation
+            if part.titled or part.evidence:
+                cells = part.feed_head(cells, self.head.amount_unit)
+            if cells:
+                self.head.feed(row.index, [Cell(c.text, c.col, c.location.column) for c in cells])
             if self.name is None and "name" in self.head.text:
                 self.name = self.head.text["name"][0]
             return
@@ -235,24 +246,50 @@ class _FormBuilder:
         and flattened cells, where reading them would invent ticks.) A line with invisible
         characters is read without them, so "预算\u200b单位" is still the label."""
         cells = info.facts.cells or info.cells
+        if self.scored_head and self.self_evaluation_line(number, cells, info.text):
+            return
         row = info.head
         if row is None:
             row = info.head = read_head_row(cells)
         self.head.feed(number, cells, row)
 
+    def self_evaluation_line(self, number: int, cells, text: str) -> bool:
+        """Whether a text line of the project block was a self-evaluation's (a 项目资金 header or
+        row, 预期目标 | 实际完成情况 and the texts under them, 主管部门 …): read by the form's
+        ``SelfEvaluationPart`` as in every document format, what it leaves fed to the head reader.
+        A line of a form not yet seen to be one is only looked at when it could open such a block."""
+        part = self.self_evaluation
+        known = part.titled or part.evidence
+        if not known and ("执" not in text and "完" not in text or BLOCK_WORDS.search(text) is None):
+            return False
+        path = self.path
+        placed = [GridCell(c.text, number, c.index, Location(path, number, c.column)) for c in cells]
+        if not known and not part.opens_block(placed):
+            return False
+        left = part.feed_head(placed, self.head.amount_unit)
+        if len(left) == len(placed):
+            return False  # nothing of the part's: the usual reading
+        if left:
+            self.head.feed(number, [Cell(c.text, c.col, c.location.column) for c in left])
+        return True
+
     # -- the indicator table ---------------------------------------------------------------
     def start_text_table(self, number: int, cells) -> None:
         """A text table's header row: a new TableParser, or the open one re-read (a repeated
-        header goes on with the labels in force). A self-evaluation's columns (实际完成值, 得分 …)
-        are not read from text: the report says so once per form, never in silence."""
+        header goes on with the labels in force). A self-evaluation's table (its title says so,
+        its project block showed it, or its header names 实际完成值/得分) reads its scored
+        columns by position (``ScoredTableParser``)."""
         table = self.table
         if table is None:
-            scored = [c for c in cells if squash(c.text) in _SELF_EVALUATION_COLUMNS]
-            if scored:
-                self.issues.append(ids.cell_warning(
-                    ids.SELF_EVALUATION_TEXT, Location(self.path, number, scored[0].column),
-                    columns="、".join(squash(c.text) for c in scored)))
-            table = self.table = TableParser(self.path, cells, self.issues.append, self.limits.max_indicators_per_form)
+            part = self.self_evaluation
+            if may_score(cells):
+                part.start_table(scored_columns(cells))
+            if part.evidence or part.titled:
+                table = ScoredTableParser(self.path, cells, self.issues.append,
+                                          self.limits.max_indicators_per_form, part)
+            else:
+                table = TableParser(self.path, cells, self.issues.append, self.limits.max_indicators_per_form)
+            self.table = table
         else:
             table.read_header(cells)
         if self.heading_period is not None:
@@ -372,6 +409,8 @@ class _FormBuilder:
             return
         name = " ".join(c.text for c in name_cells) or None
         value = " ".join(c.text for c in value_cells) or None
+        if extra:
+            value, extra = joined_value(value, extra)  # 指标性质 | 指标值 | 度量单位
         location = (name_cells or value_cells)[0].location
         value_location = value_cells[0].location if value_cells else None
         self.rows.append({
@@ -400,7 +439,7 @@ class _FormBuilder:
             issues.append(ids.cell_warning(ids.NO_TABLE + ".empty", Location(self.path, table.header_line)))
         indicators = tuple(table.indicators) if table is not None else ()
         ordered = tuple(sorted(issues, key=_issue_order)) if len(issues) > 1 else tuple(issues)
-        return self._assemble(index, indicators, ordered)
+        return self.self_evaluation.complete(self._assemble(index, indicators, ordered))
 
     def _assemble(self, index: int, indicators: tuple[Indicator, ...], issues: tuple[LoadIssue, ...]) -> Form:
         """The Form of the project block read by ``head``, its title, and the given rows and issues."""
@@ -725,7 +764,7 @@ class _Reader:
                     if self.unit_rows:
                         self.unit_rows = []
                     table.feed(number, info.cells)
-                else:
+                elif not (form.scored_head and form.self_evaluation_line(number, info.cells, info.text)):
                     row = info.head
                     if row is None:
                         row = info.head = read_head_row(info.cells)
@@ -744,12 +783,15 @@ class _Reader:
                         and not _text_head_follows(lines, position)):
                     continue  # a page head repeating the project: the same form goes on
                 self._start(row)
+                self._look_ahead(lines, position)
                 self.form.feed_head(row)
                 continue
             if facts.title:
                 if self.title is not None:
                     self._start(None)  # a title with no 项目名称 row under it: a form all the same
                 self._title(self._text_row(number, info))
+                continue
+            if self.title is not None and len(info.cells) == 1 and self._year_line(self._text_row(number, info)):
                 continue
             if self.title is not None:
                 # A title followed by something other than a 项目名称 row: a form without that
@@ -760,6 +802,7 @@ class _Reader:
                     self._drop_pending()
                 elif form is None or form.table is None or facts.head:
                     self._start(None)
+                    self._look_ahead(lines, position - 1)
                     form = self.form
                 elif facts.unit or facts.period:
                     pass
@@ -788,6 +831,26 @@ class _Reader:
             elif not (facts.signature or facts.inner):
                 self._drop_pending()
                 form.table.feed(number, info.cells)
+
+    def _look_ahead(self, lines, position: int) -> None:
+        """A text form begun at line ``position`` whose project block opens a 项目资金 block with
+        全年执行数 or a 预期目标 | 实际完成情况 header before its table is a self-evaluation from
+        its first line, as a document's would be: its 主管部门 or 项目负责人 rows above that block
+        are read as a self-evaluation's."""
+        form = self.form
+        part = form.self_evaluation
+        if part.titled:
+            return
+        opens = BLOCK_WORDS.search
+        for _, info in lines[position + 1 : position + 1 + _LOOK_AHEAD]:
+            text = info.text
+            if info.maybe_header and is_table_header(info.cells) or "名称" in text and any(
+                    _name_label(c.text) is not None for c in info.cells):
+                form.scored_head = False  # the table, or the next form, and no such block
+                return
+            if ("执" in text or "完" in text) and opens(text) is not None and part.opens_block(info.cells):
+                part.evidence = True
+                return
 
     def _text_row(self, number: int, info) -> _Row:
         """A text line as a row of grid cells placed by line and column (invisible characters
@@ -932,12 +995,6 @@ def _is_title_texts(texts: Sequence[str]) -> bool:
 
 
 
-# Header words of a self-evaluation's indicator table that the text layout's TableParser has no
-# column for (it reads 一级/二级/三级/指标值 only).
-_SELF_EVALUATION_COLUMNS = frozenset({
-    "实际完成值", "实际完成情况", "全年实际完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因",
-})
-
 class _TextFacts(NamedTuple):
     """What recovery asks of one text line, worked out once per distinct line."""
 
@@ -955,6 +1012,7 @@ class _TextFacts(NamedTuple):
 
 
 _NOTHING = object()  # a line of invisible characters only
+_LOOK_AHEAD = 16  # lines of a project block searched for a self-evaluation's blocks
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # what grid.clean removes
 _SIGNATURE_STARTS = frozenset(w[0] for w in _SIGNATURE_WORDS) | frozenset("0123456789")
 _LABEL_ENDS = frozenset("称位门人性限据金源")  # the last character of the FIELD_LABELS keys but 目标/指标
@@ -1023,7 +1081,7 @@ def _text_head_follows(lines, position: int) -> bool:
     for _, info in lines[position + 1 : position + 5]:
         for cell in info.cells:
             field = FIELD_LABELS.get(squash(clean(cell.text)).rstrip(":："))
-            if field in ("kind", "term", "basis", "funding", "sources", "goals"):
+            if field in ("kind", "term", "basis", "funding", "sources", "goals") or is_head_label(cell.text):
                 return True
     return False
 

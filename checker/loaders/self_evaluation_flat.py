@@ -5,11 +5,16 @@ A finance system's 自评 export adds to the target-form columns each indicator'
 (年初预算数 | 全年预算数 | 全年执行数 | 执行率 with its 分值 and 得分), the 总分 and the
 年度目标完成情况. Any of them makes the project a self-evaluation; a target export's reading
 does not change.
+
+Without more, the execution columns are the project's 年度资金总额 row. An export that names the
+row in a 资金项目 column carries the printed form's every 项目资金 row: each of the project's rows
+whose 资金项目 cell is filled holds one (年度资金总额, 其中：财政拨款, 其他资金 …, on an indicator's
+row or on a row of its own), the first row's unnamed one being 年度资金总额.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -50,6 +55,8 @@ SELF_EVALUATION_COLUMNS = {
     "实际完成情况": "annual_actual",
     "年度目标完成情况": "annual_actual",
     "年度总体目标完成情况": "annual_actual",
+    "资金项目": "exec_row",
+    "资金类别": "exec_row",
 }
 EVALUATION_ROLES = ("actual", "score", "deviation")
 EXECUTION_ROLES = ("exec_initial", "exec_budget", "exec_spent", "exec_rate", "exec_weight", "exec_score")
@@ -71,27 +78,38 @@ def evaluated(ind: Indicator, cells: Mapping[str, str | None], weight_text: str 
     return out
 
 
-def self_evaluation_form(form: Form, project: Mapping[str, tuple[str, Location]], unit: str,
-                         columns: Mapping[str, int]) -> Form:
+Cells = Mapping[str, tuple[str, Location]]
+
+
+def execution_row(label: str, cells: Cells, unit: str, fallback: Location | None) -> ExecutionRow:
+    """One 项目资金 row from its execution cells (role → text and place)."""
+    def amount(role: str) -> Amount | None:
+        if role not in cells:
+            return None
+        text, loc = cells[role]
+        return Amount(text, parse_amount(text, unit), loc)
+
+    def figure(role: str) -> Figure | None:
+        return read_figure(cells[role][0], cells[role][1]) if role in cells else None
+
+    present = [r for r in EXECUTION_ROLES if r in cells]
+    return ExecutionRow(
+        row=label, initial=amount("exec_initial"), budget=amount("exec_budget"),
+        spent=amount("exec_spent"), weight=figure("exec_weight"), rate=figure("exec_rate"),
+        score=figure("exec_score"), location=cells[present[0]][1] if present else fallback,
+    )
+
+
+def self_evaluation_form(form: Form, project: Cells, unit: str, columns: Mapping[str, int],
+                         rows: Sequence[tuple[str, Cells, Location]] | None = None) -> Form:
     """``form`` as a self-evaluation with the project's execution, 总分 and 完成情况 cells. An
-    export with execution columns has the 年度资金总额 row, blank or not, as the printed form."""
-    execution = ()
-    present = [r for r in EXECUTION_ROLES if r in project]
-    if any(r in columns for r in EXECUTION_ROLES):
-        def amount(role: str) -> Amount | None:
-            if role not in project:
-                return None
-            text, loc = project[role]
-            return Amount(text, parse_amount(text, unit), loc)
-
-        def figure(role: str) -> Figure | None:
-            return read_figure(project[role][0], project[role][1]) if role in project else None
-
-        execution = (ExecutionRow(
-            row=EXECUTION_ROW, initial=amount("exec_initial"), budget=amount("exec_budget"),
-            spent=amount("exec_spent"), weight=figure("exec_weight"), rate=figure("exec_rate"),
-            score=figure("exec_score"), location=project[present[0]][1] if present else form.location,
-        ),)
+    export with execution columns has the 年度资金总额 row, blank or not, as the printed form;
+    one with a 资金项目 column has the ``rows`` it named (label, cells, the label's place)."""
+    execution: tuple[ExecutionRow, ...] = ()
+    if rows:
+        execution = tuple(execution_row(label, cells, unit, where) for label, cells, where in rows)
+    elif any(r in columns for r in EXECUTION_ROLES):
+        execution = (execution_row(EXECUTION_ROW, project, unit, form.location),)
     goals = form.goals
     if "annual_actual" in project:
         text, loc = project["annual_actual"]

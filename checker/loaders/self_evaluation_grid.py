@@ -25,6 +25,7 @@ import attrs
 
 from checker.loaders import issues as ids
 from checker.loaders.grid import Grid, GridCell, clean
+from checker.loaders.text_head import FIELD_LABELS
 from grammar.folding import nfkc, squash
 from policy.forms.amounts import declared_unit, parse_amount
 from policy.forms.figures import read_figure
@@ -125,6 +126,33 @@ def _goal_header_role(text: str) -> str | None:
     return None
 
 
+# What a line holding a 项目资金 or 实际完成情况 header (``opens_block``) has: one search tells the
+# lines of a target form, which are then never split into roles. (Callers test "执"/"完" first: a
+# search of CJK text without a literal prefix costs ten times a substring test.)
+BLOCK_WORDS = re.compile(r"执\s*行|完\s*成\s*情\s*况|实\s*际\s*完\s*成")
+
+
+def _execution_header(cells: Sequence[GridCell]) -> list[tuple[str | None, GridCell]] | None:
+    """The 项目资金 header row (执行数 with 预算数 or 执行率) as (role, cell) pairs, else None."""
+    header = [(execution_role(c.text), c) for c in cells]
+    roles = {r for r, _ in header if r}
+    if "spent" in roles and ("budget" in roles or "rate" in roles):
+        return header
+    return None
+
+
+def _goal_header(cells: Sequence[GridCell]) -> list[tuple[str | None, GridCell]] | None:
+    """The 预期目标 | 实际完成情况 header row as (role, cell) pairs, else None."""
+    goal_roles = [(_goal_header_role(c.text), c) for c in cells]
+    if "annual_actual" in {r for r, _ in goal_roles} and "annual" not in {r for r, _ in goal_roles}:
+        # "总体目标 | 全年实际完成情况": the block's label heads the planned column itself.
+        goal_roles = [("annual" if r is None and squash(c.text).rstrip(":：") in _GOAL_BLOCK_LABELS else r, c)
+                      for r, c in goal_roles]
+    if {"annual", "annual_actual"} <= {r for r, _ in goal_roles}:
+        return goal_roles
+    return None
+
+
 def _span(cell: GridCell) -> range:
     return range(cell.col, cell.col + cell.colspan)
 
@@ -151,6 +179,7 @@ class SelfEvaluationPart:
         self.exec_rows: list[ExecutionRow] = []
         self.goal_columns: list[tuple[str, range]] | None = None
         self.goals: dict[str, list[tuple[str, Location]]] = {"annual": [], "annual_actual": []}
+        self.goal_header: Location | None = None  # the 预期目标 header cell: the block is printed
         self.head_text: dict[str, tuple[str, Location]] = {}
         self.score_column: int | None = None
         self.total_score: Figure | None = None
@@ -159,10 +188,8 @@ class SelfEvaluationPart:
     def feed_head(self, cells: list[GridCell], unit_hint: str | None) -> list[GridCell]:
         """Read the self-evaluation rows of the project block; returns the cells left for the
         target-form head reader (all of them for a row that is not a self-evaluation one)."""
-        texts = [c.text for c in cells]
-        header = [(execution_role(c.text), c) for c in cells]
-        roles = {r for r, _ in header if r}
-        if "spent" in roles and ("budget" in roles or "rate" in roles):
+        header = _execution_header(cells)
+        if header is not None:
             self.evidence = True
             self.goal_columns = None
             self.exec_columns = [(r, _span(c)) for r, c in header if r]
@@ -171,15 +198,12 @@ class SelfEvaluationPart:
                     self.unit = self.unit or _unit_in(cell.text)
             self.unit = self.unit or unit_hint
             return []
-        goal_roles = [(_goal_header_role(t), c) for t, c in zip(texts, cells)]
-        if "annual_actual" in {r for r, _ in goal_roles} and "annual" not in {r for r, _ in goal_roles}:
-            # "总体目标 | 全年实际完成情况": the block's label heads the planned column itself.
-            goal_roles = [("annual" if r is None and squash(c.text).rstrip(":：") in _GOAL_BLOCK_LABELS else r, c)
-                          for r, c in goal_roles]
-        if {"annual", "annual_actual"} <= {r for r, _ in goal_roles}:
+        goal_roles = _goal_header(cells)
+        if goal_roles is not None:
             self.evidence = True
             self.exec_columns = None
             self.goal_columns = [(r, _span(c)) for r, c in goal_roles if r]
+            self.goal_header = next(c.location for r, c in goal_roles if r == "annual")
             return []
         if self.exec_columns is not None:
             if self._execution_row(cells, unit_hint):
@@ -190,6 +214,11 @@ class SelfEvaluationPart:
                 return []
             self.goal_columns = None
         return self._aliases(cells)
+
+    def opens_block(self, cells: Sequence[GridCell]) -> bool:
+        """Whether a row is the header of the 项目资金 block or of 预期目标 | 实际完成情况: on a
+        text form not yet known as a self-evaluation, the rows worth giving to ``feed_head``."""
+        return _execution_header(cells) is not None or _goal_header(cells) is not None
 
     def _execution_row(self, cells: list[GridCell], unit_hint: str | None) -> bool:
         """One row of the 项目资金 block: a label left of the header's columns and the cells
@@ -241,9 +270,12 @@ class SelfEvaluationPart:
                 i += 2
                 continue
             field = _HEAD_ALIASES.get(_label(cells[i].text))
-            if field is not None and i + 1 < len(cells) and field not in self.head_text:
-                self.head_text[field] = (cells[i + 1].text, cells[i + 1].location)
-                i += 2
+            if field is not None and field not in self.head_text:
+                if i + 1 < len(cells) and not _is_any_label(cells[i + 1].text):
+                    self.head_text[field] = (cells[i + 1].text, cells[i + 1].location)
+                    i += 2
+                else:  # "主管部门 | (blank) | 实施单位 | …": the field printed, left blank
+                    i += 1
                 continue
             rest.append(cells[i])
             i += 1
@@ -264,9 +296,12 @@ class SelfEvaluationPart:
         """Whether row ``r`` is the 总分 row (read, not an indicator) or a 说明 note under the
         table (reported as unplaced): only on a self-evaluation.
         The total is the cell under the 得分 column, or the one number of a row that says 总分."""
+        return self.total_cells([c for c in grid.row(r) if clean(c.text)])
+
+    def total_cells(self, cells: Sequence[GridCell]) -> bool:
+        """``total_row`` for a row's non-blank cells (a text line's, or a grid row's)."""
         if not (self.evidence or self.titled):
             return False
-        cells = [c for c in grid.row(r) if clean(c.text)]
         label = squash(clean(cells[0].text)).rstrip(":：") if cells else ""
         if label in _NOTE_LABELS and cells[0].col == 0:
             for cell in cells:
@@ -285,9 +320,11 @@ class SelfEvaluationPart:
 
     # -- the form -----------------------------------------------------------------------------------
     def complete(self, form: Form) -> Form:
-        """``form`` as a self-evaluation with what was read, or unchanged when nothing marked it."""
+        """``form`` as a self-evaluation with what was read, or, when nothing marked it, with only
+        the fields its 主管部门/资金使用单位 rows gave (read here, so never dropped)."""
+        changes = self._head_fields(form)
         if not (self.evidence or self.titled):
-            return form
+            return attrs.evolve(form, **changes) if changes else form
         weights: dict[str, Figure] = {}
         indicators = tuple(self._evaluated(i, weights) for i in form.indicators)
         goals = form.goals
@@ -295,11 +332,8 @@ class SelfEvaluationPart:
             parts = self.goals[key]
             if parts:
                 goals = attrs.evolve(goals, **{key: "\n".join(t for t, _ in parts), f"{key}_location": parts[0][1]})
-        changes = {}
-        for field, (text, loc) in self.head_text.items():
-            if getattr(form, field) is None:
-                changes[field] = text
-                changes[f"{field}_location"] = loc
+        if goals.annual is None and goals.annual_location is None and self.goal_header is not None:
+            goals = attrs.evolve(goals, annual_location=self.goal_header)  # printed, left blank
         funding = form.funding
         if funding.amount_unit is None and self.unit is not None:
             funding = attrs.evolve(funding, amount_unit=self.unit)
@@ -307,6 +341,15 @@ class SelfEvaluationPart:
             form, kind=SELF_EVALUATION, execution=tuple(self.exec_rows), goals=goals, funding=funding,
             indicators=indicators, level1_weights=weights, total_score=self.total_score, **changes,
         )
+
+    def _head_fields(self, form: Form) -> dict:
+        """The form's fields the aliases gave (主管部门 → budget_unit …) that its head left empty."""
+        changes = {}
+        for field, (text, loc) in self.head_text.items():
+            if getattr(form, field) is None:
+                changes[field] = text
+                changes[f"{field}_location"] = loc
+        return changes
 
     @staticmethod
     def _evaluated(ind: Indicator, weights: dict[str, Figure]) -> Indicator:
@@ -329,6 +372,12 @@ def record_level1_weight(ind: Indicator, weights: dict[str, Figure]) -> None:
     m = _LEVEL1_WEIGHT.match(ind.level1_text or "")
     if m and m.group("label") and m.group("label") not in weights:
         weights[m.group("label")] = read_figure(m.group("num"), ind.location)
+
+
+def _is_any_label(text: str) -> bool:
+    """A project-block label of either form: the cell after a blank value, never a value."""
+    sq = _label(text)
+    return sq in _HEAD_ALIASES or sq in _CONTACT_LABELS or sq in FIELD_LABELS
 
 
 def is_head_label(text: str) -> bool:

@@ -27,7 +27,7 @@ def test_run_quick_produces_every_measurement(tmp_path):
         run = results["throughput"][fmt]
         assert run["forms"] == 30, (fmt, run)  # every generated form was read back and checked
         assert run["forms_per_second"] > 0 and run["output_bytes"] > 1000
-    for fmt in ("yaml", "csv"):
+    for fmt in ("yaml", "csv", "text"):
         run = results["selfeval"][fmt]
         assert run["forms"] == 30 and run["forms_per_second"] > 0, (fmt, run)
     assert "self-evaluations checked/s, csv" in proc.stdout

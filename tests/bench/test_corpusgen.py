@@ -205,20 +205,41 @@ def test_a_share_of_self_evaluations_in_every_format(tmp_path):
     lines = [json.loads(x) for x in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
     evaluated = [m for m in lines if m.get("kind") == "self_evaluation"]
     assert 10 < len(evaluated) == summary["self_evaluations"] < 40
-    assert summary["skipped"] == {"text": len(evaluated)}  # the text layout does not hold them yet
     from checker.loaders import load_path
 
     kinds = [f.is_self_evaluation for p in sorted((tmp_path / "yaml").iterdir()) for f in load_path(p).forms]
     assert kinds == [m.get("kind") == "self_evaluation" for m in lines]
-    for fmt in ("csv", "xlsx"):
-        flat = sorted(p for p in (tmp_path / fmt).iterdir() if p.name.startswith("selfeval-"))
-        assert len(_self_evaluation_codes(flat)) == len(evaluated), fmt
+    for fmt in ("csv", "xlsx", "text"):
+        apart = sorted(p for p in (tmp_path / fmt).iterdir() if p.name.startswith("selfeval-"))
+        assert len(_self_evaluation_codes(apart)) == len(evaluated), fmt
+    targets = [f for p in sorted((tmp_path / "text").glob("forms-*")) for f in load_path(p).forms]
+    assert len(targets) == len(lines) - len(evaluated) and not any(f.is_self_evaluation for f in targets)
+
+
+def test_text_self_evaluations_read_as_their_yaml(tmp_path):
+    from checker.loaders import load_path
+    from policy.forms.canonical import form_to_mapping
+
+    write_corpus(tmp_path, 12, formats=("yaml", "text"), per_file=12, seed=8, self_evaluation_share=1.0)
+    (yaml_file,) = (tmp_path / "yaml").iterdir()
+    (text_file,) = (tmp_path / "text").iterdir()
+    text_forms = load_path(text_file).forms
+    assert all(f.issues == () for f in text_forms)
+
+    def comparable(form) -> dict:
+        m = form_to_mapping(form)
+        m["execution"] = [{k: v for k, v in r.items() if k != "line"} for r in m["execution"]]
+        m["indicators"] = [{k: v for k, v in r.items() if k not in ("line", "column", "level1_text", "level2_text")}
+                           for r in m["indicators"]]
+        return {k: v for k, v in m.items() if k not in ("path", "line", "declared_amount_unit")}
+
+    assert [comparable(f) for f in text_forms] == [comparable(f) for f in load_path(yaml_file).forms]
 
 
 def test_clean_self_evaluations_have_no_self_evaluation_finding(tmp_path):
-    write_corpus(tmp_path, 40, formats=("yaml", "csv"), per_file=20, seed=5, defect_rate=0.0,
+    write_corpus(tmp_path, 40, formats=("yaml", "csv", "text"), per_file=20, seed=5, defect_rate=0.0,
                  self_evaluation_share=1.0)
-    for fmt in ("yaml", "csv"):
+    for fmt in ("yaml", "csv", "text"):
         codes = _self_evaluation_codes(sorted((tmp_path / fmt).iterdir()))
         assert len(codes) == 40 and all(c == set() for c in codes), (fmt, codes)
 

@@ -25,7 +25,7 @@ def selfeval_tables(form: dict, pick: Pick) -> tuple[list[str], list[Table]]:
     """(prose lines above the tables, the tables) of one canonical self-evaluation mapping whose
     amounts are written in 万元."""
     head = Table()
-    head.add_row([("项目名称", 1, 1), (form["name"], 1, 7)])
+    head.add_row([("项目名称", 1, 1), (_cell(form.get("name")), 1, 7)])
     head.add_row([(pick(["主管部门", "预算部门"]), 1, 1), (_cell(form.get("budget_unit")), 1, 3),
                   ("实施单位", 1, 1), (_cell(form.get("implementer")), 1, 3)])
     execution = form.get("execution") or []
@@ -48,11 +48,19 @@ def selfeval_tables(form: dict, pick: Pick) -> tuple[list[str], list[Table]]:
         table.add_row([(h, 1, 1) for h in INDICATOR_HEADER])
         _indicator_rows(table, part, weights)
         if n == len(parts) - 1:
-            total = sum((Decimal(r["weight"]) for r in rows if r.get("weight")), Decimal(0))
-            table.add_row([("总分", 1, 5), (str(total), 1, 1), (_cell(form.get("total_score")), 1, 1), ("", 1, 1)])
+            table.add_row([("总分", 1, 5), (_total_weight(rows), 1, 1), (_cell(form.get("total_score")), 1, 1),
+                           ("", 1, 1)])
         tables.append(table)
     prose = [form["title"]] + (["单位：万元"] if pick([False, True]) else [])
     return prose, tables
+
+
+def _total_weight(rows: list[dict]) -> str:
+    """The 分值 column's total, blank when a weight is not a plain number ("20%", "8分")."""
+    try:
+        return str(sum((Decimal(str(r["weight"])) for r in rows if r.get("weight")), Decimal(0)))
+    except ArithmeticError:
+        return ""
 
 
 def _indicator_rows(table: Table, rows: list[dict], weights: dict) -> None:
@@ -67,11 +75,11 @@ def _indicator_rows(table: Table, rows: list[dict], weights: dict) -> None:
     for i, r in enumerate(rows):
         cells = []
         if i == 0 or rows[i - 1]["level1"] != r["level1"]:
-            label = r["level1"]
+            label = _cell(r["level1"])
             if label in weights:
                 label = f"{label}（{weights[label]}分）"
             cells.append((label, run(i, 1), 1))
         if i == 0 or (rows[i - 1]["level1"], rows[i - 1]["level2"]) != (r["level1"], r["level2"]):
-            cells.append((r["level2"], run(i, 2), 1))
+            cells.append((_cell(r["level2"]), run(i, 2), 1))
         cells += [(_cell(r.get(k)), 1, 1) for k in ("name", "target", "actual", "weight", "score", "deviation")]
         table.add_row(cells)

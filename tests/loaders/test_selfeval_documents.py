@@ -1,5 +1,6 @@
 """Self-evaluations (绩效自评表) in every document format: a generated canonical self-evaluation,
-laid out as the form prints it (``selfeval_render``) and written as HTML, DOCX or form-layout XLSX,
+laid out as the form prints it (``selfeval_render``) and written as HTML, DOCX, form-layout XLSX
+or extracted text (TAB-separated lines),
 (and one example printed to PDF by LibreOffice) reads back as the same form — kind, 项目资金 rows, 实际完成情况, 一级 weights, 总分 and every
 indicator's 实际完成值/分值/得分/偏差原因."""
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 import pytest
 
 from checker.loaders import load_bytes
-from bench.corpusgen.documents import to_docx, to_html, to_pdf, to_xlsx
+from bench.corpusgen.documents import to_docx, to_html, to_pdf, to_text, to_xlsx
 from loaders.selfeval_render import selfeval_tables
 from loaders.test_loader_layout_property import NAMES, PAIRS
 from policy.authoring.examples import evaluation_form
@@ -90,6 +91,7 @@ WRITERS = {
     "html": lambda drawn, pick: to_html(drawn, pick, layout=selfeval_tables),
     "docx": lambda drawn, pick: to_docx(drawn, pick, layout=selfeval_tables),
     "xlsx": lambda drawn, pick: to_xlsx(drawn, pick, layout=selfeval_tables),
+    "txt": lambda drawn, pick: to_text(drawn, pick, layout=selfeval_tables),
 }
 
 

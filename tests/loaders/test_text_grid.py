@@ -128,37 +128,48 @@ def test_a_label_with_an_invisible_character_is_still_the_label():
 
 
 def _selfeval_text() -> str:
+    from bench.corpusgen.documents import to_text
     from loaders.selfeval_render import selfeval_tables
     from selfeval.test_selfeval_dump import _first, _form
 
-    prose, tables = selfeval_tables(_form(), _first)
-    lines = list(prose)
-    for table in tables:
-        grid = {(c.row, c.col): c.text for c in table.cells}
-        for r in range(table.height):
-            cells = [grid.get((r, c), "") for c in range(12)]
-            while cells and not cells[-1]:
-                cells.pop()
-            lines.append("\t".join(cells))
-    return "\n".join(lines)
+    return to_text([_form()], _first, layout=selfeval_tables).decode("utf-8")
 
 
-def test_a_self_evaluation_in_text_says_its_scores_are_not_read():
-    """The text layout reads a 绩效自评表's indicator table as a target form's: the report says so
-    once, at the header, naming the columns left unread (never a silent drop)."""
+def test_a_self_evaluation_in_text_reads_its_scores():
+    """A 绩效自评表 printed as text reads its 项目资金 rows, 实际完成情况, 一级 weights, 总分 and
+    each indicator's 实际完成值/分值/得分/偏差原因, with nothing left unplaced and no 总分 row
+    read as an indicator."""
+    from selfeval.test_selfeval_dump import _form
+
     text = _selfeval_text()
     document = load_bytes(text.encode("utf-8"), "form.txt")
     (form,) = document.forms
-    notes = [i for i in form.issues if i.message_id == "E112"]
-    assert len(notes) == 1
+    assert form.issues == ()
+    got = form_to_mapping(form)
+    assert got["kind"] == "self_evaluation"
+    assert [r["row"] for r in got["execution"]] == ["年度资金总额", "其中：财政拨款", "其他资金"]
+    assert got["execution"][0]["spent"] == "480000" and got["execution"][0]["score"] == "9.6"
+    assert got["level1_weights"] == {"产出指标": "50", "效益指标": "30", "满意度指标": "10"}
+    assert got["total_score"] == "93.6"
+    want = _form()["indicators"]
+    keys = ("name", "target", "actual", "weight", "score", "deviation")
+    assert [[r.get(k) for k in keys] for r in got["indicators"]] == [[r.get(k) for k in keys] for r in want]
     header_line = text.split("\n").index(next(l for l in text.split("\n") if l.startswith("一级指标"))) + 1
-    assert notes[0].location.line == header_line
-    assert notes[0].args["columns"] == "实际完成值、分值、得分、偏差原因分析及改进措施"
+    assert got["indicators"][0]["line"] == header_line + 1
 
 
-def test_a_target_form_in_text_has_no_self_evaluation_note():
+def test_a_text_target_form_with_a_weight_column_stays_a_target_form():
+    """权重 alone is a target form's column: no self-evaluation is made of it."""
+    text = ("2023年度项目支出绩效目标表\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\t权重\n"
+            "产出指标\t数量指标\t培训人次\t≥280人次\t20\n")
+    (form,) = load_bytes(text.encode("utf-8"), "a.txt").forms
+    assert form.kind != "self_evaluation"
+    assert [i.name for i in form.indicators] == ["培训人次"]
+
+
+def test_a_target_form_in_text_stays_a_target_form():
     document = load_bytes(SEED.read_bytes(), SEED.name)
-    assert document.forms and not any(i.message_id == "E112" for f in document.forms for i in f.issues)
+    assert document.forms and all(f.kind != "self_evaluation" for f in document.forms)
 
 
 _GLUED = [

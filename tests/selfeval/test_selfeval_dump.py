@@ -1,5 +1,5 @@
 """``jixiao dump`` prints the self-evaluation keys of a 绩效自评表 whatever the input: canonical
-YAML, an HTML/DOCX/XLSX table layout, a flat CSV/XLSX export."""
+YAML, an HTML/DOCX/XLSX table layout, extracted text, a flat CSV/XLSX export."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from bench.corpusgen.documents import to_docx, to_xlsx
+from bench.corpusgen.documents import to_docx, to_text, to_xlsx
 from loaders.selfeval_render import selfeval_tables
 from loaders.test_selfeval_flat import to_csv, to_xlsx as flat_xlsx
 from policy.authoring.examples import evaluation_form
@@ -34,8 +34,9 @@ INPUTS = {
     "form.html": lambda tmp: (DOCUMENTS / "15_xiuning_wenwu_zhanchen_selfeval_2023.html").read_bytes(),
     "form.docx": lambda tmp: to_docx([_form()], _first, layout=selfeval_tables),
     "form.xlsx": lambda tmp: to_xlsx([_form()], _first, layout=selfeval_tables),
-    "export.csv": lambda tmp: to_csv([{**_form(), "execution": _form()["execution"][:1]}]),
-    "export.xlsx": lambda tmp: flat_xlsx([{**_form(), "execution": _form()["execution"][:1]}]),
+    "form.txt": lambda tmp: to_text([_form()], _first, layout=selfeval_tables),
+    "export.csv": lambda tmp: to_csv([_form()]),
+    "export.xlsx": lambda tmp: flat_xlsx([_form()]),
 }
 
 
