@@ -369,6 +369,10 @@ CASES += [
     ("V104-a-frequency-is-a-time", "V104", form(row("产出指标", "时效指标", "完成时间", "每年2次")), {}, "pass"),
     ("V104-a-count-is-no-time", "V104", form(row("产出指标", "时效指标", "完成时间", "≥2次")), {},
      [("V104.time", {"keyword": "时间"})]),
+    # A105: a new project with a previous budget, however small
+    ("A105-one-yuan-is-a-previous-budget", "A105",
+     {"attributes": {"kind": "新增项目", "term": "一次性", "basis": ["其他"]},
+      "funding": {"total": "15万元", "previous_years": "1元"}}, {}, [("A105", {"amount": "1元"})]),
     # V106: a satisfaction target below the threshold
     ("V106-a-satisfaction-name-filed-elsewhere", "V106", form(row("效益指标", "社会效益", "群众满意度", "≥80%")), {},
      [("V106", {"name": "群众满意度"})]),
