@@ -22,7 +22,7 @@ from typing import NamedTuple
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
-from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, joined
+from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import aligned, same_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -285,6 +285,10 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         # Spaces and breaks pdfium infers between text runs are not the document's: a number the
         # line broke ("≥3500" / "0次/天") must not gain a space.
         generated = [raw.FPDFText_IsGenerated(textpage.raw, i) == 1 for i in range(count)]  # line boxes: "-" sits on its line
+        # An ideograph narrower than tall was drawn by a font without it (a .notdef box): its font
+        # size is the width the writer laid it out with (pdf_broken_row.py).
+        ems = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, (ch, (left, bottom, right, top))
+               in enumerate(zip(text, boxes)) if right - left < top - bottom and is_ideograph(ch)}
     finally:
         textpage.close()
     horizontal, vertical = _segments(page)
@@ -302,7 +306,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     if tables:
         edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
                   if r + rowspan == tables[-1].n}
-    for ch, (left, bottom, right, top), made in zip(text, boxes, generated):
+    for i, (ch, (left, bottom, right, top), made) in enumerate(zip(text, boxes, generated)):
         if ch in "\r\n" or made:
             continue
         if right <= left and not ch.strip():  # a space pdfium adds (a word break): after the char before
@@ -324,7 +328,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
                     region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
                 if (t, region) in edges and right > left:
-                    ink.setdefault((t, region), []).append(Ink(y, left, right, size, ch))
+                    ink.setdefault((t, region), []).append(Ink(y, left, right, size, ch, ems.get(i, 0.0)))
                 touching = (t, region, y, right) if right > left else touching
                 break
         else:

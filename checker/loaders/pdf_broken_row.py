@@ -12,7 +12,10 @@ this holds:
 - every cell with text in the next page's first row lies under one cell of the fragment whose
   text runs to the fragment's bottom rule, and that cell's last line could not take the first
   word of that text: a writer moves a word on only when it does not fit (the room is measured
-  to the cell's right rule less the padding its text keeps on the left). Where only some cells
+  to the cell's right rule less the padding its text keeps on the left; an ideograph counts one
+  em wide even where the PDF drew it narrower: Writer lays a line out with the CJK font's full
+  width and may still print an ideograph after a Latin run ("5.其他") as the Latin font's
+  .notdef box, 6.6 pt wide at 11 pt). Where only some cells
   pass, the row on the next page is a row of its own, and only a merged cell (a label over
   several rows, "项目资" / "金") that passes is finished from it.
 
@@ -22,6 +25,7 @@ second only when each of its cells under the next row's text happens to end on a
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from checker.loaders.grid import Grid, GridCell
@@ -35,13 +39,15 @@ _NO_LINE_END = frozenset("（(【《「『“‘")
 
 
 class Ink(NamedTuple):
-    """One visible glyph of a ruled cell: vertical centre (downwards), left and right edge, height."""
+    """One visible glyph of a ruled cell: vertical centre (downwards), left and right edge, height,
+    and, for an ideograph drawn narrower than an em, its font size (0: not measured)."""
 
     y: float
     left: float
     right: float
     size: float
     ch: str
+    em: float = 0.0
 
 
 class FootCell(NamedTuple):
@@ -85,6 +91,16 @@ def _lines(ink: list[Ink]) -> list[list[Ink]]:
     return [sorted(line, key=lambda g: g.left) for line in out]
 
 
+def is_ideograph(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def _short(glyphs: list[Ink]) -> float:
+    """What ``glyphs`` lack of the width the writer laid them out with: an ideograph takes one em
+    (every CJK font draws it so), whatever box the PDF drew for it."""
+    return sum(max(g.em - (g.right - g.left), 0.0) for g in glyphs if g.em and is_ideograph(g.ch))
+
+
 def foot_cell(index: int, left: float, right: float, bottom: float, ink: list[Ink]) -> FootCell:
     lines = _lines([g for g in ink if g.ch.strip()])
     if not lines:
@@ -92,7 +108,7 @@ def foot_cell(index: int, left: float, right: float, bottom: float, ink: list[In
     padding = max(min(g.left for line in lines for g in line[:1]) - left, 0.0)
     last = lines[-1]
     size = max(g.size for g in last)
-    room = right - padding - max(g.right for g in last)
+    room = right - padding - max(g.right for g in last) - _short(last)
     return FootCell(index, left, right, room, bottom - last[0].y <= _AT_FOOT * size, size)
 
 
@@ -112,7 +128,7 @@ def head_cell(index: int, left: float, right: float, ink: list[Ink]) -> HeadCell
         n += 1
     # Up to the next glyph's left edge where there is one: a glyph's advance, not its looser box.
     end = first[n].left if n < len(first) else first[n - 1].right
-    return HeadCell(index, left, right, end - first[0].left)
+    return HeadCell(index, left, right, end - first[0].left + _short(first[:n]))
 
 
 def _over(head: HeadCell, cells: list[FootCell]) -> FootCell | None:

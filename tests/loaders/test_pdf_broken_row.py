@@ -94,3 +94,28 @@ def test_a_merged_label_cut_by_the_page_is_finished_while_the_row_beside_it_is_n
     # A cell of one row cut alone does not make the row a continuation.
     plain = Grid(before.name, (GridCell("项目资金", 3, 0, before.cells[0].location), before.cells[1]), page=1)
     assert joined(plain, foot, after, head) == (plain, after)
+
+
+def _narrow_label(em: float) -> list[Ink]:
+    """ "5.其他收" on one line, its ideographs drawn 6 wide (the Latin font's .notdef box, as Writer
+    prints an ideograph after a Latin run) where the writer laid them out one em (10) wide."""
+    widths = [("5", 5.0), (".", 3.0), ("其", 6.0), ("他", 6.0), ("收", 6.0)]
+    ink, x = [], 105.0
+    for ch, width in widths:
+        ink.append(Ink(757, x, x + width, SIZE, ch, em if ch != "5" and ch != "." else 0.0))
+        x += width
+    return ink
+
+
+def test_an_ideograph_drawn_narrow_counts_its_full_width_in_the_room_left():
+    # Laid out: 5 + 3 + 3 × 10 = 38 of the 44 a line holds, so "入" (10) went to the next page;
+    # the boxes alone (26) would leave room for it and the row would read as two.
+    before, after = _grids(["5.其他收", ""], ["入", ""])
+    head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "入"))])
+    foot = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(SIZE)), foot_cell(1, 154, 208, 766, [])])
+    assert foot.cells[0].room == 6.0
+    new_before, _ = joined(before, foot, after, head)
+    assert [c.text for c in new_before.cells] == ["5.其他收入", ""]
+    unmeasured = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(0.0)), foot.cells[1]])
+    assert unmeasured.cells[0].room == 18.0
+    assert joined(before, unmeasured, after, head) == (before, after)
