@@ -35,8 +35,8 @@ def start(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, str, l
 def stop(proc: subprocess.Popen) -> tuple[int, str]:
     proc.send_signal(signal.SIGINT)
     try:
-        rest = proc.stderr.read()
-        return proc.wait(timeout=10), rest
+        _, rest = proc.communicate(timeout=30)  # a server that ignores Ctrl-C fails, never hangs
+        return proc.returncode, rest
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -57,6 +57,18 @@ def test_serve_prints_its_url_answers_and_stops_on_ctrl_c():
     assert "stopped" in rest and "Traceback" not in rest
     log = [line for line in rest.splitlines() if "/api/check" in line]
     assert log and " 200 " in log[0] and "seed.txt" not in rest  # the query is never logged
+
+
+def test_ctrl_c_stops_a_server_started_with_sigint_ignored():
+    """A background job of a script starts with SIGINT ignored; Ctrl-C (SIGINT) still stops it."""
+    def ignore_sigint():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--port", "0", "--lang", "en"],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, preexec_fn=ignore_sigint)
+    assert "http://" in proc.stderr.readline()
+    code, rest = stop(proc)
+    assert code == 0 and "stopped" in rest
 
 
 def test_serve_warns_on_a_reachable_address_and_requires_its_token():
