@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 import threading
 import time
@@ -98,9 +97,6 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         _say("jixiao: " + safe_render("serve.cli.non-loopback", {
             "host": args.host, "token": "" if token else safe_render("serve.cli.no-token", {}, lang)}, lang))
-    # Ctrl-C stops the server even when it was started with SIGINT ignored (a background job of a
-    # script inherits that), as the listening line promises: set before that line is printed.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:  # from the listening line on, Ctrl-C is a clean stop
         _say(safe_render("serve.cli.listening", {"url": url_of(server)}, lang))
         threading.Thread(target=_warm_up, args=(access_log,), name="jixiao-warm-up", daemon=True).start()

@@ -183,7 +183,10 @@ def test_termination_signals_clean_up_like_ctrl_c(tmp_path, signum):
     target = work / "report.json"
     target.write_bytes(b"old")
     env = {**os.environ, "TMPDIR": str(spills), "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(target)], stdout=subprocess.PIPE, env=env, cwd=ROOT)
+    # Each signal as delivered to a foreground process: a suite run as a background job would
+    # otherwise start the child with SIGINT ignored, which jixiao respects.
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(target)], stdout=subprocess.PIPE, env=env, cwd=ROOT,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert child.stdout.readline().strip() == b"ready"
     assert len(os.listdir(work)) == 2 and len(os.listdir(spills)) == 1
     child.send_signal(signum)
