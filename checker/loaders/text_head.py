@@ -28,6 +28,8 @@ from policy.forms.model import (
 FIELD_LABELS = {
     "项目名称": "name",
     "预算单位": "budget_unit",
+    "主管部门": "budget_unit",  # a target form printing 主管部门 without 预算单位 (11 public forms)
+    "主管部门及代码": "budget_unit",
     "预算部门": "budget_unit",
     "单位名称": "budget_unit",
     "实施单位及责任人": "implementer",

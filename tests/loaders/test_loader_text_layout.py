@@ -178,3 +178,13 @@ def test_a_label_word_that_opens_its_group_stays_a_label():
         ("时效指标", None, "≥90%", "annual"),
         ("时效指标", "完工时间", None, "annual"),
     ]
+
+
+def test_a_target_form_printing_zhuguan_bumen_gives_its_budget_unit():
+    # Public target forms print 主管部门 (or 主管部门及代码) and 实施单位, with no 预算单位 row.
+    lines = [HEAD[0], "项目名称\t乡村道路养护", "主管部门及代码\t[055]某市交通运输局\t实施单位\t养护中心",
+             "绩效指标\t一级指标\t二级指标\t三级指标\t指标值", "\t产出指标\t数量指标\t养护里程\t50公里"]
+    form = _load(lines)
+    assert (form.budget_unit, form.implementer) == ("[055]某市交通运输局", "养护中心")
+    assert (form.budget_unit_location.line, form.budget_unit_location.column) == (3, 9)
+    assert form.issues == ()
