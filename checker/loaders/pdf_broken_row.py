@@ -29,13 +29,11 @@ import unicodedata
 from typing import NamedTuple
 
 from checker.loaders.grid import Grid, GridCell
+from checker.loaders.line_breaks import lead_length
 
 _FIT = 0.25  # points: what the room a line left is measured short by (glyph boxes are loose)
 _AT_FOOT = 1.8  # glyph heights between a cell's last line and the fragment's bottom rule
 _BODY_SLACK = 2.5  # glyph heights a fragment's foot may stop short of the body's end
-_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
-_NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
-_NO_LINE_END = frozenset("（(【《「『“‘")
 
 
 class Ink(NamedTuple):
@@ -117,15 +115,7 @@ def head_cell(index: int, left: float, right: float, ink: list[Ink]) -> HeadCell
     if not lines:
         return None
     first = lines[0]
-    n = 0
-    while n + 1 < len(first) and first[n].ch in _NO_LINE_END:
-        n += 1
-    n += 1
-    if first[n - 1].ch in _WORD:
-        while n < len(first) and first[n].ch in _WORD:
-            n += 1
-    while n < len(first) and first[n].ch in _NO_LINE_START:
-        n += 1
+    n = lead_length(first)
     # Up to the next glyph's left edge where there is one: a glyph's advance, not its looser box.
     end = first[n].left if n < len(first) else first[n - 1].right
     return HeadCell(index, left, right, end - first[0].left + _short(first[:n]))

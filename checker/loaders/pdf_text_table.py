@@ -38,6 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
+from checker.loaders.line_breaks import lead_length
 from checker.loaders.recovery import is_page_number
 from policy.forms.model import Location
 
@@ -232,24 +233,11 @@ def _lines(glyphs: list[Glyph]) -> list[_Line]:
     return out
 
 
-_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
-_NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
-_NO_LINE_END = frozenset("（(【《「『“‘")
-
-
 def _run(glyphs: list[Glyph], text: str) -> _Run:
     """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
     or Latin word ("19", "2024"), or a character with the punctuation that may not start a line,
     after any opening bracket (which may not end one: "（次）" moves to the next line whole)."""
-    n = 0
-    while n + 1 < len(glyphs) and glyphs[n].ch in _NO_LINE_END:
-        n += 1
-    n += 1
-    if glyphs[n - 1].ch in _WORD:
-        while n < len(glyphs) and glyphs[n].ch in _WORD:
-            n += 1
-    while n < len(glyphs) and glyphs[n].ch in _NO_LINE_START:
-        n += 1
+    n = lead_length(glyphs)
     return _Run(glyphs[0].left, glyphs[-1].right, text.strip(), glyphs[n - 1].right - glyphs[0].left)
 
 
