@@ -225,7 +225,9 @@ def to_text(forms: list[dict], pick: Pick, layout=None) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:
+def _word_document(forms: list[dict], pick: Pick, layout=None, ruled: bool = False, whole_rows: bool = False):
+    """The forms as a python-docx Document: prose paragraphs, then each table with its merged
+    cells; ``ruled`` gives the tables 'Table Grid' rules, ``whole_rows`` keeps each row on one page."""
     import docx
 
     document = docx.Document()
@@ -235,12 +237,22 @@ def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:
             document.add_paragraph(line)
         for table in tables:
             out = document.add_table(rows=table.height, cols=WIDTH)
+            if ruled:
+                out.style = "Table Grid"
+            if whole_rows:
+                for row in out.rows:
+                    row._tr.get_or_add_trPr().append(_cant_split())
             for cell in table.cells:
                 target = out.cell(cell.row, cell.col)
                 if cell.rowspan > 1 or cell.colspan > 1:
                     target = target.merge(out.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
                 target.text = cell.text
             document.add_paragraph("")
+    return document
+
+
+def to_docx(forms: list[dict], pick: Pick, layout=None) -> bytes:
+    document = _word_document(forms, pick, layout)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -308,26 +320,7 @@ def to_pdf(forms: list[dict], pick: Pick, directory, layout=None, ruled: bool = 
     (default: for ruled tables); otherwise Writer breaks a row across pages where it falls."""
     import subprocess
 
-    import docx
-
-    document = docx.Document()
-    for form in forms:
-        prose, tables = (layout or form_tables)(form, pick)
-        for line in prose:
-            document.add_paragraph(line)
-        for table in tables:
-            out = document.add_table(rows=table.height, cols=WIDTH)
-            if ruled:
-                out.style = "Table Grid"
-            if ruled if whole_rows is None else whole_rows:
-                for row in out.rows:
-                    row._tr.get_or_add_trPr().append(_cant_split())
-            for cell in table.cells:
-                target = out.cell(cell.row, cell.col)
-                if cell.rowspan > 1 or cell.colspan > 1:
-                    target = target.merge(out.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-                target.text = cell.text
-            document.add_paragraph("")
+    document = _word_document(forms, pick, layout, ruled, ruled if whole_rows is None else whole_rows)
     source = directory / "form.docx"
     document.save(str(source))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",

@@ -23,13 +23,12 @@ from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_continued import aligned, same_frame
+from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, Location
 
-_SNAP = 5.0  # points: lines closer than this are one line (a browser draws a cell border pair ~4 apart)
 _REACH = 2.0  # points: a rule ending this short of a point still reaches it
 _MIN_LENGTH = 3.0
 
@@ -158,19 +157,10 @@ def _path_objects(raw, parent, form: bool = False, level: int = 0):
             yield from _path_objects(raw, obj, True, level + 1)
 
 
-def _cluster(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if out and v - out[-1] <= _SNAP:
-            continue
-        out.append(v)
-    return out
-
-
 def _spans_at(segments, positions: list[float], at: float) -> list[tuple[float, float]]:
-    """The extents of the segments that lie on the line at ``at`` (within _SNAP); ``segments``
+    """The extents of the segments that lie on the line at ``at`` (within SNAP); ``segments``
     sorted by position, ``positions`` their positions."""
-    lo, hi = bisect_left(positions, at - _SNAP), bisect_right(positions, at + _SNAP)
+    lo, hi = bisect_left(positions, at - SNAP), bisect_right(positions, at + SNAP)
     return [(a, b) for _, a, b in segments[lo:hi]]
 
 
@@ -240,7 +230,7 @@ def _tables(horizontal, vertical) -> list[_Table]:
     """Tables of a page: runs of row lines whose bands a vertical rule crosses."""
     horizontal.sort()
     vertical.sort()
-    rows = _cluster([y for y, _, _ in horizontal])
+    rows = cluster([y for y, _, _ in horizontal])
     tables = []
     run: list[float] = []
     for a, b in zip(rows, rows[1:]):
@@ -257,7 +247,7 @@ def _tables(horizontal, vertical) -> list[_Table]:
     out = []
     for table_rows in tables:
         top, bottom = table_rows[0], table_rows[-1]
-        cols = _cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
+        cols = cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
         if len(cols) >= 2:
             out.append(_Table(table_rows, cols, horizontal, vertical))
     return out

@@ -13,25 +13,27 @@ from __future__ import annotations
 
 from checker.loaders.grid import Grid, GridCell, table_place
 
-_SNAP = 5.0  # points: the same line (as pdf.py clusters rules)
+SNAP = 5.0  # points: lines closer than this are one line (a browser draws a cell border pair ~4 apart)
 
 
 def same_frame(cols: list[float], new: list[float]) -> bool:
-    return abs(cols[0] - new[0]) <= _SNAP and abs(cols[-1] - new[-1]) <= _SNAP
+    return abs(cols[0] - new[0]) <= SNAP and abs(cols[-1] - new[-1]) <= SNAP
 
 
 def aligned(before: Grid, cols: list[float], grid: Grid, new: list[float]) -> tuple[Grid, Grid, list[float]]:
     """Both parts of a continued table renumbered on the union of their column lines."""
     if cols == new:
         return before, grid, new
-    union = _cluster(cols + new)
+    union = cluster(cols + new)
     return _renumbered(before, cols, union), _renumbered(grid, new, union), union
 
 
-def _cluster(values: list[float]) -> list[float]:
+def cluster(values: list[float]) -> list[float]:
+    """Ruling-line positions, sorted, with those within SNAP of the one before taken as it: one
+    place clusters lines, for a page's grid (pdf.py) and for a table continued over pages."""
     out: list[float] = []
     for v in sorted(values):
-        if out and v - out[-1] <= _SNAP:
+        if out and v - out[-1] <= SNAP:
             continue
         out.append(v)
     return out
