@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from policy.api import Category, Example, Finding, InsufficientData, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
 from policy.authoring.scoring import (SELF_EVALUATION_ONLY, evaluated, require_self_evaluation,
@@ -15,6 +17,20 @@ def _full(form):
 
 def _late(form):
     indicator_of(form, "完工时间")["actual"] = "2022年12月"
+
+
+def _rounded_full(form):
+    row = indicator_of(form, "通行时间缩短率")
+    row["actual"], row["score"] = "9.999%", "30.0"
+
+
+def rounds_to_full(ratio: Decimal | None, weight: Decimal, score: Decimal) -> bool:
+    """Whether the proportional score (ratio × weight), rounded to the places the score is printed
+    with, is the full weight: then full points are the practice formula's own result."""
+    if ratio is None:
+        return False
+    places = Decimal(1).scaleb(min(score.as_tuple().exponent, 0))
+    return (min(ratio, Decimal(1)) * weight).quantize(places, ROUND_HALF_UP) >= weight
 
 
 class FullScoreTargetMissed(Rule):
@@ -38,7 +54,11 @@ class FullScoreTargetMissed(Rule):
         Example(evaluation_form(_late), note="done 2022年12月 for 2022年10月底前, scored 10 of 10",
                 expect=("R106",)),
     )
-    good = (Example(evaluation_form(), note="the missed target scored 24 of 30"),)
+    good = (
+        Example(evaluation_form(), note="the missed target scored 24 of 30"),
+        Example(evaluation_form(_rounded_full),
+                note="9.999% of ≥10% is 29.997 of 30, printed to one place: 30.0 is the proportional score"),
+    )
 
     def check(self, form, ctx):
         require_self_evaluation(form, "R")
@@ -49,7 +69,8 @@ class FullScoreTargetMissed(Rule):
             checked = True
             if attainment_grade(e.actual) is not None:
                 continue  # an actual graded 部分达成/未达成: its score band is R109's
-            if att.status == NOT_MET and e.score.number >= ind.weight:
+            if (att.status == NOT_MET and e.score.number >= ind.weight
+                    and not rounds_to_full(att.ratio, ind.weight, e.score.number)):
                 by = att.to_mapping().get("by", "")
                 yield Finding("R106", {**score_args(ind), "by": by}, indicator=ind,
                               evidence={"年度指标值": ind.value_text or "", "实际完成值": e.actual_text or "",
