@@ -110,6 +110,7 @@ class Recovered:
     issues: tuple[LoadIssue, ...]
     tables: int  # table grids in the document
     skipped: int  # tables that belong to no form
+    lists: int = 0  # of those, lists of projects (a 项目名称 column header, names below it)
 
 
 class _Row:
@@ -582,6 +583,7 @@ class _Reader:
         self.seq = 0
         self.tables = 0
         self.skipped: list[str] = []
+        self.lists: set[str] = set()  # skipped tables headed like a list of projects
         self.too_many = False
         self.unit_rows: list[_Row] = []  # 单位：万元 above a form, read into its project block
         self.title_unit: str | None = None  # the unit a title row declares (…表（单位：万元）)
@@ -608,7 +610,8 @@ class _Reader:
             self.issues.append(ids.cell_warning(
                 ids.SKIPPED_TABLES, first, count=len(self.skipped), tables=", ".join(self.skipped[:5])
             ))
-        return Recovered(tuple(self.forms), tuple(self.issues), self.tables, len(self.skipped))
+        lists = sum(1 for name in self.skipped if name in self.lists)
+        return Recovered(tuple(self.forms), tuple(self.issues), self.tables, len(self.skipped), lists)
 
     # -- which tables belong to a form -------------------------------------------------------------
     def _in_table(self) -> bool:
@@ -620,6 +623,7 @@ class _Reader:
             if row is None:
                 continue
             if _is_name_row(row) and _heads_a_list(grid, row):
+                self.lists.add(grid.name)
                 continue  # a list of projects (its 单位名称 is no budget unit either)
             if _is_name_row(row) or read_header(grid, r) is not None or self._is_head_row(row):
                 return True
@@ -1087,14 +1091,17 @@ def _text_head_follows(lines, position: int) -> bool:
 
 
 def document_from_grids(grids: Sequence[Grid], path: str, fmt: str, limits: Limits, pages: int | None = None) -> Document:
-    """A Document from a document's grids: its forms, or E020 naming how much was looked at."""
+    """A Document from a document's grids: its forms, or E020 naming how much was looked at (and,
+    when some tables head a 项目名称 column, that those are lists of projects, not forms: a user
+    who sees "no 项目名称" beside a table headed 项目名称 would think the reader blind)."""
     recovered = recover(grids, path, limits)
     if not recovered.forms:
-        where = Location(path)
+        message_id, args = ids.NO_FORM_IN_GRIDS, {"tables": recovered.tables}
         if pages is not None:
-            error = ids.file_error(ids.NO_FORM_IN_GRIDS + ".pages", where, tables=recovered.tables, pages=pages)
-        else:
-            error = ids.file_error(ids.NO_FORM_IN_GRIDS, where, tables=recovered.tables)
+            message_id, args = message_id + ".pages", {**args, "pages": pages}
+        if recovered.lists:
+            message_id, args = message_id + ".lists", {**args, "lists": recovered.lists}
+        error = ids.file_error(message_id, Location(path), **args)
         return Document(path, error=error, format=fmt)
     return Document(path, recovered.forms, recovered.issues, format=fmt)
 

@@ -18,7 +18,18 @@ def _load(content: bytes):
 def test_a_document_holding_only_a_project_list_has_no_form():
     document = _load(_page(_row("收入项目", "预算数") + _row("一般公共预算拨款收入", "120.50"), LIST))
     assert document.forms == ()
-    assert (document.error.message_id, document.error.args) == ("E020", {"tables": 2})
+    # The notice says why the 项目名称 it saw is no form's: one of the two tables is a list.
+    assert (document.error.message_id, document.error.args) == ("E020.lists", {"tables": 2, "lists": 1})
+
+
+def test_a_document_without_a_list_or_a_form_names_no_list():
+    document = _load(_page(_row("收入项目", "预算数") + _row("一般公共预算拨款收入", "120.50")))
+    assert (document.error.message_id, document.error.args) == ("E020", {"tables": 1})
+
+
+def test_a_list_continued_over_two_tables_counts_both():
+    document = _load(_page(LIST, LIST, _row("收入项目", "预算数") + _row("一般公共预算拨款收入", "120.50")))
+    assert (document.error.message_id, document.error.args) == ("E020.lists", {"tables": 3, "lists": 2})
 
 
 def test_a_project_list_beside_a_form_is_skipped_and_counted():
