@@ -339,8 +339,9 @@ class _FormBuilder:
         for cell in grid.row(r):
             if cell.col in used or not cell.text or cols.ignored(cell.col):
                 continue
-            header = cols.extra_name(cell.col)
-            if header is None:
+            # A cell under a column of its own (指标解释, 评分标准 …) is kept with the row's
+            # indicator; on a row that yields none it has nowhere to go, and is reported.
+            if cols.extra_name(cell.col) is None or not emitted:
                 self.issues.append(ids.cell_warning(ids.UNPLACED_CELL, cell.location, text=cell.text))
         for period, name_cells, value_cells, level2 in emitted:
             extra = {}

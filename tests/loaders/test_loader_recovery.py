@@ -64,6 +64,20 @@ def test_rows_that_are_not_indicators_never_become_indicators():
     assert form.issues == ()
 
 
+def test_a_cell_of_an_extra_column_on_a_row_without_an_indicator_is_reported_not_dropped():
+    header = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标解释</td></tr>"
+    content = _page(
+        _row("项目名称", "甲项目")
+        + header
+        + _row("产出指标", "数量指标", "培训人数", "≥100人", "全年培训人次")
+        + _row("", "", "", "", "按签到表统计")  # the row's explanation ran on: no indicator to keep it
+    )
+    form = _load(content).forms[0]
+    assert [(i.name, i.extra) for i in form.indicators] == [("培训人数", {"指标解释": "全年培训人次"})]
+    assert [(i.message_id, i.args["text"]) for i in form.issues] == [("E101", "按签到表统计")]
+    assert form.issues[0].location.cell == "R4C5"  # table row 4, the 指标解释 column
+
+
 def test_a_lone_number_inside_a_table_is_a_value_not_a_page_number():
     # A value cut short ("100" of "100%") in a row of its own is data: a page's number is printed
     # outside the table (in a PDF the readers leave it as prose). A marked page number still goes.
