@@ -9,9 +9,8 @@ import unicodedata
 
 from checker.citation import source_json
 from checker.report import json_value, safe_render
-from checker.ruledoc import default_severity
+from checker.ruledoc import default_severity, doc_text
 from policy.registry import all_rules
-
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +29,7 @@ def rule_record(rule: type, lang: str) -> dict:
         "summary_en": rule.summary,
         "summary_zh": rule.summary_zh,
         "source": source_json(rule.code, rule.source.to_json(), lang),  # as a report in lang
-        "options": {name: {"default": _jsonable(opt.default), "doc": opt.doc}
+        "options": {name: {"default": _jsonable(opt.default), "doc": doc_text(rule, f"option.{name}", lang)}
                     for name, opt in rule.options.items()},
     }
 

@@ -18,6 +18,18 @@ def test_rules_json_lists_every_rule_with_the_issue_fields(capsys):
             assert r["severity"] != "error"  # the mof-2021 profile keeps advice advisory
 
 
+def test_rules_json_describes_options_in_the_language_asked(capsys):
+    rule = next(r for r in all_rules() if r.options)
+    name, option = next(iter(rule.options.items()))
+    docs = {}
+    for lang in ("zh", "en"):
+        assert main(["rules", "--format", "json", "--lang", lang]) == 0
+        record = next(r for r in json.loads(capsys.readouterr().out) if r["code"] == rule.code)
+        docs[lang] = record["options"][name]["doc"]
+    assert docs["en"] == option.doc
+    assert docs["zh"] != option.doc and any("\u4e00" <= ch <= "\u9fff" for ch in docs["zh"])
+
+
 def test_rules_text_has_one_line_per_rule(capsys):
     assert main(["rules", "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
