@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.loaders.structured import validate
+from policy.api import Category
+from policy.forms.canonical import form_from_mapping
 from policy.messages import catalogue, template_fields
 from policy.registry import all_rules
 from policy.api import Outcome
@@ -48,3 +51,27 @@ def test_good_examples_mostly_exercise_the_rule():
 def _forms(mapping):
     """An example is one form mapping, or {"forms": [...]} for unit-scope rules."""
     return mapping["forms"] if "forms" in mapping else [mapping]
+
+
+# -- the examples: valid forms that show one defect ----------------------------------------------
+
+EXAMPLES = [(r, kind, i) for r in RULES for kind in ("bad", "good") for i in range(len(getattr(r, kind)))]
+
+
+def example_is_well_formed(rule, form) -> bool:
+    """A rule's example is a canonical form a user can copy from docs/rules.md into a file and
+    check (it matches the schema), and, outside the structure rules, whose examples are about
+    the labels, its indicator table is well formed: every row's 一级 and 二级 are labels the
+    hierarchy knows, so the example shows the one defect it is about."""
+    if validate(form, "<example>", lambda at: None):
+        return False
+    if rule.category is Category.STRUCTURE:
+        return True
+    forms = form["forms"] if "forms" in form else [form]
+    return all(ind.level1 is not None and ind.level2 is not None
+               for mapping in forms for ind in form_from_mapping(mapping).indicators)
+
+
+@pytest.mark.parametrize("rule,kind,i", EXAMPLES, ids=[f"{r.code}-{kind}{i}" for r, kind, i in EXAMPLES])
+def test_example_is_well_formed(rule, kind, i):
+    assert example_is_well_formed(rule, getattr(rule, kind)[i].form)

@@ -6,8 +6,8 @@ A rule's examples are built when its module is imported (F112's ``_set``, R102's
 mutmut's forked workers, which imported the original already, never see such a mutant. Here each
 mutant is made active (MUTANT_UNDER_TEST) and the rule's module re-imported, which rebuilds the
 examples with the mutant; then the examples must still hold as tests/test_rule_examples.py,
-tests/rules/test_findings_in_full.py and tests/rules/test_cases_c101_c105.py (well-formed
-examples) require. Prints the names of the mutants that break them.
+tests/rules/test_findings_in_full.py (and, in the former, that every example is a well-formed
+form) require. Prints the names of the mutants that break them.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import sys
 
 from policy.api import Rule
 from policy.testing import rule_outcome, rule_run
-from tests.rules.test_cases_c101_c105 import example_is_well_formed
 from tests.rules.test_findings_in_full import FULL
+from tests.test_rule_examples import example_is_well_formed
 
 
 def _forms(mapping):

@@ -15,12 +15,11 @@ import copy
 import attrs
 import pytest
 
-from checker.loaders.structured import validate
-from policy.api import Category, Context, FormRef, NotApplicable
+from policy.api import Context, FormRef, NotApplicable
 from policy.forms.canonical import form_from_mapping
 from policy.forms.facts import FormFacts
 from policy.forms.model import Location
-from policy.registry import all_rules, get_rule
+from policy.registry import get_rule
 from policy.testing import default_options, rule_run
 
 
@@ -310,27 +309,3 @@ def test_c105_points_at_the_name_cell():
     forms = [_built(m | {"line": 1}, i, name_location=attrs.evolve(_CELL, line=5 + i))
              for i, m in enumerate(_named("会议费", "会议费"))]
     assert [f.location.line for f in _checked("C105", *forms)] == [5, 6]
-
-
-# -- the examples: valid forms that show one defect ----------------------------------------------
-
-EXAMPLES = [(r, kind, i) for r in all_rules() for kind in ("bad", "good") for i in range(len(getattr(r, kind)))]
-
-
-def example_is_well_formed(rule, form) -> bool:
-    """A rule's example is a canonical form a user can copy from docs/rules.md into a file and
-    check (it matches the schema), and, outside the structure rules, whose examples are about
-    the labels, its indicator table is well formed: every row's 一级 and 二级 are labels the
-    hierarchy knows, so the example shows the one defect it is about."""
-    if validate(form, "<example>", lambda at: None):
-        return False
-    if rule.category is Category.STRUCTURE:
-        return True
-    forms = form["forms"] if "forms" in form else [form]
-    return all(ind.level1 is not None and ind.level2 is not None
-               for mapping in forms for ind in form_from_mapping(mapping).indicators)
-
-
-@pytest.mark.parametrize("rule,kind,i", EXAMPLES, ids=[f"{r.code}-{kind}{i}" for r, kind, i in EXAMPLES])
-def test_example_is_well_formed(rule, kind, i):
-    assert example_is_well_formed(rule, getattr(rule, kind)[i].form)
