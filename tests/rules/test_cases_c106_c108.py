@@ -364,8 +364,12 @@ def test_c107_example_forms_checked_by_every_rule(later, expected):
         [("pass", "pass"), ("pass", "fail" if expected else "pass")]
 
 
-def test_c107_example_forms_print_whole_rows():
-    assert _complete_rows(_c107_example_form("高素质农民培训项目", _C107_EXAMPLE_GOAL, _C107_EXAMPLE_ROWS)) == []
+def test_c107_example_forms_are_whole_forms_of_one_budget_year():
+    """The example forms state the budget year that C107 compares within (its good example is
+    the same project a year later) and print whole rows."""
+    mapping = _c107_example_form("高素质农民培训项目", _C107_EXAMPLE_GOAL, _C107_EXAMPLE_ROWS)
+    assert form_from_mapping(mapping).year == 2023
+    assert _complete_rows(mapping) == []
 
 
 def test_c107_near_copy_example():
