@@ -20,15 +20,15 @@ from policy.forms.canonical import form_from_mapping
 from policy.forms.facts import FormFacts
 from policy.forms.model import Form, Location
 from policy.registry import all_rules, get_rule
-from policy.rules.C107_copied_project_targets import _GOAL as _C107_EXAMPLE_GOAL
-from policy.rules.C107_copied_project_targets import _ROWS as _C107_EXAMPLE_ROWS
-from policy.rules.C107_copied_project_targets import _form as _c107_example_form
 from policy.rules.C106_self_evaluation_differs_from_target import (
     _changed,
     _dropped_and_added,
     _pair,
     _respelled,
 )
+from policy.rules.C107_copied_project_targets import _GOAL as _C107_EXAMPLE_GOAL
+from policy.rules.C107_copied_project_targets import _ROWS as _C107_EXAMPLE_ROWS
+from policy.rules.C107_copied_project_targets import _form as _c107_example_form
 from policy.testing import default_options, rule_run
 
 ENGINE = Engine(Config())
@@ -100,11 +100,10 @@ def _complete_rows(mapping):
     label, a 指标值 or 实际完成值 the grammar cannot read. docs/rules.md and ``jixiao explain``
     show the examples as forms to copy from, so they print whole rows (a rule may still not
     need a column: the 一级 follows from the 二级)."""
-    return [(ind.name, ind.level1, ind.level2, ind.value.error,
+    rows = [(ind.name, ind.level1, ind.level2, ind.value.error,
              ind.evaluation.actual.error if ind.evaluation and ind.evaluation.actual else None)
-            for ind in form_from_mapping(mapping).indicators
-            if None in (ind.level1, ind.level2) or ind.value.error is not None
-            or (ind.evaluation is not None and ind.evaluation.actual.error is not None)]
+            for ind in form_from_mapping(mapping).indicators]
+    return [row for row in rows if None in row[1:3] or row[3:] != (None, None)]
 
 
 @pytest.mark.parametrize("change", [None, _changed, _dropped_and_added, _respelled],
@@ -124,7 +123,9 @@ def _target(*rows, name="农村道路养护项目", year=2022, line=1):
 
 def _evaluation(*rows, name="农村道路养护项目", year=2022, line=20, index=1):
     mapping = {"kind": "self_evaluation", "name": name, "year": year, "budget_unit": "某县交通运输局",
-               "line": line, "indicators": [{**{k: v for k, v in r.items() if k != "value"}, "target": r["value"]} for r in rows]}
+               "line": line,  # a self-evaluation prints the approved value as its 年度指标值 (target)
+               "indicators": [{**{k: v for k, v in r.items() if k != "value"}, "target": r["value"]}
+                              for r in rows]}
     return form_from_mapping(mapping, index=index)
 
 
