@@ -67,14 +67,14 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
                 index, cols = ruled
+                part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
-                    join = joined(grids[index], foot, page_grids[first], read.head)
-                    grids[index], page_grids[first] = join.before, join.grid
-                    if join.doubtful is not None:
-                        doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, join.doubtful.location,
-                                                       text=join.doubtful.text))
+                    grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
+                if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
+                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
+                                                   text=part.cells[doubtful].text))
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
             foot = read.foot

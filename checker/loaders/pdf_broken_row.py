@@ -77,12 +77,12 @@ class HeadCell(NamedTuple):
 
 
 class Join(NamedTuple):
-    """The two grids after a join was weighed, and the cell of the next page's row that a join
+    """The two grids after a join was weighed, and where in ``grid.cells`` the cell is that a join
     rested on alone (None: no join, or more than one cell carried on)."""
 
     before: Grid
     grid: Grid
-    doubtful: GridCell | None = None
+    doubtful: int | None = None
 
 
 class Foot(NamedTuple):
@@ -170,7 +170,7 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
     )
     grid_cells = tuple(_with_text(c, "") if i in moves else c for i, c in enumerate(grid.cells))
     # The whole row moved on one cell's evidence: a whole row whose cell ended on a full line reads the same.
-    doubtful = grid.cells[next(iter(moves))] if len(moves) == len(head.cells) == 1 else None
+    doubtful = next(iter(moves)) if len(moves) == len(head.cells) == 1 else None
     return Join(Grid(before.name, before_cells, before.kind, before.page),
                 Grid(grid.name, grid_cells, grid.kind, grid.page), doubtful)
 
