@@ -190,7 +190,7 @@ def test_pdf_printed_by_chromium_reads_back(tmp_path):
 # Rows Writer breaks across pages are measured by tests/loaders/pagebreak_rate.py rather than
 # here, since some drawn documents still fail: ruled 2 of 30 (a whole row at a page's foot whose
 # name cell ended on a full line, joined with the next page's row that has only a name, and named
-# by E113), borderless 8 of 30 (a row whose
+# by E113), borderless 7 of 30 (a row whose
 # every cell the page cut, and a merged label printed after the break: told apart only by
 # guesses, see pdf_text_table.py).
 # Names are distinct: a second form of the open form's name whose 项目名称 row is not followed by
