@@ -27,7 +27,7 @@ from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
-from policy.forms.model import Document, Location
+from policy.forms.model import Document, LoadIssue, Location
 
 _REACH = 2.0  # points: a rule ending this short of a point still reaches it
 _MIN_LENGTH = 3.0
@@ -53,6 +53,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         borderless = None  # the last page's table without ruling lines, for its continuation
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
         foot: Foot | None = None  # that table's last row, for a row the page broke
+        doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -66,10 +67,14 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
                 index, cols = ruled
+                part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
-                    grids[index], page_grids[first] = joined(grids[index], foot, page_grids[first], read.head)
+                    grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
+                if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
+                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
+                                                   text=part.cells[doubtful].text))
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
             foot = read.foot
@@ -88,7 +93,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         error = ids.file_error(ids.NO_TEXT_LAYER, where, pages=min(pages, limits.max_pages))
         return Document(path, issues=cut, error=error, format="pdf")
     document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
-    return Document(path, document.forms, document.issues + cut, document.error, "pdf")
+    return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
 
 
 def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:

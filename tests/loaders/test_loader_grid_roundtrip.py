@@ -189,7 +189,8 @@ def test_pdf_printed_by_chromium_reads_back(tmp_path):
 # fall. Each example costs a LibreOffice print (~3 s): a few in the ci profile, more in dev/fuzz.
 # Rows Writer breaks across pages are measured by tests/loaders/pagebreak_rate.py rather than
 # here, since some drawn documents still fail: ruled 2 of 30 (a whole row at a page's foot whose
-# name cell ended on a full line, joined with the next page's row that has only a name), borderless 8 of 30 (a row whose
+# name cell ended on a full line, joined with the next page's row that has only a name, and named
+# by E113), borderless 7 of 30 (a row whose
 # every cell the page cut, and a merged label printed after the break: told apart only by
 # guesses, see pdf_text_table.py).
 # Names are distinct: a second form of the open form's name whose 项目名称 row is not followed by
@@ -256,3 +257,24 @@ def test_a_form_over_three_pages_reads_back(tmp_path, ruled, whole_rows):
     content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, ruled=ruled, whole_rows=whole_rows)
     assert len(pypdfium2.PdfDocument(content)) >= 3
     _reads_back_every_field(content, drawn)
+
+
+# Three blank paragraphs before the form move the page break onto a row whose value Writer cut
+# before "（次）": that rest alone carries the row on, which a whole row at the page's foot
+# followed by a row holding only "（次）" would show as well. The row is joined, and named (E113)
+# where it stands: the first row of a page's table.
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_row_joined_on_one_cell_is_named_where_it_stands(tmp_path):
+    from bench.corpusgen.documents import form_tables, to_pdf
+
+    def layout(form, pick):
+        prose, tables = form_tables(form, pick)
+        return ["", "", ""] + prose, tables
+
+    drawn = [_long_form()]
+    content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, layout=layout, ruled=True, whole_rows=False)
+    _reads_back_every_field(content, drawn)
+    named = [i for i in load_bytes(content, "drawn.pdf").issues if i.message_id == "E113"]
+    assert len(named) == 1
+    assert named[0].location.sheet.startswith("page ") and named[0].location.cell.startswith("R1C")
+    assert any(str(i["value"]).endswith(named[0].args["text"]) for i in drawn[0]["indicators"])

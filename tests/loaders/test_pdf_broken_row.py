@@ -5,7 +5,7 @@ whose text ran to its foot on a line too full for the next word."""
 from __future__ import annotations
 
 from checker.loaders.grid import Grid, GridCell, table_place
-from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, joined
+from checker.loaders.pdf_broken_row import Foot, Head, Ink, Join, foot_cell, head_cell, joined
 
 SIZE = 10.0
 BODY_END = 770.0  # a page 842 high whose next page's table starts at 72
@@ -43,22 +43,23 @@ def test_the_rest_of_a_cut_cell_is_joined_back():
     before, after = _grids(["突发事件及时处置", "≥90%"], ["率", ""])
     foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])  # a full last line at the foot
     assert foot.cells[0].at_foot and foot.cells[0].room < SIZE
-    new_before, new_after = joined(before, foot, after, _head("率"))
+    new_before, new_after, doubtful = joined(before, foot, after, _head("率"))
     assert [c.text for c in new_before.cells] == ["突发事件及时处置率", "≥90%"]
     assert [c.text for c in new_after.cells] == ["", ""]
+    assert doubtful == 0  # one cell (the first of the next page's row) carried the whole row on
 
 
 def test_a_row_kept_whole_above_the_foot_is_not_joined():
     # The next row did not fit, so the fragment stops more than a line or two above the body's end.
     before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
     foot = _foot(700, ["突发事件", "及时处置"], ["≥90%"])
-    assert joined(before, foot, after, _head("处置率")) == (before, after)
+    assert joined(before, foot, after, _head("处置率")) == Join(before, after)
 
 
 def test_a_line_with_room_for_the_next_word_ends_its_cell():
     before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
     foot = _foot(766, ["突发事件", "及时"], ["≥90%"])  # room for two more glyphs
-    assert joined(before, foot, after, _head("处置率")) == (before, after)
+    assert joined(before, foot, after, _head("处置率")) == Join(before, after)
 
 
 def test_text_under_a_cell_that_ended_above_the_foot_is_a_new_row():
@@ -66,14 +67,14 @@ def test_text_under_a_cell_that_ended_above_the_foot_is_a_new_row():
     before, after = _grids(["突发事件及时", "≥90%"], ["处置率", "≥95%"])
     foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])
     assert not foot.cells[1].at_foot
-    assert joined(before, foot, after, _head("处置率", "≥95%")) == (before, after)
+    assert joined(before, foot, after, _head("处置率", "≥95%")) == Join(before, after)
 
 
 def test_a_table_below_prose_on_the_next_page_is_not_a_continuation():
     before, after = _grids(["突发事件及时", "≥90%"], ["处置率", ""])
     foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])
     head = _head("处置率")._replace(alone=False)
-    assert joined(before, foot, after, head) == (before, after)
+    assert joined(before, foot, after, head) == Join(before, after)
 
 
 def test_a_merged_label_cut_by_the_page_is_finished_while_the_row_beside_it_is_new():
@@ -88,12 +89,13 @@ def test_a_merged_label_cut_by_the_page_is_finished_while_the_row_beside_it_is_n
     head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "来源")),
                                  head_cell(1, 154, 208, _ink(80, 159, "25万元"))])
     assert foot.cells[0].room < SIZE and foot.cells[1].room > 2 * SIZE
-    new_before, new_after = joined(before, foot, after, head)
+    new_before, new_after, doubtful = joined(before, foot, after, head)
     assert [c.text for c in new_before.cells] == ["项目资金来源", "合计"]
     assert [c.text for c in new_after.cells] == ["", "25万元"]
+    assert doubtful is None  # the row stays: nothing of it is merged away
     # A cell of one row cut alone does not make the row a continuation.
     plain = Grid(before.name, (GridCell("项目资金", 3, 0, before.cells[0].location), before.cells[1]), page=1)
-    assert joined(plain, foot, after, head) == (plain, after)
+    assert joined(plain, foot, after, head) == Join(plain, after)
 
 
 def _narrow_label(em: float) -> list[Ink]:
@@ -114,8 +116,26 @@ def test_an_ideograph_drawn_narrow_counts_its_full_width_in_the_room_left():
     head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "入"))])
     foot = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(SIZE)), foot_cell(1, 154, 208, 766, [])])
     assert foot.cells[0].room == 6.0
-    new_before, _ = joined(before, foot, after, head)
+    new_before, _, _ = joined(before, foot, after, head)
     assert [c.text for c in new_before.cells] == ["5.其他收入", ""]
     unmeasured = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(0.0)), foot.cells[1]])
     assert unmeasured.cells[0].room == 18.0
-    assert joined(before, unmeasured, after, head) == (before, after)
+    assert joined(before, unmeasured, after, head) == Join(before, after)
+
+
+# A whole row at the page's foot whose name ended on a full line, and the next row (a name, its
+# value left blank) read the same as one row the page broke (2 of 30 drawn Writer documents): the
+# join stands, and the row it rested on is named so that a merged indicator is never silent.
+def test_a_row_joined_on_one_cell_is_named_and_one_joined_on_every_cell_is_not():
+    before, after = _grids(["开展调研工作差旅", "≥99%"], ["群众满意度", ""])
+    foot = _foot(766, ["开展调研", "工作差旅"], ["≥99%"])
+    result = joined(before, foot, after, _head("群众满意度"))
+    assert [c.text for c in result.before.cells] == ["开展调研工作差旅群众满意度", "≥99%"]
+    assert result.doubtful == 0
+    # Both cells cut at the foot on full lines and both carried on: a whole row would have had to
+    # end on a full line in each, so the join is not named.
+    before, after = _grids(["突发事件及时处置", "2022年12月"], ["率", "底前"])
+    foot = _foot(766, ["突发事件", "及时处置"], ["2022", "年12月"])
+    result = joined(before, foot, after, _head("率", "底前"))
+    assert [c.text for c in result.before.cells] == ["突发事件及时处置率", "2022年12月底前"]
+    assert result.doubtful is None
