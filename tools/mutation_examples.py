@@ -5,8 +5,10 @@
 A rule's examples are built when its module is imported (F112's ``_set``, R102's ``_score``), so
 mutmut's forked workers, which imported the original already, never see such a mutant. Here each
 mutant is made active (MUTANT_UNDER_TEST) and the rule's module re-imported, which rebuilds the
-examples with the mutant; then the examples must still hold as tests/test_rule_examples.py and
-tests/rules/test_findings_in_full.py require. Prints the names of the mutants that break them.
+examples with the mutant; then the examples must still hold as tests/test_rule_examples.py,
+tests/rules/test_findings_in_full.py and tests/rules/test_cases_r_t_a_v.py (a self-evaluation
+example shows one defect; a good example sits at its edge) require. Prints the names of the
+mutants that break them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 
 from policy.api import Rule
 from policy.testing import rule_outcome, rule_run
+from tests.rules.test_cases_r_t_a_v import edges_hold, shows_one_defect
 from tests.rules.test_findings_in_full import FULL
 
 
@@ -26,7 +29,10 @@ def _forms(mapping):
 
 def examples_hold(rule: type[Rule]) -> bool:
     """What the example tests check: bad examples report their ids (in full where FULL says
-    what), good ones are clean for the reason they declare."""
+    what), good ones are clean for the reason they declare, at the edge they document; none
+    breaks the rest of a self-evaluation form."""
+    if not edges_hold(rule) or not all(shows_one_defect(rule.code, e.form) for e in (*rule.bad, *rule.good)):
+        return False
     for i, example in enumerate(rule.bad):
         findings, _ = rule_run(rule, *_forms(example.form))
         if not findings or not set(example.expect) <= {f.message_id for f in findings}:
