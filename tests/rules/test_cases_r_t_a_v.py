@@ -161,7 +161,6 @@ def test_a105_without_the_cells_place_points_at_the_form():
     assert (finding.args["amount"], finding.location) == ("15万元", built.location)
 
 
-
 # --- R and T rules on the example self-evaluation (tests/rules/test_rule_cases.py's _scored:
 # indicators 0 养护里程 ≥120公里 126公里 20/20, 1 验收合格率, 2 完工时间 (a date), 3 每公里养护成本,
 # 4 通行时间缩短率 ≥10% 8% 24/30 with a reason, 5 群众满意度)
