@@ -6,8 +6,9 @@ A rule's examples are built when its module is imported (F112's ``_set``, R102's
 mutmut's forked workers, which imported the original already, never see such a mutant. Here each
 mutant is made active (MUTANT_UNDER_TEST) and the rule's module re-imported, which rebuilds the
 examples with the mutant; then the examples must still hold as tests/test_rule_examples.py,
-tests/rules/test_findings_in_full.py (and, in the former, that every example is a well-formed
-form) require. Prints the names of the mutants that break them.
+tests/rules/test_findings_in_full.py and tests/rules/test_cases_r_t_a_v.py require: every example is
+a well-formed form (tests/test_rule_examples.py), a self-evaluation example shows one defect, a good
+example sits at its edge. Prints the names of the mutants that break them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 
 from policy.api import Rule
 from policy.testing import rule_outcome, rule_run
+from tests.rules.test_cases_r_t_a_v import edges_hold, shows_one_defect
 from tests.rules.test_findings_in_full import FULL
 from tests.test_rule_examples import example_is_well_formed
 
@@ -28,8 +30,11 @@ def _forms(mapping):
 
 def examples_hold(rule: type[Rule]) -> bool:
     """What the example tests check: bad examples report their ids (in full where FULL says
-    what), good ones are clean for the reason they declare; every one is a well-formed form."""
+    what), good ones are clean for the reason they declare, at the edge they document; every one
+    is a well-formed form, and none breaks the rest of a self-evaluation form."""
     if not all(example_is_well_formed(rule, e.form) for e in (*rule.bad, *rule.good)):
+        return False
+    if not edges_hold(rule) or not all(shows_one_defect(rule.code, e.form) for e in (*rule.bad, *rule.good)):
         return False
     for i, example in enumerate(rule.bad):
         findings, _ = rule_run(rule, *_forms(example.form))
