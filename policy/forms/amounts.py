@@ -31,6 +31,8 @@ _WELL_FORMED = re.compile(
     r"(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?"
 )
 _UNIT = re.compile(r"\s*(?P<unit>亿元|万元|千元|元|万|亿)?")
+# A Latin letter or a placeholder mark right beside a number: damage, not a word near it.
+_GLUED = re.compile(r"[A-Za-z*×✕?]")
 
 
 def _ascii_digits(text: str) -> str:
@@ -46,7 +48,9 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     """The amount in 元 in ``text``, or None when the cell holds no number or no exact one.
 
     Only the first amount is read; a cell like "其中：财政拨款 15万元" gives 150000. Its number
-    must be whole: a digit right after it ("15万5") makes the cell unreadable, never truncated.
+    must be whole: a digit right after it ("15万5") makes the cell unreadable, never truncated;
+    so does a Latin letter or a placeholder mark glued to it ("XX40XX", "4O" with the letter O
+    for a zero, "40**"), which the value grammar calls damage too.
     """
     if not text:
         return None
@@ -65,7 +69,10 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
         return None  # "1e999999999": damage, and too large to multiply
     if m.group("sign"):
         number = -number
-    unit_match = _UNIT.match(folded, m.start("body") + len(body))
+    end = m.start("body") + len(body)
+    if _GLUED.match(folded[m.start() - 1 : m.start()] if m.start() else "") or _GLUED.match(folded, end):
+        return None  # "XX40", "4O", "40**": a damaged number
+    unit_match = _UNIT.match(folded, end)
     rest = folded[unit_match.end():].lstrip()
     if rest[:1].isdigit() or rest[:1] in "-−~～:/" and rest[1:2].isdigit():
         return None  # "15万5千元", "15 5万元", "10-15万元", "1:30": more than one number

@@ -26,6 +26,9 @@ EXACT = [
     ("其中：财政拨款 15万元", Decimal(150000)),
     ("15 万元", Decimal(150000)),
     ("15万元（含税）", Decimal(150000)),
+    ("15 万元 XX", Decimal(150000)),  # a mark apart from the number is not glued to it
+    ("其中：财政拨款15万元", Decimal(150000)),
+    ("1.5e6万元", Decimal(15000000000)),
 ]
 
 UNREADABLE = [
@@ -40,6 +43,15 @@ UNREADABLE = [
     "1e999999999",
     "1:30",  # YAML 1.1 sexagesimal, kept as text: not 1, not 90
     "15/20万元",
+    "XX40XX",  # an unfilled template around a number
+    "40XX万元",
+    "XX40",
+    "4O",  # the letter O for a zero
+    "1O0万元",
+    "40**",
+    "**40",
+    "4l",  # the letter l for a one
+    "15×",
 ]
 
 
