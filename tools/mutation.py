@@ -159,8 +159,10 @@ def recheck_survivors(targets: list[str], env: dict[str, str]) -> None:
     for target in targets:
         for meta in meta_files(target):
             data = json.loads(meta.read_text(encoding="utf-8"))
+            # "No tests" too: a function that runs only at import (a helper added since the
+            # tests' coverage was recorded) is reached by no recorded test, yet by the examples.
             names = [name for name, code in data["exit_code_by_key"].items()
-                     if code in SURVIVED and not _method_of_a_rule(name)]
+                     if (code in SURVIVED or UNTESTED.get(code) == "no tests") and not _method_of_a_rule(name)]
             rule_helpers = [name for name in names if name.startswith("policy.rules.")]
             killed = set()
             if rule_helpers:
