@@ -6,6 +6,7 @@ asserted is recovery's reading, the same for every adapter."""
 from __future__ import annotations
 
 import attrs
+import pytest
 
 from checker.loaders import load_bytes
 from checker.loaders.grid import Grid, GridCell, table_place
@@ -110,6 +111,17 @@ def test_a_header_split_over_two_rows_and_columns_in_another_order():
         + _row("≥100人", "培训人数", "数量指标", "产出指标")
     )
     assert _indicators(_load(content).forms[0]) == [("产出指标", "数量指标", "培训人数", "≥100人", "annual")]
+
+
+@pytest.mark.parametrize("goal", ["按照上级工作安排，完成培训。", "完成年度培训任务；县级以上表彰1次。"])
+def test_a_goal_right_above_the_header_is_not_its_upper_half(goal):
+    """A sheet or a page holds the project block and the indicator table as one grid: the 年度目标
+    text on the row above the header may say 上级, 县级 or 年度 and stays a goal."""
+    content = _page(_row("项目名称", "甲项目") + _row("年度目标", goal) + HEADER
+                    + _row("产出指标", "数量指标", "培训人数", "≥100人"))
+    (form,) = _load(content).forms
+    assert form.goals.annual == goal
+    assert _indicators(form) == [("产出指标", "数量指标", "培训人数", "≥100人", "annual")]
 
 
 def test_unrelated_tables_are_skipped_and_counted_once():
