@@ -226,8 +226,10 @@ class SelfEvaluationPart:
         columns = self.exec_columns or []
         taken = {c for _, span in columns for c in span}
         label_cells = [c for c in cells if c.col not in taken]
-        if len(label_cells) > 1:  # the block's merged label, printed on the row after a page break
-            label_cells = [c for c in label_cells if not _is_funds_label(c.text)] or label_cells
+        funds = [c for c in label_cells if _is_funds_label(c.text)]
+        if funds and len(funds) < len(label_cells):  # the block's merged label, printed after a page break
+            label_cells = [c for c in label_cells if c not in funds]
+            self._unit_below(funds[0].text)
         if not label_cells or any(_is_block_label(c.text) for c in label_cells):
             return False
         unit = self.unit or unit_hint or "元"
@@ -244,6 +246,19 @@ class SelfEvaluationPart:
         label = " ".join(c.text for c in label_cells)
         self.exec_rows.append(ExecutionRow(row=label, location=label_cells[0].location, **money, **figures))
         return True
+
+    def _unit_below(self, label: str) -> None:
+        """The unit a 项目资金（万元） label names when it is printed below its header (the header
+        row had none, nor had the form): rows read before it took 元, and are read again."""
+        unit = _unit_in(label)
+        if unit is None or self.unit is not None:
+            return
+        self.unit = unit
+        self.exec_rows = [
+            attrs.evolve(row, **{key: Amount(amount.text, parse_amount(amount.text, unit), amount.location)
+                                 for key in ("initial", "budget", "spent") if (amount := getattr(row, key)) is not None})
+            for row in self.exec_rows
+        ]
 
     def _goal_row(self, cells: list[GridCell]) -> bool:
         """The texts under 预期目标 | 实际完成情况; a row with a cell elsewhere ends the block

@@ -98,11 +98,15 @@ def test_the_total_is_read_under_the_last_header_when_a_repeated_header_moves_it
     assert [i.evaluation.score.text for i in form.indicators] == ["20", "28.5", "50"]
 
 
-def test_the_funds_label_printed_after_a_page_break_is_no_part_of_a_row_label():
-    """Writer prints a merged label on the later page when a page break cuts it: 项目资金（万元）
-    then stands on the first 项目资金 row, beside that row's own label."""
-    execution = [["", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-                 ["项目资金（万元）", "年度资金总额", "50", "50", "48", "10", "96%", "9.6"],
-                 ["", "其中：财政拨款", "50", "50", "48"]]
+@pytest.mark.parametrize("broken_after", [0, 1])
+def test_the_funds_label_printed_after_a_page_break_is_no_part_of_a_row_label(broken_after):
+    """Writer and Calc print a merged label on the later page when a page break cuts it:
+    项目资金（万元） then stands on the first 项目资金 row after the break, beside that row's own
+    label, and its unit holds for the rows above it too (the form declares none elsewhere)."""
+    rows = [["年度资金总额", "50", "50", "48", "10", "96%", "9.6"], ["其中：财政拨款", "50", "50", "48"],
+            ["其他资金", "0", "0", "0"]]
+    execution = [["", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
+    execution += [["项目资金（万元）" if n == broken_after else "", *row] for n, row in enumerate(rows)]
     (form,) = _read(HEAD + execution + TABLE)
-    assert [(row.row, row.spent.text) for row in form.execution] == [("年度资金总额", "48"), ("其中：财政拨款", "48")]
+    assert [(row.row, row.spent.text, row.spent.yuan) for row in form.execution] == [
+        ("年度资金总额", "48", 480000), ("其中：财政拨款", "48", 480000), ("其他资金", "0", 0)]
