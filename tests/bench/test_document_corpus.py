@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_corpusgen import SELF_DEFECT_RULES
 
 from bench.corpusgen import write_corpus
 from bench.corpusgen import document_corpus
@@ -20,6 +19,7 @@ from checker.config import Config
 from checker.engine import Engine
 from checker.loaders import load_bytes, load_path
 from policy.forms.canonical import form_to_mapping
+from test_corpusgen import SELF_DEFECT_RULES
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html", "html-gb2312", "xlsx-layout"])
@@ -62,7 +62,6 @@ def test_a_producer_that_is_not_installed_is_said_before_anything_is_written(tmp
 
 # --- self-evaluations (绩效自评表) among the target forms ---------------------------------------
 
-CHROMIUM = document_corpus.CHROMIUM
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 needs_chromium = pytest.mark.skipif(document_corpus.unavailable("pdf-chromium") is not None,
                                     reason=str(document_corpus.unavailable("pdf-chromium")))
@@ -125,7 +124,9 @@ def test_self_evaluations_in_the_documents_read_back_with_their_defects(tmp_path
     assert _self_evaluations_read_back(tmp_path, fmt) == set(SELF_DEFECT_RULES)
 
 
-# One file of a few forms per producer (each print costs seconds).
+# One file of a few forms per producer (each print costs seconds). Chromium's known gaps (a page's
+# tables of different widths read as one grid; README, Performance) do not arise on these four
+# forms; on 200 generated self-evaluations 147 read exactly (bench/run.py --only selfeval_documents).
 @pytest.mark.parametrize("fmt", [pytest.param("pdf-writer", marks=needs_soffice),
                                  pytest.param("pdf-calc", marks=needs_soffice),
                                  pytest.param("pdf-chromium", marks=needs_chromium)])
