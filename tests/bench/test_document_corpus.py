@@ -126,7 +126,7 @@ def test_self_evaluations_in_the_documents_read_back_with_their_defects(tmp_path
 
 # One file of a few forms per producer (each print costs seconds). Chromium's known gaps (a page's
 # tables of different widths read as one grid; README, Performance) do not arise on these four
-# forms; on 200 generated self-evaluations 147 read exactly (bench/run.py --only selfeval_documents).
+# forms (of 200 generated self-evaluations printed by Chromium, 147 read exactly as their YAML).
 @pytest.mark.parametrize("fmt", [pytest.param("pdf-writer", marks=needs_soffice),
                                  pytest.param("pdf-calc", marks=needs_soffice),
                                  pytest.param("pdf-chromium", marks=needs_chromium)])
