@@ -5,8 +5,8 @@
 
 Deterministic for a given --seed (a PDF's bytes also carry its producer's timestamp). Each format
 goes to OUT/<format>/; OUT/manifest.jsonl lists every form with the defects injected into it (--defect-rate is the share of forms that get some).
---self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON beside the target
-forms, CSV/XLSX and the text layout in selfeval-* files of their own, not in the documents yet).
+--self-evaluation-share makes a share of the forms year-end 绩效自评表 (YAML/JSON and the document
+formats beside the target forms, CSV/XLSX and the text layout in selfeval-* files of their own).
 Document formats: docx, html, html-gb2312 (GB2312 declared, GB18030 bytes), xlsx-layout (the
 申报表's own layout), xls (LibreOffice converts it), pdf-writer / pdf-calc (printed by LibreOffice
 Writer / Calc), pdf-chromium (printed by Chromium).

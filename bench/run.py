@@ -12,9 +12,10 @@ files; and forms checked per second on corpora of year-end self-evaluations (绩
 and flat CSV; and, for the document formats (issue #12), forms checked per second per format and
 PDF pages per CPU second per producer on a user install, and the time to answer a budget-disclosure
 PDF without forms (``bench/run_documents.py``; not in --quick unless named in --only: it installs
-jixiao into a venv of its own and prints PDFs through LibreOffice and Chromium). Every measurement
-runs in a fresh process. Benchmarks are not tests: nothing here fails
-when a target is missed; the table says so.
+jixiao into a venv of its own and prints PDFs through LibreOffice and Chromium), and the same
+figures on documents of self-evaluations only (selfeval_documents). Every measurement runs in a
+fresh process. Benchmarks are not tests: nothing here fails when a target is missed; the table
+says so.
 """
 
 from __future__ import annotations
@@ -311,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--values", type=int, help="distinct values for the parser (20000)")
     parser.add_argument("--runs", type=int, help="runs per cold-start median (11)")
     parser.add_argument("--only", help="comma-separated subset: parse,throughput,selfeval,memory,cold_start,jobs,"
-                                       "documents,disclosure")
+                                       "documents,selfeval_documents,disclosure")
     parser.add_argument("--doc-forms", type=int, help="forms per document-format corpus (200)")
     parser.add_argument("--install-from", type=Path, default=ROOT,
                         help="the source tree documents/disclosure install and time (this one; another "
@@ -324,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or (2 if quick else 11)
     doc_forms = args.doc_forms or (4 if quick else 200)
     only = set(args.only.split(",")) if args.only else {"parse", "throughput", "selfeval", "memory", "cold_start",
-                                                        "jobs"} | (set() if quick else {"documents", "disclosure"})
+                                                        "jobs"} | (set() if quick else {"documents", "selfeval_documents",
+                                                                                        "disclosure"})
     tmp = None
     if args.workdir:
         workdir = Path(args.workdir).resolve()
@@ -344,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
             ("jobs", lambda: bench_jobs(workdir, 40 if quick else 4000, 10 if quick else 100, [1, 2])),
             ("documents", lambda: bench_documents(workdir, doc_forms, 2 if quick else 20, 1 if quick else 3,
                                                   source=args.install_from.resolve())),
+            ("selfeval_documents", lambda: bench_documents(workdir, doc_forms, 2 if quick else 20, 1 if quick else 3,
+                                                           source=args.install_from.resolve(),
+                                                           self_evaluation_share=1.0)),
             ("disclosure", lambda: bench_disclosure(workdir, 1 if quick else 5, source=args.install_from.resolve())),
         )
         for name, step in steps:

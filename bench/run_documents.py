@@ -94,22 +94,27 @@ def _pages(directory: Path) -> int:
 
 
 def bench_documents(workdir: Path, forms: int, per_file: int, runs: int,
-                    formats: tuple[str, ...] = tuple(DOCUMENT_FORMATS), source: Path = ROOT) -> dict:
+                    formats: tuple[str, ...] = tuple(DOCUMENT_FORMATS), source: Path = ROOT,
+                    self_evaluation_share: float = 0.0) -> dict:
+    """Forms checked per second per document format; ``self_evaluation_share`` 1.0 measures
+    corpora of year-end self-evaluations (绩效自评表) only."""
     jixiao = user_install(workdir, source)
     out: dict = {"install": f"pip install {source} in a fresh venv (bytecode compiled by pip)", "forms": forms,
-                 "per_file": per_file, "formats": {}}
+                 "per_file": per_file, "self_evaluation_share": self_evaluation_share, "formats": {}}
+    share = f"-se{self_evaluation_share}" if self_evaluation_share else ""
     _run([str(jixiao), "check", "--format", "json", str(ROOT / "corpus")], workdir)  # first-run caches
     for fmt in formats:
         why = unavailable(fmt)
         if why:
             out["formats"][fmt] = {"unavailable": why}
             continue
-        root = workdir / f"documents-{fmt}-{forms}-{per_file}"
+        root = workdir / f"documents-{fmt}-{forms}-{per_file}{share}"
         if not (root / ".complete").exists():
             if root.exists():
                 shutil.rmtree(root)
             try:
-                write_corpus(root, forms, formats=(fmt,), per_file=per_file, seed=7)
+                write_corpus(root, forms, formats=(fmt,), per_file=per_file, seed=7,
+                             self_evaluation_share=self_evaluation_share)
             except (subprocess.SubprocessError, OSError) as exc:  # a producer failing hides no other format
                 out["formats"][fmt] = {"unavailable": f"could not write the documents: {exc}"[:300]}
                 continue
@@ -163,14 +168,16 @@ def _pages_of(path: Path) -> int:
 def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
     """Rows for bench/run.py's table."""
     rows = []
-    documents = results.get("documents")
-    if documents:
+    for step, what in (("documents", "forms"), ("selfeval_documents", "self-evaluations")):
+        documents = results.get(step)
+        if not documents:
+            continue
         for fmt, r in documents["formats"].items():
             if "unavailable" in r:
-                rows.append((f"forms checked/s, {fmt} (user install, end to end)", "n/a", "", r["unavailable"]))
+                rows.append((f"{what} checked/s, {fmt} (user install, end to end)", "n/a", "", r["unavailable"]))
                 continue
             read = "" if r["forms_read"] == documents["forms"] else f"read {r['forms_read']} forms!"
-            rows.append((f"forms checked/s, {fmt} (user install, end to end; per CPU s)",
+            rows.append((f"{what} checked/s, {fmt} (user install, end to end; per CPU s)",
                          f"{r['forms_per_second']:,.0f} ({r['forms_per_cpu_second']:,.0f})", "", read))
             if "pages" in r:
                 rate = r["pages_per_cpu_second"]

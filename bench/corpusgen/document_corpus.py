@@ -2,7 +2,8 @@
 workbook layout and legacy .xls.
 
 The layouts are the round-trip tests' (``documents.py``: merged 一级/二级 labels, tick glyphs,
-tables broken with a repeated header); this module only turns a ``GenForm`` into the canonical
+tables broken with a repeated header; ``self_evaluation_layout.py`` for a 绩效自评表, which sits
+among the target forms of its file); this module only turns a ``GenForm`` into the canonical
 mapping those writers take and runs the producers: LibreOffice Writer and Calc (``soffice``)
 and Chromium (through Playwright) print the PDFs, LibreOffice converts .xlsx to .xls. A format
 whose producer is not installed is reported as unavailable, never faked.
@@ -18,7 +19,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from bench.corpusgen import documents
+from bench.corpusgen import documents, self_evaluation
+from bench.corpusgen.self_evaluation_layout import selfeval_tables
 from bench.corpusgen.spec import GenForm
 
 # format → file extension; the PDF formats are named by the producer that printed them.
@@ -85,6 +87,19 @@ def layout_mapping(form: GenForm) -> dict:
     }
 
 
+def form_layout(mapping: dict, pick: documents.Pick):
+    """The layout of one canonical mapping: a self-evaluation's, or a target form's."""
+    if mapping.get("kind") == "self_evaluation":
+        return selfeval_tables(mapping, pick)
+    return documents.form_tables(mapping, pick)
+
+
+def document_mapping(form: GenForm) -> dict:
+    """The canonical mapping ``form_layout`` lays out: a self-evaluation's (amounts in 万元, as
+    its layout prints them) or the target form's ``layout_mapping``."""
+    return self_evaluation.to_mapping(form) if form.evaluation is not None else layout_mapping(form)
+
+
 class DocumentWriter:
     """Writes files of one document format; a scratch directory keeps LibreOffice's profile
     between files (its first start builds one, ~5 s)."""
@@ -100,7 +115,7 @@ class DocumentWriter:
         return self.rng.choice(list(options))
 
     def write(self, path: Path, forms: list[GenForm]) -> None:
-        mappings = [layout_mapping(f) for f in forms]
+        mappings = [document_mapping(f) for f in forms]
         path.write_bytes(self._render(mappings))
 
     def close(self) -> None:
@@ -114,22 +129,22 @@ class DocumentWriter:
         return Path(self._scratch.name)
 
     def _render(self, mappings: list[dict]) -> bytes:
-        fmt, pick = self.fmt, self.pick
+        fmt, pick, layout = self.fmt, self.pick, form_layout
         if fmt == "docx":
-            return documents.to_docx(mappings, pick)
+            return documents.to_docx(mappings, pick, layout)
         if fmt == "html":
-            return documents.to_html(mappings, pick)
+            return documents.to_html(mappings, pick, layout=layout)
         if fmt == "html-gb2312":
-            return documents.to_html(mappings, pick, charset="gb2312")
+            return documents.to_html(mappings, pick, charset="gb2312", layout=layout)
         if fmt == "xlsx-layout":
-            return documents.to_xlsx(mappings, pick)
+            return documents.to_xlsx(mappings, pick, layout)
         if fmt == "xls":
-            return self._xls(documents.to_xlsx(mappings, pick))
+            return self._xls(documents.to_xlsx(mappings, pick, layout))
         if fmt == "pdf-writer":
-            return documents.to_pdf(mappings, pick, self._directory())
+            return documents.to_pdf(mappings, pick, self._directory(), layout)
         if fmt == "pdf-calc":
-            return documents.to_calc_pdf(mappings, pick, self._directory())
-        return documents.to_chromium_pdf(mappings, pick, self._directory(), CHROMIUM, ["--no-sandbox"])
+            return documents.to_calc_pdf(mappings, pick, self._directory(), layout)
+        return documents.to_chromium_pdf(mappings, pick, self._directory(), CHROMIUM, ["--no-sandbox"], layout)
 
     def _xls(self, xlsx: bytes) -> bytes:
         directory = self._directory()

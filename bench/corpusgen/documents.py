@@ -329,24 +329,25 @@ def to_pdf(forms: list[dict], pick: Pick, directory, layout=None, ruled: bool = 
     return (directory / "form.pdf").read_bytes()
 
 
-def to_calc_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
+def to_calc_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
     """The printable form-layout workbook printed to PDF by LibreOffice Calc."""
     import subprocess
 
     source = directory / "form.xlsx"
-    source.write_bytes(to_xlsx(forms, pick, printable=True))
+    source.write_bytes(to_xlsx(forms, pick, layout, printable=True))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(directory), str(source)],
                    check=True, timeout=120, capture_output=True)
     return (directory / "form.pdf").read_bytes()
 
 
-def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = ()) -> bytes:
+def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = (),
+                    layout=None) -> bytes:
     """The HTML layout (ruled tables) printed to PDF by Chromium, A4."""
     from playwright.sync_api import sync_playwright
 
     source = directory / "form.html"
-    source.write_bytes(to_html(forms, pick))
+    source.write_bytes(to_html(forms, pick, layout=layout))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(args))
         try:

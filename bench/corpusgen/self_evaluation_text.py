@@ -10,11 +10,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from bench.corpusgen.self_evaluation import to_mapping
+from bench.corpusgen.self_evaluation_layout import EXECUTION_HEADER, INDICATOR_HEADER
 from bench.corpusgen.spec import GenForm
-
-EXECUTION_HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
-INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                    "偏差原因分析及改进措施")
 
 
 def _line(cells) -> str:

@@ -37,16 +37,12 @@ class _Sink:
         self.batch: list[GenForm] = []
         # Flat exports and the text layout: self-evaluations go to files of their own.
         self.self_batch: list[GenForm] = []
-        self.skipped = 0  # self-evaluations the document layouts do not hold yet
         self.files: list[Path] = []
         self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
         self.document = DocumentWriter(fmt, seed) if fmt in DOCUMENT_FORMATS else None
         directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, form: GenForm) -> None:
-        if form.evaluation is not None and self.document is not None:
-            self.skipped += 1
-            return
         if form.evaluation is not None and self.fmt in ("csv", "xlsx", "text"):
             self.self_batch.append(form)
             if len(self.self_batch) >= self.per_file:
@@ -135,10 +131,10 @@ def write_corpus(
     """Write ``count`` forms in each format under ``out_dir/<format>/`` plus ``manifest.jsonl``
     (one line per form: its kind, file, position and injected defects). Returns a summary.
 
-    A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML and
-    JSON (the manifest's file and position are theirs); flat CSV/XLSX exports write them to
-    ``selfeval-NNNNN`` files of their own, and so does the text layout; the document formats do
-    not hold them yet (counted as ``skipped``). A document format whose producer is not installed
+    A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML,
+    JSON and every document format, laid out as a 绩效自评表 prints (the manifest's file and
+    position are theirs); flat CSV/XLSX exports write them to ``selfeval-NNNNN`` files of their
+    own, and so does the text layout. A document format whose producer is not installed
     (see ``document_corpus.unavailable``) is a ValueError before anything is written."""
     out = Path(out_dir)
     formats = tuple(formats)

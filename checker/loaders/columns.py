@@ -8,6 +8,8 @@ order, be split over two rows (一级 / 指标), sit under a row naming the grou
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from checker.loaders.grid import Grid, clean
@@ -16,6 +18,8 @@ from policy.forms.hierarchy import canonical_level1, canonical_level2
 from policy.forms.model import ANNUAL, LONG_TERM
 
 _TITLE_WORDS = ("绩效指标",)
+_LEVEL_WORD = re.compile("[一二三]级")
+_SENTENCE_MARKS = re.compile("[，。；,;]")
 
 
 @attrs.frozen
@@ -120,11 +124,13 @@ def _starts_in(grid: Grid, col: int, r: int, rows: int) -> bool:
 
 def _is_header_fragment(texts: list[str]) -> bool:
     """Whether a row can be the upper half of a header split over two rows: column titles
-    (一级 | 二级 | 指标值, 中长期指标 | 年度指标), never a row of 一级/二级 labels."""
+    (一级 | 二级 | 指标值, 中长期指标 | 年度指标), never a row of 一级/二级 labels nor of prose
+    (a 年度目标 right above the header, in a sheet or a page that holds both, may say 上级 or
+    年度: it is a sentence, not a title)."""
     words = [t for t in texts if t]
-    return not any(canonical_level1(t) or canonical_level2(t) for t in words) and any(
-        "级" in t or "指标值" in t or "中长期" in t or "年度" in t for t in words
-    )
+    if any(canonical_level1(t) or canonical_level2(t) or _SENTENCE_MARKS.search(t) for t in words):
+        return False
+    return any(_LEVEL_WORD.search(t) or "指标值" in t or "中长期" in t or "年度" in t for t in words)
 
 
 def _is_header(texts: list[str]) -> bool:

@@ -722,6 +722,7 @@ class _Reader:
                     continue
                 self._start(row)
                 self.form.feed_head(row)
+                continued = top = False  # a new form: this grid goes on with no table of its own
                 r += 1
                 continue
             if form is None or form.columns is not None and _declares_unit(row):

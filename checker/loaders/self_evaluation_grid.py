@@ -226,6 +226,10 @@ class SelfEvaluationPart:
         columns = self.exec_columns or []
         taken = {c for _, span in columns for c in span}
         label_cells = [c for c in cells if c.col not in taken]
+        funds = [c for c in label_cells if _is_funds_label(c.text)]
+        if funds and len(funds) < len(label_cells):  # the block's merged label, printed after a page break
+            label_cells = [c for c in label_cells if c not in funds]
+            self._unit_below(funds[0].text)
         if not label_cells or any(_is_block_label(c.text) for c in label_cells):
             return False
         unit = self.unit or unit_hint or "元"
@@ -242,6 +246,19 @@ class SelfEvaluationPart:
         label = " ".join(c.text for c in label_cells)
         self.exec_rows.append(ExecutionRow(row=label, location=label_cells[0].location, **money, **figures))
         return True
+
+    def _unit_below(self, label: str) -> None:
+        """The unit a 项目资金（万元） label names when it is printed below its header (the header
+        row had none, nor had the form): rows read before it took 元, and are read again."""
+        unit = _unit_in(label)
+        if unit is None or self.unit is not None:
+            return
+        self.unit = unit
+        self.exec_rows = [
+            attrs.evolve(row, **{key: Amount(amount.text, parse_amount(amount.text, unit), amount.location)
+                                 for key in ("initial", "budget", "spent") if (amount := getattr(row, key)) is not None})
+            for row in self.exec_rows
+        ]
 
     def _goal_row(self, cells: list[GridCell]) -> bool:
         """The texts under 预期目标 | 实际完成情况; a row with a cell elsewhere ends the block
@@ -284,13 +301,18 @@ class SelfEvaluationPart:
     # -- the indicator table ------------------------------------------------------------------------
     def start_table(self, extras: Sequence[tuple[int, str]]) -> None:
         """The indicator header's extra columns: a 实际完成值 or 得分 column marks a
-        self-evaluation; the 得分 column is where the 总分 row prints the total."""
+        self-evaluation; the 得分 column is where the 总分 row prints the total. A header
+        repeated where the table goes on may place its columns apart from the first one's (two
+        tables of one page read as one grid): the 总分 row is under the last header read."""
+        score = None
         for col, header in extras:
             role = evaluation_role(header)
             if role in ("actual", "score"):
                 self.evidence = True
-            if role == "score" and self.score_column is None:
-                self.score_column = col
+            if role == "score" and score is None:
+                score = col
+        if score is not None:
+            self.score_column = score
 
     def total_row(self, grid: Grid, r: int) -> bool:
         """Whether row ``r`` is the 总分 row (read, not an indicator) or a 说明 note under the
@@ -384,7 +406,12 @@ def is_head_label(text: str) -> bool:
     """A label only a self-evaluation's project block prints (主管部门, 项目资金（万元）, 年度总体目标):
     below a 项目名称 row it shows a new form starts there, not a page head."""
     sq = _label(text)
-    return sq in _HEAD_ALIASES or sq in _GOAL_BLOCK_LABELS[:1] or (sq.startswith(("项目资金", "资金情况")) and _unit_in(sq) is not None)
+    return sq in _HEAD_ALIASES or sq in _GOAL_BLOCK_LABELS[:1] or (_is_funds_label(sq) and _unit_in(sq) is not None)
+
+
+def _is_funds_label(text: str) -> bool:
+    """The 项目资金 block's own label (项目资金, 项目资金（万元）, 资金情况), not one of its rows."""
+    return _label(text).startswith(("项目资金", "资金情况"))
 
 
 def _is_block_label(text: str) -> bool:

@@ -39,3 +39,16 @@ def test_the_table_says_which_target_is_met():
     assert any(v == "n/a" and "soffice" in s for v, s in rows.values())
     disclosure = [s for label, (_, s) in rows.items() if label.startswith("budget disclosure")]
     assert disclosure == ["meets", "MISSES"]  # fast is not enough: the answer must be exit 2
+
+
+def test_self_evaluation_documents_have_rows_of_their_own():
+    results = {"documents": {"forms": 200, "formats": {"docx": _pdf(0.0) | {"forms_per_second": 120.0}}},
+               "selfeval_documents": {"forms": 200, "formats": {
+                   "docx": {"forms_read": 200, "forms_per_second": 90.0, "forms_per_cpu_second": 95.0},
+                   "pdf-calc": _pdf(41.0, read=199)}}}
+    rows = [(label, value, status) for label, value, _, status in table_rows(results)]
+    own = [r for r in rows if r[0].startswith("self-evaluations checked/s")]
+    assert [(label.split(", ")[1].split(" ")[0], value, status) for label, value, status in own] == [
+        ("docx", "90 (95)", ""), ("pdf-calc", "10 (20)", "read 199 forms!")]
+    assert [r for r in rows if r[0].startswith("forms checked/s")][0][1] == "120 (20)"
+    assert any("pdf-calc" in label and status == "meets" for label, _, status in rows)

@@ -6,6 +6,7 @@ asserted is recovery's reading, the same for every adapter."""
 from __future__ import annotations
 
 import attrs
+import pytest
 
 from checker.loaders import load_bytes
 from checker.loaders.grid import Grid, GridCell, table_place
@@ -126,6 +127,17 @@ def test_a_header_split_over_two_rows_and_columns_in_another_order():
     assert _indicators(_load(content).forms[0]) == [("产出指标", "数量指标", "培训人数", "≥100人", "annual")]
 
 
+@pytest.mark.parametrize("goal", ["按照上级工作安排，完成培训。", "完成年度培训任务；县级以上表彰1次。"])
+def test_a_goal_right_above_the_header_is_not_its_upper_half(goal):
+    """A sheet or a page holds the project block and the indicator table as one grid: the 年度目标
+    text on the row above the header may say 上级, 县级 or 年度 and stays a goal."""
+    content = _page(_row("项目名称", "甲项目") + _row("年度目标", goal) + HEADER
+                    + _row("产出指标", "数量指标", "培训人数", "≥100人"))
+    (form,) = _load(content).forms
+    assert form.goals.annual == goal
+    assert _indicators(form) == [("产出指标", "数量指标", "培训人数", "≥100人", "annual")]
+
+
 def test_unrelated_tables_are_skipped_and_counted_once():
     content = _page(
         _row("科目", "金额") + _row("办公费", "10"),
@@ -162,6 +174,37 @@ def test_a_merged_label_printed_after_a_break_is_filled_back():
     assert [i.level1_text for i in forms[0].indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
     assert forms[0].indicators[1].location.sheet == "page 1 table 1"
     assert forms[0].indicators[1].location.cell == "R4C3"
+
+
+def test_a_form_starting_on_a_page_that_continues_the_form_before_fills_its_label_back_too():
+    # A Calc page goes on with the last form's table, then starts the next form, whose first 一级
+    # label is cut by the page's end and printed on the next page: the new form's first rows are
+    # no continuation of the page before (where a blank label would go on from above).
+    def cell(text, r, c, rowspan=1, page=1):
+        return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
+
+    first = Grid("page 1 table 1", (
+        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
+        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
+        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
+    ), page=1)
+    second = Grid("page 2 table 1", (
+        cell("满意度指标", 0, 0, page=2), cell("服务对象满意度", 0, 1, page=2), cell("满意度", 0, 2, page=2),
+        cell("95%", 0, 3, page=2),
+        cell("项目名称", 1, 0, page=2), cell("乙项目", 1, 1, page=2),
+        cell("一级指标", 2, 0, page=2), cell("二级指标", 2, 1, page=2), cell("三级指标", 2, 2, page=2),
+        cell("指标值", 2, 3, page=2),
+        cell("", 3, 0, rowspan=2, page=2), cell("数量指标", 3, 1, rowspan=2, page=2), cell("次数", 3, 2, page=2),
+        cell("5次", 3, 3, page=2), cell("人次", 4, 2, page=2), cell("50人次", 4, 3, page=2),
+    ), page=2)
+    third = Grid("page 3 table 1", (
+        cell("产出指标", 0, 0, page=3), cell("质量指标", 0, 1, page=3), cell("合格率", 0, 2, page=3),
+        cell("100%", 0, 3, page=3),
+    ), page=3)
+    forms = recover([first, second, third], "f", DEFAULT_LIMITS).forms
+    assert [f.name for f in forms] == ["甲项目", "乙项目"]
+    assert [i.level1_text for i in forms[0].indicators] == ["产出指标", "满意度指标"]
+    assert [i.level1_text for i in forms[1].indicators] == ["产出指标", "产出指标", "产出指标"]
 
 
 def test_a_header_printed_once_over_blank_cells_is_neither_a_label_nor_a_second_header():

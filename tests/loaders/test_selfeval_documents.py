@@ -1,8 +1,8 @@
 """Self-evaluations (绩效自评表) in every document format: a generated canonical self-evaluation,
-laid out as the form prints it (``selfeval_render``) and written as HTML, DOCX, form-layout XLSX
-or extracted text (TAB-separated lines),
-(and one example printed to PDF by LibreOffice) reads back as the same form — kind, 项目资金 rows, 实际完成情况, 一级 weights, 总分 and every
-indicator's 实际完成值/分值/得分/偏差原因."""
+laid out as the form prints it (``bench.corpusgen.self_evaluation_layout``) and written as HTML,
+DOCX, form-layout XLSX or extracted text (TAB-separated lines), and one example printed to PDF by
+LibreOffice, reads back as the same form — kind, 项目资金 rows, 实际完成情况, 一级 weights, 总分
+and every indicator's 实际完成值/分值/得分/偏差原因."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from checker.loaders import load_bytes
 from bench.corpusgen.documents import to_docx, to_html, to_pdf, to_text, to_xlsx
-from loaders.selfeval_render import selfeval_tables
+from bench.corpusgen.self_evaluation_layout import selfeval_tables
 from loaders.test_loader_layout_property import NAMES, PAIRS
 from policy.authoring.examples import evaluation_form
 from policy.forms.canonical import form_from_mapping, form_to_mapping

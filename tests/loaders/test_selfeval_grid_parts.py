@@ -85,3 +85,28 @@ def test_a_note_under_the_table_is_said_not_read_as_an_indicator():
     (form,) = _read(HEAD + TABLE + [["说明", "无"]])
     assert [i.name for i in form.indicators] == ["养护里程", "验收合格率"]
     assert [(i.message_id, i.args["text"]) for i in form.issues] == [("E101", "说明"), ("E101", "无")]
+
+
+def test_the_total_is_read_under_the_last_header_when_a_repeated_header_moves_its_columns():
+    """Two tables on one page read as one grid (Chromium prints each at its own width): the
+    repeated header puts 得分 one column further right, and the 总分 row follows it; under the
+    first header's 得分 column it prints the weights' total."""
+    moved = [[*row[:3], "", *row[3:]] for row in TABLE[:1] + [["效益指标", "社会效益", "受益人数", "≥100人", "120人",
+                                                              "50", "50", ""]]]
+    (form,) = _read(HEAD + TABLE + moved + [["总分", "", "", "", "", "", "100", "98.5", ""]])
+    assert form.total_score.text == "98.5"
+    assert [i.evaluation.score.text for i in form.indicators] == ["20", "28.5", "50"]
+
+
+@pytest.mark.parametrize("broken_after", [0, 1])
+def test_the_funds_label_printed_after_a_page_break_is_no_part_of_a_row_label(broken_after):
+    """Writer and Calc print a merged label on the later page when a page break cuts it:
+    项目资金（万元） then stands on the first 项目资金 row after the break, beside that row's own
+    label, and its unit holds for the rows above it too (the form declares none elsewhere)."""
+    rows = [["年度资金总额", "50", "50", "48", "10", "96%", "9.6"], ["其中：财政拨款", "50", "50", "48"],
+            ["其他资金", "0", "0", "0"]]
+    execution = [["", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
+    execution += [["项目资金（万元）" if n == broken_after else "", *row] for n, row in enumerate(rows)]
+    (form,) = _read(HEAD + execution + TABLE)
+    assert [(row.row, row.spent.text, row.spent.yuan) for row in form.execution] == [
+        ("年度资金总额", "48", 480000), ("其中：财政拨款", "48", 480000), ("其他资金", "0", 0)]

@@ -129,7 +129,7 @@ def test_a_label_with_an_invisible_character_is_still_the_label():
 
 def _selfeval_text() -> str:
     from bench.corpusgen.documents import to_text
-    from loaders.selfeval_render import selfeval_tables
+    from bench.corpusgen.self_evaluation_layout import selfeval_tables
     from selfeval.test_selfeval_dump import _first, _form
 
     return to_text([_form()], _first, layout=selfeval_tables).decode("utf-8")

@@ -5,7 +5,7 @@ Two text renderings, since the published pages are not in the TAB layout:
 - the three HTML transcriptions (tests/judged/selfeval/documents/) written out as an extractor
   that keeps table columns prints them: a line per table row, each cell after as many TABs as its
   column. Read as text, they give the HTML's findings and the same unplaced cells.
-- every one of the seven YAML transcriptions laid out by the test renderer (``selfeval_render``)
+- every one of the seven YAML transcriptions laid out by the generator's renderer (``self_evaluation_layout``)
   and written as text: the same findings as the YAML, every self-evaluation key read back.
 """
 
@@ -23,7 +23,7 @@ from checker.loaders.grid import PROSE
 from checker.loaders.html import decode_html, html_grids
 from checker.loaders.limits import Limits
 from bench.corpusgen.documents import to_text
-from loaders.selfeval_render import selfeval_tables
+from bench.corpusgen.self_evaluation_layout import selfeval_tables
 from policy.forms.canonical import form_to_mapping
 from selfeval.test_judged_documents import UNPLACED
 

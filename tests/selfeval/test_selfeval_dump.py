@@ -10,7 +10,7 @@ import pytest
 
 from checker.cli import main
 from bench.corpusgen.documents import to_docx, to_text, to_xlsx
-from loaders.selfeval_render import selfeval_tables
+from bench.corpusgen.self_evaluation_layout import selfeval_tables
 from loaders.test_selfeval_flat import to_csv, to_xlsx as flat_xlsx
 from policy.authoring.examples import evaluation_form
 

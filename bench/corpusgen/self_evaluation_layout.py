@@ -1,6 +1,6 @@
 """Lay a canonical self-evaluation mapping out as a 绩效自评表 prints it, for the writers in
-bench/corpusgen/documents.py (``to_html(forms, pick, layout=selfeval_tables)`` …): the project
-head, the 项目资金 block under
+bench/corpusgen/documents.py (``to_html(forms, pick, layout=selfeval_tables)`` …), used by the
+generator's document formats and the round-trip tests: the project head, the 项目资金 block under
 its 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 header, 年度总体目标 with
 预期目标 | 实际完成情况, the indicator table with merged 一级/二级 labels (a 一级 weight printed
 in its label, "产出指标（50分）"), possibly broken in two with the header repeated, and the 总分 row.
