@@ -172,13 +172,15 @@ def _indicator_table(table: Table, lines: list[_Line], side: str, before: _Line 
 # -- writers ---------------------------------------------------------------------------------------
 
 
-def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None) -> bytes:
+def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None, ruled: bool = True) -> bytes:
+    """The layout as an HTML page: ruled tables (``border="1"``), or with ``ruled=False`` tables
+    without any border (``border="0"``: a browser's default cell spacing and padding only)."""
     parts = [f'<html><head><meta charset="{charset}"><title>绩效目标表</title></head><body>']
     for form in forms:
         prose, tables = (layout or form_tables)(form, pick)
         parts.append(f"<h2>{prose[0]}</h2>" + "".join(f"<p>{line}</p>" for line in prose[1:]))
         for table in tables:
-            parts.append('<table border="1">')
+            parts.append(f'<table border="{1 if ruled else 0}">')
             for r in range(table.height):
                 parts.append("<tr>")
                 for cell in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
@@ -341,12 +343,13 @@ def to_calc_pdf(forms: list[dict], pick: Pick, directory) -> bytes:
     return (directory / "form.pdf").read_bytes()
 
 
-def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = ()) -> bytes:
-    """The HTML layout (ruled tables) printed to PDF by Chromium, A4."""
+def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = (),
+                    layout=None, ruled: bool = True) -> bytes:
+    """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders."""
     from playwright.sync_api import sync_playwright
 
     source = directory / "form.html"
-    source.write_bytes(to_html(forms, pick))
+    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(args))
         try:

@@ -256,3 +256,18 @@ def test_a_form_over_three_pages_reads_back(tmp_path, ruled, whole_rows):
     content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, ruled=ruled, whole_rows=whole_rows)
     assert len(pypdfium2.PdfDocument(content)) >= 3
     _reads_back_every_field(content, drawn)
+
+
+# Drawn forms in HTML tables without borders, printed by Chromium: no rule to read, cells as
+# close as 3 pt apart, and each cell centred vertically in its row (a merged label between the
+# rows it covers). Each example costs a Chromium print (~3 s): a few in the ci profile.
+@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
+@settings(max_examples=max(3, settings.default.max_examples // 15), deadline=None)
+@given(drawn=st.lists(forms(), min_size=1, max_size=2, unique_by=lambda f: f["name"]), data=st.data())
+def test_pdf_printed_by_chromium_without_borders_reads_back_drawn_forms(tmp_path_factory, drawn, data):
+    from bench.corpusgen.documents import to_chromium_pdf
+
+    directory = tmp_path_factory.mktemp("chromium")
+    pick = lambda options: data.draw(st.sampled_from(list(options)))  # noqa: E731
+    content = to_chromium_pdf(drawn, pick, directory, CHROMIUM, ["--no-sandbox"], ruled=False)
+    _reads_back_every_field(content, drawn)
