@@ -172,13 +172,17 @@ def _indicator_table(table: Table, lines: list[_Line], side: str, before: _Line 
 # -- writers ---------------------------------------------------------------------------------------
 
 
-def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None) -> bytes:
+def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None, ruled: bool = True,
+            inputs: bool = True) -> bytes:
+    """The layout as an HTML page: ruled tables (``border="1"``), or with ``ruled=False`` tables
+    without any border (``border="0"``: a browser's default cell spacing and padding only).
+    ``inputs``: ticks may be drawn as checkbox inputs (else always as glyphs)."""
     parts = [f'<html><head><meta charset="{charset}"><title>绩效目标表</title></head><body>']
     for form in forms:
         prose, tables = (layout or form_tables)(form, pick)
         parts.append(f"<h2>{prose[0]}</h2>" + "".join(f"<p>{line}</p>" for line in prose[1:]))
         for table in tables:
-            parts.append('<table border="1">')
+            parts.append(f'<table border="{1 if ruled else 0}">')
             for r in range(table.height):
                 parts.append("<tr>")
                 for cell in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
@@ -187,7 +191,7 @@ def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None) 
                         spans += f' rowspan="{cell.rowspan}"'
                     if cell.colspan > 1:
                         spans += f' colspan="{cell.colspan}"'
-                    parts.append(f"<td{spans}>{_html_text(cell.text, pick)}</td>")
+                    parts.append(f"<td{spans}>{_html_text(cell.text, pick, inputs)}</td>")
                 parts.append("</tr>")
             parts.append("</table>")
             parts.append('<p style="page-break-after: always">第 1 页，共 2 页</p>' if pick([False, True]) else "")
@@ -196,9 +200,9 @@ def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None) 
     return "".join(parts).encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
 
 
-def _html_text(text: str, pick: Pick) -> str:
+def _html_text(text: str, pick: Pick, inputs: bool = True) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if any(g in text for g in "☑√■") and pick([False, True]):  # ticks as checkbox inputs
+    if inputs and any(g in text for g in "☑√■") and pick([False, True]):  # ticks as checkbox inputs
         for on in "☑√■":
             escaped = escaped.replace(on, '<input type="checkbox" checked>')
         escaped = escaped.replace("□", '<input type="checkbox">')
@@ -342,12 +346,13 @@ def to_calc_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
 
 
 def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = (),
-                    layout=None) -> bytes:
-    """The HTML layout (ruled tables) printed to PDF by Chromium, A4."""
+                    layout=None, ruled: bool = True) -> bytes:
+    """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders. Ticks
+    print as glyphs: a checkbox input prints as drawn squares, with no text to read."""
     from playwright.sync_api import sync_playwright
 
     source = directory / "form.html"
-    source.write_bytes(to_html(forms, pick, layout=layout))
+    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=False))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(args))
         try:

@@ -30,6 +30,10 @@ Merged cells leave no trace but their text at the top of their rows: a cell cove
 it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
 whose text a producer printed on the later page of a break cannot be told from a new label there:
 without rules, it is read as the later page's.
+
+A page where a line sits between two others closer than two em (a browser centres each cell in
+its row) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
+browser's cell spacing, rows from cells' centres; none of its rows goes on on the next page.
 """
 
 from __future__ import annotations
@@ -39,7 +43,10 @@ from typing import NamedTuple
 
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.line_breaks import lead_length
+from checker.loaders.pdf_broken_row import is_ideograph
+from checker.loaders.pdf_centred_table import TICKS, Cell, centred_cells, is_centred, rejoined
 from checker.loaders.recovery import is_page_number
+from policy.forms.hierarchy import canonical_level1, canonical_level2
 from policy.forms.model import Location
 
 
@@ -58,6 +65,7 @@ class _Run(NamedTuple):
     right: float
     text: str
     lead: float  # the width of its first glyph
+    y: float = 0.0  # the vertical centre of its glyphs (a line's runs stand apart by up to half its height)
 
 
 def _wraps(run: _Run, room: float | None) -> bool:
@@ -73,7 +81,13 @@ class _Line(NamedTuple):
 
 
 _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two cells
+# In glyph heights, on a page whose cells are centred in their rows (a browser's print): a wider
+# gap between two glyphs' advances may separate two cells (pdf_centred_table.py). Measured on 30
+# drawn forms Chromium printed without borders: one word's advances stand at most 0.09 em apart
+# (a radical look-alike boxed by its ink), cells 0.25 em and more.
+_CELL_GAP = 0.17
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
+_ALIGNED = 1.0  # points: the same, where runs start at their glyphs' advances (a browser's print)
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
 _FOOT_SLACK = 2.0  # line pitches a row the page broke may stop short of the body's end (widow control moves lines)
@@ -89,6 +103,7 @@ class PageTable(NamedTuple):
     open_row: dict[int, float]
     open_right: dict[int, float] = {}  # per column of its last row, where that row's last line ends
     foot: float | None = None  # the bottom edge of its last line
+    centred: bool = False  # cells centred in their rows (pdf_centred_table.py): no row goes on
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -99,8 +114,12 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     column starts are kept when this page's columns agree with them (a table continued on the
     next page keeps its column numbers)."""
     lines = _lines(glyphs)
+    centred = is_centred(lines, _median([line.size for line in lines])) \
+        or before is not None and before.centred
+    if centred:  # cells may stand closer than a space is wide
+        lines = rejoined(_lines(glyphs, cells_apart=True))
     carried: dict[int, list[str]] = {}
-    if before is not None and lines:
+    if before is not None and lines and not centred:
         carried, lines = _carry(lines, before, height)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
@@ -116,10 +135,14 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     size = _median([line.size for line in body])
     foot = body[-1:] if _page_number_below(body, size) else []
     body = body[: len(body) - len(foot)]
-    starts = _column_starts(body, size)
+    snap = _ALIGNED if centred else _COLUMN_SNAP * size
+    starts = _column_starts(body, size, snap)
     if before and all(any(abs(s - c) <= _COLUMN_SNAP * size for c in before.columns) for s in starts):
         starts = before.columns
-    grid, table = _table(body, starts, size, path, number)
+    if centred:
+        grid, table = _centred_table(body, starts, size, path, number)
+    else:
+        grid, table = _table(body, starts, size, path, number)
     grids.append(grid)
     if foot:
         grids.append(_prose(foot, path, number))
@@ -203,7 +226,11 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 1.0
 
 
-def _lines(glyphs: list[Glyph]) -> list[_Line]:
+def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
+    """Glyphs as lines of runs. ``cells_apart``: cells may stand as close as 0.25 em (a browser's
+    print), so a run also ends where the next glyph's advance starts further than _CELL_GAP from
+    its own, with no space between and no tick glyph after (a text layer may leave a space out
+    before one: "□一次性 ☑经常性")."""
     grouped: list[list[Glyph]] = []
     for glyph in sorted(glyphs):
         if grouped and abs(glyph.y - grouped[-1][0].y) <= grouped[-1][0].size * 0.5:
@@ -216,39 +243,64 @@ def _lines(glyphs: list[Glyph]) -> list[_Line]:
         size = _median([g.size for g in members if g.ch.strip()])
         runs: list[_Run] = []
         text, run_glyphs = "", []
+        spaced = False  # a space since the run's last glyph
         for g in members:
             if not g.ch.strip():  # a space: inside a run, never its edge
                 if text:
                     text += g.ch
+                    spaced = True
                 continue
-            if run_glyphs and g.left - run_glyphs[-1].right > _RUN_GAP * size:
-                runs.append(_run(run_glyphs, text))
+            if run_glyphs and (g.left - run_glyphs[-1].right > _RUN_GAP * size
+                               or cells_apart and not spaced and g.ch not in TICKS
+                               and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
+                runs.append(_run(run_glyphs, text, size if cells_apart else None))
                 text, run_glyphs = "", []
+            elif cells_apart and run_glyphs and not spaced and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
+                text += " "  # a space the text layer left out before a tick glyph
             text += g.ch
             run_glyphs.append(g)
+            spaced = False
         if run_glyphs:
-            runs.append(_run(run_glyphs, text))
+            runs.append(_run(run_glyphs, text, size if cells_apart else None))
         if runs:
             out.append(_Line(members[0].y, size, runs))
     return out
 
 
-def _run(glyphs: list[Glyph], text: str) -> _Run:
+def _advance_gap(before: Glyph, after: Glyph, em: float) -> float:
+    """The room between two glyphs' advances. An ideograph advances one em, but a PDF may box it
+    by its ink (Chromium's radical look-alikes: 目 8 pt wide at 12 pt, 2 pt short of the next
+    glyph); centred in its em, the box gives the advance back."""
+    return _advance(after, em)[0] - _advance(before, em)[1]
+
+
+def _advance(glyph: Glyph, em: float) -> tuple[float, float]:
+    if glyph.right - glyph.left < em and is_ideograph(glyph.ch):
+        middle = (glyph.left + glyph.right) / 2
+        return middle - em / 2, middle + em / 2
+    return glyph.left, glyph.right
+
+
+def _run(glyphs: list[Glyph], text: str, em: float | None = None) -> _Run:
     """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
     or Latin word ("19", "2024"), or a character with the punctuation that may not start a line,
-    after any opening bracket (which may not end one: "（次）" moves to the next line whole)."""
+    after any opening bracket (which may not end one: "（次）" moves to the next line whole).
+    With ``em``, its edges are its glyphs' advances (where a column's cells start exactly)."""
     n = lead_length(glyphs)
-    return _Run(glyphs[0].left, glyphs[-1].right, text.strip(), glyphs[n - 1].right - glyphs[0].left)
+    left, right = glyphs[0].left, glyphs[-1].right
+    if em is not None:
+        left, right = _advance(glyphs[0], em)[0], _advance(glyphs[-1], em)[1]
+    return _Run(left, right, text.strip(), glyphs[n - 1].right - left, _median([g.y for g in glyphs]))
 
 
-def _column_starts(lines: list[_Line], size: float) -> list[float]:
+def _column_starts(lines: list[_Line], size: float, snap: float | None = None) -> list[float]:
     """Left edges of columns, left to right: the leftmost, and each edge shared by runs on two or
     more lines or by a run beside another on its line (a centred title, alone on its line, makes
     no column)."""
     edges = sorted((run.left, i) for i, line in enumerate(lines) for run in line.runs)
     clusters: list[list[tuple[float, int]]] = []
     for edge in edges:
-        if clusters and edge[0] - clusters[-1][0][0] <= _COLUMN_SNAP * size:
+        if clusters and edge[0] - clusters[-1][0][0] <= (_COLUMN_SNAP * size if snap is None else snap):
             clusters[-1].append(edge)
         else:
             clusters.append([edge])
@@ -257,11 +309,11 @@ def _column_starts(lines: list[_Line], size: float) -> list[float]:
     return starts
 
 
-def _column(starts: list[float], x: float, size: float) -> int:
+def _column(starts: list[float], x: float, size: float, snap: float | None = None) -> int:
     """The column a run starting at ``x`` belongs to: the last start at or left of it."""
     col = 0
     for i, start in enumerate(starts):
-        if start <= x + _COLUMN_SNAP * size:
+        if start <= x + (_COLUMN_SNAP * size if snap is None else snap):
             col = i
     return col
 
@@ -309,6 +361,39 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot)
 
 
+def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int
+                   ) -> tuple[Grid, PageTable]:
+    """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
+    next page continues its columns but finishes none of its rows (a browser moves a row whole)."""
+    widest = _widest(lines, starts, size, _ALIGNED)
+
+    def wraps(above: _Run, run: _Run) -> bool:
+        """The room ``above`` left: to its column's widest line (as _table's), or at least to the
+        next column's start less a cell gap, where its cell ends at the earliest. A line that
+        ends in a column further on (a merged cell, or a column of another table on the page)
+        has only the latter: that column's widest line may be another table's."""
+        col = _column(starts, above.right - _ALIGNED, size, _ALIGNED)  # the column it ends in
+        room = widest.get(col, above.right) - above.right if col == _column(starts, above.left, size, _ALIGNED) else 0.0
+        if col + 1 < len(starts):
+            room = max(room, starts[col + 1] - _CELL_GAP * size - above.right)
+        return _wraps(run, max(room, 0.0))
+
+    _, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
+    name = f"page {number} table 1"
+    # Every column gets a cell on the first row, as _table's grid: a page continuing the table
+    # above is as wide as it.
+    top = {c.col for c in cells if c.row == 0}
+    cells += [Cell(0, c, 1, []) for c in range(len(starts)) if c not in top]
+    grid = Grid(name, tuple(GridCell(_joined(c.parts), c.row, c.col, table_place(path, name, c.row, c.col), c.rowspan)
+                            for c in sorted(cells)), page=number)
+    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True)
+
+
+def _label_word(text: str) -> bool:
+    """Whether ``text`` names a 一级 or 二级 indicator: a cell that may be merged over rows."""
+    return canonical_level1(text) is not None or canonical_level2(text) is not None
+
+
 def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[int, int], int]:
     """(row, column) → rows covered, for the cells of a borderless table. A cell covers the rows
     below it with nothing in its column: a merged cell (a 一级 label, 项目资金) prints its text
@@ -326,13 +411,13 @@ def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[in
     return spans
 
 
-def _widest(lines: list[_Line], starts: list[float], size: float) -> dict[int, float]:
+def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | None = None) -> dict[int, float]:
     """Per column, the right edge of its widest line that stays inside it: where a wrapped line
     of that column ends (a line of a merged cell running on into the next column is left out)."""
     widest: dict[int, float] = {}
     for line in lines:
         for run in line.runs:
-            col = _column(starts, run.left, size)
+            col = _column(starts, run.left, size, snap)
             if col + 1 < len(starts) and run.right > starts[col + 1]:
                 continue
             widest[col] = max(widest.get(col, run.right), run.right)

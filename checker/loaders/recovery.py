@@ -147,6 +147,17 @@ def _is_name_row(row: _Row) -> bool:
     return any(_name_label(c.text) is not None for c in row.cells)
 
 
+def _same_label_column(old: TableColumns, new: TableColumns, col: int) -> int:
+    """The column of ``new`` that holds the label ``col`` held under ``old``: a table continued
+    with its header repeated may stand in other columns (a browser sizes each table apart)."""
+    if col == old.level1 and new.level1 is not None:
+        return new.level1
+    for before, after in zip(old.groups, new.groups):
+        if col == before.level2 and after.level2 is not None:
+            return after.level2
+    return col
+
+
 def is_page_number(text: str) -> bool:
     """Whether ``text`` is shaped as a page number ("第3页", "- 3 -", "3/12", or a bare "3")."""
     return bool(_PAGE_NUMBER.match(squash(text)))
@@ -302,6 +313,8 @@ class _FormBuilder:
             self.header_place = grid.row(row)[0].location if grid.row(row) else None
         if self.heading_period is not None and len(columns.groups) == 1:
             columns = columns.with_period(self.heading_period)
+        if self.columns is not None and self.pending:  # a label to fill back, under the new header's columns
+            self.pending = [(_same_label_column(self.columns, columns, c), b) for c, b in self.pending]
         self.columns = columns
         self.table_grid = grid
         self.data_start = (grid, row + columns.rows)
@@ -722,7 +735,7 @@ class _Reader:
                     continue
                 self._start(row)
                 self.form.feed_head(row)
-                continued = top = False  # a new form: this grid goes on with no table of its own
+                continued = top = False  # a new form's table continues nothing of the page before
                 r += 1
                 continue
             if form is None or form.columns is not None and _declares_unit(row):

@@ -5,6 +5,10 @@ hand and reported in the commit that changes it).
     python tests/loaders/pagebreak_rate.py --documents 30 --borderless
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled --whole-rows
+    python tests/loaders/pagebreak_rate.py --documents 30 --chromium
+
+``--chromium``: the same forms as HTML tables without borders printed by Chromium (cells centred
+in their rows, tables Chromium breaks between rows wherever a page ends).
 
 Forms are drawn by Hypothesis (derandomized: the same documents on every run) from the layout
 property's strategy; blank paragraphs drawn before the first form move the page break through
@@ -36,12 +40,20 @@ def _kept_whole(forms, pick, directory, **options):
     return documents.to_pdf(forms, pick, directory, **{**options, "whole_rows": True})
 
 
-def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False) -> tuple[int, int]:
+def _chromium(forms, pick, directory, layout=None, **_):
+    from loaders.test_loader_grid_roundtrip import CHROMIUM
+
+    return documents.to_chromium_pdf(forms, pick, directory, CHROMIUM, ["--no-sandbox"], layout=layout, ruled=False)
+
+
+def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False) -> tuple[int, int]:
     """(failed, run) over ``documents`` drawn documents. ``whole``: every row kept on one page
     (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
     same forms are drawn either way."""
     if whole:
         globals()["to_pdf"] = _kept_whole
+    if chromium:
+        globals()["to_pdf"] = _chromium
     directory = Path(tempfile.mkdtemp(prefix="pagebreak-"))
     outcome = {"runs": 0, "failed": 0}
 
@@ -80,11 +92,13 @@ def main() -> None:
     kind = parser.add_mutually_exclusive_group(required=True)
     kind.add_argument("--ruled", action="store_true")
     kind.add_argument("--borderless", action="store_true")
+    kind.add_argument("--chromium", action="store_true", help="HTML tables without borders printed by Chromium")
     parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows)
+    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium)
     kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
+    kind = "Chromium, borderless" if args.chromium else kind
     print(f"{kind}: {failed} of {runs} drawn documents failed")
 
 

@@ -1,0 +1,288 @@
+"""A table without borders printed by a browser, where each cell is centred vertically in its row.
+
+Chromium prints an HTML table without ``border`` so: no rule, cells as close as 3 pt apart, and
+each cell's text centred in its row — a one-line cell beside a two-line one sits between its
+lines, a merged label between the rows it covers (or on the middle one of an odd number). Lines
+then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12 pt glyphs:
+
+- three successive lines stand less than 2 em apart only here, the middle one beside the others'
+  text (a line set between two others; word processors, whose cells start at their row's top,
+  keep them 2.4 em apart or more);
+- a gap between two cells is 3.0 pt or more (cell spacing and padding), but a space the text
+  layer leaves out is 3.0 pt too (Chromium drops a space set alone between two glyphs of
+  other fonts: "市府办 譙小涛", "□一次性 ☑经常性"): narrow gaps separate cells only on a line
+  where the text after one of them starts at an edge where other text starts on another line
+  (a column) or stands as a cell elsewhere, and never before a tick glyph (a list of options);
+- a cell's wrapped lines stand 18–19.5 pt apart, successive rows' lines in one column mostly
+  21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
+  row follows: a line goes on the cell above in its column when closer than 1.69 em and the
+  line above could not take its first word (a wrap);
+- a row is the blocks whose centres agree; a block whose text overlaps the rows above and below
+  it is a merged label between them, and a merged label covers as many rows above its centre
+  as below it (blank in its column), which places it at its first row for the grid.
+
+The page's table is returned as cells with the rows they cover; ``pdf_text_table.py`` makes
+the grid of them as of a word processor's table.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+TICKS = frozenset("☑☐☒□■√✓✔")
+_CENTRED_SPAN = 2.0  # em: three successive lines this close hold a line centred between two
+_WRAP = 1.69  # em: successive lines of one column closer than this are one cell's
+_CENTRE_SLACK = 0.17  # em: block centres this close are one row's (mixed fonts shift a line 1.3 pt)
+_SPAN_SLACK = 0.4  # em: a merged block's centre and the middle of the rows it covers (rows are 1.75 em apart)
+_MIDDLE = 1.0  # points: the same, for a label that overlaps no row above it (a coincidence otherwise)
+# em: half a line's height (18–19.5 pt at 12 pt), less what a font's box shifts a line: rows stay
+# apart by their padding and spacing, and a label between two rows overlaps both
+_HALF_LINE = 0.7
+_HALF_GAP = 0.2  # em: half the gap between two rows' extents so measured (2.1 pt at 12 pt)
+_ALIGN = 1.0  # points: a cell's text starts at its column's edge, to the glyph box's precision
+_NARROW = 0.7  # em: a wider gap separates two cells whatever follows (pdf_text_table's _RUN_GAP)
+
+
+def is_centred(lines: Sequence[Any], em: float) -> bool:
+    """Whether ``lines`` (top to bottom, each with ``y`` and ``runs`` of ``left`` and ``right``)
+    hold a line set between two others less than _CENTRED_SPAN apart, beside their text (a
+    superscript stands over its own line's text)."""
+    def beside(line, other) -> bool:
+        return not any(r.left < o.right and o.left < r.right for r in line.runs for o in other.runs)
+
+    return any(c.y - a.y < _CENTRED_SPAN * em and beside(b, a) and beside(b, c)
+               for a, b, c in zip(lines, lines[1:], lines[2:]))
+
+
+def rejoined(lines: list[Any]) -> list[Any]:
+    """``lines`` (each with ``size`` and ``runs`` of ``left``, ``right``, ``text``, ``y``) with the
+    runs split at a narrow gap joined back, with a space, unless the line is one of cells packed
+    tight: a run after one of its narrow gaps starts at a column (where a run of other text
+    starts on another line) or stands as a cell elsewhere."""
+    edges: dict[float, set[str]] = {}
+    for line in lines:
+        for run in line.runs:
+            edges.setdefault(round(run.left, 1), set()).add(run.text)
+    ordered = sorted(edges)
+
+    def column_at(run) -> bool:
+        lo, hi = bisect_left(ordered, run.left - _ALIGN), bisect_right(ordered, run.left + _ALIGN)
+        return any(edges[e] - {run.text} for e in ordered[lo:hi])
+
+    def narrow(line, i: int) -> bool:
+        return i > 0 and line.runs[i].left - line.runs[i - 1].right <= _NARROW * line.size
+
+    # Texts that stand as cells of their own somewhere: a header's "三级指标" over a column
+    # left empty is one, since the other column group's "三级指标" starts at a column.
+    standing = {run.text for line in lines for i, run in enumerate(line.runs) if not narrow(line, i) or column_at(run)}
+    out = []
+    for line in lines:
+        # A line of cells packed tight (a header over narrow columns): where one of its narrow
+        # gaps parts two cells, all do.
+        tight = any(narrow(line, i) and (column_at(run) or run.text in standing) for i, run in enumerate(line.runs))
+        runs = [line.runs[0]] if line.runs else []
+        for i, run in enumerate(line.runs[1:], 1):
+            last = runs[-1]
+            if narrow(line, i) and not tight:
+                runs[-1] = last._replace(right=run.right, text=f"{last.text} {run.text}")
+            else:
+                runs.append(run)
+        out.append(line._replace(runs=runs))
+    return out
+
+
+class _Block(NamedTuple):
+    """A cell's wrapped lines: its column, the ``y`` of its first and last line, text parts."""
+
+    col: int
+    first: float
+    last: float
+    top: float
+    bottom: float
+    parts: list[str]
+    ys: list[float]  # each part's height
+
+    @property
+    def centre(self) -> float:
+        return (self.first + self.last) / 2
+
+
+class Cell(NamedTuple):
+    row: int
+    col: int
+    rowspan: int
+    parts: list[str]  # its lines' texts
+
+
+def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
+                  may_span: Callable[[str], bool], wraps: Callable[[Any, Any], bool]) -> tuple[int, list[Cell]]:
+    """(rows, cells) of a table whose cells are centred in their rows, each cell with the rows
+    it covers (a merged label's, by where it is centred; a blank is no cell). ``column``
+    gives the column of a run's left edge; ``may_span``: whether a block of this text may be a
+    merged label centred on the middle one of the rows it covers (nothing else shows it);
+    ``wraps(above, run)``: whether ``run`` can be the wrapped rest of the run ``above``."""
+    blocks = _blocks(lines, column, em, wraps)
+    if not blocks:
+        return 0, []
+    blocks = _unwrapped(blocks, em, may_span)
+    rows, labels = _rows(blocks, em, may_span)
+    extents = [_extent(row, may_span) for row in rows]
+    boxes = _boxes(extents, em)
+    placed: dict[int, list[tuple[int, int, _Block]]] = {}  # column → (first row, last row, block)
+    for block in blocks:
+        over = [r for r, (top, bottom) in enumerate(extents) if top < block.bottom and block.top < bottom]
+        if not over:  # between rows that do not reach it: the nearest row's
+            over = [min(range(len(rows)), key=lambda r: abs(sum(extents[r]) / 2 - block.centre))]
+        placed.setdefault(block.col, []).append((over[0], over[-1], block))
+    out: list[Cell] = []
+    for col, members in placed.items():
+        members.sort(key=lambda m: (m[0], m[2].first))
+        free = 0  # the first row no block of this column has taken
+        for i, (a, b, block) in enumerate(members):
+            below = members[i + 1][0] - 1 if i + 1 < len(members) else len(rows) - 1
+            first, last = a, b
+            if id(block) in labels or may_span(" ".join(block.parts)):
+                first, last = _span(boxes, block.centre, free, a, b, below, em)
+            out.append(Cell(first, col, last - first + 1, block.parts))
+            free = max(free, last + 1)
+    return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows)))
+
+
+def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]:
+    """A blank cell over the rows at a table part's foot that nothing covers in a column: a
+    merged label whose text the producer printed on the other side of a page or table break
+    (nothing else shows it) covers them. A part ends where a row has nothing right of the
+    column, or where a table of other columns starts (a browser sizes each table apart): a row
+    of three cells or more in at most one of the columns the two rows above it use (the page's
+    left edge)."""
+    rightmost = [-1] * height
+    covered: dict[int, set[int]] = {}
+    used: list[set[int]] = [set() for _ in range(height)]
+    for cell in cells:
+        rightmost[cell.row] = max(rightmost[cell.row], cell.col)
+        used[cell.row].add(cell.col)
+        covered.setdefault(cell.col, set()).update(range(cell.row, cell.row + cell.rowspan))
+    part, number = [], 0
+    for r, in_row in enumerate(used):
+        if len(in_row) >= 3 and len(in_row & set().union(*used[max(r - 2, 0):r])) <= 1:
+            number += 1
+        part.append(number)
+    blanks = []
+    for col in columns:
+        taken = covered.get(col, set())
+        for above in sorted(taken):
+            if above + 1 in taken:
+                continue
+            end = above + 1
+            while end < height and end not in taken and rightmost[end] > col and part[end] == part[above]:
+                end += 1
+            if end > above + 1 and end not in taken:  # the part ends with the blank, not at a label
+                blanks.append(Cell(above + 1, col, end - above - 1, []))
+    return blanks
+
+
+def _boxes(extents: list[tuple[float, float]], em: float) -> list[tuple[float, float]]:
+    """Each row's box: its text's extent grown half way to the rows above and below, by
+    _HALF_GAP at most (rows are set one under the other; halving the gap between two cancels
+    what a font's box shifts a line; a row away from the next, or at the page's ends, grows as
+    one set among others would)."""
+    cap = _HALF_GAP * em
+    gaps = [max(b[0] - a[1], 0.0) / 2 for a, b in zip(extents, extents[1:])]
+    above = [cap] + [min(g, cap) for g in gaps]
+    below = [min(g, cap) for g in gaps] + [cap]
+    return [(top - up, bottom + down) for (top, bottom), up, down in zip(extents, above, below)]
+
+
+def _extent(group: list[_Block], may_span: Callable[[str], bool]) -> tuple[float, float]:
+    """The top and bottom of a row's text, leaving out label words (a merged label centred on
+    the middle one of its rows joins that row's group, and may be taller than it)."""
+    core = [b for b in group if not may_span(" ".join(b.parts))] or group
+    return min(b.top for b in core), max(b.bottom for b in core)
+
+
+def _unwrapped(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> list[_Block]:
+    """``blocks`` with one taken apart where each of its lines stands on the centre of a cell of
+    another column, a different one for each: cells of successive rows in a column as narrow as
+    their text (no wrap tells them apart, and a font's box shifts a line up to 1.3 pt). A
+    wrapped cell's lines stand half a line off its row's centre, where no cell is centred but
+    a merged label between two rows may be (label words are left out)."""
+    centres = sorted((b.centre, b.col, i) for i, b in enumerate(blocks) if not may_span(" ".join(b.parts)))
+    keys = [c for c, _, _ in centres]
+    out = []
+    for block in blocks:
+        hits = []
+        for y in block.ys:
+            lo, hi = bisect_left(keys, y - _CENTRE_SLACK * em), bisect_right(keys, y + _CENTRE_SLACK * em)
+            hits.append(next((i for _, col, i in centres[lo:hi] if col != block.col), None))
+        if len(hits) < 2 or None in hits or len(set(hits)) < len(hits):
+            out.append(block)
+            continue
+        half = (block.bottom - block.top - (block.last - block.first)) / 2
+        out.extend(_Block(block.col, y, y, y - half, y + half, [part], [y]) for part, y in zip(block.parts, block.ys))
+    return out
+
+
+def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b: int, below: int,
+          em: float) -> tuple[int, int]:
+    """The first and last row a block centred at ``centre`` over rows ``a``–``b`` covers: from
+    the earliest blank row above it that as many rows below, still blank, centre it."""
+    for first in range(free, a + 1):
+        for last in range(b, max(below, b) + 1):
+            middle = (boxes[first][0] + boxes[last][1]) / 2
+            if abs(middle - centre) <= _SPAN_SLACK * em:
+                return first, last
+            if middle > centre:
+                break
+    return a, b
+
+
+def _blocks(lines: list[Any], column: Callable[[float], int], em: float,
+            wraps: Callable[[Any, Any], bool]) -> list[_Block]:
+    """Runs of one column on successive lines, each wrapped from the one above, as blocks."""
+    building: list[list] = []  # [column, first y, last y, top, bottom, parts, their ys, last run]
+    open_blocks: dict[int, list] = {}
+    half = _HALF_LINE * em
+    for line in lines:
+        for run in line.runs:  # by each run's own height: a line holds runs up to half a line apart
+            col = column(run.left)
+            block = open_blocks.get(col)
+            if block is not None and run.y - block[2] <= _WRAP * em and wraps(block[7], run):
+                block[2], block[4], block[7] = run.y, max(block[4], run.y + half), run
+                block[5].append(run.text)
+                block[6].append(run.y)
+            else:
+                block = [col, run.y, run.y, run.y - half, run.y + half, [run.text], [run.y], run]
+                building.append(block)
+                open_blocks[col] = block
+    return [_Block(*b[:7]) for b in building]
+
+
+def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> tuple[list[list[_Block]], set[int]]:
+    """(rows, the ids of merged labels' blocks): blocks grouped by their centres, top to bottom,
+    and the groups that are labels between rows taken out. Rows never overlap (padding, spacing
+    and the lines' leading part them), so going down, a group whose text overlaps the row above
+    it is a label centred between rows, and so is one centred inside a taller row below, where
+    the middle of that row and the one above falls (a label over a short row and a tall one)."""
+    groups: list[list[_Block]] = []
+    for block in sorted(blocks, key=lambda b: b.centre):
+        if groups and block.centre - groups[-1][-1].centre <= _CENTRE_SLACK * em:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    extents = [_extent(g, may_span) for g in groups]
+    rows: list[list[_Block]] = []
+    labels: set[int] = set()
+    last = None  # the extent of the row above
+    for i, group in enumerate(groups):
+        top, bottom = extents[i]
+        centre = sum(b.centre for b in group) / len(group)
+        between = last is not None and (top < last[1] or any(
+            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE for t, b in extents[i + 1:]))
+        if between:
+            labels.update(id(b) for b in group)
+        else:
+            rows.append(group)
+            last = extents[i]
+    return rows, labels

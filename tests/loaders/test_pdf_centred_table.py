@@ -1,0 +1,83 @@
+"""The reader of tables whose cells are centred in their rows (a browser's print without
+borders), on glyphs placed by hand as Chromium places them at 12 pt: cells 3 pt apart, wrapped
+lines 19.5 pt apart, rows 21 pt apart, each cell's text centred in its row."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from checker.loaders.pdf_centred_table import is_centred
+from checker.loaders.pdf_text_table import Glyph, text_grids
+
+EM = 12.0
+
+
+def _glyphs(y: float, x: float, text: str) -> list[Glyph]:
+    return [Glyph(y, x + i * EM, x + (i + 1) * EM, EM, ch) for i, ch in enumerate(text)]
+
+
+def _cells(grid) -> dict[tuple[int, int], tuple[str, int]]:
+    return {(c.row, c.col): (c.text, c.rowspan) for c in grid.cells if c.text}
+
+
+def _page(cells: list[tuple[float, float, str]]) -> list[Glyph]:
+    glyphs: list[Glyph] = []
+    for y, x, text in cells:
+        glyphs += _glyphs(y, x, text)
+    return glyphs
+
+
+# Columns 4 em wide (filled by four glyphs), 3 pt apart; one-line rows 21 pt apart.
+A, B, C = 10.0, 10.0 + 4 * EM + 3, 10.0 + 8 * EM + 6
+
+
+def test_a_label_between_two_rows_covers_both_and_cells_three_points_apart_are_cells():
+    glyphs = _page([(79, A, "一级指标"), (79, B, "二级指标"), (79, C, "三级指标"),
+                    (100, B, "数量指标"), (100, C, "值班覆盖"),
+                    (110.5, A, "产出指标"),  # centred between the rows it covers
+                    (121, B, "质量指标"), (121, C, "出版合法")])
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert table.centred
+    assert _cells(grids[-1]) == {(0, 0): ("一级指标", 1), (0, 1): ("二级指标", 1), (0, 2): ("三级指标", 1),
+                                 (1, 0): ("产出指标", 2), (1, 1): ("数量指标", 1), (1, 2): ("值班覆盖", 1),
+                                 (2, 1): ("质量指标", 1), (2, 2): ("出版合法", 1)}
+
+
+def test_a_label_centred_on_the_middle_of_three_rows_starts_at_the_first():
+    glyphs = _page([(79, A, "一级指标"), (79, B, "二级指标"), (79, C, "三级指标"),
+                    (100, C, "值班覆盖"), (110.5, B, "数量指标"), (121, C, "出版合法"),
+                    (121, A, "产出指标"), (142, B, "质量指标"), (142, C, "社会关注")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("产出指标", 3)  # a label word on the middle row: it covers all three
+    assert cells[(1, 1)] == ("数量指标", 2) and cells[(3, 1)] == ("质量指标", 1)
+
+
+def test_a_one_line_cell_beside_a_wrapped_one_is_of_its_row():
+    # "一般公共" fills its column and wraps to "预算" 19.5 pt lower; "合计" sits between the two.
+    glyphs = _page([(68.5, A, "一级指标"), (68.5, B, "二级指标"), (68.5, C, "三级指标"),
+                    (100, A, "合计"), (90.25, B, "一般公共"), (109.75, B, "预算"), (100, C, "社会关注")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells == {(0, 0): ("一级指标", 1), (0, 1): ("二级指标", 1), (0, 2): ("三级指标", 1),
+                     (1, 0): ("合计", 1), (1, 1): ("一般公共预算", 1), (1, 2): ("社会关注", 1)}
+
+
+def test_a_space_the_text_layer_left_out_is_no_cell_gap():
+    # "市府办 譙小涛" (its row's cells stand wider apart than a space): the space is missing and
+    # leaves 3 pt, as a cell gap would; nothing else on the page starts where "譙小涛" does.
+    # Columns 5, 7 and 4 em wide; the last one's cell wraps, so the second row is two lines tall.
+    b = A + 5 * EM + 3
+    c = b + 7 * EM + 3
+    glyphs = _page([(79, A, "实施单位"), (79, b, "市府办"), (79, b + 3 * EM + 3, "譙小涛"), (79, c, "合计"),
+                    (110.5, A, "预算单位"), (110.5, b, "巴中市政府"), (100.75, c, "一般公共"), (120.25, c, "预算")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells == {(0, 0): ("实施单位", 1), (0, 1): ("市府办 譙小涛", 1), (0, 2): ("合计", 1),
+                     (1, 0): ("预算单位", 1), (1, 1): ("巴中市政府", 1), (1, 2): ("一般公共预算", 1)}
+
+
+def test_lines_a_pitch_apart_or_a_superscript_over_its_line_are_not_centred():
+    def line(y: float, *runs: tuple[float, float]):
+        return SimpleNamespace(y=y, runs=[SimpleNamespace(left=a, right=b) for a, b in runs])
+
+    assert is_centred([line(79, (A, A + 48)), line(88.5, (B, B + 48)), line(98, (A, A + 48))], EM)
+    assert not is_centred([line(79, (A, A + 48)), line(100, (B, B + 48)), line(121, (A, A + 48))], EM)
+    assert not is_centred([line(79, (A, A + 48)), line(84, (A + 40, A + 46)), line(98, (A, A + 48))], EM)
