@@ -1,0 +1,137 @@
+"""The wording rules (W101–W104), F107 and F113 case by case: small forms at each rule's edges
+and what the rule must conclude — its findings (with what they say), that it passed, or the
+reason it could not check.
+
+Each case holds one line of behaviour that mutation testing showed no test held
+(docs/testing.md: the W, F107 and F113 run of 2026-12-05).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import attrs
+import pytest
+
+from policy.authoring.examples import form, only, row
+from policy.registry import get_rule
+from policy.forms.canonical import form_from_mapping
+from policy.testing import rule_run
+from tests.rules.test_rule_cases import _checked, _lined
+
+_VAGUE = "持续提升"  # one of W101's default phrases (seen in published forms)
+
+
+# (case id, rule code, form, options, what the rule concludes: a list of message ids, or of
+# (message id, what its arguments or evidence must say); "pass"; or a reason id)
+CASES = [
+    # W101: vague wording in a value
+    ("W101-no-values-at-all", "W101", only(row("效益指标", "社会效益", "社会影响力", None)), {},
+     "W.reason.no-values"),
+    ("W101-only-skipped-level2-values", "W101", only(row("产出指标", "时效指标", "完成时间", _VAGUE)), {},
+     "W.reason.no-values"),
+    ("W101-a-skipped-level2-printed-otherwise-is-skipped", "W101",
+     only(row("产出指标", "时效目标", "完成时间", _VAGUE)), {}, "W.reason.no-values"),
+    ("W101-skip-level2-by-the-printed-label", "W101",
+     only(row("效益指标", "社会影响", "社会影响力", _VAGUE)), {"skip_level2": ("社会影响",)},
+     "W.reason.no-values"),
+    ("W101-a-value-with-a-number-is-measurable", "W101",
+     only(row("效益指标", "社会效益", "群众满意度", "持续提升至95%")), {}, "pass"),
+    ("W101-a-number-does-not-end-the-check", "W101",
+     only(row("效益指标", "社会效益", "群众满意度", "持续提升至95%"),
+          row("效益指标", "社会效益", "社会影响力", _VAGUE)), {},
+     [("W101", {"name": "社会影响力", "phrase": _VAGUE})]),
+    ("W101-a-graded-level-is-measurable-even-when-a-pattern-matches", "W101",
+     only(row("效益指标", "社会效益", "目标实现程度", "基本完成")), {"patterns": ("基本",)}, "pass"),
+    ("W101-a-pattern-of-ones-own-without-a-grade", "W101",
+     only(row("效益指标", "社会效益", "目标实现程度", "基本实现目标")), {"patterns": ("基本",)},
+     [("W101", {"phrase": "基本", "模糊表述": "基本"})]),
+    ("W101-a-damaged-value-is-V101s-or-V102s", "W101",
+     only(row("效益指标", "社会效益", "社会影响力", "持续提升XX")), {}, "pass"),
+    ("W101-a-number-value-is-never-vague-wording", "W101",
+     only(row("效益指标", "社会效益", "群众满意度", "≥95%")), {"patterns": (r"\d+%",)}, "pass"),
+    ("W101-an-unnamed-row", "W101", only(row("效益指标", "社会效益", None, _VAGUE)), {},
+     [("W101", {"name": "（无名称）", "value": _VAGUE, "指标值": _VAGUE})]),
+    # W102: placeholders in several text fields are one finding listing the fields
+    ("W102-placeholders-in-four-fields", "W102",
+     only(row("产出指标", "数量指标", "培训人次", "≥280人次"), budget_unit="XX局", implementer="XX局 **",
+          goals={"long_term": "20**年完成", "annual": "全年培训XX人次"}),
+     {}, [("W102.fields", {"count": 4, "placeholder": "20**",
+                           # all in one place (a mapping's): listed by name
+                           "names": "「中长期目标」、「实施单位及责任人」、「年度目标」、「预算单位」",
+                           "栏目": "「中长期目标」、「实施单位及责任人」、「年度目标」、「预算单位」"})]),
+    # W104: the annual goal states no quantity
+    ("W104-the-form-has-no-annual-goal-field", "W104",
+     form(goals={"annual": "做好干部培训工作。"}, not_on_form=["年度目标"]), {}, "W.reason.no-annual-goal"),
+    ("W104-an-annual-goal-of-wu-is-blank", "W104", form(goals={"annual": "无"}), {}, "W.reason.no-annual-goal"),
+    ("W104-a-placeholder-annual-goal-is-blank", "W104", form(goals={"annual": "——"}), {},
+     "W.reason.no-annual-goal"),
+    # W103: quality wording under 效益, benefit wording under 质量指标
+    ("W103-no-quality-or-benefit-rows", "W103",
+     only(row("产出指标", "数量指标", "设备验收合格率", "100%")), {}, "W.reason.no-quality-benefit"),
+    ("W103-only-unnamed-rows", "W103", only(row("效益指标", "社会效益", None, "100%")), {},
+     "W.reason.no-quality-benefit"),
+    ("W103-an-unnamed-row-does-not-end-the-check", "W103",
+     only(row("效益指标", "社会效益", None, "100%"), row("效益指标", "社会效益", "设备验收合格率", "100%")), {},
+     [("W103.quality-under-benefit", {"name": "设备验收合格率", "word": "合格率"})]),
+    ("W103-the-printed-level2-is-shown", "W103",
+     only(row("产出指标", "质量目标", "带动农户增收", "≥500元/户")), {},
+     [("W103.benefit-under-quality", {"level2": "质量目标", "二级指标": "质量目标"})]),
+    ("W103-the-canonical-level2-when-none-is-printed", "W103",
+     only(row("产出指标", "质量指标", "带动农户增收", "≥500元/户")), {},
+     [("W103.benefit-under-quality", {"level2": "质量指标", "二级指标": "质量指标"})]),
+]
+
+
+@pytest.mark.parametrize("code,form,options,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule_case(code, form, options, expected):
+    findings, stop = rule_run(get_rule(code), copy.deepcopy(form), **options)
+    if isinstance(expected, list):
+        # a message id, or (message id, what its evidence or arguments must say)
+        said = [(f.message_id, {k: f.evidence.get(k, f.args.get(k)) for k in e[1]}) if isinstance(e, tuple)
+                else f.message_id for f, e in zip(findings, expected)]
+        assert len(findings) == len(expected) and said == expected
+    elif expected == "pass":
+        assert (findings, stop) == ([], None)
+    else:  # a reason id, or (reason id, its arguments)
+        reason, args = expected if isinstance(expected, tuple) else (expected, None)
+        assert findings == [] and stop is not None and stop.message_id == reason
+        assert args is None or stop.args_ == args
+
+
+def test_w101_reads_a_value_the_loader_left_unparsed():
+    """A Form built by hand may give a value's text without its parse (``value=None``): W101
+    still reads the text, and finds the vague phrase rather than failing."""
+    built = form_from_mapping(only(row("效益指标", "社会效益", "社会影响力", _VAGUE)))
+    [ind] = built.indicators
+    built = attrs.evolve(built, indicators=(attrs.evolve(ind, value=None),))
+    [finding], stop = _checked("W101", built)
+    assert stop is None and finding.args["phrase"] == _VAGUE and finding.indicator.name == "社会影响力"
+
+
+def test_w102_a_field_read_without_its_place_points_at_the_form():
+    built = form_from_mapping(only(row("产出指标", "数量指标", "培训人次", "≥280人次"), name="XX局信息化运维经费",
+                                   line=3))
+    built = attrs.evolve(built, name_location=None)
+    [finding], stop = _checked("W102", built)
+    assert stop is None and finding.message_id == "W102.field" and finding.args["field"] == "项目名称"
+    assert finding.location == built.location
+
+
+# (rule code, form, the lines its findings point at): indicator rows numbered from line 10, the
+# form's own fields on line 3.
+ROW_LOCATION_CASES = [
+    ("W102", get_rule("W102").bad[1].form, [3, 10]),  # the project name's field, then the named row
+    ("W102", get_rule("W102").bad[2].form, [10]),  # many names: the first of them
+    ("W101", only(row("效益指标", "社会效益", "群众满意度", "≥95%"), row("效益指标", "社会效益", "社会影响力", _VAGUE)),
+     [11]),
+    ("W103", only(row("效益指标", "社会效益", "群众知晓率", "≥90%"), row("效益指标", "社会效益", "设备验收合格率", "100%")),
+     [11]),
+]
+
+
+@pytest.mark.parametrize("code,form,lines", ROW_LOCATION_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ROW_LOCATION_CASES)])
+def test_finding_points_at_its_row(code, form, lines):
+    findings, _ = rule_run(get_rule(code), {**_lined(form), "line": 3})
+    assert [f.location.line for f in findings] == lines
