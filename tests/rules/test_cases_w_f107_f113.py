@@ -135,3 +135,23 @@ ROW_LOCATION_CASES = [
 def test_finding_points_at_its_row(code, form, lines):
     findings, _ = rule_run(get_rule(code), {**_lined(form), "line": 3})
     assert [f.location.line for f in findings] == lines
+
+
+# W101's bad examples, finding by finding: (arguments, evidence, indicator name), worked out from
+# the examples' values and the default phrases.
+W101_IN_FULL = {
+    0: [({"name": "社会影响力", "value": "持续提升", "phrase": "持续提升"},
+         {"指标值": "持续提升", "模糊表述": "持续提升"}, "社会影响力")],
+    1: [({"name": "群众获得感", "value": "不断增强人民群众的获得感", "phrase": "不断增强"},
+         {"指标值": "不断增强人民群众的获得感", "模糊表述": "不断增强"}, "群众获得感"),
+        ({"name": "社会认可度", "value": "广大市民更加理解和支持政府工作", "phrase": "更加"},
+         {"指标值": "广大市民更加理解和支持政府工作", "模糊表述": "更加"}, "社会认可度")],
+}
+
+
+@pytest.mark.parametrize("index", sorted(W101_IN_FULL))
+def test_w101_bad_example_in_full(index):
+    rule = get_rule("W101")
+    findings, _ = rule_run(rule, rule.bad[index].form)
+    said = [(f.message_id, dict(f.args), dict(f.evidence), f.indicator.name) for f in findings]
+    assert said == [("W101", *expected) for expected in W101_IN_FULL[index]]
