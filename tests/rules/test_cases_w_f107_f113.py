@@ -13,13 +13,28 @@ import copy
 import attrs
 import pytest
 
-from policy.authoring.examples import form, only, row
+from policy.authoring.examples import cost_form, form, only, row
 from policy.registry import get_rule
 from policy.forms.canonical import form_from_mapping
 from policy.testing import rule_run
+from tests.rules.facw_forms import load_text, text_form
 from tests.rules.test_rule_cases import _checked, _lined
 
 _VAGUE = "持续提升"  # one of W101's default phrases (seen in published forms)
+
+
+_QTY = ("产出指标", "数量指标", "印制资料", "6000份")
+_UNIT_COST = ("产出指标", "成本指标", "印制单价", "67.5元/份")  # × 6000份 = 405 000元
+
+
+def _f107_form(total="10万元", quantity="6000份", level2="数量指标", period=None):
+    """F107's first bad example, its total or its quantity row changed."""
+    out = cost_form(total or "", ("产出指标", level2, "印制资料", quantity), _UNIT_COST)
+    if total is None:
+        del out["funding"]["total"]
+    if period:
+        out["indicators"][0]["period"] = period
+    return out
 
 
 # (case id, rule code, form, options, what the rule concludes: a list of message ids, or of
@@ -66,6 +81,53 @@ CASES = [
     ("W104-an-annual-goal-of-wu-is-blank", "W104", form(goals={"annual": "无"}), {}, "W.reason.no-annual-goal"),
     ("W104-a-placeholder-annual-goal-is-blank", "W104", form(goals={"annual": "——"}), {},
      "W.reason.no-annual-goal"),
+    # F107: unit cost × the matching quantity against the annual total
+    ("F107-a-per-unit-in-another-spelling", "F107",
+     cost_form("10万元", ("产出指标", "数量指标", "印制资料", "6000册"), ("产出指标", "成本指标", "印制单价", "67.5元/份（册）")),
+     {}, [("F107", {"product": "405000元", "over": "305"})]),
+    ("F107-a-quantity-in-another-spelling", "F107",
+     cost_form("10万元", ("产出指标", "数量指标", "编印资料", "8000册（本）"), ("产出指标", "成本指标", "编印单价", "45元/本")),
+     {}, [("F107", {"product": "36万元", "over": "260"})]),
+    # 120公里 = 120 000米 at 60元/米: 720万元; 12 000米 = 12公里 at 6000元/公里: 7.2万元
+    ("F107-kilometres-at-a-cost-per-metre", "F107",
+     cost_form("100万元", ("产出指标", "数量指标", "道路养护", "120公里"), ("产出指标", "成本指标", "养护单价", "60元/米")),
+     {}, [("F107", {"product": "720万元", "over": "620"})]),
+    ("F107-metres-at-a-cost-per-kilometre", "F107",
+     cost_form("5万元", ("产出指标", "数量指标", "道路养护", "12000米"), ("产出指标", "成本指标", "养护单价", "6000元/公里")),
+     {}, [("F107", {"product": "72000元", "over": "44"})]),
+    ("F107-2-wan-people-at-a-cost-per-person", "F107",
+     cost_form("50万元", ("产出指标", "数量指标", "资助学生", "2万人"), ("产出指标", "成本指标", "资助标准", "1000元/人")),
+     {}, [("F107", {"product": "2000万元", "over": "3900"})]),
+    ("F107-an-area-cost-is-not-multiplied-by-a-length", "F107",
+     cost_form("100万元", ("产出指标", "数量指标", "道路养护", "120公里"), ("产出指标", "成本指标", "绿化单价", "60元/平方米")),
+     {}, "F.reason.no-unit-quantity-pair"),
+    ("F107-a-per-head-amount-named-as-one-needs-no-per-unit", "F107",
+     cost_form("100万元", ("产出指标", "数量指标", "资助学生", "200人"), ("产出指标", "成本指标", "人均补助", "≤500元")),
+     {}, "F.reason.no-unit-costs"),
+    ("F107-no-annual-total", "F107", _f107_form(None), {}, "F.reason.no-annual-total"),
+    ("F107-an-unreadable-annual-total", "F107", _f107_form("十万"), {}, "F.reason.no-annual-total"),
+    ("F107-a-zero-total-has-no-percentage", "F107", _f107_form("0元"), {},
+     [("F107", {"over": "—", "total": "0元", "product": "405000元"})]),
+    ("F107-an-upper-bound-on-the-quantity-proves-nothing", "F107", _f107_form(quantity="≤6000份"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-a-strict-upper-bound-neither", "F107", _f107_form(quantity="<6000份"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-a-damaged-quantity-is-not-multiplied", "F107", _f107_form(quantity="6000份XX"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-a-quantity-per-year-is-the-years-quantity", "F107", _f107_form(quantity="6000份/年"), {},
+     [("F107", {"quantity": "6000份/年", "product": "405000元"})]),
+    ("F107-a-quantity-per-month-is-not", "F107", _f107_form(quantity="6000份/月"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-a-count-outside-the-quantity-level2", "F107", _f107_form(level2="质量指标"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-a-long-term-quantity-is-not-the-years", "F107", _f107_form(period="long_term"), {},
+     "F.reason.no-unit-quantity-pair"),
+    ("F107-an-unmatched-unit-cost-does-not-end-the-check", "F107",
+     cost_form("10万元", _QTY, ("产出指标", "成本指标", "培训单价", "500元/人"), _UNIT_COST), {},
+     [("F107", {"name": "印制单价"})]),
+    ("F107-unnamed-rows", "F107",
+     cost_form("10万元", ("产出指标", "数量指标", None, "6000份"), ("产出指标", "成本指标", None, "67.5元/份")), {},
+     [("F107", {"name": "（无名称）", "quantity_name": "（无名称）", "数量": "（无名称）：6000份"})]),
     # W103: quality wording under 效益, benefit wording under 质量指标
     ("W103-no-quality-or-benefit-rows", "W103",
      only(row("产出指标", "数量指标", "设备验收合格率", "100%")), {}, "W.reason.no-quality-benefit"),
@@ -155,3 +217,54 @@ def test_w101_bad_example_in_full(index):
     findings, _ = rule_run(rule, rule.bad[index].form)
     said = [(f.message_id, dict(f.args), dict(f.evidence), f.indicator.name) for f in findings]
     assert said == [("W101", *expected) for expected in W101_IN_FULL[index]]
+
+
+# -- F113: funding cells in a money unit other than the declared one --------------------------
+
+def test_f113_bad_example_in_full():
+    """Every conflicting cell named with its label, in form order (a bare 0 is in the declared
+    unit and is no conflict)."""
+    rule = get_rule("F113")
+    [finding], stop = rule_run(rule, rule.bad[0].form)
+    cells = "年度资金总额 65万元、财政拨款 65万元"
+    assert stop is None and finding.message_id == "F113"
+    assert finding.args == {"declared": "元", "written": "万元", "cells": cells, "count": 2}
+    assert dict(finding.evidence) == {"金额单位": "元", "资金栏": cells}
+
+
+def test_f113_points_at_the_first_conflicting_cell():
+    [loaded] = load_text(text_form(total="650000", fiscal="65万元", other="5万元", sources_total="650000",
+                                   sources_parts=("650000",)))
+    [finding], _ = _checked("F113", loaded)
+    assert (finding.location.line, finding.args["cells"]) == (8, "财政拨款 65万元、其他资金 5万元")
+
+
+# -- F107: its bad examples in full (products and percentages worked out by hand) ---------------
+
+def _f107(name, unit_cost, quantity_name, quantity, product, total, over):
+    return ("F107",
+            {"name": name, "unit_cost": unit_cost, "quantity_name": quantity_name, "quantity": quantity,
+             "product": product, "total": total, "over": over, "tolerance": "10"},
+            {"单位成本": unit_cost, "数量": f"{quantity_name}：{quantity}", "单位成本×数量": product,
+             "年度资金总额": total},
+            name)
+
+
+F107_IN_FULL = {
+    # 6000 × 67.5 = 405 000元, (405 000 − 100 000) / 100 000 = 305%
+    0: [_f107("印制单价", "67.5元/份", "印制资料", "6000份", "405000元", "10万元", "305")],
+    # 2100 × 1000 = 2 100 000元 = 210万元, (210 − 50) / 50 = 320%
+    1: [_f107("资助标准", "1000元/人", "资助学生", "≥2100人", "210万元", "50万元", "320")],
+    # 1000 × 111 = 111 000元, 11% over
+    2: [_f107("印制单价", "111元/份", "印制资料", "1000份", "111000元", "10万元", "11")],
+    3: [("F107.no-per-unit", {"name": "硬化水泥砼公路补助标准", "value": "≤120万元"}, {"单位成本": "≤120万元"},
+         "硬化水泥砼公路补助标准")],
+}
+
+
+@pytest.mark.parametrize("index", sorted(F107_IN_FULL))
+def test_f107_bad_example_in_full(index):
+    rule = get_rule("F107")
+    findings, _ = rule_run(rule, rule.bad[index].form)
+    said = [(f.message_id, dict(f.args), dict(f.evidence), f.indicator.name) for f in findings]
+    assert said == F107_IN_FULL[index]
