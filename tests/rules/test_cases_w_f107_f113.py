@@ -104,6 +104,14 @@ CASES = [
     ("F107-a-per-head-amount-named-as-one-needs-no-per-unit", "F107",
      cost_form("100万元", ("产出指标", "数量指标", "资助学生", "200人"), ("产出指标", "成本指标", "人均补助", "≤500元")),
      {}, "F.reason.no-unit-costs"),
+    # 200人 × 0.5万元 = 100万元: the unit cost's own money unit counts
+    ("F107-a-unit-cost-in-wan-yuan", "F107",
+     cost_form("50万元", ("产出指标", "数量指标", "资助学生", "200人"), ("产出指标", "成本指标", "资助标准", "0.5万元/人")),
+     {}, [("F107", {"product": "100万元", "over": "100"})]),
+    # money under 数量指标 is funds handled, not outputs: a fee per 万元 is not multiplied by it
+    ("F107-money-is-no-quantity-of-outputs", "F107",
+     cost_form("10万元", ("产出指标", "数量指标", "资金拨付", "500万元"),
+               ("产出指标", "成本指标", "管理费标准", "≤3000元/万元")), {}, "F.reason.no-unit-quantity-pair"),
     ("F107-no-annual-total", "F107", _f107_form(None), {}, "F.reason.no-annual-total"),
     ("F107-an-unreadable-annual-total", "F107", _f107_form("十万"), {}, "F.reason.no-annual-total"),
     ("F107-a-zero-total-has-no-percentage", "F107", _f107_form("0元"), {},
@@ -189,6 +197,8 @@ ROW_LOCATION_CASES = [
      [11]),
     ("W103", only(row("效益指标", "社会效益", "群众知晓率", "≥90%"), row("效益指标", "社会效益", "设备验收合格率", "100%")),
      [11]),
+    ("F107", get_rule("F107").bad[0].form, [11]),  # the unit cost's row
+    ("F107", get_rule("F107").bad[3].form, [11]),  # the unit cost without a per-unit
 ]
 
 
