@@ -14,15 +14,13 @@ import attrs
 import pytest
 
 from policy.authoring.examples import cost_form, form, only, row
-from policy.registry import get_rule
 from policy.forms.canonical import form_from_mapping
+from policy.registry import get_rule
 from policy.testing import rule_run
 from tests.rules.facw_forms import load_text, text_form
 from tests.rules.test_rule_cases import _checked, _lined
 
 _VAGUE = "持续提升"  # one of W101's default phrases (seen in published forms)
-
-
 _QTY = ("产出指标", "数量指标", "印制资料", "6000份")
 _UNIT_COST = ("产出指标", "成本指标", "印制单价", "67.5元/份")  # × 6000份 = 405 000元
 
