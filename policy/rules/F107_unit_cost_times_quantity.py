@@ -44,7 +44,7 @@ def in_per_units(unit_cost, quantity) -> Decimal | None:
         for unit in counted:
             if per.symbol == unit.symbol:
                 return quantity.number
-            if per.base and per.base == unit.base and per.dimension != "count":
+            if per.base and per.base == unit.base:  # 元/米 × 公里, 元/人 × 万人
                 return quantity.number * unit.factor / per.factor
     return None
 
@@ -230,12 +230,13 @@ class UnitCostTimesQuantity(Rule):
             if product <= allowed:
                 continue
             over = (product - total.yuan) * 100 / total.yuan if total.yuan else None
+            quantity_name = qty.name or "（无名称）"
             yield Finding(
                 "F107",
                 {
                     "name": line.indicator.name or "（无名称）",
                     "unit_cost": line.indicator.value_text,
-                    "quantity_name": qty.name or "（无名称）",
+                    "quantity_name": quantity_name,
                     "quantity": qty.value_text,
                     "product": money_text(product),
                     "total": money_text(total.yuan),
@@ -246,7 +247,7 @@ class UnitCostTimesQuantity(Rule):
                 indicator=line.indicator,
                 evidence={
                     "单位成本": line.indicator.value_text or "",
-                    "数量": f"{qty.name}：{qty.value_text}",
+                    "数量": f"{quantity_name}：{qty.value_text}",
                     "单位成本×数量": money_text(product),
                     "年度资金总额": shown(total),
                 },

@@ -101,10 +101,11 @@ class VagueWording(Rule):
             {
                 "indicators": [
                     _ind("时效指标", "印发时间", "适时印发", "产出指标"),
+                    _ind("时效指标", "问题整改时限", "更加及时", "产出指标"),
                     _ind("可持续影响", "资料保存期限", "长期"),
                 ]
             },
-            note="timeliness is V109's business; 长期 is an archive retention period",
+            note="timeliness is V109's business (更加及时 under 时效指标 is its finding); 长期 is an archive retention period",
         ),
     )
 
