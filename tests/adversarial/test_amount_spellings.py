@@ -29,6 +29,9 @@ EXACT = [
     ("15 万元 XX", Decimal(150000)),  # a mark apart from the number is not glued to it
     ("其中：财政拨款15万元", Decimal(150000)),
     ("1.5e6万元", Decimal(15000000000)),
+    ("1e20", Decimal(10) ** 20),  # the largest magnitude read (MAX_MAGNITUDE)
+    ("-1e20", -(Decimal(10) ** 20)),
+    ("1e-20", Decimal("1e-20")),
 ]
 
 UNREADABLE = [
@@ -52,6 +55,9 @@ UNREADABLE = [
     "**40",
     "4l",  # the letter l for a one
     "15×",
+    "1e21",  # past the largest magnitude: damage
+    "1e-21",
+    "0.1e21万元",  # read as 1e20, but 1e24 元
 ]
 
 

@@ -153,11 +153,30 @@ def test_pdf_without_ruling_lines_reads_back(tmp_path):
     assert first.sheet == "page 1 table 1" and first.cell.startswith("R")
 
 
+def _as_doubted(indicators: list[dict], doubted: set[str]) -> list[dict]:
+    """The drawn rows as the loader says it may have read them: a name-only row whose name an
+    E113 notice quotes joined to the row above (a whole row at a page's foot and the next page's
+    name-only row look like one row broken across the pages; docs/canonical-format.md)."""
+    out: list[dict] = []
+    for row in indicators:
+        if out and row["name"] in doubted and row["value"] is None:
+            out[-1] = dict(out[-1], name=(out[-1]["name"] or "") + row["name"])
+        else:
+            out.append(row)
+    return out
+
+
 def _reads_back_every_field(content: bytes, drawn: list[dict]) -> None:
+    """Every field reads back as drawn, except where the loader says (E113, naming the text) that
+    it joined a row to the one above on one cell's evidence: there the joined reading is what it
+    must have read, and nothing else may differ."""
     document = load_bytes(content, "drawn.pdf")
     assert document.error is None, document.error
     got = [_squashed(_comparable(form_to_mapping(f))) for f in document.forms]
     expected = [_squashed(e) for e in _expected(drawn)]
+    doubted = {"".join(i.args["text"].split()) for i in document.issues if i.message_id == "E113"}
+    for e in expected:
+        e["indicators"] = _as_doubted(e["indicators"], doubted)
     assert len(got) == len(expected)
     for g, e in zip(got, expected):  # indicators row by row, then the other fields: a readable diff
         assert [tuple(i.values()) for i in g.pop("indicators")] == [tuple(i.values()) for i in e.pop("indicators")]
