@@ -155,20 +155,22 @@ def test_a_document_with_tables_and_no_form_is_an_error_naming_what_was_looked_a
     assert (document.error.message_id, document.error.args) == ("E020", {"tables": 2})
 
 
-def test_a_merged_label_printed_after_a_break_is_filled_back():
-    def cell(text, r, c, rowspan=1, page=1):
-        return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
+def _cell(text, r, c, rowspan=1, page=1):
+    """A cell of a PDF page's table grid, as the PDF reader makes it."""
+    return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
 
+
+def test_a_merged_label_printed_after_a_break_is_filled_back():
     first = Grid("page 1 table 1", (
-        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
-        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
-        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
-        cell("", 3, 0, rowspan=2), cell("社会效益", 3, 1, rowspan=2), cell("覆盖率", 3, 2), cell("90%", 3, 3),
-        cell("知晓率", 4, 2), cell("80%", 4, 3),
+        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
+        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
+        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
+        _cell("", 3, 0, rowspan=2), _cell("社会效益", 3, 1, rowspan=2), _cell("覆盖率", 3, 2), _cell("90%", 3, 3),
+        _cell("知晓率", 4, 2), _cell("80%", 4, 3),
     ), page=1)
     second = Grid("page 2 table 1", (
-        cell("效益指标", 0, 0, page=2), cell("社会效益", 0, 1, page=2), cell("满意度", 0, 2, page=2),
-        cell("95%", 0, 3, page=2),
+        _cell("效益指标", 0, 0, page=2), _cell("社会效益", 0, 1, page=2), _cell("满意度", 0, 2, page=2),
+        _cell("95%", 0, 3, page=2),
     ), page=2)
     forms = recover([first, second], "f", DEFAULT_LIMITS).forms
     assert [i.level1_text for i in forms[0].indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]
@@ -180,26 +182,23 @@ def test_a_form_starting_on_a_page_that_continues_the_form_before_fills_its_labe
     # A Calc page goes on with the last form's table, then starts the next form, whose first 一级
     # label is cut by the page's end and printed on the next page: the new form's first rows are
     # no continuation of the page before (where a blank label would go on from above).
-    def cell(text, r, c, rowspan=1, page=1):
-        return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
-
     first = Grid("page 1 table 1", (
-        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
-        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
-        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
+        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
+        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
+        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
     ), page=1)
     second = Grid("page 2 table 1", (
-        cell("满意度指标", 0, 0, page=2), cell("服务对象满意度", 0, 1, page=2), cell("满意度", 0, 2, page=2),
-        cell("95%", 0, 3, page=2),
-        cell("项目名称", 1, 0, page=2), cell("乙项目", 1, 1, page=2),
-        cell("一级指标", 2, 0, page=2), cell("二级指标", 2, 1, page=2), cell("三级指标", 2, 2, page=2),
-        cell("指标值", 2, 3, page=2),
-        cell("", 3, 0, rowspan=2, page=2), cell("数量指标", 3, 1, rowspan=2, page=2), cell("次数", 3, 2, page=2),
-        cell("5次", 3, 3, page=2), cell("人次", 4, 2, page=2), cell("50人次", 4, 3, page=2),
+        _cell("满意度指标", 0, 0, page=2), _cell("服务对象满意度", 0, 1, page=2), _cell("满意度", 0, 2, page=2),
+        _cell("95%", 0, 3, page=2),
+        _cell("项目名称", 1, 0, page=2), _cell("乙项目", 1, 1, page=2),
+        _cell("一级指标", 2, 0, page=2), _cell("二级指标", 2, 1, page=2), _cell("三级指标", 2, 2, page=2),
+        _cell("指标值", 2, 3, page=2),
+        _cell("", 3, 0, rowspan=2, page=2), _cell("数量指标", 3, 1, rowspan=2, page=2), _cell("次数", 3, 2, page=2),
+        _cell("5次", 3, 3, page=2), _cell("人次", 4, 2, page=2), _cell("50人次", 4, 3, page=2),
     ), page=2)
     third = Grid("page 3 table 1", (
-        cell("产出指标", 0, 0, page=3), cell("质量指标", 0, 1, page=3), cell("合格率", 0, 2, page=3),
-        cell("100%", 0, 3, page=3),
+        _cell("产出指标", 0, 0, page=3), _cell("质量指标", 0, 1, page=3), _cell("合格率", 0, 2, page=3),
+        _cell("100%", 0, 3, page=3),
     ), page=3)
     forms = recover([first, second, third], "f", DEFAULT_LIMITS).forms
     assert [f.name for f in forms] == ["甲项目", "乙项目"]
@@ -212,19 +211,19 @@ def test_a_header_printed_once_over_blank_cells_is_neither_a_label_nor_a_second_
     # the blank cells of the row below them. The first rows' 一级 label is printed after the
     # repeated header (filled back); under the third header, blank 一级 and 三级 cells make a data
     # row whose covered texts read 一级指标 … 三级指标, not a header.
-    def cell(text, r, c, rowspan=1):
+    def _cell(text, r, c, rowspan=1):
         return GridCell(text, r, c, table_place("f", "page 1 table 1", r, c), rowspan)
 
     grid = Grid("page 1 table 1", (
-        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
-        cell("一级指标", 1, 0, rowspan=3), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
-        cell("数量指标", 2, 1, rowspan=2), cell("人数", 2, 2), cell("10人", 2, 3),
-        cell("次数", 3, 2), cell("5次", 3, 3),
-        cell("一级指标", 4, 0), cell("二级指标", 4, 1), cell("三级指标", 4, 2), cell("指标值", 4, 3),
-        cell("产出指标", 5, 0), cell("时效指标", 5, 1), cell("及时率", 5, 2), cell("100%", 5, 3),
-        cell("一级指标", 6, 0, rowspan=2), cell("二级指标", 6, 1), cell("三级指标", 6, 2, rowspan=2),
-        cell("指标值", 6, 3),
-        cell("质量指标", 7, 1), cell("≥90%", 7, 3),
+        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
+        _cell("一级指标", 1, 0, rowspan=3), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
+        _cell("数量指标", 2, 1, rowspan=2), _cell("人数", 2, 2), _cell("10人", 2, 3),
+        _cell("次数", 3, 2), _cell("5次", 3, 3),
+        _cell("一级指标", 4, 0), _cell("二级指标", 4, 1), _cell("三级指标", 4, 2), _cell("指标值", 4, 3),
+        _cell("产出指标", 5, 0), _cell("时效指标", 5, 1), _cell("及时率", 5, 2), _cell("100%", 5, 3),
+        _cell("一级指标", 6, 0, rowspan=2), _cell("二级指标", 6, 1), _cell("三级指标", 6, 2, rowspan=2),
+        _cell("指标值", 6, 3),
+        _cell("质量指标", 7, 1), _cell("≥90%", 7, 3),
     ), page=1)
     form = recover([grid], "f", DEFAULT_LIMITS).forms[0]
     assert _indicators(form) == [
@@ -239,24 +238,24 @@ def test_a_blank_label_at_a_page_top_under_a_foreign_level2_waits_for_its_text()
     # Page 2 goes on with a blank 一级 cell, but its 二级 (经济效益) never stands under the 产出指标
     # above: the 一级 was printed after the break (at the top of the next table part), not
     # continued from page 1.
-    def cell(text, r, c, rowspan=1, page=1, table=1):
+    def _cell(text, r, c, rowspan=1, page=1, table=1):
         return GridCell(text, r, c, table_place("f", f"page {page} table {table}", r, c), rowspan)
 
     first = Grid("page 1 table 1", (
-        cell("项目名称", 0, 0), cell("甲项目", 0, 1),
-        cell("一级指标", 1, 0), cell("二级指标", 1, 1), cell("三级指标", 1, 2), cell("指标值", 1, 3),
-        cell("产出指标", 2, 0), cell("数量指标", 2, 1), cell("人数", 2, 2), cell("10人", 2, 3),
+        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
+        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
+        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
     ), page=1)
     second = Grid("page 2 table 1", (
-        cell("", 0, 0, rowspan=2, page=2), cell("经济效益", 0, 1, rowspan=2, page=2),
-        cell("增收", 0, 2, page=2), cell("5万元", 0, 3, page=2),
-        cell("节支", 1, 2, page=2), cell("2万元", 1, 3, page=2),
+        _cell("", 0, 0, rowspan=2, page=2), _cell("经济效益", 0, 1, rowspan=2, page=2),
+        _cell("增收", 0, 2, page=2), _cell("5万元", 0, 3, page=2),
+        _cell("节支", 1, 2, page=2), _cell("2万元", 1, 3, page=2),
     ), page=2)
     third = Grid("page 2 table 2", (
-        cell("一级指标", 0, 0, page=2, table=2), cell("二级指标", 0, 1, page=2, table=2),
-        cell("三级指标", 0, 2, page=2, table=2), cell("指标值", 0, 3, page=2, table=2),
-        cell("效益指标", 1, 0, page=2, table=2), cell("社会效益", 1, 1, page=2, table=2),
-        cell("覆盖率", 1, 2, page=2, table=2), cell("90%", 1, 3, page=2, table=2),
+        _cell("一级指标", 0, 0, page=2, table=2), _cell("二级指标", 0, 1, page=2, table=2),
+        _cell("三级指标", 0, 2, page=2, table=2), _cell("指标值", 0, 3, page=2, table=2),
+        _cell("效益指标", 1, 0, page=2, table=2), _cell("社会效益", 1, 1, page=2, table=2),
+        _cell("覆盖率", 1, 2, page=2, table=2), _cell("90%", 1, 3, page=2, table=2),
     ), page=2)
     form = recover([first, second, third], "f", DEFAULT_LIMITS).forms[0]
     assert [i.level1_text for i in form.indicators] == ["产出指标", "效益指标", "效益指标", "效益指标"]

@@ -510,6 +510,12 @@ CASES += [
 
 @pytest.mark.parametrize("code,form,options,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_rule_case(code, form, options, expected):
+    check_case(code, form, options, expected)
+
+
+def check_case(code, form, options, expected):
+    """Run one case: ``expected`` is a list of message ids (or (id, what its evidence or
+    arguments say)), "pass", or the reason id (or (id, its arguments)) of a rule that stopped."""
     rule = get_rule(code)
     forms = form["forms"] if "forms" in form else [copy.deepcopy(form)]
     findings, stop = rule_run(rule, *forms, **options)
