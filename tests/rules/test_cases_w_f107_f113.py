@@ -269,3 +269,13 @@ def test_f107_bad_example_in_full(index):
     findings, _ = rule_run(rule, rule.bad[index].form)
     said = [(f.message_id, dict(f.args), dict(f.evidence), f.indicator.name) for f in findings]
     assert said == F107_IN_FULL[index]
+
+
+def test_f105_points_at_an_unnamed_cap_before_any_named_one():
+    # The finding points at the first cap in the order (name, value) with a missing name first —
+    # before a name in Latin letters too ("A类…" sorts before "XXXX", not before "").
+    mapping = cost_form("20万元", ("产出指标", "成本指标", "A类设备采购成本", "≤12万元"),
+                        ("产出指标", "成本指标", None, "≤10万元"))
+    findings, stop = rule_run(get_rule("F105"), mapping)
+    assert stop is None and [f.message_id for f in findings] == ["F105"]
+    assert findings[0].indicator.name is None and findings[0].indicator.value_text == "≤10万元"
