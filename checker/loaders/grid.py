@@ -57,6 +57,7 @@ class Grid:
     cells: tuple[GridCell, ...]
     kind: str = TABLE
     page: int | None = None
+    continues: bool = False  # a paged table its reader found going on from the page before
     _slots: dict[tuple[int, int], GridCell] = attrs.field(init=False, eq=False, repr=False)
     _rows: tuple[tuple[GridCell, ...], ...] = attrs.field(init=False, eq=False, repr=False)
     width: int = attrs.field(init=False, eq=False)  # columns: one past the last cell's last column

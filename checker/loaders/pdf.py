@@ -19,11 +19,13 @@ import ctypes
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+import attrs
+
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame
+from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
@@ -65,13 +67,16 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 grids[-1] = carry_back(grids[-1], read.carried)
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
-            if ruled is not None and first in read.ruled and same_frame(ruled[1], read.ruled[first]):
+            if ruled is not None and first in read.ruled and (
+                    same_frame(ruled[1], read.ruled[first]) or within_frame(ruled[1], read.ruled[first])):
                 index, cols = ruled
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
                     grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
+                # Said, not left to the grids' widths: a later page's part renumbers this one again.
+                page_grids[first] = attrs.evolve(page_grids[first], continues=True)
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))

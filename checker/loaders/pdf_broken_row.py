@@ -171,8 +171,8 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
     grid_cells = tuple(_with_text(c, "") if i in moves else c for i, c in enumerate(grid.cells))
     # The whole row moved on one cell's evidence: a whole row whose cell ended on a full line reads the same.
     doubtful = next(iter(moves)) if len(moves) == len(head.cells) == 1 else None
-    return Join(Grid(before.name, before_cells, before.kind, before.page),
-                Grid(grid.name, grid_cells, grid.kind, grid.page), doubtful)
+    return Join(Grid(before.name, before_cells, before.kind, before.page, before.continues),
+                Grid(grid.name, grid_cells, grid.kind, grid.page, grid.continues), doubtful)
 
 
 def _with_text(cell: GridCell, text: str) -> GridCell:

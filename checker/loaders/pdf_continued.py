@@ -20,6 +20,13 @@ def same_frame(cols: list[float], new: list[float]) -> bool:
     return abs(cols[0] - new[0]) <= SNAP and abs(cols[-1] - new[-1]) <= SNAP
 
 
+def within_frame(cols: list[float], new: list[float]) -> bool:
+    """Whether a table part's column lines all stand on the page before's (the same left edge):
+    the rest of one table of those columns, where the page before read a wider table stacked on
+    it into the same grid (a browser sizes each HTML table to its content)."""
+    return abs(cols[0] - new[0]) <= SNAP and all(any(abs(x - c) <= SNAP for c in cols) for x in new)
+
+
 def aligned(before: Grid, cols: list[float], grid: Grid, new: list[float]) -> tuple[Grid, Grid, list[float]]:
     """Both parts of a continued table renumbered on the union of their column lines."""
     if cols == new:
@@ -50,4 +57,4 @@ def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
         c0, c1 = at[cell.col], at[cell.col + cell.colspan]
         cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
                               cell.rowspan, max(c1 - c0, 1)))
-    return Grid(grid.name, tuple(cells), grid.kind, grid.page)
+    return Grid(grid.name, tuple(cells), grid.kind, grid.page, grid.continues)

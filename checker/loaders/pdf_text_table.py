@@ -223,7 +223,7 @@ def carry_back(grid: Grid, carried: dict[int, str]) -> Grid:
                                                 cell.rowspan, cell.colspan)
         else:
             cells.append(GridCell(text, last, col, table_place(grid.cells[0].location.path, grid.name, last, col)))
-    return Grid(grid.name, tuple(cells), grid.kind, grid.page)
+    return Grid(grid.name, tuple(cells), grid.kind, grid.page, grid.continues)
 
 
 def _median(values: list[float]) -> float:

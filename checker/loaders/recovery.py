@@ -643,6 +643,8 @@ class _Reader:
                 return True
             if _is_title_row(row) and self.form is None:
                 return True
+        if grid.continues and self.form is not None and previous is not None and self._in_table():
+            return True  # the reader matched its column lines to the table before (pdf_continued)
         if self.form is None or previous is None or grid.width != previous.width:
             return False
         # A continuation: the open form's table (or project block) on the next page, or a
