@@ -346,13 +346,14 @@ def to_calc_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
 
 
 def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = (),
-                    layout=None, ruled: bool = True) -> bytes:
-    """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders. Ticks
-    print as glyphs: a checkbox input prints as drawn squares, with no text to read."""
+                    layout=None, ruled: bool = True, inputs: bool = True) -> bytes:
+    """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders.
+    ``inputs``: ticks may be checkbox inputs, as on some web pages (a browser prints one as drawn
+    squares, with no text to read); else always glyphs."""
     from playwright.sync_api import sync_playwright
 
     source = directory / "form.html"
-    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=False))
+    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=inputs))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(args))
         try:

@@ -43,7 +43,7 @@ def _kept_whole(forms, pick, directory, **options):
 def _chromium(forms, pick, directory, layout=None, **_):
     from loaders.test_loader_grid_roundtrip import CHROMIUM
 
-    return documents.to_chromium_pdf(forms, pick, directory, CHROMIUM, ["--no-sandbox"], layout=layout, ruled=False)
+    return documents.to_chromium_pdf(forms, pick, directory, CHROMIUM, ["--no-sandbox"], layout=layout, ruled=False, inputs=False)
 
 
 def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False) -> tuple[int, int]:
