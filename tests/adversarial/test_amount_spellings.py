@@ -32,6 +32,9 @@ EXACT = [
     ("1e20", Decimal(10) ** 20),  # the largest magnitude read (MAX_MAGNITUDE)
     ("-1e20", -(Decimal(10) ** 20)),
     ("1e-20", Decimal("1e-20")),
+    ("15，其中财政拨款10", Decimal(15)),  # a comma after the number ends it
+    (".5万元", Decimal(5000)),
+    ("A 40万元", Decimal(400000)),  # a letter apart from the number is not glued to it
 ]
 
 UNREADABLE = [
@@ -58,6 +61,8 @@ UNREADABLE = [
     "1e21",  # past the largest magnitude: damage
     "1e-21",
     "0.1e21万元",  # read as 1e20, but 1e24 元
+    "15万元 5",  # a second number after the unit
+    "10-1万元",
 ]
 
 
@@ -73,6 +78,7 @@ def test_amount_that_cannot_be_read_exactly_is_unreadable(text):
 
 def test_exponent_prints_as_plain_number():
     assert str(parse_amount("1.5e6", "元")) == "1500000"
+    assert str(parse_amount("1e1", "元")) == "10"
 
 
 @pytest.mark.parametrize(
