@@ -79,6 +79,7 @@ def test_amount_that_cannot_be_read_exactly_is_unreadable(text):
 def test_exponent_prints_as_plain_number():
     assert str(parse_amount("1.5e6", "元")) == "1500000"
     assert str(parse_amount("1e1", "元")) == "10"
+    assert str(parse_amount("0e5", "元")) == "0"  # a zero with an exponent is a plain zero
 
 
 @pytest.mark.parametrize(
@@ -133,6 +134,7 @@ def test_decimal_comma_is_never_guessed(whole, fraction):
         ("（单位：万元）", "万元"),
         ("(单位:元)", "元"),
         ("2022年项目支出绩效目标表（单位：万元）", "万元"),
+        ("2022年项目支出绩效目标表（单位： 万元）", "万元"),  # a space inside the cell
         ("单位 万元", "万元"),
         ("备注：本项目单位：元，另附说明", None),  # prose mentioning a unit declares nothing
         ("预算单位：元宝区财政局", None),
