@@ -1,0 +1,59 @@
+"""Cases for the F and R rules at the edges the F/R mutation run of 2026-12-04 left unheld
+(docs/testing.md, "Survivors of that run that are not equivalent"): where a finding points, the
+argument of a not-applicable reason, rows that count with a name or a target alone, the
+execution weight read from the totals row, amounts under one 元 and the tolerance boundary."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from policy.authoring.examples import evaluation_form
+from policy.forms.canonical import form_from_mapping
+from policy.forms.model import Location
+from policy.registry import get_rule
+from policy.testing import rule_run
+from tests.rules.test_rule_cases import _checked, _execution, _level1_weights, _scored
+
+
+def _concluded(code, form, **options):
+    """What ``code`` concludes on one form mapping: [(message id, args)], "pass", or (the
+    reason id it stopped with, the reason's arguments)."""
+    findings, stop = rule_run(get_rule(code), form, **options)
+    if findings:
+        return [(f.message_id, dict(f.args)) for f in findings]
+    return "pass" if stop is None else (stop.message_id, dict(stop.args_))
+
+
+def _ids(code, form, **options):
+    findings, stop = rule_run(get_rule(code), form, **options)
+    return [f.message_id for f in findings] if findings else ("pass" if stop is None else stop.message_id)
+
+
+# -- F104, R105: the place a finding points at -------------------------------------------------
+
+def test_f104_points_at_the_cap_row():
+    form = {"funding": {"total": "10万元"}, "indicators": [
+        {"level1": "产出指标", "level2": "数量指标", "name": "培训人次", "value": "≥280人次", "line": 11},
+        {"level1": "成本指标", "level2": "经济成本指标", "name": "设备购置成本", "value": "≤12万元", "line": 12}]}
+    [finding], _ = rule_run(get_rule("F104"), form)
+    assert (finding.message_id, finding.location.line) == ("F104", 12)
+
+
+_TOTAL_CELL = Location(path="<mapping>", line=40, column=6)
+
+
+def test_r105_points_at_the_total_score_cell():
+    """A loader reads 总分 at its own cell: the finding points there, not at the form."""
+    built = form_from_mapping(_scored(total_score="95"))
+    assert built.location != _TOTAL_CELL
+    built = attrs.evolve(built, total_score=attrs.evolve(built.total_score, location=_TOTAL_CELL))
+    [finding], _ = _checked("R105", built)
+    assert (finding.message_id, finding.location) == ("R105", _TOTAL_CELL)
+
+
+# -- F110: the row a not-on-form reason names ---------------------------------------------------
+
+def test_f110_not_on_form_names_the_row():
+    form = {"funding": {"fiscal": "10万元"}, "not_on_form": ["年度资金总额"]}
+    assert _concluded("F110", form) == ("F.reason.not-on-form", {"row": "年度资金总额"})
