@@ -57,3 +57,49 @@ def test_r105_points_at_the_total_score_cell():
 def test_f110_not_on_form_names_the_row():
     form = {"funding": {"fiscal": "10万元"}, "not_on_form": ["年度资金总额"]}
     assert _concluded("F110", form) == ("F.reason.not-on-form", {"row": "年度资金总额"})
+
+
+# -- R104, R105: a row counts with a name or a target alone -------------------------------------
+
+@pytest.mark.parametrize("cell", ["target_0", "name_0"])
+def test_r105_counts_a_row_with_a_name_or_a_target_alone(cell):
+    """养护里程 (20 points) without its target, or without its name, is still scored: 93.6 holds."""
+    assert _concluded("R105", _scored(**{cell: None})) == "pass"
+
+
+@pytest.mark.parametrize("cell", ["target_0", "name_0"])
+def test_r104_counts_a_row_with_a_name_or_a_target_alone(cell):
+    """Its weight 20 still counts: 90 + 10 = 100; left unweighted, it is a partial weighting."""
+    assert _concluded("R104", _scored(**{cell: None})) == "pass"
+    assert _concluded("R104", _scored(**{cell: None, "weight_0": None})) == ("R.reason.partial-weights",
+                                                                            {"count": 1})
+
+
+# -- R104: the execution weight is the totals row's ---------------------------------------------
+
+def test_r104_reads_the_execution_weight_from_the_totals_row_wherever_it_stands():
+    """A part row printed above the totals row with a weight of its own: the totals row's 10
+    is the execution weight (90 + 10 = 100), not the part's 5."""
+    def change(form):
+        total, fiscal, other = form["execution"]
+        fiscal["weight"] = "5"
+        form["execution"] = [fiscal, total, other]
+    assert _concluded("R104", evaluation_form(change)) == "pass"
+
+
+def test_r104_without_a_totals_row_reads_a_parts_weight():
+    def change(form):
+        total, fiscal, other = form["execution"]
+        fiscal["weight"] = total["weight"]
+        form["execution"] = [fiscal, other]
+    assert _concluded("R104", evaluation_form(change)) == "pass"
+
+
+# -- R104: a 一级 printed without rows under it does not end the 一级 check ----------------------
+
+def test_r104_a_level1_without_rows_does_not_end_the_level1_check():
+    weights = {"成本指标": "10", "产出指标": "40", "效益指标": "30", "满意度指标": "10"}
+    form = evaluation_form(lambda form: form.update(level1_weights=weights))
+    assert _ids("R104", form) == ["R104.level1"]
+    [finding], _ = rule_run(get_rule("R104"), form)
+    assert dict(finding.args)["level1"] == "产出指标"
