@@ -103,3 +103,32 @@ def test_r104_a_level1_without_rows_does_not_end_the_level1_check():
     assert _ids("R104", form) == ["R104.level1"]
     [finding], _ = rule_run(get_rule("R104"), form)
     assert dict(finding.args)["level1"] == "产出指标"
+
+
+# -- F112, R101: amounts under one 元 ----------------------------------------------------------
+
+def test_f112_a_blank_part_and_a_sum_half_a_yuan_too_large():
+    """With 其他资金 blank, parts already 0.5 元 above the total are certain to be wrong."""
+    form = _execution(spent_2=None, spent_1="48.00005")
+    assert _concluded("F112", form) == [("F112", {
+        "column": "全年执行数", "column_en": "amount spent", "total": "48万元", "sum": "480000.5元", "parts": 1})]
+
+
+def test_r101_checks_a_budget_of_one_yuan():
+    form = _execution(budget_0="0.0001", spent_0="0.0001", budget_1="0.0001", spent_1="0.0001")
+    assert _ids("R101", form) == ["R101"]
+
+
+# -- R108: only a missed target is scored in proportion; the tolerance is inclusive ------------
+
+def test_r108_leaves_a_met_target_scored_low_alone():
+    """养护里程 met (126 of ≥120 公里) but scored 15 of 20: not a proportional score to check."""
+    assert _concluded("R108", _scored(total_score="88.6", score_0="15")) == "pass"
+
+
+@pytest.mark.parametrize("score,expected", [
+    ("21", "pass"), ("27", "pass"),  # 24 ± 10% of 30: the bounds themselves are within
+    ("20.9", ["R108"]), ("27.1", ["R108"]),
+])
+def test_r108_tolerance_bounds(score, expected):
+    assert _ids("R108", _scored(score_4=score)) == expected
