@@ -155,9 +155,18 @@ def test_a_document_with_tables_and_no_form_is_an_error_naming_what_was_looked_a
     assert (document.error.message_id, document.error.args) == ("E020", {"tables": 2})
 
 
-def _cell(text, r, c, rowspan=1, page=1):
+def _cell(text, r, c, rowspan=1, page=1, table=1):
     """A cell of a PDF page's table grid, as the PDF reader makes it."""
-    return GridCell(text, r, c, table_place("f", f"page {page} table 1", r, c), rowspan)
+    return GridCell(text, r, c, table_place("f", f"page {page} table {table}", r, c), rowspan)
+
+
+def _first_page() -> Grid:
+    """Page 1 of a form: its name, the indicator header and one 产出指标 row."""
+    return Grid("page 1 table 1", (
+        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
+        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
+        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
+    ), page=1)
 
 
 def test_a_merged_label_printed_after_a_break_is_filled_back():
@@ -182,11 +191,7 @@ def test_a_form_starting_on_a_page_that_continues_the_form_before_fills_its_labe
     # A Calc page goes on with the last form's table, then starts the next form, whose first 一级
     # label is cut by the page's end and printed on the next page: the new form's first rows are
     # no continuation of the page before (where a blank label would go on from above).
-    first = Grid("page 1 table 1", (
-        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
-        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
-        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
-    ), page=1)
+    first = _first_page()
     second = Grid("page 2 table 1", (
         _cell("满意度指标", 0, 0, page=2), _cell("服务对象满意度", 0, 1, page=2), _cell("满意度", 0, 2, page=2),
         _cell("95%", 0, 3, page=2),
@@ -211,9 +216,6 @@ def test_a_header_printed_once_over_blank_cells_is_neither_a_label_nor_a_second_
     # the blank cells of the row below them. The first rows' 一级 label is printed after the
     # repeated header (filled back); under the third header, blank 一级 and 三级 cells make a data
     # row whose covered texts read 一级指标 … 三级指标, not a header.
-    def _cell(text, r, c, rowspan=1):
-        return GridCell(text, r, c, table_place("f", "page 1 table 1", r, c), rowspan)
-
     grid = Grid("page 1 table 1", (
         _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
         _cell("一级指标", 1, 0, rowspan=3), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
@@ -238,14 +240,7 @@ def test_a_blank_label_at_a_page_top_under_a_foreign_level2_waits_for_its_text()
     # Page 2 goes on with a blank 一级 cell, but its 二级 (经济效益) never stands under the 产出指标
     # above: the 一级 was printed after the break (at the top of the next table part), not
     # continued from page 1.
-    def _cell(text, r, c, rowspan=1, page=1, table=1):
-        return GridCell(text, r, c, table_place("f", f"page {page} table {table}", r, c), rowspan)
-
-    first = Grid("page 1 table 1", (
-        _cell("项目名称", 0, 0), _cell("甲项目", 0, 1),
-        _cell("一级指标", 1, 0), _cell("二级指标", 1, 1), _cell("三级指标", 1, 2), _cell("指标值", 1, 3),
-        _cell("产出指标", 2, 0), _cell("数量指标", 2, 1), _cell("人数", 2, 2), _cell("10人", 2, 3),
-    ), page=1)
+    first = _first_page()
     second = Grid("page 2 table 1", (
         _cell("", 0, 0, rowspan=2, page=2), _cell("经济效益", 0, 1, rowspan=2, page=2),
         _cell("增收", 0, 2, page=2), _cell("5万元", 0, 3, page=2),
