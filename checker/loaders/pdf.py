@@ -24,6 +24,7 @@ import attrs
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
+from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, checkboxes, is_square
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
@@ -101,8 +102,10 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
 
 
-def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """(horizontal (y, x0, x1), vertical (x, y0, y1)) ruling segments, y measured downwards.
+def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], list[Box], list[Mark]]:
+    """(horizontal (y, x0, x1), vertical (x, y0, y1)) ruling segments, y measured downwards, and
+    the square paths and open stroked paths that may be checkboxes and check marks (their sides
+    are not rules: a checkbox's would split its cell, or make a table of a page without one).
 
     Through pdfium's own calls, not pypdfium2's object helpers: a browser prints a path per cell
     border (~300 a page), and a helper object and a matrix object per path cost 9.6% of checking
@@ -117,6 +120,8 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
     lineto = raw.FPDF_SEGMENT_LINETO
     get_segment, get_point, get_type = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint, \
         raw.FPDFPathSegment_GetType
+    boxes: list[Box] = []
+    marks: list[Mark] = []
     for obj in _path_objects(raw, page.raw):
         if not raw.FPDFPageObj_GetMatrix(obj, m):
             raise ValueError("a path without a matrix")
@@ -124,6 +129,7 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
         count = raw.FPDFPath_CountSegments(obj)
         if count > 2000:  # a drawing, not a table's rules
             continue
+        h0, v0 = len(horizontal), len(vertical)
         last = None
         for i in range(count):
             segment = get_segment(obj, i)
@@ -137,6 +143,17 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
                 elif abs(x0 - x1) < 1 and abs(y1 - y0) >= _MIN_LENGTH:
                     vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
             last = point
+        if len(horizontal) - h0 >= 2 and len(vertical) - v0 >= 2:  # straight sides: a square?
+            top, bottom = min(h[0] for h in horizontal[h0:]), max(h[0] for h in horizontal[h0:])
+            left, right = min(v[0] for v in vertical[v0:]), max(v[0] for v in vertical[v0:])
+            if is_square(left, top, right, bottom):
+                filled, stroked = _draw_mode(raw, obj)
+                boxes.append(Box(left, top, right, bottom, stroked, filled))
+                del horizontal[h0:], vertical[v0:]
+        elif 3 <= count <= 6 and len(horizontal) == h0 and len(vertical) == v0:  # a check mark?
+            mark = _open_strokes(raw, obj, (a, b, c, d, e, f), height)
+            if mark is not None:
+                marks.append(mark)
         if count == 0:  # a filled thin rectangle drawn as a rule (browsers print borders so)
             if not raw.FPDFPageObj_GetBounds(obj, *edges):
                 raise ValueError("a path without bounds")
@@ -146,7 +163,33 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
                 horizontal.append(((top_y + bottom_y) / 2, left, right))
             elif right - left <= 2 and top - bottom >= _MIN_LENGTH:
                 vertical.append(((left + right) / 2, top_y, bottom_y))
-    return horizontal, vertical
+    return horizontal, vertical, boxes, marks
+
+
+def _draw_mode(raw, obj) -> tuple[bool, bool]:
+    """(filled, stroked) of a path object."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return False, False
+    return fill.value != 0, bool(stroke.value)
+
+
+def _open_strokes(raw, obj, matrix, height: float) -> Mark | None:
+    """The extent of a stroked open path of straight lines only (a check mark), else None."""
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind != (raw.FPDF_SEGMENT_LINETO if i else raw.FPDF_SEGMENT_MOVETO) or raw.FPDFPathSegment_GetClose(segment):
+            return None  # a curve, a second subpath or a closed shape
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        xs.append(a * x.value + c * y.value + e)
+        ys.append(height - (b * x.value + d * y.value + f))
+    if not _draw_mode(raw, obj)[1] or max(xs) - min(xs) > MAX_MARK or max(ys) - min(ys) > MAX_MARK:
+        return None
+    return Mark(min(xs), min(ys), max(xs), max(ys))
 
 
 def _path_objects(raw, parent, form: bool = False, level: int = 0):
@@ -291,7 +334,14 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
                in enumerate(zip(text, boxes)) if right - left < top - bottom and is_ideograph(ch)}
     finally:
         textpage.close()
-    horizontal, vertical = _segments(page)
+    horizontal, vertical, squares, marks = _segments(page)
+    if squares:  # checkbox inputs, read as tick glyphs where they stand among the characters
+        centres = [((left + right) / 2, height - (top + bottom) / 2) for ch, (left, bottom, right, top)
+                   in zip(text, boxes) if ch.strip()]
+        found = checkboxes(squares, marks, (horizontal, vertical), centres)
+        text += "".join(box.glyph for box in found)
+        boxes += [(box.left, height - box.bottom, box.right, height - box.top) for box in found]
+        generated += [False] * len(found)
     tables = _tables(horizontal, vertical)
     placed: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
     outside: list[tuple[float, float, float, str]] = []
@@ -316,7 +366,9 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
             x = (left + right) / 2
             size = max(top - bottom, 1.0)
             last = (y, x, size)
-        if ch.strip():
+        if i >= count:  # a checkbox, appended after the characters: no glyph touches it
+            touching = None
+        elif ch.strip():
             visible += 1
         for t, table in enumerate(tables):
             region = table.region_at(x, y)
