@@ -28,6 +28,7 @@ from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, checkboxes, is_s
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
+from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, LoadIssue, Location
@@ -51,6 +52,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=str(exc)[:120]), format="pdf")
     try:
         pages = len(pdf)
+        browser = is_browser_print(_producer(pdf))
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
@@ -60,7 +62,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                read = _page_grids(page, path, number + 1, borderless)
+                read = _page_grids(page, path, number + 1, borderless, browser)
             finally:
                 page.close()
             borderless = read.borderless
@@ -100,6 +102,14 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         return Document(path, issues=cut, error=error, format="pdf")
     document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
     return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
+
+
+def _producer(pdf) -> str:
+    """The document's ``Producer``; a string pdfium cannot give as text is no producer."""
+    try:
+        return pdf.get_metadata_value("Producer")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], list[Box], list[Mark]]:
@@ -316,7 +326,8 @@ class _Page(NamedTuple):
     head: Head | None = None  # the first ruled table's first row
 
 
-def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
+def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False) -> _Page:
+    """The page's grids; ``browser``: printed by Chromium, whose wraps at a space carry none."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -356,8 +367,11 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     if tables:
         edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
                   if r + rowspan == tables[-1].n}
+    wraps = wrap_spaces(text, boxes, generated) if browser else set()
     for i, (ch, (left, bottom, right, top), made) in enumerate(zip(text, boxes, generated)):
-        if ch in "\r\n" or made:
+        if i in wraps:  # the space a browser wrapped the line at (pdf_wraps.py): after the char before
+            ch, right = " ", left
+        elif ch in "\r\n" or made:
             continue
         if right <= left and not ch.strip():  # a space pdfium adds (a word break): after the char before
             y, x, size = last[0], last[1] + 0.01, last[2]
