@@ -39,3 +39,26 @@ def test_places_and_units_are_left_out_and_pdf_texts_lose_their_spaces():
 def test_cli_prints_one_result_per_format(tmp_path, capsys):
     assert main(["--forms", "3", "--per-file", "3", "--format", "docx", "--out", str(tmp_path)]) == 0
     assert json.loads(capsys.readouterr().out) == {"docx": {"forms": 3, "read": 3, "exact": 3, "fields": {}}}
+
+
+def test_spaces_in_pdf_texts_are_compared_when_asked(tmp_path, monkeypatch):
+    """A PDF reader that reads a space into each 项目名称 reads back exactly without spaces
+    compared, and not with them."""
+    import bench.read_back as read_back_module
+
+    real_write, real_load = read_back_module.write_corpus, loaders.load_path
+
+    def as_pdf(out, forms, formats, **options):  # a DOCX corpus standing for a PDF one: no printer needed
+        summary = real_write(out, forms, formats=("docx",), **options)
+        return {**summary, "files": {formats[0]: summary["files"]["docx"]}}
+
+    def spaced_name(path):
+        document = real_load(path)
+        forms = tuple(attrs.evolve(f, name=f.name[:2] + " " + f.name[2:]) for f in document.forms)
+        return attrs.evolve(document, forms=forms)
+
+    monkeypatch.setattr(read_back_module, "write_corpus", as_pdf)
+    monkeypatch.setattr(loaders, "load_path", spaced_name)
+    assert read_back(tmp_path / "a", 4, "pdf-calc", per_file=4, seed=3)["exact"] == 4
+    spaced = read_back(tmp_path / "b", 4, "pdf-calc", per_file=4, seed=3, pdf_spaces=True)
+    assert spaced == {"forms": 4, "read": 4, "exact": 0, "fields": {"name": 4}}
