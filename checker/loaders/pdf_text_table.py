@@ -234,8 +234,8 @@ def _median(values: list[float]) -> float:
 def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
     """Glyphs as lines of runs. ``cells_apart``: cells may stand as close as 0.25 em (a browser's
     print), so a run also ends where the next glyph's advance starts further than _CELL_GAP from
-    its own, with no space between and no tick glyph after (a text layer may leave a space out
-    before one: "□一次性 ☑经常性")."""
+    its own, with no space between and no tick glyph either side (a text layer may leave a space
+    out before one: "□一次性 ☑经常性"; a checkbox a browser drew stands 0.18 em before its label)."""
     grouped: list[list[Glyph]] = []
     for glyph in sorted(glyphs):
         if grouped and abs(glyph.y - grouped[-1][0].y) <= grouped[-1][0].size * 0.5:
@@ -257,10 +257,10 @@ def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
                 continue
             if run_glyphs and (g.left - run_glyphs[-1].right > _RUN_GAP * size
                                or cells_apart and not spaced and g.ch not in TICKS
-                               and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
+                               and run_glyphs[-1].ch not in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
                 runs.append(_run(run_glyphs, text, size if cells_apart else None))
                 text, run_glyphs = "", []
-            elif cells_apart and run_glyphs and not spaced and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
+            elif cells_apart and run_glyphs and not spaced and g.ch in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
                 text += " "  # a space the text layer left out before a tick glyph
             text += g.ch
             run_glyphs.append(g)

@@ -144,3 +144,37 @@ def test_pdf_printed_by_chromium_with_checkbox_inputs_reads_back(tmp_path):
     content = to_chromium_pdf(drawn, pick, tmp_path, CHROMIUM, ["--no-sandbox"])
     assert b"checkbox" in (tmp_path / "form.html").read_bytes()
     _reads_back_every_field(content, drawn)
+
+
+# -- on a page without rules --------------------------------------------------------------------
+
+def test_a_drawn_checkbox_stays_with_its_label_in_a_table_without_borders():
+    """Chromium draws a checkbox 9.45 pt wide and its label 2.2 pt after it (0.18 em at 12 pt,
+    wider than the 0.17 em that may part two cells of a browser's table): on rows whose labels line
+    up after their boxes, the boxes read as a column of their own, the cells without ticks."""
+    from checker.loaders.pdf_text_table import Glyph, text_grids
+
+    em, box = 12.0, 9.45
+
+    def options(y: float, x: float, *labelled: tuple[str, str]) -> list[Glyph]:
+        glyphs = []
+        for tick, label in labelled:
+            glyphs.append(Glyph(y, x, x + box, box, tick))
+            x += box + 2.2
+            glyphs += [Glyph(y, x + i * em, x + (i + 1) * em, em, ch) for i, ch in enumerate(label)]
+            x += len(label) * em + 6.0
+        return glyphs
+
+    def text(y: float, x: float, words: str) -> list[Glyph]:
+        return [Glyph(y, x + i * em, x + (i + 1) * em, em, ch) for i, ch in enumerate(words)]
+
+    a, b, c = 10.0, 10.0 + 4 * em + 3, 10.0 + 24 * em + 6
+    glyphs = (text(79, a, "项目名称") + text(79, b, "应急指挥中心经费") + text(79, c, "预算单位")
+              + text(110.5, a, "项目属性")  # centred between the two rows it covers
+              + options(100, b, ("□", "新增项目"), ("☑", "延续项目")) + text(100, c, "市政府")
+              + options(121, b, ("□", "法律法规"), ("☑", "其他")) + text(121, c, "市府办"))
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert table is not None and table.centred
+    assert {(c.row, c.col): c.text for c in grids[-1].cells if c.text} == {
+        (0, 0): "项目名称", (0, 1): "应急指挥中心经费", (0, 2): "预算单位", (1, 0): "项目属性",
+        (1, 1): "□新增项目 ☑延续项目", (1, 2): "市政府", (2, 1): "□法律法规 ☑其他", (2, 2): "市府办"}
