@@ -24,7 +24,7 @@ import attrs
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
-from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, checkboxes, is_square
+from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, checkboxes, is_square, sides, unused
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
@@ -350,6 +350,9 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         centres = [((left + right) / 2, height - (top + bottom) / 2) for ch, (left, bottom, right, top)
                    in zip(text, boxes) if ch.strip()]
         found = checkboxes(squares, marks, (horizontal, vertical), centres)
+        for square in unused(squares, found):  # a small cell drawn as a square: its sides are rules
+            horizontal += sides(square)[0]
+            vertical += sides(square)[1]
         text += "".join(box.glyph for box in found)
         boxes += [(box.left, height - box.bottom, box.right, height - box.top) for box in found]
         generated += [False] * len(found)

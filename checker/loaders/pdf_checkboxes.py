@@ -73,7 +73,10 @@ def checkboxes(boxes: list[Box], marks: list[Mark], rules: tuple[list, list],
                glyphs: list[tuple[float, float]]) -> list[Checkbox]:
     """The checkboxes among square paths ``boxes``: ``marks`` are open stroked paths, ``rules``
     the page's other (horizontal (y, x0, x1), vertical (x, y0, y1)) segments, ``glyphs`` the
-    centres (x, y) of the page's characters."""
+    centres (x, y) of the page's characters. The squares' own sides are rules to the others: a
+    grid of small cells each drawn as a square is no row of checkboxes."""
+    rules = (rules[0] + [side for box in boxes for side in sides(box)[0]],
+             rules[1] + [side for box in boxes for side in sides(box)[1]])
     groups: list[list[Box]] = []
     for box in boxes:
         side = box.right - box.left
@@ -101,6 +104,18 @@ def checkboxes(boxes: list[Box], marks: list[Mark], rules: tuple[list, list],
         if checked or any(b.stroked for b in group):
             found.append(Checkbox(left, top, right, bottom, checked))
     return found
+
+
+def sides(box: Box) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """A square's sides as ruling segments: (horizontal (y, x0, x1), vertical (x, y0, y1))."""
+    return ([(box.top, box.left, box.right), (box.bottom, box.left, box.right)],
+            [(box.left, box.top, box.bottom), (box.right, box.top, box.bottom)])
+
+
+def unused(boxes: list[Box], found: list[Checkbox]) -> list[Box]:
+    """The squares that are part of no checkbox (their sides are rules after all)."""
+    return [b for b in boxes if not any(c.left <= (b.left + b.right) / 2 <= c.right
+                                        and c.top <= (b.top + b.bottom) / 2 <= c.bottom for c in found)]
 
 
 def _continued(left: float, top: float, right: float, bottom: float, rules: tuple[list, list]) -> bool:

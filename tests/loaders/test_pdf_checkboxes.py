@@ -8,7 +8,7 @@ import os
 import pytest
 
 from checker.loaders import load_bytes
-from checker.loaders.pdf_checkboxes import Box, Checkbox, Mark, checkboxes, is_square
+from checker.loaders.pdf_checkboxes import Box, Checkbox, Mark, checkboxes, is_square, unused
 from loaders.test_loader_grid_roundtrip import CHROMIUM, SAMPLE_FORM, _reads_back_every_field
 
 NO_RULES: tuple[list, list] = ([], [])
@@ -65,6 +65,15 @@ def test_a_square_whose_side_goes_on_as_a_rule_is_a_tables_small_cell():
     assert checkboxes([_outline(10, 10)], [], row_rule, []) == []
     assert checkboxes([_outline(10, 10)], [], column_rule, []) == []
     assert len(checkboxes([_outline(10, 10)], [], apart, [])) == 1
+
+
+def test_small_cells_each_drawn_as_a_square_are_a_grid_and_their_sides_stay_rules():
+    cells = [_outline(10 + 10 * c, 10 + 10 * r) for r in range(2) for c in range(2)]  # 2 x 2, sides shared
+    assert checkboxes(cells, [], NO_RULES, []) == []
+    assert unused(cells, []) == cells
+    alone = [_outline(10, 10), _outline(40, 10)]  # two checkboxes of one row, apart
+    found = checkboxes(alone, [], NO_RULES, [])
+    assert len(found) == 2 and unused(alone, found) == []
 
 
 # -- printed by Chromium ------------------------------------------------------------------------
