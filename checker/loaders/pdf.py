@@ -24,7 +24,7 @@ import attrs
 from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
-from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, checkboxes, is_square, sides, unused
+from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_squares
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
@@ -158,7 +158,8 @@ def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float,
             left, right = min(v[0] for v in vertical[v0:]), max(v[0] for v in vertical[v0:])
             if is_square(left, top, right, bottom):
                 filled, stroked = _draw_mode(raw, obj)
-                boxes.append(Box(left, top, right, bottom, stroked, filled))
+                boxes.append(Box(left, top, right, bottom, stroked, filled,
+                                 (tuple(horizontal[h0:]), tuple(vertical[v0:]))))
                 del horizontal[h0:], vertical[v0:]
         elif 3 <= count <= 6 and len(horizontal) == h0 and len(vertical) == v0:  # a check mark?
             mark = _open_strokes(raw, obj, (a, b, c, d, e, f), height)
@@ -349,10 +350,10 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
     if squares:  # checkbox inputs, read as tick glyphs where they stand among the characters
         centres = [((left + right) / 2, height - (top + bottom) / 2) for ch, (left, bottom, right, top)
                    in zip(text, boxes) if ch.strip()]
-        found = checkboxes(squares, marks, (horizontal, vertical), centres)
-        for square in unused(squares, found):  # a small cell drawn as a square: its sides are rules
-            horizontal += sides(square)[0]
-            vertical += sides(square)[1]
+        found, cells = read_squares(squares, marks, (horizontal, vertical), centres)
+        for cell in cells:  # a small cell drawn as a square: its sides are rules after all
+            horizontal += cell.rules[0]
+            vertical += cell.rules[1]
         text += "".join(box.glyph for box in found)
         boxes += [(box.left, height - box.bottom, box.right, height - box.top) for box in found]
         generated += [False] * len(found)

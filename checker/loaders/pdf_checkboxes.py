@@ -39,6 +39,7 @@ class Box(NamedTuple):
     bottom: float
     stroked: bool
     filled: bool
+    rules: tuple[tuple, tuple] = ((), ())  # the path's (horizontal, vertical) segments, as _segments read them
 
 
 class Mark(NamedTuple):
@@ -69,14 +70,20 @@ def is_square(left: float, top: float, right: float, bottom: float) -> bool:
     return _MIN_SIDE <= side <= _MAX_SIDE and abs(width - height) <= _SQUARE * side
 
 
-def checkboxes(boxes: list[Box], marks: list[Mark], rules: tuple[list, list],
-               glyphs: list[tuple[float, float]]) -> list[Checkbox]:
-    """The checkboxes among square paths ``boxes``: ``marks`` are open stroked paths, ``rules``
-    the page's other (horizontal (y, x0, x1), vertical (x, y0, y1)) segments, ``glyphs`` the
-    centres (x, y) of the page's characters. The squares' own sides are rules to the others: a
-    grid of small cells each drawn as a square is no row of checkboxes."""
-    rules = (rules[0] + [side for box in boxes for side in sides(box)[0]],
-             rules[1] + [side for box in boxes for side in sides(box)[1]])
+class Squares(NamedTuple):
+    checkboxes: list[Checkbox]
+    cells: list[Box]  # squares that are a table's small cells: their sides are rules
+
+
+def read_squares(boxes: list[Box], marks: list[Mark], rules: tuple[list, list],
+                 glyphs: list[tuple[float, float]]) -> Squares:
+    """The checkboxes and the cells among square paths ``boxes``: ``marks`` are open stroked
+    paths, ``rules`` the page's other (horizontal (y, x0, x1), vertical (x, y0, y1)) segments,
+    ``glyphs`` the centres (x, y) of the page's characters. The squares' own sides are rules to
+    the others: a grid of small cells each drawn as a square is no row of checkboxes. A square
+    that is neither (a bullet) is no rule either."""
+    rules = (rules[0] + [side for box in boxes for side in _sides(box)[0]],
+             rules[1] + [side for box in boxes for side in _sides(box)[1]])
     groups: list[list[Box]] = []
     for box in boxes:
         side = box.right - box.left
@@ -88,34 +95,27 @@ def checkboxes(boxes: list[Box], marks: list[Mark], rules: tuple[list, list],
                 break
         else:
             groups.append([box])
-    found = []
+    found, cells = [], []
     for group in groups:
         left, top = min(b.left for b in group), min(b.top for b in group)
         right, bottom = max(b.right for b in group), max(b.bottom for b in group)
         side = right - left
-        if any(left < x < right and top < y < bottom for x, y in glyphs):
-            continue  # a cell holding its text
-        if _continued(left, top, right, bottom, rules):
-            continue  # a small cell of a ruled table
+        if any(left < x < right and top < y < bottom for x, y in glyphs) or _continued(left, top, right, bottom, rules):
+            cells += group  # a cell holding its text, or a small cell of a ruled table
+            continue
         slack = _MARK_SLACK * side
         checked = any(left - slack <= m.left and m.right <= right + slack and top - slack <= m.top
                       and m.bottom <= bottom + slack and left < (m.left + m.right) / 2 < right
                       and top < (m.top + m.bottom) / 2 < bottom for m in marks)
         if checked or any(b.stroked for b in group):
             found.append(Checkbox(left, top, right, bottom, checked))
-    return found
+    return Squares(found, cells)
 
 
-def sides(box: Box) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+def _sides(box: Box) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """A square's sides as ruling segments: (horizontal (y, x0, x1), vertical (x, y0, y1))."""
     return ([(box.top, box.left, box.right), (box.bottom, box.left, box.right)],
             [(box.left, box.top, box.bottom), (box.right, box.top, box.bottom)])
-
-
-def unused(boxes: list[Box], found: list[Checkbox]) -> list[Box]:
-    """The squares that are part of no checkbox (their sides are rules after all)."""
-    return [b for b in boxes if not any(c.left <= (b.left + b.right) / 2 <= c.right
-                                        and c.top <= (b.top + b.bottom) / 2 <= c.bottom for c in found)]
 
 
 def _continued(left: float, top: float, right: float, bottom: float, rules: tuple[list, list]) -> bool:

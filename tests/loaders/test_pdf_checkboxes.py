@@ -8,7 +8,7 @@ import os
 import pytest
 
 from checker.loaders import load_bytes
-from checker.loaders.pdf_checkboxes import Box, Checkbox, Mark, checkboxes, is_square, unused
+from checker.loaders.pdf_checkboxes import Box, Checkbox, Mark, is_square, read_squares
 from loaders.test_loader_grid_roundtrip import CHROMIUM, SAMPLE_FORM, _reads_back_every_field
 
 NO_RULES: tuple[list, list] = ([], [])
@@ -29,7 +29,7 @@ def test_a_glyph_sized_square_is_a_candidate_and_a_rule_corner_or_a_cell_is_not(
 def test_an_outline_reads_unticked_and_an_outline_holding_a_check_mark_ticked():
     boxes = [_outline(10, 10), _outline(40, 10, filled=True)]
     mark = Mark(41.0, 12.0, 49.0, 18.0)
-    assert checkboxes(boxes, [mark], NO_RULES, []) == [
+    assert read_squares(boxes, [mark], NO_RULES, []).checkboxes == [
         Checkbox(10, 10, 20, 20, False), Checkbox(40, 10, 50, 20, True)]
 
 
@@ -39,41 +39,39 @@ def test_squares_drawn_over_one_another_are_one_checkbox():
     unticked = [Box(65.40, 14.40, 74.85, 23.85, False, True), Box(64.68, 13.68, 75.56, 24.56, True, False)]
     ticked = [Box(131.40, 14.40, 140.85, 23.85, False, True), Box(131.25, 14.25, 141.0, 24.0, False, True)]
     mark = Mark(130.99, 14.01, 141.24, 23.41)  # its stroke reaches past the box
-    found = checkboxes(unticked + ticked, [mark], NO_RULES, [])
+    found = read_squares(unticked + ticked, [mark], NO_RULES, []).checkboxes
     assert [(round(c.left, 2), c.glyph) for c in found] == [(64.68, "□"), (131.25, "☑")]
 
 
 def test_a_filled_square_without_mark_or_outline_is_not_read():
-    """A square bullet, or a solid ■ tick: nothing on the page tells which."""
-    assert checkboxes([_outline(10, 10, stroked=False, filled=True)], [], NO_RULES, []) == []
+    """A square bullet, or a solid ■ tick: nothing on the page tells which. Nor is it a cell."""
+    assert read_squares([_outline(10, 10, stroked=False, filled=True)], [], NO_RULES, []) == ([], [])
 
 
 def test_a_mark_outside_the_square_does_not_tick_it():
     beside = Mark(22.0, 11.0, 30.0, 19.0)
-    assert [c.checked for c in checkboxes([_outline(10, 10)], [beside], NO_RULES, [])] == [False]
+    assert [c.checked for c in read_squares([_outline(10, 10)], [beside], NO_RULES, []).checkboxes] == [False]
 
 
 def test_a_square_holding_text_is_a_cell_not_a_checkbox():
-    assert checkboxes([_outline(10, 10)], [], NO_RULES, [(15.0, 15.0)]) == []
-    assert len(checkboxes([_outline(10, 10)], [], NO_RULES, [(25.0, 15.0)])) == 1  # its label beside it
+    assert read_squares([_outline(10, 10)], [], NO_RULES, [(15.0, 15.0)]) == ([], [_outline(10, 10)])
+    assert len(read_squares([_outline(10, 10)], [], NO_RULES, [(25.0, 15.0)]).checkboxes) == 1  # its label beside it
 
 
 def test_a_square_whose_side_goes_on_as_a_rule_is_a_tables_small_cell():
     row_rule = ([(10.0, 20.0, 200.0)], [])  # the top side, continued to the right
     column_rule = ([], [(20.0, 0.0, 10.0)])  # the right side, continued above
     apart = ([(4.0, 0.0, 200.0)], [(5.0, 0.0, 300.0)])  # the cell's own rules, a padding away
-    assert checkboxes([_outline(10, 10)], [], row_rule, []) == []
-    assert checkboxes([_outline(10, 10)], [], column_rule, []) == []
-    assert len(checkboxes([_outline(10, 10)], [], apart, [])) == 1
+    assert read_squares([_outline(10, 10)], [], row_rule, []) == ([], [_outline(10, 10)])
+    assert read_squares([_outline(10, 10)], [], column_rule, []) == ([], [_outline(10, 10)])
+    assert len(read_squares([_outline(10, 10)], [], apart, []).checkboxes) == 1
 
 
 def test_small_cells_each_drawn_as_a_square_are_a_grid_and_their_sides_stay_rules():
     cells = [_outline(10 + 10 * c, 10 + 10 * r) for r in range(2) for c in range(2)]  # 2 x 2, sides shared
-    assert checkboxes(cells, [], NO_RULES, []) == []
-    assert unused(cells, []) == cells
+    assert read_squares(cells, [], NO_RULES, []) == ([], cells)
     alone = [_outline(10, 10), _outline(40, 10)]  # two checkboxes of one row, apart
-    found = checkboxes(alone, [], NO_RULES, [])
-    assert len(found) == 2 and unused(alone, found) == []
+    assert [c.left for c in read_squares(alone, [], NO_RULES, []).checkboxes] == [10, 40]
 
 
 # -- printed by Chromium ------------------------------------------------------------------------
