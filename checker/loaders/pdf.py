@@ -8,6 +8,8 @@ line by line, left to right (the order a viewer shows, not the content stream's)
 every table is prose (titles, 单位：万元, page numbers). A table continued on the next page is a
 new grid there; recovery joins them. A row the page broke is joined back before
 (``pdf_broken_row.py`` for ruled tables, ``pdf_text_table.py`` for tables without rules).
+Checkbox inputs a browser drew are read as ☑/□ among the characters (``pdf_checkboxes.py``), and
+the space a browser wrapped a line of Latin text at is put back (``pdf_wraps.py``).
 
 A PDF without any text (a scan) and an encrypted PDF are clear errors saying what to do; pages
 are read one at a time and closed, so memory stays flat on long documents.
@@ -28,8 +30,8 @@ from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
-from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
+from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, LoadIssue, Location
 
