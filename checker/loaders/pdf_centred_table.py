@@ -12,7 +12,7 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   layer leaves out is 3.0 pt too (Chromium drops a space set alone between two glyphs of
   other fonts: "市府办 譙小涛", "□一次性 ☑经常性"): narrow gaps separate cells only on a line
   where the text after one of them starts at an edge where other text starts on another line
-  (a column) or stands as a cell elsewhere, and never before a tick glyph (a list of options);
+  (a column) or stands as a cell elsewhere, and never beside a tick glyph (a list of options);
 - a cell's wrapped lines stand 18–19.5 pt apart, successive rows' lines in one column mostly
   21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
   row follows: a line goes on the cell above in its column when closer than 1.69 em and the
