@@ -131,7 +131,19 @@ def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...],
     segments = _segment(value, tuple(sorted(known, key=len, reverse=True)))
     if segments is None or len(segments) < 3 or not any(p in _folded_set(lower) for p in segments):
         return None
-    return segments
+    return _even_cut(value, known) or segments
+
+
+def _even_cut(text: str, known: frozenset[str]) -> tuple[str, ...] | None:
+    """``text`` cut into distinct known grades all of one length, the shortest such cut: a scale
+    run together is written evenly (优良中低差 is 优, 良, 中, 低, 差, not 优良, 中, 低, 差)."""
+    for size in range(1, len(text) // 3 + 1):
+        if len(text) % size:
+            continue
+        parts = tuple(text[at:at + size] for at in range(0, len(text), size))
+        if all(p in known for p in parts) and len(set(parts)) == len(parts):
+            return parts
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -140,8 +152,8 @@ def _first_chars(grades: frozenset[str]) -> frozenset[str]:
 
 
 def _segment(text: str, grades: tuple[str, ...]) -> tuple[str, ...] | None:
-    """``text`` cut into known grades, longest first at each place (优良中低差 → 优良, 中, 低, 差);
-    None when some part is no grade."""
+    """``text`` cut into known grades, longest first at each place (较好一般较差 → 较好, 一般,
+    较差); None when some part is no grade."""
     out: list[str] = []
     at = 0
     while at < len(text):
