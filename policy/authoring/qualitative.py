@@ -37,10 +37,6 @@ _TRAILING = LazyPattern(r"[。.!！]+$")
 _SPLIT_KIND = ("定性",)
 
 
-def _clean(text: str | None) -> str:
-    return _clean_folded(fold(text)) if text else ""
-
-
 @lru_cache(maxsize=8192)  # values and names repeat across forms: each cleaned once
 def _clean_folded(folded: str) -> str:
     folded = _TRAILING.sub("", folded)
@@ -103,7 +99,7 @@ def grading_scale(value_text: str | None, grades: tuple[str, ...] = SCALE_GRADES
     "优/良/中/差", "优良中低差"), or None. Two grades count only when one of them is a failing
     grade ("合格/不合格"): "优、良" may be a target of "优 or 良"; more need one grade below the top
     ("完成、达标、合格" lists achievements)."""
-    return folded_grading_scale(fold(value_text), grades, failing, lower) if value_text else None
+    return folded_grading_scale(fold(value_text), grades, failing, lower)  # fold(None) is ""
 
 
 def folded_grading_scale(value: str, grades: tuple[str, ...] = SCALE_GRADES,
@@ -131,19 +127,10 @@ def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...],
     segments = _segment(value, tuple(sorted(known, key=len, reverse=True)))
     if segments is None or len(segments) < 3 or not any(p in _folded_set(lower) for p in segments):
         return None
-    return _even_cut(value, known) or segments
-
-
-def _even_cut(text: str, known: frozenset[str]) -> tuple[str, ...] | None:
-    """``text`` cut into distinct known grades all of one length, the shortest such cut: a scale
-    run together is written evenly (优良中低差 is 优, 良, 中, 低, 差, not 优良, 中, 低, 差)."""
-    for size in range(1, len(text) // 3 + 1):
-        if len(text) % size:
-            continue
-        parts = tuple(text[at:at + size] for at in range(0, len(text), size))
-        if all(p in known for p in parts) and len(set(parts)) == len(parts):
-            return parts
-    return None
+    singles = tuple(value)
+    if len(set(singles)) == len(singles) and all(ch in known for ch in singles):
+        return singles  # one grade a character: 优良中低差 is 优, 良, 中, 低, 差, not 优良, 中, 低, 差
+    return segments
 
 
 @lru_cache(maxsize=64)

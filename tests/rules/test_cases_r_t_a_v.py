@@ -230,6 +230,17 @@ SELF_EVALUATION_CASES = [
 ]
 
 
+@pytest.mark.parametrize("code,form", [
+    ("R106", _scored(target_4="优", actual_4="良", score_4="30")),
+    ("T104", _unscored(target_4="优", actual_4="良", deviation_4=None)),
+])
+def test_a_missed_grade_states_no_gap(code, form):
+    """A grade is missed by no distance: its finding carries no 差 argument at all (a report
+    would show an empty or null one)."""
+    [finding], _ = rule_run(get_rule(code), form)
+    assert finding.message_id == f"{code}.grade" and "by" not in finding.args
+
+
 @pytest.mark.parametrize("code,form,options,expected", [c[1:] for c in SELF_EVALUATION_CASES],
                          ids=[c[0] for c in SELF_EVALUATION_CASES])
 def test_self_evaluation_rule_case(code, form, options, expected):
