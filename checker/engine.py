@@ -28,7 +28,7 @@ from checker.config import (
     resolve_rules,
 )
 from policy.forms.facts import FormFacts
-from policy.forms.model import FORM_KINDS, TARGET, Document, Form, LoadIssue, Location
+from policy.forms.model import FORM_KINDS, TARGET, Document, Form, LoadIssue
 from checker.report import (
     Diagnostic,
     FormCoverage,
@@ -341,9 +341,16 @@ class DocumentChecker:
                 findings = _raising(exc)
             found: list[Diagnostic] = []
             outcome: RuleOutcome | None = None
+            errors_before = len(scratch.errors)
             try:
                 for finding in findings:
-                    target = finding.form or _form_at(refs, finding.location) or refs[0]
+                    target = finding.form or refs[0]
+                    if finding.form is None:
+                        # Which form of the unit it concerns cannot be told from a place: a
+                        # place names no form (a PDF table, a second sheet) reliably.
+                        scratch.errors.append(RuleError(
+                            code, target.path, target,
+                            f"finding {finding.message_id} of a unit-scope rule names no form (Finding.form)"))
                     problem = self._message_problem(finding)
                     if problem is not None:
                         scratch.errors.append(RuleError(code, target.path, target,
@@ -359,12 +366,17 @@ class DocumentChecker:
                 outcome = self._outcome(code, "error", error=text)
             diagnostics.extend(found)
             failed = {(d.form.path, d.form.index) for d in found if d.form is not None}
+            # a form a finding of this rule could not be reported right on (as ``collect`` does)
+            erred = {(e.form.path, e.form.index): e.error for e in scratch.errors[errors_before:]
+                     if e.form is not None}
             for ref in refs:
                 if ref.kind not in rule.rule.form_kinds:
                     continue  # a form the rule only reads (C106 reads the approved target forms)
                 key = (ref.path, ref.index)
                 if outcome is not None and outcome.outcome == "error":
                     outcomes[key].append(outcome)
+                elif key in erred:
+                    outcomes[key].append(self._outcome(code, "error", error=erred[key]))
                 elif key in failed:
                     outcomes[key].append(self._outcome(code, "fail"))
                 elif outcome is not None:
@@ -375,20 +387,6 @@ class DocumentChecker:
 def _raising(exc: BaseException) -> Iterator[Finding]:
     raise exc
     yield  # pragma: no cover - makes this a generator
-
-
-def _form_at(refs: Sequence[FormRef], location: Location | None) -> FormRef | None:
-    """The form a unit finding points into, when the rule gave a location but no form."""
-    if location is None:
-        return None
-    best = None
-    for ref in refs:
-        starts_before = (ref.location.line or 0) <= (location.line or 0)
-        if ref.path == location.path and starts_before and (
-            best is None or (ref.location.line or 0) >= (best.location.line or 0)
-        ):
-            best = ref
-    return best
 
 
 class Accumulator:

@@ -160,7 +160,9 @@ class Finding:
 
     ``args`` values are str, int or Decimal (Decimal is rendered exactly). ``evidence`` maps a
     label to the text/number compared, e.g. {"成本上限": "80万元", "年度资金总额": "50万元"}.
-    ``form`` is needed only for unit-scope rules, to say which form of the unit it concerns.
+    ``form`` is needed only for unit-scope rules, to say which form of the unit it concerns; a
+    unit-scope finding without it is reported as the rule's error (and shown on the unit's first
+    form).
     """
 
     message_id: str

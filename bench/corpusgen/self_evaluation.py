@@ -47,9 +47,12 @@ def _number(text: str) -> Decimal | None:
 
 def _qualitative_actual(target: str, year: int) -> str:
     """The actual a careful filer writes for a target in words: the grade reached for a grade,
-    a completion month for a deadline, the time taken for "24小时内", else the text achieved."""
+    the figure for a bound ("≥40" → "40"), a completion month for a deadline, the time taken for
+    "24小时内", else the text achieved."""
     if target in vocab.GRADES:
         return QUALITATIVE_ACTUAL
+    if target[:1] in "≥≤＞＜><":  # a bound a defect left without its unit ("≥40"): the figure reached
+        return target[1:].lstrip("=")
     if target.endswith("前"):
         month = re.search(r"(\d+)月", target)
         return f"{year}年{month.group(1) if month else 12}月完成"

@@ -37,10 +37,6 @@ _TRAILING = LazyPattern(r"[。.!！]+$")
 _SPLIT_KIND = ("定性",)
 
 
-def _clean(text: str | None) -> str:
-    return _clean_folded(fold(text)) if text else ""
-
-
 @lru_cache(maxsize=8192)  # values and names repeat across forms: each cleaned once
 def _clean_folded(folded: str) -> str:
     folded = _TRAILING.sub("", folded)
@@ -103,7 +99,7 @@ def grading_scale(value_text: str | None, grades: tuple[str, ...] = SCALE_GRADES
     "优/良/中/差", "优良中低差"), or None. Two grades count only when one of them is a failing
     grade ("合格/不合格"): "优、良" may be a target of "优 or 良"; more need one grade below the top
     ("完成、达标、合格" lists achievements)."""
-    return folded_grading_scale(fold(value_text), grades, failing, lower) if value_text else None
+    return folded_grading_scale(fold(value_text), grades, failing, lower)  # fold(None) is ""
 
 
 def folded_grading_scale(value: str, grades: tuple[str, ...] = SCALE_GRADES,
@@ -131,6 +127,9 @@ def _scale(value: str, grades: tuple[str, ...], failing: tuple[str, ...],
     segments = _segment(value, tuple(sorted(known, key=len, reverse=True)))
     if segments is None or len(segments) < 3 or not any(p in _folded_set(lower) for p in segments):
         return None
+    singles = tuple(value)
+    if len(set(singles)) == len(singles) and all(ch in known for ch in singles):
+        return singles  # one grade a character: 优良中低差 is 优, 良, 中, 低, 差, not 优良, 中, 低, 差
     return segments
 
 
@@ -140,8 +139,8 @@ def _first_chars(grades: frozenset[str]) -> frozenset[str]:
 
 
 def _segment(text: str, grades: tuple[str, ...]) -> tuple[str, ...] | None:
-    """``text`` cut into known grades, longest first at each place (优良中低差 → 优良, 中, 低, 差);
-    None when some part is no grade."""
+    """``text`` cut into known grades, longest first at each place (较好一般较差 → 较好, 一般,
+    较差); None when some part is no grade."""
     out: list[str] = []
     at = 0
     while at < len(text):

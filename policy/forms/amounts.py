@@ -56,7 +56,7 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     if m is None:
         return None
     body = m.group("body").rstrip(" ,，'")
-    if not _WELL_FORMED.fullmatch(body) or body.startswith(".") and body[1:2] in ("", "e", "E"):
+    if not _WELL_FORMED.fullmatch(body):
         return None
     try:
         number = Decimal(re.sub(r"[,，' ]", "", body))
@@ -67,7 +67,7 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     if m.group("sign"):
         number = -number
     end = m.start("body") + len(body)
-    if _GLUED.match(folded[m.start() - 1 : m.start()] if m.start() else "") or _GLUED.match(folded, end):
+    if _GLUED.match(folded[m.start() - 1 : m.start()]) or _GLUED.match(folded, end):  # [-1:0] is ""
         return None  # "XX40", "4O", "40**": a damaged number
     unit_match = _UNIT.match(folded, end)
     rest = folded[unit_match.end():].lstrip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from grammar import canonical
-from grammar.folding import bare
+from grammar.folding import bare, fold
 from policy.api import Category, Example, Finding, Rule, Severity, Source, SourceKind
 from policy.authoring.examples import evaluation_form, indicator_of
 from policy.authoring.rows import name_key
@@ -41,10 +41,12 @@ def _respelled(form):
 
 
 def _value_key(text: str | None, value) -> str:
-    """What a 指标值 means, for comparing the two forms: the printer's canonical text."""
+    """What a 指标值 means, for comparing the two forms: the printer's canonical text; a value the
+    grammar cannot read, its folded text without a closing full stop or comma (a decimal point
+    or a sign inside it is part of the figure, so not ``bare``)."""
     if value is not None and value.error is None:
         return canonical(value)
-    return bare(text)
+    return fold(text).rstrip("。，,；;")
 
 
 class SelfEvaluationDiffersFromTarget(Rule):

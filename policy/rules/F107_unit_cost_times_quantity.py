@@ -22,7 +22,7 @@ from policy.api import (
 )
 from grammar.numbers import format_decimal
 from policy.authoring.funding import UNIT, mentions, shown
-from policy.options import non_negative_decimal, word_list
+from policy.options import level2_list, non_negative_decimal, word_list
 from policy.authoring.examples import cost_form
 from policy.authoring.funding import COST_LINE_OPTIONS, cost_lines_of
 
@@ -82,7 +82,8 @@ class UnitCostTimesQuantity(Rule):
             non_negative_decimal,
         ),
         "quantity_level2": Option(
-            QUANTITY_LEVEL2, "二级 names whose rows give quantities.", word_list
+            QUANTITY_LEVEL2, "二级 names whose rows give quantities (the scheme's names: 数量指标).",
+            level2_list,
         ),
         "per_in_name_words": Option(
             PER_IN_NAME_WORDS,

@@ -71,8 +71,10 @@ class FullScoreTargetMissed(Rule):
                 continue  # an actual graded 部分达成/未达成: its score band is R109's
             if (att.status == NOT_MET and e.score.number >= ind.weight
                     and not rounds_to_full(att.ratio, ind.weight, e.score.number)):
-                by = att.to_mapping().get("by", "")
-                yield Finding("R106", {**score_args(ind), "by": by}, indicator=ind,
+                by = att.to_mapping().get("by")
+                # a grade missed ("优" asked, "良" done) has no distance to state
+                yield Finding("R106" if by else "R106.grade",
+                              {**score_args(ind), **({"by": by} if by else {})}, indicator=ind,
                               evidence={"年度指标值": ind.value_text or "", "实际完成值": e.actual_text or "",
                                         "得分": e.score.text or "", "分值": str(ind.weight)})
         if not checked:

@@ -46,8 +46,10 @@ class MissedWithoutReason(Rule):
                 continue
             checked = True
             if att.status == NOT_MET and not has_reason(e):
-                yield Finding("T104", {**score_args(ind), "by": att.to_mapping().get("by", "")},
-                              indicator=ind,
+                by = att.to_mapping().get("by")
+                # a grade missed ("优" asked, "良" done) has no distance to state
+                yield Finding("T104" if by else "T104.grade",
+                              {**score_args(ind), **({"by": by} if by else {})}, indicator=ind,
                               evidence={"年度指标值": ind.value_text or "", "实际完成值": e.actual_text or ""})
         if not checked:
             raise InsufficientData("T.reason.no-unscored-actuals")

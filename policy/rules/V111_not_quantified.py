@@ -16,7 +16,7 @@ from policy.authoring.wording import (
 )
 
 
-def _vague(value, text: str, patterns: tuple[str, ...], ignored: tuple[str, ...]) -> bool:
+def _vague(text: str, patterns: tuple[str, ...], ignored: tuple[str, ...]) -> bool:
     """Whether W101 (vague wording) reports this value, with the word lists given: one note per
     cell."""
     phrase = first_match(text, patterns)
@@ -86,7 +86,7 @@ class NotQuantified(Rule):
             ind = r.ind
             if yes_no_answer(ind.name, ind.value_text) or is_question(ind.name) or grading_scale(ind.value_text):
                 continue  # a yes/no indicator (V115) or a scale with no grade chosen (V116)
-            if _vague(value, ind.value_text, ctx.options["vague_patterns"],
+            if _vague(ind.value_text, ctx.options["vague_patterns"],
                       ctx.options["vague_ignore_phrases"]):
                 continue  # 进一步提高, 明显改善: W101 reports the vague wording
             yield Finding("V111", {"name": (ind.name or "").strip() or "—", "value": ind.value_text.strip(),

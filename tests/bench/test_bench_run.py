@@ -34,10 +34,12 @@ def test_run_quick_produces_every_measurement(tmp_path):
     assert [m["forms"] for m in results["memory"]] == [20, 60]
     assert all(m["exit_code"] == 1 and m["peak_rss_mb"] > 5 for m in results["memory"])  # findings, no crash
     cold = results["cold_start"]
-    assert cold["check_exit_code"] in (0, 1) and cold["ratio"] > 1
-    assert cold["seed_exit_code"] == 1 and cold["seed_ratio"] > 1  # the seed form has findings
+    # ratios are measured, not asserted against a speed: on a loaded machine a bare interpreter
+    # can start slower than a check did (seen with the import-attrs ratio under load 10)
+    assert cold["check_exit_code"] in (0, 1) and cold["ratio"] > 0
+    assert cold["seed_exit_code"] == 1 and cold["seed_ratio"] > 0  # the seed form has findings
     assert cold["python"].startswith("bare venv")  # start-up measured without the editable hook
-    assert cold["import_attrs_ratio"] > 1
+    assert cold["import_attrs_ratio"] > 0
     assert [r["jobs"] for r in results["jobs"]["runs"]] == [1, 2]
     assert all(r["exit_code"] == 1 for r in results["jobs"]["runs"])
     table = proc.stdout

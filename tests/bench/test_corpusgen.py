@@ -257,6 +257,17 @@ def test_each_self_evaluation_defect_is_found_by_its_rule(tmp_path):
     assert seen == set(SELF_DEFECT_RULES)
 
 
+def test_a_target_defect_never_makes_the_actual_restate_the_target(tmp_path):
+    """The filer of a self-evaluation writes what was reached, even for a target a defect left
+    without its unit (≥40): no actual is the target written again (T101) on any form."""
+    write_corpus(tmp_path, 200, formats=("yaml",), per_file=200, seed=3, defect_rate=1.0,
+                 self_evaluation_share=1.0)
+    lines = [json.loads(x) for x in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum("missing-unit" in entry["defects"] for entry in lines) > 5
+    codes = _self_evaluation_codes(sorted((tmp_path / "yaml").iterdir()))
+    assert len(codes) == 200 and not [c for c in codes if "T101" in c]
+
+
 def test_no_self_evaluation_share_is_the_corpus_of_before():
     default = list(generate_forms(30, seed=4))
     explicit = list(generate_forms(30, seed=4, self_evaluation_share=0.0))

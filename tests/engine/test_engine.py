@@ -114,6 +114,27 @@ def test_unit_rule_compares_forms_of_one_unit_only():
     assert outcome(report, "b.yaml", 2, "C901") == "insufficient_data"  # no unit named
 
 
+def test_a_unit_finding_without_its_form_is_the_rules_error_not_a_guess():
+    from policy.api import Finding
+
+    class Formless(ALL[4]):
+        code = "C902"
+
+        def check_unit(self, items, ctx):
+            second = items[1][0]
+            yield Finding("C901", {"other": "p1"}, location=second.location)
+
+    forms = [form("a.xlsx", 0, name="p1", budget_unit="办公室", implementer="甲"),
+             form("a.xlsx", 1, name="p2", budget_unit="办公室", implementer="乙")]
+    report = run(*forms, rules=(Formless,))
+    [d] = report.diagnostics
+    assert (d.form.path, d.form.index) == ("a.xlsx", 0)  # kept, on the unit's first form
+    [error] = report.errors
+    assert error.code == "C902" and "C901" in error.error and "Finding.form" in error.error
+    assert outcome(report, "a.xlsx", 0, "C902") == "error"
+    assert report.exit_code() == 2
+
+
 def test_load_issues_become_input_diagnostics():
     loc = Location("x.txt", 7, 3)
     doc = Document(

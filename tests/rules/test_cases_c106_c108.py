@@ -157,6 +157,9 @@ def test_c106_findings_in_full_and_where_they_point():
     ("≥120公里", "不少于120公里", False),  # the same meaning in other words
     ("≥12O公里", "≥12O 公里", False),  # a damaged value (letter O) copied with a space: the same text
     ("≥12O公里", "≥10O公里", True),  # a damaged value changed is still a change
+    ("≥1.5O公里", "≥15O公里", True),  # a damaged value's decimal point is part of its figure
+    ("≥12O公里", "≥12O公里。", False),  # a full stop after a damaged value is not a change
+    ("≥10XX", "≥10", True),  # a placeholder after the figure is damage, not punctuation to drop
     ("≥120公里", "≥100公里", True),
 ])
 def test_c106_compares_values_by_meaning(approved, evaluated, changed):

@@ -199,10 +199,10 @@ SELF_EVALUATION_CASES = [
      [("R106", {"score": "3e+16", "by": "1.5个百分点"})]),
     # a grade missed (优 wanted, 良 reached) has no distance to show
     ("R106-a-grade-below-the-target-scored-in-full", "R106", _scored(target_4="优", actual_4="良", score_4="30"),
-     {}, [("R106", {"target": "优", "actual": "良", "by": ""})]),
+     {}, [("R106.grade", {"target": "优", "actual": "良", "by": None})]),
     # T104
     ("T104-a-grade-below-the-target", "T104", _unscored(target_4="优", actual_4="良", deviation_4=None), {},
-     [("T104", {"target": "优", "actual": "良", "by": ""})]),
+     [("T104.grade", {"target": "优", "actual": "良", "by": None})]),
     ("T104-a-row-without-actual-does-not-end-the-check", "T104", _unscored(actual_0=None, deviation_4=None), {},
      [("T104", {"name": "通行时间缩短率", "by": "2个百分点"})]),
     # T105: far above an at-least target (≥, >, or a bare number that is not a cost)
@@ -228,6 +228,17 @@ SELF_EVALUATION_CASES = [
     ("T106-a-long-repetitive-goal-copied", "T106", _goals("计划" + _LISTED, "实际" + _LISTED), {},
      [("T106", {"similarity": "99"})]),
 ]
+
+
+@pytest.mark.parametrize("code,form", [
+    ("R106", _scored(target_4="优", actual_4="良", score_4="30")),
+    ("T104", _unscored(target_4="优", actual_4="良", deviation_4=None)),
+])
+def test_a_missed_grade_states_no_gap(code, form):
+    """A grade is missed by no distance: its finding carries no 差 argument at all (a report
+    would show an empty or null one)."""
+    [finding], _ = rule_run(get_rule(code), form)
+    assert finding.message_id == f"{code}.grade" and "by" not in finding.args
 
 
 @pytest.mark.parametrize("code,form,options,expected", [c[1:] for c in SELF_EVALUATION_CASES],

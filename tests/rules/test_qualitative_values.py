@@ -25,8 +25,10 @@ from policy.testing import run_rule
 @pytest.mark.parametrize("value,grades", [
     ("好、较好、一般", ("好", "较好", "一般")),
     ("优/良/中/差", ("优", "良", "中", "差")),
-    ("优良中低差", ("优良", "中", "低", "差")),
-    ("定性 | 优良中低差", ("优良", "中", "低", "差")),
+    ("优良中低差", ("优", "良", "中", "低", "差")),  # run together, evenly: not 优良 then 中
+    ("定性 | 优良中低差", ("优", "良", "中", "低", "差")),
+    ("优秀良好一般较差", ("优秀", "良好", "一般", "较差")),
+    ("好较好一般", ("好", "较好", "一般")),  # not one grade a character: longest first at each place
     ("合格/不合格", ("合格", "不合格")),
     ("高、中、低。", ("高", "中", "低")),
 ])
@@ -35,9 +37,20 @@ def test_a_whole_scale_is_recognised(value, grades):
 
 
 @pytest.mark.parametrize("value", ["优良", "优、良", "优良中", "提高、改善", "是/否", "良好", "≥95%", "",
-                                   None, "好、好、一般", "优、良、按时完成", "完成、达标、合格", "优秀满意达标"])
+                                   None, "好、好、一般", "优、良、按时完成", "完成、达标、合格", "优秀满意达标",
+                                   "良好良好差"])  # a grade twice: no scale
 def test_a_chosen_grade_or_anything_else_is_no_scale(value):
     assert grading_scale(value) is None
+
+
+def test_the_word_lists_given_are_the_ones_used():
+    """Each helper reads the lists a rule's options give it, not only its defaults."""
+    assert yes_no_answer("按时完成", "有") is None  # 有 answers only a question
+    assert yes_no_answer("按时完成", "有", question_prefixes=("按时",)) == "有"
+    assert not is_question("制度建立情况")
+    assert is_question("制度建立情况", suffixes=("情况",))
+    assert grading_scale("甲、乙、丙", grades=("甲", "乙", "丙"), failing=()) is None  # 丙 is no lower grade
+    assert grading_scale("甲、乙、丙", grades=("甲", "乙", "丙"), failing=(), lower=("丙",)) == ("甲", "乙", "丙")
 
 
 @given(st.lists(st.sampled_from(SCALE_GRADES), min_size=2, max_size=5, unique=True),

@@ -550,6 +550,9 @@ OPTION_CASES += [
     ("S102", "required", {"产出指标": 5}, "^产出指标: expected a list of lists of 二级$"),
     ("S102", "required", {"产出指标": [["数量"]]}, r"^产出指标: unknown 二级 \['数量'\]$"),
     ("S102", "required", {"产出指标": [[]]}, r"^产出指标: unknown 二级 \[\]$"),
+    ("F107", "quantity_level2", ["数量指标", "质量指标"], ("数量指标", "质量指标")),
+    # a printed label (产出数量) is no 二级 a row is ever read under: never a silent no-op
+    ("F107", "quantity_level2", ["产出数量"], r"^unknown 二级 \['产出数量'\]"),
     ("S115", "fields", ["实施单位", "预算单位"], ("实施单位", "预算单位")),
     ("S115", "fields", ["负责人"],
      r"^unknown header field \['负责人'\]; expected some of \['项目名称', '预算单位', '实施单位'\]$"),
