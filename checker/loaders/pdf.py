@@ -27,7 +27,7 @@ from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
-from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
+from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, one_cell_join, text_grids
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, LoadIssue, Location
 
@@ -62,9 +62,13 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 read = _page_grids(page, path, number + 1, borderless)
             finally:
                 page.close()
-            borderless = read.borderless
             if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
                 grids[-1] = carry_back(grids[-1], read.carried)
+                col = one_cell_join(borderless, read.carried) if borderless is not None else None
+                if col is not None:  # named by the cell it was joined to
+                    cell = grids[-1].covering(grids[-1].height - 1, col)
+                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, cell.location, text=read.carried[col]))
+            borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and (

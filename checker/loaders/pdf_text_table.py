@@ -208,9 +208,11 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
             # Text under every cell of the row above is a new row: a page rarely cuts all of them,
             # unless that row of two or more cells ends less than a line above the body's end
             # (measured on 60 drawn Writer documents: no whole row does; rows cut stop 1.0–25.8 pt
-            # above it, a line pitch is 15 pt).
+            # above it, a line pitch is 15 pt). Under a row of one cell it goes on, and is named
+            # (``one_cell_join``): in those documents all three such rows were cut, none whole,
+            # and nothing on the page tells the two apart.
             goes_on = all(_wraps(run, _room(before, col, run)) for col, run in placed) \
-                and ({col for col, _ in placed} != set(before.open_row) or cut_all and len(placed) >= 2)
+                and ({col for col, _ in placed} != set(before.open_row) or cut_all or len(placed) == 1)
         else:
             goes_on = all(
                 col in last and abs(line.y - last[col] - before.pitch) <= _PITCH_SLACK * before.pitch
@@ -224,6 +226,14 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
             carried.setdefault(col, []).append(run.text)
             last[col] = line.y
     return carried, []
+
+
+def one_cell_join(before: PageTable, carried: dict[int, str]) -> int | None:
+    """The column of the text ``carried`` back into a row of one cell on the page before, or None:
+    a join on that one cell's evidence (a new row of one cell under it would look the same)."""
+    if len(carried) == 1 and set(carried) == set(before.open_row):
+        return next(iter(carried))
+    return None
 
 
 def _label_rests(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]], list[_Line]]:

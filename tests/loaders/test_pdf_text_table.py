@@ -4,7 +4,7 @@ column, and a row broken by a page finished from the next page."""
 
 from __future__ import annotations
 
-from checker.loaders.pdf_text_table import Glyph, carry_back, text_grids
+from checker.loaders.pdf_text_table import Glyph, carry_back, one_cell_join, text_grids
 
 SIZE = 10.0
 COLUMNS = (50.0, 110.0, 170.0)  # cells 60 wide: five glyphs fill one
@@ -188,3 +188,20 @@ def test_a_row_of_two_cells_alone_at_a_pages_foot_is_a_table():
     assert _rows(grids[1]) == [[(0, "项目名称"), (1, "某经费")]]
     prose = _page([(50, ("第一", "章")), (64.7, ("总则",)), (79.4, ("说明",)), (94.1, ("预算",)), (108.8, ("编制",))])
     assert [g.kind for g in text_grids(prose, "f.pdf", 1)[0]] == ["prose"]
+
+
+def test_a_row_of_one_cell_goes_on_under_a_row_of_one_cell_and_is_named():
+    # "开展调研工" filled its column, alone on its row; "作差旅费" alone at the next page's top
+    # could be its rest or a new row of one cell: it is joined, and the join is said to rest on
+    # one cell (the loader names it, E113).
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "名", "1")), (90, ("", "开展调研工", ""))]),
+                             "f.pdf", 1)
+    assert table.open_row.keys() == {1}
+    # Its foot (95) 25 above the body's end (155 less the next page's top margin, 35): more
+    # than a line pitch, as for many a row the page cut.
+    second, _, carried = text_grids(_page([(40, ("", "作差旅费")), (65, ("成本", "名", "1")), (90, ("效益", "名", "2"))]),
+                                    "f.pdf", 2, table, height=155.0)
+    assert carried == {1: "作差旅费"} and one_cell_join(table, carried) == 1
+    assert _rows(second[-1])[0] == [(0, "成本"), (1, "名"), (2, "1")]
+    _, wide, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "开展调研工", "≤15"))]), "f.pdf", 1)
+    assert one_cell_join(wide, {1: "作差旅费"}) is None  # one of three cells went on
