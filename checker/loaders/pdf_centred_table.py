@@ -17,9 +17,14 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
   row follows: a line goes on the cell above in its column when closer than 1.69 em and the
   line above could not take its first word (a wrap);
+- a wrapped cell is centred in its row, so a block whose first or last lines centre on another
+  column's cell while the whole block centres on none holds two rows' cells (a column as wide as
+  the upper one's text: 20.1 pt between them where a taller glyph box moves a line);
 - a row is the blocks whose centres agree; a block whose text overlaps the rows above and below
   it is a merged label between them, and a merged label covers as many rows above its centre
-  as below it (blank in its column), which places it at its first row for the grid.
+  as below it (blank in its column), which places it at its first row for the grid; where that
+  fits several spans, it takes one that starts where the labels right of it do (an 一级 label
+  over its 二级 ones), and none reaches a row with nothing right of it (the table has ended).
 
 The page's table is returned as cells with the rows they cover; ``pdf_text_table.py`` makes
 the grid of them as of a word processor's table.
