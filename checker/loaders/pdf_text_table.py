@@ -208,11 +208,13 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
             # Text under every cell of the row above is a new row: a page rarely cuts all of them,
             # unless that row of two or more cells ends less than a line above the body's end
             # (measured on 60 drawn Writer documents: no whole row does; rows cut stop 1.0–25.8 pt
-            # above it, a line pitch is 15 pt). Under a row of one cell it goes on, and is named
-            # (``one_cell_join``): in those documents all three such rows were cut, none whole,
-            # and nothing on the page tells the two apart.
+            # above it, a line pitch is 15 pt). Under a row of one cell inside its column it goes
+            # on, and is named (``doubtful_join``): in those documents all three such rows were
+            # cut, none whole, and nothing on the page tells the two apart (a line running past
+            # its column is no cell: a form's title at a page's foot under which the table went on).
+            one_cell = len(placed) == 1 and not _runs_past(before, placed[0][0])
             goes_on = all(_wraps(run, _room(before, col, run)) for col, run in placed) \
-                and ({col for col, _ in placed} != set(before.open_row) or cut_all or len(placed) == 1)
+                and ({col for col, _ in placed} != set(before.open_row) or cut_all and len(placed) >= 2 or one_cell)
         else:
             goes_on = all(
                 col in last and abs(line.y - last[col] - before.pitch) <= _PITCH_SLACK * before.pitch
@@ -228,11 +230,26 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
     return carried, []
 
 
-def one_cell_join(before: PageTable, carried: dict[int, str]) -> int | None:
-    """The column of the text ``carried`` back into a row of one cell on the page before, or None:
-    a join on that one cell's evidence (a new row of one cell under it would look the same)."""
+def _runs_past(before: PageTable, col: int) -> bool:
+    """Whether the page before's last line in ``col`` ends past the next column's start."""
+    return col + 1 < len(before.columns) and before.open_right.get(col, 0.0) > before.columns[col + 1]
+
+
+def doubtful_join(before: PageTable, carried: dict[int, str], top: float, height: float) -> tuple[int, str] | None:
+    """(column, message variant) of text ``carried`` back into the page before's last row on
+    evidence a row of its own would give as well, or None: into a row of one cell (a new row of
+    one cell looks the same: ""), or into a row ending more than a line pitch above the body's end,
+    taken as ``height`` less the page's ``top`` (a whole row whose cells end on full lines looks
+    the same: ".room"; measured on 60 drawn Writer documents, rows the page cut stop 1.0–25.8 pt
+    above it, the whole row joined 20.8 pt). A merged label's rest, which finishes its word, is
+    never doubtful."""
+    cols = [c for c in sorted(carried) if not _finishes_label([before.texts.get(c, "")], carried[c])]
+    if not cols:
+        return None
     if len(carried) == 1 and set(carried) == set(before.open_row):
-        return next(iter(carried))
+        return cols[0], ""
+    if before.foot is not None and before.foot < height - top - before.pitch:
+        return cols[0], ".room"
     return None
 
 

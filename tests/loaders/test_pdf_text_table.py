@@ -4,7 +4,7 @@ column, and a row broken by a page finished from the next page."""
 
 from __future__ import annotations
 
-from checker.loaders.pdf_text_table import Glyph, carry_back, one_cell_join, text_grids
+from checker.loaders.pdf_text_table import Glyph, carry_back, doubtful_join, text_grids
 
 SIZE = 10.0
 COLUMNS = (50.0, 110.0, 170.0)  # cells 60 wide: five glyphs fill one
@@ -201,7 +201,16 @@ def test_a_row_of_one_cell_goes_on_under_a_row_of_one_cell_and_is_named():
     # than a line pitch, as for many a row the page cut.
     second, _, carried = text_grids(_page([(40, ("", "作差旅费")), (65, ("成本", "名", "1")), (90, ("效益", "名", "2"))]),
                                     "f.pdf", 2, table, height=155.0)
-    assert carried == {1: "作差旅费"} and one_cell_join(table, carried) == 1
+    assert carried == {1: "作差旅费"} and doubtful_join(table, carried, 35.0, 155.0) == (1, "")
     assert _rows(second[-1])[0] == [(0, "成本"), (1, "名"), (2, "1")]
+
+
+def test_a_row_joined_though_it_ended_with_room_for_a_line_is_named():
+    # One of three cells went on: a join, but the row above ended 45 above the body's end (a
+    # whole row whose cell ended on a full line looks the same); 0 above it, the page cut it.
     _, wide, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "开展调研工", "≤15"))]), "f.pdf", 1)
-    assert one_cell_join(wide, {1: "作差旅费"}) is None  # one of three cells went on
+    assert doubtful_join(wide, {1: "作差旅费"}, 35.0, 155.0) == (1, ".room")
+    assert doubtful_join(wide, {1: "作差旅费"}, 35.0, 110.0) is None
+    # A merged label's rest finishes its word: never doubtful.
+    _, label, _ = text_grids(_page([(50, ("一级指", "名", "值")), (75, ("产出指", "名称", "1"))]), "f.pdf", 1)
+    assert doubtful_join(label, {0: "标"}, 35.0, 400.0) is None
