@@ -30,7 +30,7 @@ from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
-from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
+from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, doubtful_join, text_grids
 from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
 from checker.loaders.recovery import document_from_grids
 from policy.forms.model import Document, LoadIssue, Location
@@ -67,9 +67,13 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 read = _page_grids(page, path, number + 1, borderless, browser)
             finally:
                 page.close()
-            borderless = read.borderless
             if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
                 grids[-1] = carry_back(grids[-1], read.carried)
+                if read.doubt is not None:  # named by the cell it was joined to
+                    col, variant = read.doubt
+                    cell = grids[-1].covering(grids[-1].height - 1, col)
+                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, cell.location, text=read.carried[col]))
+            borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
             if ruled is not None and first in read.ruled and (
@@ -327,6 +331,7 @@ class _Page(NamedTuple):
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
     foot: Foot | None = None  # the last ruled table's last row
     head: Head | None = None  # the first ruled table's first row
+    doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False) -> _Page:
@@ -408,7 +413,9 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before, height)
-        return _Page(grids, visible, table, carried, {})
+        top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
+        doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
+        return _Page(grids, visible, table, carried, {}, doubt=doubt)
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)

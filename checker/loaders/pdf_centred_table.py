@@ -17,9 +17,14 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
   row follows: a line goes on the cell above in its column when closer than 1.69 em and the
   line above could not take its first word (a wrap);
+- a wrapped cell is centred in its row, so a block whose first or last lines centre on another
+  column's cell while the whole block centres on none holds two rows' cells (a column as wide as
+  the upper one's text: 20.1 pt between them where a taller glyph box moves a line);
 - a row is the blocks whose centres agree; a block whose text overlaps the rows above and below
   it is a merged label between them, and a merged label covers as many rows above its centre
-  as below it (blank in its column), which places it at its first row for the grid.
+  as below it (blank in its column), which places it at its first row for the grid; where that
+  fits several spans, it takes one that starts where the labels right of it do (an 一级 label
+  over its 二级 ones), and none reaches a row with nothing right of it (the table has ended).
 
 The page's table is returned as cells with the rows they cover; ``pdf_text_table.py`` makes
 the grid of them as of a word processor's table.
@@ -136,17 +141,25 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
         if not over:  # between rows that do not reach it: the nearest row's
             over = [min(range(len(rows)), key=lambda r: abs(sum(extents[r]) / 2 - block.centre))]
         placed.setdefault(block.col, []).append((over[0], over[-1], block))
+    rightmost = [max(b.col for b in row) for row in rows]
     out: list[Cell] = []
-    for col, members in placed.items():
+    inner: list[Cell] = []  # the labels of the nearest column right of this one that holds any
+    for col, members in sorted(placed.items(), reverse=True):  # right to left: inner labels first
         members.sort(key=lambda m: (m[0], m[2].first))
         free = 0  # the first row no block of this column has taken
+        spans: list[Cell] = []
         for i, (a, b, block) in enumerate(members):
             below = members[i + 1][0] - 1 if i + 1 < len(members) else len(rows) - 1
+            # A label covers no row with nothing right of it (a title, a page number: the table
+            # ended there).
+            below = next((r - 1 for r in range(b + 1, below + 1) if rightmost[r] <= col), below)
             first, last = a, b
             if id(block) in labels or may_span(" ".join(block.parts)):
-                first, last = _span(boxes, block.centre, free, a, b, below, em)
+                first, last = _span(boxes, block.centre, free, a, b, below, em, _nests(inner))
+                spans.append(Cell(first, col, last - first + 1, block.parts))
             out.append(Cell(first, col, last - first + 1, block.parts))
             free = max(free, last + 1)
+        inner = spans or inner
     return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows)))
 
 
@@ -164,10 +177,17 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
         rightmost[cell.row] = max(rightmost[cell.row], cell.col)
         used[cell.row].add(cell.col)
         covered.setdefault(cell.col, set()).update(range(cell.row, cell.row + cell.rowspan))
+    texts: list[list[str]] = [[] for _ in range(height)]
+    for cell in cells:
+        texts[cell.row].append("".join(cell.parts))
+    seen: set[tuple[str, ...]] = set()  # rows of three cells or more met so far, by their texts
     part, number = [], 0
     for r, in_row in enumerate(used):
-        if len(in_row) >= 3 and len(in_row & set().union(*used[max(r - 2, 0):r])) <= 1:
+        row_texts = tuple(sorted(texts[r]))
+        if len(in_row) >= 3 and (len(in_row & set().union(*used[max(r - 2, 0):r])) <= 1 or row_texts in seen):
             number += 1
+        if len(in_row) >= 3:
+            seen.add(row_texts)
         part.append(number)
     blanks = []
     for col in columns:
@@ -178,7 +198,8 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
             end = above + 1
             while end < height and end not in taken and rightmost[end] > col and part[end] == part[above]:
                 end += 1
-            if end > above + 1 and end not in taken:  # the part ends with the blank, not at a label
+            # The part ends with the blank (its last row, or a repeated header next), not at a label.
+            if end > above + 1 and (end not in taken or part[end] != part[above]):
                 blanks.append(Cell(above + 1, col, end - above - 1, []))
     return blanks
 
@@ -203,39 +224,68 @@ def _extent(group: list[_Block], may_span: Callable[[str], bool]) -> tuple[float
 
 
 def _unwrapped(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> list[_Block]:
-    """``blocks`` with one taken apart where each of its lines stands on the centre of a cell of
-    another column, a different one for each: cells of successive rows in a column as narrow as
-    their text (no wrap tells them apart, and a font's box shifts a line up to 1.3 pt). A
-    wrapped cell's lines stand half a line off its row's centre, where no cell is centred but
-    a merged label between two rows may be (label words are left out)."""
+    """``blocks`` with those taken apart that hold cells of successive rows in a column as
+    narrow as their text (no wrap tells them apart, and a font's box shifts a line up to 1.3 pt).
+    A wrapped cell is centred in its row: its lines stand off its row's centre, where no cell is
+    centred but a merged label between two rows may be (label words are left out). So a block
+    is cut where each of its lines stands on the centre of a cell of another column, a different
+    one for each, or where its first lines do and the whole block centres beside none; then,
+    against the blocks so cut, where its last lines do (first the rows above: a block that holds
+    two rows' cells misplaces its centre, which a wrapped cell's last line may meet)."""
+    return _cut(_cut(blocks, em, may_span, upper=True), em, may_span, upper=False)
+
+
+def _cut(blocks: list[_Block], em: float, may_span: Callable[[str], bool], upper: bool) -> list[_Block]:
+    """One pass of ``_unwrapped``: ``upper``, cuts at each line or under the first lines; else
+    over the last lines."""
     centres = sorted((b.centre, b.col, i) for i, b in enumerate(blocks) if not may_span(" ".join(b.parts)))
     keys = [c for c, _, _ in centres]
+
+    def hit(y: float, col: int) -> int | None:
+        lo, hi = bisect_left(keys, y - _CENTRE_SLACK * em), bisect_right(keys, y + _CENTRE_SLACK * em)
+        return next((i for _, c, i in centres[lo:hi] if c != col), None)
+
     out = []
     for block in blocks:
-        hits = []
-        for y in block.ys:
-            lo, hi = bisect_left(keys, y - _CENTRE_SLACK * em), bisect_right(keys, y + _CENTRE_SLACK * em)
-            hits.append(next((i for _, col, i in centres[lo:hi] if col != block.col), None))
-        if len(hits) < 2 or None in hits or len(set(hits)) < len(hits):
-            out.append(block)
-            continue
+        ys = block.ys
+        hits = [hit(y, block.col) for y in ys] if upper else []
+        cuts: list[int] = []
+        if len(hits) >= 2 and None not in hits and len(set(hits)) == len(hits):
+            cuts = list(range(1, len(ys)))
+        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not may_span(" ".join(block.parts)):
+            part = (lambda k: (ys[0] + ys[k - 1]) / 2) if upper else (lambda k: (ys[k] + ys[-1]) / 2)
+            cuts = [k for k in range(1, len(ys)) if hit(part(k), block.col) is not None][:1]
         half = (block.bottom - block.top - (block.last - block.first)) / 2
-        out.extend(_Block(block.col, y, y, y - half, y + half, [part], [y]) for part, y in zip(block.parts, block.ys))
+        for a, b in zip([0, *cuts], [*cuts, len(ys)]):
+            out.append(_Block(block.col, ys[a], ys[b - 1], ys[a] - half, ys[b - 1] + half, block.parts[a:b], ys[a:b]))
     return out
 
 
 def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b: int, below: int,
-          em: float) -> tuple[int, int]:
+          em: float, nests: Callable[[int, int], bool] = lambda first, last: True) -> tuple[int, int]:
     """The first and last row a block centred at ``centre`` over rows ``a``–``b`` covers: from
-    the earliest blank row above it that as many rows below, still blank, centre it."""
+    the earliest blank row above it that as many rows below, still blank, centre it, among the
+    spans the labels right of it ``nests`` in (else the earliest of any)."""
+    found = []
     for first in range(free, a + 1):
         for last in range(b, max(below, b) + 1):
             middle = (boxes[first][0] + boxes[last][1]) / 2
             if abs(middle - centre) <= _SPAN_SLACK * em:
-                return first, last
+                found.append((first, last))
             if middle > centre:
                 break
-    return a, b
+    return next((span for span in found if nests(*span)), found[0] if found else (a, b))
+
+
+def _nests(inner: list[Cell]) -> Callable[[int, int], bool]:
+    """Whether the rows ``first``–``last`` of a label may hold the ``inner`` labels (the column
+    right of it): not when that column is blank on the first row and a label starts further
+    down (an 一级 label over a blank 二级 cell and then a 二级 label would leave the blank one
+    under no label; rows where both are blank at a table's top go on from above)."""
+    def nests(first: int, last: int) -> bool:
+        blank = not any(c.row <= first < c.row + c.rowspan for c in inner)
+        return not (blank and any(first < c.row <= last for c in inner))
+    return nests
 
 
 def _blocks(lines: list[Any], column: Callable[[float], int], em: float,

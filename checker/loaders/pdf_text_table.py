@@ -29,7 +29,11 @@ prose.
 Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
 it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
 whose text a producer printed on the later page of a break cannot be told from a new label there:
-without rules, it is read as the later page's.
+without rules, it is read as the later page's. A merged label's text runs on over the rows it
+covers, even past the page's last row when rows are kept whole ("产出指" / "标" beside the next
+page's new row): a run that finishes a 一级 or 二级 label's word goes back to it, there and
+beside a new row's first line on the same page. A row of two or more cells alone at a page's
+foot (a form's 项目名称 row, its table going on on the next page) is a table, not prose.
 
 A page where a line sits between two others closer than two em (a browser centres each cell in
 its row) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
@@ -90,6 +94,7 @@ _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same col
 _ALIGNED = 1.0  # points: the same, where runs start at their glyphs' advances (a browser's print)
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
+_ROW_LINES = 4  # lines of a row alone at a page's foot read as a table (a 项目名称 row wraps to two or three)
 _FOOT_SLACK = 2.0  # line pitches a row the page broke may stop short of the body's end (widow control moves lines)
 
 
@@ -104,6 +109,7 @@ class PageTable(NamedTuple):
     open_right: dict[int, float] = {}  # per column of its last row, where that row's last line ends
     foot: float | None = None  # the bottom edge of its last line
     centred: bool = False  # cells centred in their rows (pdf_centred_table.py): no row goes on
+    texts: dict[int, str] = {}  # per column, the text of its last cell on the page
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -124,9 +130,12 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may
-    # hold nothing else).
-    goes_on = before is not None and bool(lines) and all(_inside(line, before) for line in lines[:first])
-    if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2):
+    # hold nothing else), also when a title follows them and the page before's last row went on
+    # at the top of this one (its cells go on under a new row's).
+    goes_on = before is not None and bool(lines) and (
+        all(_inside(line, before) for line in lines[:first]) or bool(carried) and _inside(lines[0], before))
+    if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2) \
+            and not (first is not None and _row_at_foot(lines[first:])):
         return ([_prose(lines, path, number)] if lines else []), None, joined
     if goes_on:
         first = 0
@@ -147,6 +156,20 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     if foot:
         grids.append(_prose(foot, path, number))
     return grids, table, joined
+
+
+def _row_at_foot(lines: list[_Line]) -> bool:
+    """Whether ``lines``, the page's last, are one row of two or more cells whose text wraps:
+    the first of them holds the cells, and each of the few lines after it stands less than two
+    glyph heights under the one before, its runs where those cells start (a 项目名称 row alone
+    at a page's foot, its table going on on the next page)."""
+    head = lines[0]
+    if len(head.runs) < 2 or not 2 <= len(lines) <= _ROW_LINES:
+        return False
+    starts = [run.left for run in head.runs]
+    return all(line.y - above.y < 2 * head.size
+               and all(any(abs(run.left - x) <= _COLUMN_SNAP * line.size for x in starts) for run in line.runs)
+               for above, line in zip(lines, lines[1:]))
 
 
 def _page_number_below(body: list[_Line], size: float) -> bool:
@@ -175,7 +198,7 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
     if height is not None and before.foot is not None:
         body_end = height - (lines[0].y - lines[0].size / 2)
         if before.foot < body_end - _FOOT_SLACK * before.pitch:
-            return {}, lines
+            return _label_rests(lines, before)  # a merged cell breaks where its page's rows end
         cut_all = before.foot >= body_end - before.pitch
     carried: dict[int, list[str]] = {}
     last: dict[int, float] = {}
@@ -185,20 +208,78 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
             # Text under every cell of the row above is a new row: a page rarely cuts all of them,
             # unless that row of two or more cells ends less than a line above the body's end
             # (measured on 60 drawn Writer documents: no whole row does; rows cut stop 1.0–25.8 pt
-            # above it, a line pitch is 15 pt).
+            # above it, a line pitch is 15 pt). Under a row of one cell inside its column it goes
+            # on, and is named (``doubtful_join``): in those documents all three such rows were
+            # cut, none whole, and nothing on the page tells the two apart (a line running past
+            # its column is no cell: a form's title at a page's foot under which the table went on).
+            one_cell = len(placed) == 1 and not _runs_past(before, placed[0][0])
             goes_on = all(_wraps(run, _room(before, col, run)) for col, run in placed) \
-                and ({col for col, _ in placed} != set(before.open_row) or cut_all and len(placed) >= 2)
+                and ({col for col, _ in placed} != set(before.open_row) or cut_all and len(placed) >= 2 or one_cell)
         else:
             goes_on = all(
                 col in last and abs(line.y - last[col] - before.pitch) <= _PITCH_SLACK * before.pitch
                 for col, _ in placed
             )
         if not goes_on:
+            if i == 0:
+                return _label_rests(lines, before)
             return carried, lines[i:]
         for col, run in placed:
             carried.setdefault(col, []).append(run.text)
             last[col] = line.y
     return carried, []
+
+
+def _runs_past(before: PageTable, col: int) -> bool:
+    """Whether the page before's last line in ``col`` ends past the next column's start."""
+    return col + 1 < len(before.columns) and before.open_right.get(col, 0.0) > before.columns[col + 1]
+
+
+def doubtful_join(before: PageTable, carried: dict[int, str], top: float, height: float) -> tuple[int, str] | None:
+    """(column, message variant) of text ``carried`` back into the page before's last row on
+    evidence a row of its own would give as well, or None: into a row of one cell (a new row of
+    one cell looks the same: ""), or into a row ending more than a line pitch above the body's end,
+    taken as ``height`` less the page's ``top`` (a whole row whose cells end on full lines looks
+    the same: ".room"; measured on 60 drawn Writer documents, rows the page cut stop 1.0–25.8 pt
+    above it, the whole row joined 20.8 pt). A merged label's rest, which finishes its word, is
+    never doubtful."""
+    cols = [c for c in sorted(carried) if not _finishes_label([before.texts.get(c, "")], carried[c])]
+    if not cols:
+        return None
+    if len(carried) == 1 and set(carried) == set(before.open_row):
+        return cols[0], ""
+    if before.foot is not None and before.foot < height - top - before.pitch:
+        return cols[0], ".room"
+    return None
+
+
+def _label_rests(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[str]], list[_Line]]:
+    """The rests of merged labels the page cut, taken out of the page's first lines, and those
+    lines without them. A merged label's text runs on whatever rows it covers, so a page that
+    keeps rows whole still cuts it ("产出指" / "标"), and its rest shares the next page's first
+    line with a new row's cells. A run is such a rest when it could not have fitted on the line
+    above and the column's last cell on the page before, with it and the runs one line pitch
+    below it in that column, reads as a 一级 or 二级 label, which it did not alone."""
+    taken: dict[int, list[tuple[int, _Run]]] = {}
+    for col, run in ((_column(before.columns, run.left, lines[0].size), run) for run in lines[0].runs):
+        text = before.texts.get(col)
+        if text is None or col in taken or not _wraps(run, _room(before, col, run)):
+            continue
+        parts, y = [(0, run)], lines[0].y
+        for i, line in enumerate(lines[1:3], 1):  # a label is a few glyphs: three lines at most
+            if _finishes_label([text], "".join(r.text for _, r in parts)):
+                break
+            below = [r for r in line.runs if _column(before.columns, r.left, line.size) == col]
+            if not below or abs(line.y - y - before.pitch) > _PITCH_SLACK * before.pitch:
+                break
+            parts.append((i, below[0]))
+            y = line.y
+        if _finishes_label([text], "".join(r.text for _, r in parts)):
+            taken[col] = parts
+    gone = {(i, id(run)) for parts in taken.values() for i, run in parts}
+    rest = [line._replace(runs=[r for r in line.runs if (i, id(r)) not in gone]) for i, line in enumerate(lines)]
+    carried = {col: [run.text for _, run in parts] for col, parts in taken.items()}
+    return carried, [line for line in rest if line.runs]
 
 
 def _room(before: PageTable, col: int, run: _Run) -> float | None:
@@ -340,20 +421,35 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     widest = _widest(lines, starts, size)
     rows: list[dict[int, list[str]]] = []
     last: dict[int, tuple[float, float, float]] = {}  # column → (y of its last line, the room that line left, its end)
+    texts: dict[int, list[str]] = {}  # column → the lines of its last cell
+
+    def goes_on(col: int, run: _Run, y: float) -> bool:
+        return col in last and (spaced or _wraps(run, last[col][1])) and abs(y - last[col][0] - pitch) <= _PITCH_SLACK * pitch
+
     for line in lines:
         placed = [(_column(starts, run.left, size), run) for run in line.runs]
-        continues = rows and all(
-            col in last and (spaced or _wraps(run, last[col][1])) and abs(line.y - last[col][0] - pitch) <= _PITCH_SLACK * pitch
-            for col, run in placed
-        )
+        continues = rows and all(goes_on(col, run, run.y) for col, run in placed)
+        if rows and not continues:
+            # A merged label's last line beside a new row's first one (a label runs on over the
+            # rows it covers): it goes on, one pitch under its own line, when it finishes the
+            # label's word.
+            spill = [(col, run) for col, run in placed if goes_on(col, run, run.y)
+                     and _finishes_label(rows[-1][col], run.text)]
+            for col, run in spill:
+                rows[-1][col].append(run.text)
+                last[col] = (run.y, 0.0, run.right)
+            placed = [(col, run) for col, run in placed if all(run is not r for _, r in spill)]
+            if not placed:
+                continue
         if not continues:
             rows.append({})
             last = {}
         row = rows[-1]
         for col, run in placed:
             row.setdefault(col, []).append(run.text)
+            texts[col] = row[col]
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
-            last[col] = (line.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
+            last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
     name = f"page {number} table 1"
     spans = _printed_once(rows, len(starts))
     cells = [
@@ -363,7 +459,9 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     open_row = {col: room for col, (_, room, _) in last.items()}
     open_right = {col: right for col, (_, _, right) in last.items()}
     foot = lines[-1].y + lines[-1].size / 2
-    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot)
+    last_texts = {col: _joined(parts) for col, parts in texts.items()}
+    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot,
+                                                            texts=last_texts)
 
 
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int
@@ -392,6 +490,13 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     grid = Grid(name, tuple(GridCell(_joined(c.parts), c.row, c.col, table_place(path, name, c.row, c.col), c.rowspan)
                             for c in sorted(cells)), page=number)
     return grid, PageTable(starts, _pitch(lines, size), {}, centred=True)
+
+
+def _finishes_label(parts: list[str], text: str) -> bool:
+    """Whether ``text`` after a cell's lines ``parts`` makes them a 一级 or 二级 label they were
+    not, or the label's name with 指标 after it ("满意度" / "指标")."""
+    before, after = _joined(parts), _joined([*parts, text])
+    return _label_word(after) and (not _label_word(before) or after.endswith("指标") and not before.endswith("指标"))
 
 
 def _label_word(text: str) -> bool:

@@ -81,3 +81,68 @@ def test_lines_a_pitch_apart_or_a_superscript_over_its_line_are_not_centred():
     assert is_centred([line(79, (A, A + 48)), line(88.5, (B, B + 48)), line(98, (A, A + 48))], EM)
     assert not is_centred([line(79, (A, A + 48)), line(100, (B, B + 48)), line(121, (A, A + 48))], EM)
     assert not is_centred([line(79, (A, A + 48)), line(84, (A + 40, A + 46)), line(98, (A, A + 48))], EM)
+
+
+def _all_cells(grid) -> dict[tuple[int, int], tuple[str, int]]:
+    """Every cell, blank ones too (a blank merged cell is a label printed elsewhere)."""
+    return {(c.row, c.col): (c.text, c.rowspan) for c in grid.cells}
+
+
+HEADER = [(79, A, "一级指标"), (79, B, "二级指标"), (79, C, "三级指标")]
+
+
+def test_a_label_column_left_blank_above_a_repeated_header_is_one_blank_cell():
+    # The 一级 label of the first table's rows is printed in the next table (a browser sizes each
+    # table apart; the producer printed the label after the break): the blank over the first
+    # table's rows is a cell of its own, which recovery fills back, not the label above going on.
+    glyphs = _page(HEADER + [(100, C, "值班覆盖"), (110.5, B, "数量指标"), (121, C, "出版合法"),
+                             (143, A, "一级指标"), (143, B, "二级指标"), (143, C, "三级指标"),
+                             (164, A, "产出指标"), (164, B, "质量指标"), (164, C, "社会关注")])
+    cells = _all_cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("", 2)
+    assert cells[(1, 1)] == ("数量指标", 2) and cells[(4, 0)] == ("产出指标", 1)
+
+
+def test_cells_of_successive_rows_in_a_column_as_wide_as_the_upper_one_are_two_cells():
+    # "持续提升" fills its column; "100%" 20.1 pt below it (a taller glyph box moves its line up)
+    # could be its wrapped rest, but it stands on the centre of "调研成果" beside it, and the two
+    # lines' middle on no cell's centre: a wrapped cell is centred in its row.
+    glyphs = _page(HEADER + [(100, C, "持续提升"), (110.5, A, "产出指标"), (121, B, "调研成果")])
+    glyphs += [Glyph(120.1, C + i * EM, C + (i + 1) * EM, EM, ch) for i, ch in enumerate("100%")]
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 2)] == ("持续提升", 1)
+    assert cells[(2, 1)] == ("调研成果", 1) and cells[(2, 2)] == ("100%", 1)
+
+
+def test_a_cell_whose_first_line_stands_beside_a_cell_ends_there():
+    # The mirror case: the upper row's cell stands beside "2022年底" and the row below holds only
+    # "≥99%", a wrap's pitch under it.
+    glyphs = _page(HEADER + [(100, B, "调研成果"), (100, C, "2022年底"), (110.5, A, "产出指标")])
+    glyphs += [Glyph(119, C + i * EM, C + (i + 1) * EM, EM, ch) for i, ch in enumerate("≥99%")]
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 1)] == ("调研成果", 1) and cells[(1, 2)] == ("2022年底", 1)
+    assert cells[(2, 2)] == ("≥99%", 1)
+
+
+def test_a_label_covers_no_row_past_the_table_below_it():
+    # "社会效益" is centred between the last two rows; centred as well on the rows from the first
+    # through the next form's title lines under the table, which have nothing right of it.
+    d = C + 4 * EM + 3
+    glyphs = _page(HEADER + [(100, C, "调研成果"), (100, d, "≥99"), (121, C, "网络运行"), (121, d, "≥98"),
+                             (142, C, "群众满意"), (142, d, "≥97"), (152.5, B, "社会效益"),
+                             (163, C, "突发事件"), (163, d, "≥96"), (184, A, "巴中市某"), (205, A, "单位万元")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(3, 1)] == ("社会效益", 2)
+
+
+def test_a_label_starts_where_the_labels_right_of_it_do():
+    # The first row's 一级 and 二级 cells are blank (their labels went on from the table above);
+    # "成本指标" centred on the second row is also centred on the first three, but then the blank
+    # 二级 cell of the first row would stand under it and over no 二级 label.
+    glyphs = _page(HEADER + [(100, C, "开展调研"),
+                             (121, A, "成本指标"), (121, B, "成本指标"), (121, C, "网络运行"),
+                             (142, B, "经济效益"), (142, C, "处置突发"), (163, B, "社会效益"), (163, C, "值班覆盖"),
+                             (173.5, A, "效益指标"), (184, C, "出版合法"), (194.5, B, "生态效益"), (205, C, "群众满意")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(2, 0)] == ("成本指标", 1) and cells[(2, 1)] == ("成本指标", 1)
+    assert cells[(3, 0)] == ("效益指标", 4) and cells[(5, 1)] == ("生态效益", 2)

@@ -4,7 +4,7 @@ column, and a row broken by a page finished from the next page."""
 
 from __future__ import annotations
 
-from checker.loaders.pdf_text_table import Glyph, carry_back, text_grids
+from checker.loaders.pdf_text_table import Glyph, carry_back, doubtful_join, text_grids
 
 SIZE = 10.0
 COLUMNS = (50.0, 110.0, 170.0)  # cells 60 wide: five glyphs fill one
@@ -142,3 +142,75 @@ def test_a_page_holding_one_row_of_one_cell_goes_on_with_the_table_before():
     grids, _, carried = text_grids(_glyphs(40, COLUMNS[1], "网络运行率"), "f.pdf", 2, table, height=400.0)
     assert carried == {} and [g.kind for g in grids] == ["table"]
     assert [cell for cell in _rows(grids[0])[0] if cell[1]] == [(1, "网络运行率")]
+
+
+def test_a_merged_labels_rest_beside_a_new_row_at_the_top_of_a_page_goes_back():
+    # Rows kept whole still let a merged label's text run past the page's last row: "产出指" /
+    # "标", the rest on the next page's first line beside a new row's cells. Only "标" finishes
+    # a label ("产出指标"); the new row's cells would have fitted above ("2" after "1").
+    first, table, _ = text_grids(_page([(50, ("一级指", "名", "指标值说明")), (75, ("产出指", "名称", "1"))]),
+                                 "f.pdf", 1)
+    second, _, carried = text_grids(_page([(40, ("标", "社会关注", "2")), (65, ("", "名二", "3"))]), "f.pdf", 2,
+                                    table, height=400.0)
+    assert carried == {0: "标"}
+    assert [cell for cell in _rows(second[-1])[0] if cell[1]] == [(1, "社会关注"), (2, "2")]
+    assert _rows(carry_back(first[-1], carried))[-1][0] == (0, "产出指标")
+
+
+def test_rows_under_a_label_rest_before_the_next_forms_title_go_on_in_the_table():
+    # The page before's last row ended on a merged label the page cut; a row of one cell follows
+    # its rest, then the next form's title at the margin: that row is the table's, not prose.
+    _, table, _ = text_grids(_page([(50, ("一级指", "名", "指标值说明")), (75, ("产出指", "名称", "1"))]), "f.pdf", 1)
+    rest = _page([(40, ("标", "", "适时印")), (55, ("", "", "发"))]) + _glyphs(100, COLUMNS[0], "巴中市绩效目标表")
+    rest += _page([(125, ("项目名", "某经费")), (150, ("预算单", "某单位", "某人"))])
+    grids, _, carried = text_grids(rest, "f.pdf", 2, table, height=400.0)
+    assert carried == {0: "标"} and grids[0].kind == "table"
+    assert [cell for cell in _rows(grids[0])[0] if cell[1]] == [(2, "适时印发")]
+
+
+def test_a_merged_labels_last_line_beside_a_new_rows_first_goes_on():
+    # Rows 24.7 apart, a cell's lines 14.7: "服务对象满意度" runs on past its row's last line,
+    # its "度" on the line of the next row's first ("突发事", 4.7 higher).
+    rows = [(50, ("一级指", "二级指", "三级指")), (75, ("满意度", "服务对", "主页社")), (89.7, ("指标", "象满意", "会点击")),
+            (99.7, ("", "", "突发事")), (114.4, ("", "", "件及时"))]
+    glyphs = _page(rows) + _glyphs(104.4, COLUMNS[1], "度")
+    grid = text_grids(glyphs, "f.pdf", 1)[0][-1]
+    assert _rows(grid)[1] == [(0, "满意度指标"), (1, "服务对象满意度"), (2, "主页社会点击")]
+    assert [cell for cell in _rows(grid)[2] if cell[1]] == [(2, "突发事件及时")]
+
+
+def test_a_row_of_two_cells_alone_at_a_pages_foot_is_a_table():
+    # A form's 项目名称 row, the last thing on its page, wraps "项目名" / "称": its table goes on
+    # on the next page. A paragraph's lines past the few of a row stay prose.
+    row = _glyphs(20, 80, "绩效目标表") + _page([(50, ("项目名", "某经费")), (64.7, ("称",))])
+    grids = text_grids(row, "f.pdf", 1)[0]
+    assert [g.kind for g in grids] == ["prose", "table"]
+    assert _rows(grids[1]) == [[(0, "项目名称"), (1, "某经费")]]
+    prose = _page([(50, ("第一", "章")), (64.7, ("总则",)), (79.4, ("说明",)), (94.1, ("预算",)), (108.8, ("编制",))])
+    assert [g.kind for g in text_grids(prose, "f.pdf", 1)[0]] == ["prose"]
+
+
+def test_a_row_of_one_cell_goes_on_under_a_row_of_one_cell_and_is_named():
+    # "开展调研工" filled its column, alone on its row; "作差旅费" alone at the next page's top
+    # could be its rest or a new row of one cell: it is joined, and the join is said to rest on
+    # one cell (the loader names it, E113).
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "名", "1")), (90, ("", "开展调研工", ""))]),
+                             "f.pdf", 1)
+    assert table.open_row.keys() == {1}
+    # Its foot (95) 25 above the body's end (155 less the next page's top margin, 35): more
+    # than a line pitch, as for many a row the page cut.
+    second, _, carried = text_grids(_page([(40, ("", "作差旅费")), (65, ("成本", "名", "1")), (90, ("效益", "名", "2"))]),
+                                    "f.pdf", 2, table, height=155.0)
+    assert carried == {1: "作差旅费"} and doubtful_join(table, carried, 35.0, 155.0) == (1, "")
+    assert _rows(second[-1])[0] == [(0, "成本"), (1, "名"), (2, "1")]
+
+
+def test_a_row_joined_though_it_ended_with_room_for_a_line_is_named():
+    # One of three cells went on: a join, but the row above ended 45 above the body's end (a
+    # whole row whose cell ended on a full line looks the same); 0 above it, the page cut it.
+    _, wide, _ = text_grids(_page([(50, ("一级", "名", "值")), (70, ("产出", "开展调研工", "≤15"))]), "f.pdf", 1)
+    assert doubtful_join(wide, {1: "作差旅费"}, 35.0, 155.0) == (1, ".room")
+    assert doubtful_join(wide, {1: "作差旅费"}, 35.0, 110.0) is None
+    # A merged label's rest finishes its word: never doubtful.
+    _, label, _ = text_grids(_page([(50, ("一级指", "名", "值")), (75, ("产出指", "名称", "1"))]), "f.pdf", 1)
+    assert doubtful_join(label, {0: "标"}, 35.0, 400.0) is None
