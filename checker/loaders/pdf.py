@@ -26,6 +26,7 @@ from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
+from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
 from checker.loaders.recovery import document_from_grids
@@ -237,9 +238,17 @@ class _Table:
 
 
 def _tables(horizontal, vertical) -> list[_Table]:
-    """Tables of a page: runs of row lines whose bands a vertical rule crosses."""
+    """Tables of a page: runs of row lines whose bands a vertical rule crosses, apart where one
+    table's frame ends on the row line the next one's begins (``pdf_stacked.py``)."""
     horizontal.sort()
     vertical.sort()
+    meets = junctions(vertical, cluster([y for y, _, _ in horizontal]))
+    if meets:
+        return [table for band in parts(horizontal, vertical, meets) for table in _band_tables(*band)]
+    return _band_tables(horizontal, vertical)
+
+
+def _band_tables(horizontal, vertical) -> list[_Table]:
     rows = cluster([y for y, _, _ in horizontal])
     tables = []
     run: list[float] = []
