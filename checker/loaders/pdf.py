@@ -25,7 +25,7 @@ from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
+from checker.loaders.pdf_continued import SNAP, aligned, cluster, goes_on
 from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -54,7 +54,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
-        ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
+        # The last page's closing ruled table: its grids on every page it ran over, its column lines.
+        ruled: tuple[list[int], list[float]] | None = None
         foot: Foot | None = None  # that table's last row, for a row the page broke
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
         for number in range(min(pages, limits.max_pages)):
@@ -68,21 +69,27 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 grids[-1] = carry_back(grids[-1], read.carried)
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
-            if ruled is not None and first in read.ruled and (
-                    same_frame(ruled[1], read.ruled[first]) or within_frame(ruled[1], read.ruled[first])):
-                index, cols = ruled
+            chain: list[int] = []
+            if ruled is not None and first in read.ruled and goes_on(ruled[1], read.ruled[first], page_grids[first]):
+                chain, cols = ruled
+                index = chain[-1]
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
                     grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
-                grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
-                                                                             read.ruled[first])
+                before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
+                                                                       page_grids[first], read.ruled[first])
+                for i, grid in zip(chain, before):
+                    grids[i] = grid
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
                 page_grids[first] = attrs.evolve(page_grids[first], continues=True)
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
-            ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
+            if last is not None:
+                ruled = ([*chain, len(grids) + last] if last == first else [len(grids) + last], read.ruled[last])
+            else:
+                ruled = None
             foot = read.foot
             grids.extend(page_grids)
             chars += read.visible
