@@ -8,9 +8,12 @@ LibreOffice Writer and Calc) draws a table's outer sides as one rule from its to
 so where the outermost rule on the left and the one on the right each end at a row line and a new
 one begins on the same line, one table ends and the next begins — whether or not the two are as
 wide. A cell's side never does that in a browser's print: cells stand a cell spacing apart (1.5
-pt), and a side must run past a row line of its own table to count as a frame's (a producer that
-drew a rule per cell would otherwise split every row). A table of a single row drawn on another
-has no such side and stays in one grid with it.
+pt). Those outermost rules must be frames, not the sides of the first and last cells of a row
+(a producer that drew a rule per cell would otherwise split every row): each runs past a row
+line of its own table, or no other rule comes near the line where they meet (a browser's cells
+stand a cell spacing inside their frame; this tells a row alone at a page's top, the rest of a
+table, from the next table drawn under it). A table of one row whose cells touch its frame,
+drawn on another, has neither and stays in one grid with it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from bisect import bisect_left, bisect_right
 _MEET = 0.5  # points: a frame's side ends where the next frame's begins (cells stop 1.5 pt short)
 _PROBE = 1.0  # points above and below a meeting line where the sides are compared
 _SNAP = 5.0  # points: a row line this close to a side's end is that side's own top or bottom
+_SIDE = 2.0  # points: rules this close to a side are that side (a browser draws a border as a box)
 
 Segment = tuple[float, float, float]  # a vertical rule: x, top, bottom (y downwards)
 
@@ -53,7 +57,8 @@ def parts(horizontal: list[Segment], vertical: list[Segment], at: list[float]) -
 
 def _frames_meet(vertical: list[Segment], rows: list[float], y: float) -> bool:
     """Whether the outermost rules on both sides end at ``y`` from above and begin there below,
-    each running past a row line of its own table."""
+    and are frames' sides: each runs past a row line of its own table, or no other rule comes
+    near the line (a browser's cells stand a cell spacing inside their frame)."""
     above = [s for s in vertical if s[1] < y - _PROBE <= s[2]]
     below = [s for s in vertical if s[1] <= y + _PROBE < s[2]]
     if not above or not below:
@@ -61,7 +66,13 @@ def _frames_meet(vertical: list[Segment], rows: list[float], y: float) -> bool:
     sides = (min(above), max(above), min(below), max(below))
     ends = all(abs(s[2] - y) <= _MEET for s in sides[:2])
     begins = all(abs(s[1] - y) <= _MEET for s in sides[2:])
-    return ends and begins and all(_crosses_a_row(s, rows) for s in sides)
+    if not (ends and begins):
+        return False
+    if all(_crosses_a_row(s, rows) for s in sides):
+        return True
+    edges = [s[0] for s in sides]
+    return not any(y0 - _PROBE <= y <= y1 + _PROBE and all(abs(x - edge) > _SIDE for edge in edges)
+                   for x, y0, y1 in vertical)
 
 
 def _crosses_a_row(segment: Segment, rows: list[float]) -> bool:

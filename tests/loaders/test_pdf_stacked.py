@@ -28,7 +28,7 @@ def _browser_table(top: float, cols: list[float], heights: list[float]):
     vertical = [(left, top, bottom), (right, top, bottom)]
     for r0, r1 in zip(rows, rows[1:]):
         for c0, c1 in zip(cols, cols[1:]):
-            x0, y0, x1, y1 = c0 + SPACING, r0 + SPACING, c1 - SPACING / 2, r1 - SPACING / 2
+            x0, y0, x1, y1 = c0 + SPACING, r0 + SPACING, c1 - SPACING, r1 - SPACING
             horizontal += [(y0, x0, x1), (y1, x0, x1)]
             vertical += [(x0, y0, y1), (x1, y0, y1)]
     return horizontal, vertical
@@ -47,8 +47,8 @@ NARROW = [6.0, 58.5, 111.0, 240.0, 357.0, 534.8]  # an indicator table of shorte
 
 
 def _near(lines: list[float], drawn: list[float]) -> bool:
-    """Column lines as drawn (a cell's side stands within a point of the line it draws)."""
-    return len(lines) == len(drawn) and all(abs(a - b) <= 1.0 for a, b in zip(lines, drawn))
+    """Column lines as drawn (a cell's side stands a cell spacing off the line it draws)."""
+    return len(lines) == len(drawn) and all(abs(a - b) <= SPACING for a, b in zip(lines, drawn))
 
 
 def _row_lines(horizontal):
@@ -100,11 +100,21 @@ def test_a_producer_that_draws_every_cell_alone_does_not_split_each_row():
     assert len(_tables(horizontal, vertical)) == 1
 
 
-def test_a_table_of_one_row_drawn_on_another_stays_with_it():
-    # Its sides cross no row line of their own: no evidence they are a frame's (see the module).
-    horizontal, vertical = _stacked(_browser_table(100.0, WIDE, [22.5] * 3),
-                                    _browser_table(167.5, NARROW, [22.5]))
-    assert junctions(vertical, _row_lines(horizontal)) == []
+def test_a_row_alone_above_the_next_table_is_a_table_of_its_own():
+    # The last row of a table continued at a page's top, the next table drawn right under it:
+    # its sides cross no row line, but no cell's rule comes near the frames' meeting line.
+    horizontal, vertical = _stacked(_browser_table(0.0, NARROW, [20.3]), _browser_table(20.3, WIDE, [22.5] * 3))
+    assert junctions(vertical, _row_lines(horizontal)) == [20.3]
+    assert [t.n for t in _tables(horizontal, vertical)] == [1, 3]
+
+
+def test_a_row_alone_whose_cells_touch_the_next_tables_frame_stays_with_it():
+    # Collapsed borders (cells on the frame): a row of one table or a table of one row, nothing
+    # tells, and a rule per cell must not split every row.
+    cols = [50.0, 120.0, 300.0]
+    horizontal = [(y, cols[0], cols[-1]) for y in (100.0, 120.0, 140.0, 160.0)]
+    vertical = [(x, 100.0, 120.0) for x in cols] + [(x, 120.0, 160.0) for x in (50.0, 200.0, 300.0)]
+    assert junctions(sorted(vertical), [100.0, 120.0, 140.0, 160.0]) == []
 
 
 @settings(max_examples=25, deadline=None)
