@@ -25,7 +25,7 @@ from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_continued import SNAP, aligned, cluster, goes_on
+from checker.loaders.pdf_continued import SNAP, aligned, cluster, ends_on_a_header, goes_on
 from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -74,7 +74,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 chain, cols = ruled
                 index = chain[-1]
                 part, doubtful = page_grids[first], None
-                if foot is not None and read.head is not None:
+                if foot is not None and read.head is not None and not ends_on_a_header(grids[index]):
                     grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
                 before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
                                                                        page_grids[first], read.ruled[first])

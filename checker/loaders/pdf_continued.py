@@ -17,6 +17,7 @@ text ends (``pdf_broken_row.py``).
 
 from __future__ import annotations
 
+from checker.loaders.columns import read_header
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.recovery import opens_a_table
 
@@ -27,6 +28,16 @@ def goes_on(cols: list[float], new: list[float], part: Grid) -> bool:
     """Whether ``part``, the first ruled table on a page (column lines ``new``), goes on from the
     page before's last one (column lines ``cols``)."""
     return (same_frame(cols, new) or within_frame(cols, new)) and not opens_a_table(part)
+
+
+def ends_on_a_header(grid: Grid) -> bool:
+    """Whether a table part's last row finishes its indicator header. A page that breaks right
+    under a header broke no row (a browser moves the first row whole): the text the next page
+    opens with is its own cells', never the rest of a header cell (a merged 一级 label there was
+    read into the header's 一级指标 cell, its rows left without one)."""
+    last = grid.height - 1
+    return any((header := read_header(grid, r)) is not None and r + header.rows - 1 == last
+               for r in (last - 1, last) if r >= 0)
 
 
 def same_frame(cols: list[float], new: list[float]) -> bool:

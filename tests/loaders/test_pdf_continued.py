@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.limits import DEFAULT_LIMITS
-from checker.loaders.pdf_continued import aligned, goes_on, same_frame, within_frame
+from checker.loaders.pdf_continued import aligned, ends_on_a_header, goes_on, same_frame, within_frame
 from checker.loaders.recovery import recover
 
 WIDE = [6.0, 57.0, 111.0, 187.5, 240.0, 357.0, 481.5, 560.2, 581.2, 587.2]
@@ -94,3 +94,12 @@ def test_a_line_the_third_page_adds_renumbers_the_parts_of_every_page_before():
     assert [(c.col, c.colspan) for c in before[0].cells] == [(c.col, c.colspan) for c in before[1].cells] \
         == [(0, 1), (1, 1), (2, 2), (4, 1)]
     assert [c.col for c in after.cells] == [1, 2, 3]
+
+
+def test_a_part_ending_on_its_header_has_no_row_for_the_next_page_to_finish():
+    # A browser moved the first row whole to the next page: its merged 一级 label "产出指标" is
+    # that row's, not the rest of the header's 一级指标 cell (joined, its rows lost their 一级).
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]
+    assert ends_on_a_header(_part([["项目名称", "甲项目"], header], page=1))
+    assert ends_on_a_header(_part([header], page=1))
+    assert not ends_on_a_header(_part([header, ["", "产出指标", "数量指标", "人数", "10人"]], page=1))
