@@ -26,6 +26,7 @@ from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, ends_on_a_header, goes_on
+from checker.loaders.pdf_sliced import finished, sliced_rows
 from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -57,6 +58,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         # The last page's closing ruled table: its grids on every page it ran over, its column lines.
         ruled: tuple[list[int], list[float]] | None = None
         foot: Foot | None = None  # that table's last row, for a row the page broke
+        cut = False  # whether the page's edge sliced that table
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
@@ -75,7 +77,10 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 index = chain[-1]
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None and not ends_on_a_header(grids[index]):
-                    grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
+                    if cut:  # the drawing says which cells the page cut (pdf_sliced.py)
+                        grids[index], page_grids[first] = finished(grids[index], foot, part, read.head, read.opened)
+                    else:
+                        grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
                 before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
                                                                        page_grids[first], read.ruled[first])
                 for i, grid in zip(chain, before):
@@ -90,7 +95,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 ruled = ([*chain, len(grids) + last] if last == first else [len(grids) + last], read.ruled[last])
             else:
                 ruled = None
-            foot = read.foot
+            foot, cut = read.foot, read.cut
             grids.extend(page_grids)
             chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -189,8 +194,9 @@ def _covers(spans: list[tuple[float, float]], lo_mid: float) -> bool:
 class _Table:
     """One ruled table of a page: its row and column lines and merged slots."""
 
-    def __init__(self, rows: list[float], cols: list[float], horizontal, vertical):
+    def __init__(self, rows: list[float], cols: list[float], horizontal, vertical, cut: bool = False):
         self.rows, self.cols = rows, cols
+        self.cut = cut  # the page's edge slices it below its last rule (pdf_sliced.py)
         n, m = len(rows) - 1, len(cols) - 1
         parent = list(range(n * m))
 
@@ -275,7 +281,8 @@ def _band_tables(horizontal, vertical) -> list[_Table]:
         top, bottom = table_rows[0], table_rows[-1]
         cols = cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
         if len(cols) >= 2:
-            out.append(_Table(table_rows, cols, horizontal, vertical))
+            rows, cut = sliced_rows(table_rows, cols, vertical)
+            out.append(_Table(rows, cols, horizontal, vertical, cut))
     return out
 
 
@@ -287,6 +294,8 @@ class _Page(NamedTuple):
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
     foot: Foot | None = None  # the last ruled table's last row
     head: Head | None = None  # the first ruled table's first row
+    cut: bool = False  # the page's edge slices the last ruled table
+    opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
@@ -372,7 +381,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         if between:
             grids.append(_prose(between, path, number))
     return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
-                 _head(tables[0], ink, height, alone=not above))
+                 _head(tables[0], ink, height, alone=not above), tables[-1].cut, _opened(tables[0], horizontal))
 
 
 def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
@@ -380,6 +389,13 @@ def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
     cells = [foot_cell(i, table.cols[c], table.cols[c + colspan], bottom, ink.get((t, i), []))
              for i, (r, c, rowspan, colspan) in enumerate(table.regions) if r + rowspan == table.n]
     return Foot(bottom, cells)
+
+
+def _opened(table: _Table, horizontal) -> frozenset[int]:
+    """The table's first-row regions with no rule above them: cells a page's edge cut open."""
+    top = _spans_at(horizontal, [h[0] for h in horizontal], table.rows[0])
+    return frozenset(i for i, (r, c, _, colspan) in enumerate(table.regions)
+                     if r == 0 and not _covers(top, (table.cols[c] + table.cols[c + colspan]) / 2))
 
 
 def _head(table: _Table, ink: dict[tuple[int, int], list[Ink]], height: float, alone: bool) -> Head:
