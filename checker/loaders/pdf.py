@@ -5,9 +5,11 @@ ruling lines are: horizontal and vertical segments clustered into row and column
 between two row lines and two column lines merged with its neighbour wherever no segment
 separates them (a merged cell). Characters fall into the slot under their centre and are read
 line by line, left to right (the order a viewer shows, not the content stream's). Text outside
-every table is prose (titles, 单位：万元, page numbers). A table continued on the next page is a
-new grid there; recovery joins them. A row the page broke is joined back before
-(``pdf_broken_row.py`` for ruled tables, ``pdf_text_table.py`` for tables without rules).
+every table is prose (titles, 单位：万元, page numbers). Tables drawn one right on another are
+told apart by their frames (``pdf_stacked.py``). A table continued on the next page is a new grid
+there; recovery joins them. A row the page broke is joined back before (``pdf_broken_row.py`` for
+ruled tables, ``pdf_sliced.py`` where a browser sliced the table at the page's edge,
+``pdf_text_table.py`` for tables without rules).
 
 A PDF without any text (a scan) and an encrypted PDF are clear errors saying what to do; pages
 are read one at a time and closed, so memory stays flat on long documents.
