@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from checker.loaders.grid import Grid, GridCell
 from checker.loaders.pdf_broken_row import Foot, Head
-
-SNAP = 5.0  # points: a side ending this far past the last row line runs on to the page's edge
+from checker.loaders.pdf_continued import SNAP
 
 
 def sliced_rows(rows: list[float], cols: list[float], vertical) -> tuple[list[float], bool]:

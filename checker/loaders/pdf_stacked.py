@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from checker.loaders.pdf_continued import SNAP
+
 _MEET = 0.5  # points: a frame's side ends where the next frame's begins (cells stop 1.5 pt short)
 _PROBE = 1.0  # points above and below a meeting line where the sides are compared
-_SNAP = 5.0  # points: a row line this close to a side's end is that side's own top or bottom
 _SIDE = 2.0  # points: rules this close to a side are that side (a browser draws a border as a box)
 
 Segment = tuple[float, float, float]  # a vertical rule: x, top, bottom (y downwards)
@@ -77,4 +78,5 @@ def _frames_meet(vertical: list[Segment], rows: list[float], y: float) -> bool:
 
 def _crosses_a_row(segment: Segment, rows: list[float]) -> bool:
     _, top, bottom = segment
-    return bisect_right(rows, bottom - _SNAP) > bisect_left(rows, top + _SNAP)
+    """Whether a row line stands inside the rule, not at its own top or bottom (within SNAP)."""
+    return bisect_right(rows, bottom - SNAP) > bisect_left(rows, top + SNAP)
