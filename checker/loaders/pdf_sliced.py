@@ -12,6 +12,8 @@ with no rule above it finishes the open cell it stands under.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from checker.loaders.grid import Grid, GridCell
 from checker.loaders.pdf_broken_row import Foot, Head
 from checker.loaders.pdf_continued import SNAP
@@ -19,13 +21,18 @@ from checker.loaders.pdf_continued import SNAP
 
 def sliced_rows(rows: list[float], cols: list[float], vertical) -> tuple[list[float], bool]:
     """A table's row lines with the page's edges where they slice it (a side runs on past the
-    first or last row line), and whether the bottom edge does."""
-    sides = [(y0, y1) for x, y0, y1 in vertical
-             if y0 < rows[-1] and y1 > rows[0] and min(abs(x - cols[0]), abs(x - cols[-1])) <= SNAP]
+    first or last row line), and whether the bottom edge does; ``vertical`` sorted."""
+    near = [vertical[bisect_left(vertical, edge - SNAP, key=_x):bisect_right(vertical, edge + SNAP, key=_x)]
+            for edge in (cols[0], cols[-1])]  # ``vertical`` is sorted by x
+    sides = [(y0, y1) for segments in near for _, y0, y1 in segments if y0 < rows[-1] and y1 > rows[0]]
     start = min((y0 for y0, _ in sides), default=rows[0])
     end = max((y1 for _, y1 in sides), default=rows[-1])
     cut = end > rows[-1] + SNAP
     return [start] * (start < rows[0] - SNAP) + rows + [end] * cut, cut
+
+
+def _x(segment) -> float:
+    return segment[0]
 
 
 def finished(before: Grid, foot: Foot, grid: Grid, head: Head, opened: frozenset[int]) -> tuple[Grid, Grid]:

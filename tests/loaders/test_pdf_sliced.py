@@ -21,7 +21,7 @@ PAGE = 843.0
 
 def test_sides_running_on_to_the_page_edge_add_the_edge_as_a_row_line():
     rows = [705.0, 745.5, 786.0, 826.5]
-    vertical = [(6.0, 700.0, PAGE), (200.0, 700.0, PAGE), (53.0, 705.0, 826.5)]
+    vertical = sorted([(6.0, 700.0, PAGE), (200.0, 700.0, PAGE), (53.0, 705.0, 826.5)])
     assert sliced_rows(rows, COLS, vertical) == ([*rows, PAGE], True)
 
 
