@@ -78,11 +78,15 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 chain, cols = ruled
                 index = chain[-1]
                 part, doubtful = page_grids[first], None
-                if foot is not None and read.head is not None and not ends_on_a_header(grids[index]):
+                if foot is not None and read.head is not None:
                     if cut:  # the drawing says which cells the page cut (pdf_sliced.py)
-                        grids[index], page_grids[first] = finished(grids[index], foot, part, read.head, read.opened)
+                        done, rest = finished(grids[index], foot, part, read.head, read.opened)
                     else:
-                        grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
+                        done, rest, doubtful = joined(grids[index], foot, part, read.head)
+                    if done is not grids[index] and not ends_on_a_header(grids[index]):  # asked only then
+                        grids[index], page_grids[first] = done, rest
+                    else:
+                        doubtful = None
                 before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
                                                                        page_grids[first], read.ruled[first])
                 for i, grid in zip(chain, before):
