@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.loaders.pdf import _tables
-from checker.loaders.pdf_stacked import junctions, parts
+from checker.loaders.pdf import _band_tables, _tables
+from checker.loaders.pdf_continued import cluster
+from checker.loaders.pdf_stacked import junctions
 from loaders.test_loader_grid_roundtrip import CHROMIUM, SAMPLE_FORM, _reads_back_every_field
 
 SPACING = 1.5  # a browser's cell spacing (2 px)
@@ -52,7 +53,6 @@ def _near(lines: list[float], drawn: list[float]) -> bool:
 
 
 def _row_lines(horizontal):
-    from checker.loaders.pdf_continued import cluster
     return cluster([y for y, _, _ in horizontal])
 
 
@@ -74,12 +74,12 @@ def test_two_tables_as_wide_are_two_tables_too():
     assert len(tables) == 2 and _near(tables[0].cols, WIDE) and _near(tables[1].cols, same_edges)
 
 
-def test_without_the_split_both_tables_column_lines_would_number_one_grid():
-    # What the split prevents: the run of rules is one run (no gap without a vertical rule).
+def test_without_the_split_both_tables_read_as_one_run_on_the_union_of_their_columns():
+    # What the split prevents: no gap without a vertical rule lies between the two tables.
     horizontal, vertical = _stacked(_browser_table(100.0, WIDE, [22.5] * 4),
                                     _browser_table(190.0, NARROW, [22.5] * 3))
-    whole = parts(horizontal, vertical, [])
-    assert len(whole) == 1 and len(whole[0][0]) == len(horizontal)
+    (whole,) = _band_tables(horizontal, vertical)
+    assert whole.n == 7 and whole.m == len(cluster(WIDE + NARROW)) - 1 > len(WIDE) - 1
 
 
 def test_a_table_whose_sides_run_its_whole_height_is_one_table():
