@@ -5,11 +5,13 @@ ruling lines are: horizontal and vertical segments clustered into row and column
 between two row lines and two column lines merged with its neighbour wherever no segment
 separates them (a merged cell). Characters fall into the slot under their centre and are read
 line by line, left to right (the order a viewer shows, not the content stream's). Text outside
-every table is prose (titles, 单位：万元, page numbers). A table continued on the next page is a
-new grid there; recovery joins them. A row the page broke is joined back before
-(``pdf_broken_row.py`` for ruled tables, ``pdf_text_table.py`` for tables without rules).
-Checkbox inputs a browser drew are read as ☑/□ among the characters (``pdf_checkboxes.py``), and
-the space a browser wrapped a line of Latin text at is put back (``pdf_wraps.py``).
+every table is prose (titles, 单位：万元, page numbers). Tables drawn one right on another are
+told apart by their frames (``pdf_stacked.py``). A table continued on the next page is a new grid
+there; recovery joins them. A row the page broke is joined back before (``pdf_broken_row.py`` for
+ruled tables, ``pdf_sliced.py`` where a browser sliced the table at the page's edge,
+``pdf_text_table.py`` for tables without rules). Checkbox inputs a browser drew are read as ☑/□
+among the characters (``pdf_checkboxes.py``), and the space a browser wrapped a line of Latin
+text at is put back (``pdf_wraps.py``).
 
 A PDF without any text (a scan) and an encrypted PDF are clear errors saying what to do; pages
 are read one at a time and closed, so memory stays flat on long documents.
@@ -28,7 +30,9 @@ from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_squares
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
+from checker.loaders.pdf_continued import SNAP, aligned, cluster, ends_on_a_header, goes_on
+from checker.loaders.pdf_sliced import finished, sliced_rows
+from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, doubtful_join, text_grids
 from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
@@ -58,8 +62,10 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
-        ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
+        # The last page's closing ruled table: its grids on every page it ran over, its column lines.
+        ruled: tuple[list[int], list[float]] | None = None
         foot: Foot | None = None  # that table's last row, for a row the page broke
+        cut = False  # whether the page's edge sliced that table
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
@@ -76,22 +82,35 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
-            if ruled is not None and first in read.ruled and (
-                    same_frame(ruled[1], read.ruled[first]) or within_frame(ruled[1], read.ruled[first])):
-                index, cols = ruled
+            chain: list[int] = []
+            if ruled is not None and first in read.ruled and goes_on(ruled[1], read.ruled[first], page_grids[first]):
+                chain, cols = ruled
+                index = chain[-1]
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
-                    grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
-                grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
-                                                                             read.ruled[first])
+                    if cut:  # the drawing says which cells the page cut (pdf_sliced.py)
+                        done, rest = finished(grids[index], foot, part, read.head, read.opened)
+                    else:
+                        done, rest, doubtful = joined(grids[index], foot, part, read.head)
+                    if done is not grids[index] and not ends_on_a_header(grids[index]):  # asked only then
+                        grids[index], page_grids[first] = done, rest
+                    else:
+                        doubtful = None
+                before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
+                                                                       page_grids[first], read.ruled[first])
+                for i, grid in zip(chain, before):
+                    grids[i] = grid
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
                 page_grids[first] = attrs.evolve(page_grids[first], continues=True)
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
-            ruled = (len(grids) + last, read.ruled[last]) if last is not None else None
-            foot = read.foot
+            if last is not None:
+                ruled = ([*chain, len(grids) + last] if last == first else [len(grids) + last], read.ruled[last])
+            else:
+                ruled = None
+            foot, cut = read.foot, read.cut
             grids.extend(page_grids)
             chars += read.visible
     except Exception as exc:  # noqa: BLE001 - pdfium raises on damaged page trees
@@ -241,8 +260,9 @@ def _covers(spans: list[tuple[float, float]], lo_mid: float) -> bool:
 class _Table:
     """One ruled table of a page: its row and column lines and merged slots."""
 
-    def __init__(self, rows: list[float], cols: list[float], horizontal, vertical):
+    def __init__(self, rows: list[float], cols: list[float], horizontal, vertical, cut: bool = False):
         self.rows, self.cols = rows, cols
+        self.cut = cut  # the page's edge slices it below its last rule (pdf_sliced.py)
         n, m = len(rows) - 1, len(cols) - 1
         parent = list(range(n * m))
 
@@ -297,9 +317,17 @@ class _Table:
 
 
 def _tables(horizontal, vertical) -> list[_Table]:
-    """Tables of a page: runs of row lines whose bands a vertical rule crosses."""
+    """Tables of a page: runs of row lines whose bands a vertical rule crosses, apart where one
+    table's frame ends on the row line the next one's begins (``pdf_stacked.py``)."""
     horizontal.sort()
     vertical.sort()
+    meets = junctions(vertical, cluster([y for y, _, _ in horizontal]))
+    if meets:
+        return [table for band in parts(horizontal, vertical, meets) for table in _band_tables(*band)]
+    return _band_tables(horizontal, vertical)
+
+
+def _band_tables(horizontal, vertical) -> list[_Table]:
     rows = cluster([y for y, _, _ in horizontal])
     tables = []
     run: list[float] = []
@@ -319,7 +347,8 @@ def _tables(horizontal, vertical) -> list[_Table]:
         top, bottom = table_rows[0], table_rows[-1]
         cols = cluster([x for x, y0, y1 in vertical if y0 < bottom - _REACH and y1 > top + _REACH])
         if len(cols) >= 2:
-            out.append(_Table(table_rows, cols, horizontal, vertical))
+            rows, cut = sliced_rows(table_rows, cols, vertical)
+            out.append(_Table(rows, cols, horizontal, vertical, cut))
     return out
 
 
@@ -332,6 +361,8 @@ class _Page(NamedTuple):
     foot: Foot | None = None  # the last ruled table's last row
     head: Head | None = None  # the first ruled table's first row
     doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
+    cut: bool = False  # the page's edge slices the last ruled table
+    opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False) -> _Page:
@@ -435,7 +466,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         if between:
             grids.append(_prose(between, path, number))
     return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
-                 _head(tables[0], ink, height, alone=not above))
+                 _head(tables[0], ink, height, alone=not above), tables[-1].cut, _opened(tables[0], horizontal))
 
 
 def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
@@ -443,6 +474,13 @@ def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
     cells = [foot_cell(i, table.cols[c], table.cols[c + colspan], bottom, ink.get((t, i), []))
              for i, (r, c, rowspan, colspan) in enumerate(table.regions) if r + rowspan == table.n]
     return Foot(bottom, cells)
+
+
+def _opened(table: _Table, horizontal) -> frozenset[int]:
+    """The table's first-row regions with no rule above them: cells a page's edge cut open."""
+    top = _spans_at(horizontal, [h[0] for h in horizontal], table.rows[0])
+    return frozenset(i for i, (r, c, _, colspan) in enumerate(table.regions)
+                     if r == 0 and not _covers(top, (table.cols[c] + table.cols[c + colspan]) / 2))
 
 
 def _head(table: _Table, ink: dict[tuple[int, int], list[Ink]], height: float, alone: bool) -> Head:

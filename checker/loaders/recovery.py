@@ -147,6 +147,18 @@ def _is_name_row(row: _Row) -> bool:
     return any(_name_label(c.text) is not None for c in row.cells)
 
 
+def opens_a_table(grid: Grid) -> bool:
+    """Whether a grid's first row with text heads a table of its own: an indicator header, a
+    项目名称 row or a form's title. A ruled table that begins so at the top of a page is a new
+    table, not the page before's going on, however alike the two tables' frames are."""
+    for r in range(grid.height):
+        texts = [text for cell in grid.row(r) if (text := clean(cell.text))]
+        if texts:
+            return (read_header(grid, r) is not None or any(_name_label(t) is not None for t in texts)
+                    or _is_title_texts(texts))
+    return False
+
+
 def _same_label_column(old: TableColumns, new: TableColumns, col: int) -> int:
     """The column of ``new`` that holds the label ``col`` held under ``old``: a table continued
     with its header repeated may stand in other columns (a browser sizes each table apart)."""
