@@ -292,11 +292,12 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         # size is the width the writer laid it out with (pdf_broken_row.py).
         ems = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, (ch, (left, bottom, right, top))
                in enumerate(zip(text, boxes)) if right - left < top - bottom and is_ideograph(ch)}
-        # Glyphs drawn outside their clip, to their clip's place; asked only of those beyond every
-        # table's rows (where a label split by the page lies): asked of every glyph, the calls
-        # cost 8-15% of reading Calc and Writer PDFs.
+        # Glyphs drawn outside their clip, to their clip's place (pdf_clip.py); asked only of those
+        # beyond every ruled table's rows, where a label split by the page lies: asked of every
+        # glyph, the calls cost 8-15% of reading Calc and Writer PDFs.
         beyond = [i for i, (_, bottom, _, top) in enumerate(boxes)
-                  if not any(t.rows[0] <= height - (top + bottom) / 2 <= t.rows[-1] for t in tables)]
+                  if not any(t.rows[0] <= height - (top + bottom) / 2 <= t.rows[-1] for t in tables)] \
+            if tables else []
         hidden = clip_places(textpage.raw, beyond, boxes, height)
     finally:
         textpage.close()
