@@ -57,6 +57,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
         foot: Foot | None = None  # that table's last row, for a row the page broke
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
+        breaks: list[tuple[int, frozenset[int]]] = []  # continued parts: grid index, cells open at the top
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -74,6 +75,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
                     grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
+                if page_grids[first] is part:  # no row joined back: its first row is the page's
+                    breaks.append((len(grids) + first, read.open_top))
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
@@ -98,8 +101,24 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     if pages and not chars:
         error = ids.file_error(ids.NO_TEXT_LAYER, where, pages=min(pages, limits.max_pages))
         return Document(path, issues=cut, error=error, format="pdf")
+    _rule_off(grids, breaks)
     document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
     return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
+
+
+def _rule_off(grids: list[Grid], breaks: list[tuple[int, frozenset[int]]]) -> None:
+    """Mark, on each continued part, the columns of its first row ruled off from the page before,
+    when the document shows its producer leaves a merged cell the page splits open (some part
+    starts with an open cell): there, a blank label under a rule starts a block of its own (a
+    label printed further on), not the label above going on. A producer that closes every part
+    (Writer) shows none, and its parts keep reading as they did."""
+    if not any(opened for _, opened in breaks):
+        return
+    for index, opened in breaks:
+        grid = grids[index]
+        closed = {c for i, cell in enumerate(grid.cells) if cell.row == 0 and i not in opened
+                  for c in range(cell.col, cell.col + cell.colspan)}
+        grids[index] = attrs.evolve(grid, ruled_off=frozenset(closed))
 
 
 def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
@@ -223,6 +242,15 @@ class _Table:
             for k in members:
                 self.slot_region[k] = index
         self.n, self.m = n, m
+        self._on_row = on_row
+
+    def open_on(self, line: int) -> set[int]:
+        """Regions with a slot no rule closes on row line ``line`` (0: the table's top): where a
+        page break splits a merged cell, a producer that draws each cell's own borders (Calc)
+        leaves the cut open."""
+        at = min(line, self.n - 1)
+        return {self.slot_region[at * self.m + j] for j in range(self.m)
+                if not _covers(self._on_row[line], (self.cols[j] + self.cols[j + 1]) / 2)}
 
     def region_at(self, x: float, y: float) -> int | None:
         """The region under (x, y). Text in a row's band but past the table's side belongs to
@@ -272,6 +300,7 @@ class _Page(NamedTuple):
     ruled: dict[int, list[float]]  # index of a ruled table's grid → its column lines
     foot: Foot | None = None  # the last ruled table's last row
     head: Head | None = None  # the first ruled table's first row
+    open_top: frozenset[int] = frozenset()  # the first ruled table's cells left open at its top
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page:
@@ -363,7 +392,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         if between:
             grids.append(_prose(between, path, number))
     return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
-                 _head(tables[0], ink, height, alone=not above))
+                 _head(tables[0], ink, height, alone=not above), frozenset(tables[0].open_on(0)))
 
 
 def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:

@@ -371,6 +371,8 @@ class _FormBuilder:
         at the top of the continued table (filled back), else it continues the label above."""
         if col is None:
             return current
+        if top and r == 0 and col in grid.ruled_off and not self._header_before(grid):
+            top = False  # under a rule the producer leaves out where a cell goes on over the page
         cell = grid.covering(r, col)
         over = cell is not None and cell.row != r and self._header_over(grid, r, cell)
         if cell is not None and cell.row != r and not over:
@@ -396,6 +398,13 @@ class _FormBuilder:
         if reset:
             self.level2 = {}
         return block
+
+    def _header_before(self, grid: Grid) -> bool:
+        """Whether the header was the last row read before ``grid``: a header repeated at a page's
+        foot is ruled off from the next page whatever goes on, and a blank label under it goes on
+        from the label before that header (printed on the earlier side)."""
+        start = self.data_start
+        return start is not None and start[0] is not grid and start[1] >= start[0].height
 
     def _level2_elsewhere(self, grid: Grid, r: int, level1) -> bool:
         """Whether row ``r`` starts a 二级 label that never stands under the 一级 ``level1``: at
