@@ -386,8 +386,8 @@ class _FormBuilder:
             if reset:
                 self.level2 = {}
             return cell.text
-        if top and not (reset and self._level2_elsewhere(grid, r, current)):
-            return current  # a merged label continued from the page before
+        if top and current is not None and not (reset and self._level2_elsewhere(grid, r, current)):
+            return current  # a merged label continued from the page before (none: nothing goes on)
         # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
         last_row, rowspan = (cell.last_row, cell.last_row - max(cell.row, r) + 1) if cell is not None else (r, 1)
         at_foot = last_row >= _last_data_row(grid, self.columns, r)
