@@ -25,7 +25,7 @@ from checker.loaders import issues as ids
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
-from checker.loaders.pdf_clip import clip_places
+from checker.loaders.pdf_clip import Clips
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, same_frame, within_frame
 from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, text_grids
@@ -57,7 +57,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         ruled: tuple[int, list[float]] | None = None  # the last page's closing ruled table: index, column lines
         foot: Foot | None = None  # that table's last row, for a row the page broke
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
-        breaks: list[tuple[int, frozenset[int]]] = []  # continued parts: grid index, cells open at the top
+        cuts = _Cuts()  # continued parts' first-row cells ruled off from the page before
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -75,12 +75,12 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 part, doubtful = page_grids[first], None
                 if foot is not None and read.head is not None:
                     grids[index], page_grids[first], doubtful = joined(grids[index], foot, part, read.head)
-                if page_grids[first] is part:  # no row joined back: its first row is the page's
-                    breaks.append((len(grids) + first, read.open_top))
+                whole = page_grids[first] is part  # no row joined back: its first row is the page's
                 grids[index], page_grids[first], read.ruled[first] = aligned(grids[index], cols, page_grids[first],
                                                                              read.ruled[first])
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
-                page_grids[first] = attrs.evolve(page_grids[first], continues=True)
+                page_grids[first] = attrs.evolve(page_grids[first], continues=True, ruled_off=cuts.ruled_off(
+                    len(grids) + first, page_grids[first], read.open_top) if whole else frozenset())
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
@@ -101,24 +101,43 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     if pages and not chars:
         error = ids.file_error(ids.NO_TEXT_LAYER, where, pages=min(pages, limits.max_pages))
         return Document(path, issues=cut, error=error, format="pdf")
-    _rule_off(grids, breaks)
+    cuts.finish(grids)
     document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
     return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
 
 
-def _rule_off(grids: list[Grid], breaks: list[tuple[int, frozenset[int]]]) -> None:
-    """Mark, on each continued part, the columns of its first row ruled off from the page before,
-    when the document shows its producer leaves a merged cell the page splits open (some part
-    starts with an open cell): there, a blank label under a rule starts a block of its own (a
-    label printed further on), not the label above going on. A producer that closes every part
-    (Writer) shows none, and its parts keep reading as they did."""
-    if not any(opened for _, opened in breaks):
-        return
-    for index, opened in breaks:
-        grid = grids[index]
-        closed = {c for i, cell in enumerate(grid.cells) if cell.row == 0 and i not in opened
-                  for c in range(cell.col, cell.col + cell.colspan)}
-        grids[index] = attrs.evolve(grid, ruled_off=frozenset(closed))
+class _Cuts:
+    """Which continued parts' first-row cells are ruled off from the page before, where the
+    document shows a producer that leaves a merged cell the page splits open at the cut (Calc
+    draws each cell's own borders: no rule over the cell on either page). There a blank label
+    under a rule is a block of its own (its label printed further on, after a repeated header),
+    not the label above going on. A producer that closes every part (Writer) shows no open cut,
+    and its parts keep reading as they did."""
+
+    def __init__(self) -> None:
+        self.seen_open = False
+        self._before: list[tuple[int, frozenset[int]]] = []  # parts read before an open cut was seen
+
+    def ruled_off(self, index: int, part: Grid, opened: frozenset[int]) -> frozenset[int]:
+        """The columns to mark on the part at grid ``index`` now (``opened``: its first-row cells
+        left open, by their place in its cells); a part read before any open cut is marked in
+        ``finish``, once the document has shown one (marking it again here would rebuild it)."""
+        self.seen_open = self.seen_open or bool(opened)
+        if not self.seen_open:
+            self._before.append((index, opened))
+            return frozenset()
+        return _closed(part, opened)
+
+    def finish(self, grids: list[Grid]) -> None:
+        if self.seen_open:
+            for index, opened in self._before:
+                grids[index] = attrs.evolve(grids[index], ruled_off=_closed(grids[index], opened))
+
+
+def _closed(part: Grid, opened: frozenset[int]) -> frozenset[int]:
+    """The columns of ``part``'s first-row cells not in ``opened`` (places in its cells)."""
+    return frozenset(c for i, cell in enumerate(part.cells) if cell.row == 0 and i not in opened
+                     for c in range(cell.col, cell.col + cell.colspan))
 
 
 def _segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
@@ -321,15 +340,10 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         # size is the width the writer laid it out with (pdf_broken_row.py).
         ems = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, (ch, (left, bottom, right, top))
                in enumerate(zip(text, boxes)) if right - left < top - bottom and is_ideograph(ch)}
-        # Glyphs drawn outside their clip, to their clip's place (pdf_clip.py); asked only of those
-        # beyond every ruled table's rows, where a label split by the page lies: asked of every
-        # glyph, the calls cost 8-15% of reading Calc and Writer PDFs.
-        beyond = [i for i, (_, bottom, _, top) in enumerate(boxes)
-                  if not any(t.rows[0] <= height - (top + bottom) / 2 <= t.rows[-1] for t in tables)] \
-            if tables else []
-        hidden = clip_places(textpage.raw, beyond, boxes, height)
-    finally:
+        clips = Clips(textpage.raw, height)  # asked below, so the text page stays open till then
+    except BaseException:
         textpage.close()
+        raise
     placed: dict[tuple[int, int], list[tuple[float, float, float, str]]] = {}
     outside: list[tuple[float, float, float, str]] = []
     glyphs: list[Glyph] = []  # the characters outside every ruled table, with their extent
@@ -343,13 +357,22 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
     if tables:
         edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
                   if r + rowspan == tables[-1].n}
+    hidden: set[int] = set()  # glyphs placed by their clip, not where they are drawn (no ink)
     for i, (ch, (left, bottom, right, top), made) in enumerate(zip(text, boxes, generated)):
         if ch in "\r\n" or made:
             continue
         if right <= left and not ch.strip():  # a space pdfium adds (a word break): after the char before
             y, x, size = last[0], last[1] + 0.01, last[2]
         else:
-            y, x = hidden.get(i) or (height - (top + bottom) / 2, (left + right) / 2)
+            y, x = height - (top + bottom) / 2, (left + right) / 2
+            # Above the first table or below the last, a glyph drawn outside its clip reads where
+            # its clip is (pdf_clip.py): a label the page split. Asked of every glyph, the
+            # pdfium calls cost 8-15% of reading Calc and Writer PDFs.
+            if tables and not tables[0].rows[0] <= y <= tables[-1].rows[-1]:
+                moved = clips.place(i, x, y)
+                if moved is not None:
+                    x, y = moved
+                    hidden.add(i)
             size = max(top - bottom, 1.0)
             last = (y, x, size)
         if ch.strip():
@@ -370,6 +393,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         else:
             outside.append((y, x, size, ch))
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
+    textpage.close()  # (on an error above, closing the page closes it)
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before, height)
         return _Page(grids, visible, table, carried, {})

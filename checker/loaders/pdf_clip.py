@@ -21,35 +21,33 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom, y measured 
 _INSIDE = 0.5  # points: a moved glyph's centre sits this far inside the clip's edge
 
 
-def clip_places(textpage, indices, boxes, height: float) -> dict[int, tuple[float, float]]:
-    """Character index → (y, x) in the clip for each of the characters at ``indices`` whose box's
-    centre lies outside the clip of the text object drawing it; ``boxes`` are pdfium's (left,
-    bottom, right, top) of every character."""
-    import pypdfium2.raw as raw
+class Clips:
+    """The clip of each text object of one text page, asked glyph by glyph (the text page must
+    stay open while it is asked)."""
 
-    text_object = getattr(raw, "FPDFText_GetTextObject", None)
-    if text_object is None:  # pdfium before 2023: glyphs stay where they are drawn
-        return {}
-    clips: dict[int, Box | None] = {}
-    moved: dict[int, tuple[float, float]] = {}
-    for i in indices:
-        obj = text_object(textpage, i)
+    def __init__(self, textpage, height: float) -> None:
+        import pypdfium2.raw as raw
+
+        self._raw, self._textpage, self._height = raw, textpage, height
+        self._text_object = getattr(raw, "FPDFText_GetTextObject", None)  # pdfium before 2023: none
+        self._boxes: dict[int, Box | None] = {}
+
+    def place(self, index: int, x: float, y: float) -> tuple[float, float] | None:
+        """Where the glyph at character ``index``, centred at (x, y), belongs when it lies
+        outside its text object's clip: the clip's nearest point; None when it shows where it is."""
+        if self._text_object is None:
+            return None
+        obj = self._text_object(self._textpage, index)
         if not obj:
-            continue
+            return None
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in clips:
-            clips[key] = _clip_box(raw, obj, height)
-        clip = clips[key]
+        if key not in self._boxes:
+            self._boxes[key] = _clip_box(self._raw, obj, self._height)
+        clip = self._boxes[key]
         if clip is None:
-            continue
-        left, bottom, right, top = boxes[i]
-        if right <= left:  # a space pdfium inferred: no glyph
-            continue
-        x, y = (left + right) / 2, height - (top + bottom) / 2
+            return None
         inside = _nearest(clip, x, y)
-        if inside != (x, y):
-            moved[i] = (inside[1], inside[0])
-    return moved
+        return inside if inside != (x, y) else None
 
 
 def _nearest(clip: Box, x: float, y: float) -> tuple[float, float]:

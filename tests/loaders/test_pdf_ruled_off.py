@@ -7,12 +7,11 @@ at the page's foot, a blank label still goes on from the label printed before th
 
 from __future__ import annotations
 
-import attrs
 import pypdfium2 as pdfium
 
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.limits import DEFAULT_LIMITS
-from checker.loaders.pdf import _rule_off, _segments, _tables
+from checker.loaders.pdf import _Cuts, _segments, _tables
 from checker.loaders.recovery import recover
 from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf
 
@@ -65,21 +64,29 @@ def _part(name: str) -> Grid:
 
 
 def test_parts_are_ruled_off_only_where_the_document_shows_a_producer_leaving_cuts_open():
-    grids = [_part("a"), _part("b")]
-    _rule_off(grids, [(0, frozenset()), (1, frozenset())])  # every cut closed (Writer): no evidence
-    assert [g.ruled_off for g in grids] == [frozenset(), frozenset()]
-    _rule_off(grids, [(0, frozenset()), (1, frozenset({0, 1}))])  # cells 0 and 1 of part b open
+    closed_only = [_part("a"), _part("b")]
+    cuts = _Cuts()
+    assert cuts.ruled_off(0, closed_only[0], frozenset()) == frozenset()  # every cut closed (Writer)
+    assert cuts.ruled_off(1, closed_only[1], frozenset()) == frozenset()
+    cuts.finish(closed_only)
+    assert [g.ruled_off for g in closed_only] == [frozenset(), frozenset()]
+
+    grids = [_part("a"), _part("b"), _part("c")]
+    cuts = _Cuts()
+    assert cuts.ruled_off(0, grids[0], frozenset()) == frozenset()  # nothing shown yet: marked at the end
+    assert cuts.ruled_off(1, grids[1], frozenset({0, 1})) == frozenset({2, 3})  # cells 0 and 1 open
+    assert cuts.ruled_off(2, grids[2], frozenset()) == frozenset({0, 1, 2, 3})
+    cuts.finish(grids)
     assert grids[0].ruled_off == frozenset({0, 1, 2, 3})
-    assert grids[1].ruled_off == frozenset({2, 3})
 
 
 def test_a_ruled_off_cell_spanning_columns_rules_off_each_of_them():
     wide = Grid("c", (GridCell("", 0, 0, table_place("f.pdf", "c", 0, 0), 1, 2),
                       GridCell("x", 0, 2, table_place("f.pdf", "c", 0, 2))), page=2, continues=True)
-    grids = [wide, _part("d")]
-    _rule_off(grids, [(0, frozenset()), (1, frozenset({0}))])
-    assert grids[0].ruled_off == frozenset({0, 1, 2})
-    assert attrs.evolve(grids[0], ruled_off=frozenset()).cells == wide.cells
+    cuts = _Cuts()
+    cuts.ruled_off(1, _part("d"), frozenset({0}))
+    assert cuts.ruled_off(0, wide, frozenset()) == frozenset({0, 1, 2})
+    assert cuts.ruled_off(0, wide, frozenset({0})) == frozenset({2})
 
 
 def test_a_cell_with_no_rule_over_it_at_the_tables_top_is_open():
