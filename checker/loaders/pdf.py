@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
+from math import inf
 from typing import NamedTuple
 
 import attrs
@@ -358,6 +359,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
         edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
                   if r + rowspan == tables[-1].n}
     hidden: set[int] = set()  # glyphs placed by their clip, not where they are drawn (no ink)
+    span_top, span_foot = (tables[0].rows[0], tables[-1].rows[-1]) if tables else (-inf, inf)
     for i, (ch, (left, bottom, right, top), made) in enumerate(zip(text, boxes, generated)):
         if ch in "\r\n" or made:
             continue
@@ -368,7 +370,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None) -> _Page
             # Above the first table or below the last, a glyph drawn outside its clip reads where
             # its clip is (pdf_clip.py): a label the page split. Asked of every glyph, the
             # pdfium calls cost 8-15% of reading Calc and Writer PDFs.
-            if tables and not tables[0].rows[0] <= y <= tables[-1].rows[-1]:
+            if not span_top <= y <= span_foot:
                 moved = clips.place(i, x, y)
                 if moved is not None:
                     x, y = moved
