@@ -58,6 +58,9 @@ class Grid:
     kind: str = TABLE
     page: int | None = None
     continues: bool = False  # a paged table its reader found going on from the page before
+    # Columns whose first-row cell its reader saw ruled off from the page before, where the
+    # producer leaves a cell the page splits open: none goes on from the part above.
+    ruled_off: frozenset[int] = frozenset()
     _slots: dict[tuple[int, int], GridCell] = attrs.field(init=False, eq=False, repr=False)
     _rows: tuple[tuple[GridCell, ...], ...] = attrs.field(init=False, eq=False, repr=False)
     width: int = attrs.field(init=False, eq=False)  # columns: one past the last cell's last column

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 from bisect import bisect_left, bisect_right
+from math import inf
 from typing import NamedTuple
 
 import attrs
@@ -30,6 +31,7 @@ from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.limits import Limits
 from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_squares
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
+from checker.loaders.pdf_clip import Clips
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, ends_on_a_header, goes_on
 from checker.loaders.pdf_sliced import finished, sliced_rows
 from checker.loaders.pdf_stacked import junctions, parts
@@ -67,6 +69,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         foot: Foot | None = None  # that table's last row, for a row the page broke
         cut = False  # whether the page's edge sliced that table
         doubts: list[LoadIssue] = []  # rows joined to the row above on one cell's evidence
+        cuts = _Cuts()  # continued parts' first-row cells ruled off from the page before
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
@@ -96,12 +99,14 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                         grids[index], page_grids[first] = done, rest
                     else:
                         doubtful = None
+                whole = page_grids[first] is part  # no row joined back: its first row is the page's
                 before, page_grids[first], read.ruled[first] = aligned([grids[i] for i in chain], cols,
                                                                        page_grids[first], read.ruled[first])
                 for i, grid in zip(chain, before):
                     grids[i] = grid
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
-                page_grids[first] = attrs.evolve(page_grids[first], continues=True)
+                page_grids[first] = attrs.evolve(page_grids[first], continues=True, ruled_off=cuts.ruled_off(
+                    len(grids) + first, page_grids[first], read.opened) if whole else frozenset())
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
@@ -125,8 +130,43 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     if pages and not chars:
         error = ids.file_error(ids.NO_TEXT_LAYER, where, pages=min(pages, limits.max_pages))
         return Document(path, issues=cut, error=error, format="pdf")
+    cuts.finish(grids)
     document = document_from_grids(grids, path, "pdf", limits, pages=min(pages, limits.max_pages))
     return Document(path, document.forms, (*doubts, *document.issues, *cut), document.error, "pdf")
+
+
+class _Cuts:
+    """Which continued parts' first-row cells are ruled off from the page before, where the
+    document shows a producer that leaves a merged cell the page splits open at the cut (Calc
+    draws each cell's own borders: no rule over the cell on either page). There a blank label
+    under a rule is a block of its own (its label printed further on, after a repeated header),
+    not the label above going on. A producer that closes every part (Writer) shows no open cut,
+    and its parts keep reading as they did."""
+
+    def __init__(self) -> None:
+        self.seen_open = False
+        self._before: list[tuple[int, frozenset[int]]] = []  # parts read before an open cut was seen
+
+    def ruled_off(self, index: int, part: Grid, opened: frozenset[int]) -> frozenset[int]:
+        """The columns to mark on the part at grid ``index`` now (``opened``: its first-row cells
+        left open, by their place in its cells); a part read before any open cut is marked in
+        ``finish``, once the document has shown one (marking it again here would rebuild it)."""
+        self.seen_open = self.seen_open or bool(opened)
+        if not self.seen_open:
+            self._before.append((index, opened))
+            return frozenset()
+        return _closed(part, opened)
+
+    def finish(self, grids: list[Grid]) -> None:
+        if self.seen_open:
+            for index, opened in self._before:
+                grids[index] = attrs.evolve(grids[index], ruled_off=_closed(grids[index], opened))
+
+
+def _closed(part: Grid, opened: frozenset[int]) -> frozenset[int]:
+    """The columns of ``part``'s first-row cells not in ``opened`` (places in its cells)."""
+    return frozenset(c for i, cell in enumerate(part.cells) if cell.row == 0 and i not in opened
+                     for c in range(cell.col, cell.col + cell.colspan))
 
 
 def _producer(pdf) -> str:
@@ -382,8 +422,10 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         # size is the width the writer laid it out with (pdf_broken_row.py).
         ems = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i, (ch, (left, bottom, right, top))
                in enumerate(zip(text, boxes)) if right - left < top - bottom and is_ideograph(ch)}
-    finally:
+        clips = Clips(textpage.raw, height)  # asked below, so the text page stays open till then
+    except BaseException:
         textpage.close()
+        raise
     horizontal, vertical, squares, marks = _segments(page)
     if squares:  # checkbox inputs, read as tick glyphs where they stand among the characters
         centres = [((left + right) / 2, height - (top + bottom) / 2) for ch, (left, bottom, right, top)
@@ -410,6 +452,8 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         edges |= {(len(tables) - 1, i) for i, (r, _, rowspan, _) in enumerate(tables[-1].regions)
                   if r + rowspan == tables[-1].n}
     wraps = wrap_spaces(text, boxes, generated) if browser else set()
+    hidden: set[int] = set()  # glyphs placed by their clip, not where they are drawn (no ink)
+    span_top, span_foot = (tables[0].rows[0], tables[-1].rows[-1]) if tables else (-inf, inf)
     for i, (ch, (left, bottom, right, top), made) in enumerate(zip(text, boxes, generated)):
         if i in wraps:  # the space a browser wrapped the line at (pdf_wraps.py): after the char before
             ch, right = " ", left
@@ -418,8 +462,15 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         if right <= left and not ch.strip():  # a space pdfium adds (a word break): after the char before
             y, x, size = last[0], last[1] + 0.01, last[2]
         else:
-            y = height - (top + bottom) / 2
-            x = (left + right) / 2
+            y, x = height - (top + bottom) / 2, (left + right) / 2
+            # Above the first table or below the last, a glyph drawn outside its clip reads where
+            # its clip is (pdf_clip.py): a label the page split. Asked of every glyph, the
+            # pdfium calls cost 8-15% of reading Calc and Writer PDFs.
+            if i < count and not span_top <= y <= span_foot:  # (a checkbox read is no character)
+                moved = clips.place(i, x, y)
+                if moved is not None:
+                    x, y = moved
+                    hidden.add(i)
             size = max(top - bottom, 1.0)
             last = (y, x, size)
         if i >= count:  # a checkbox, appended after the characters: no glyph touches it
@@ -435,13 +486,14 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
                         and -0.5 <= left - touching[3] <= 0.1 * size:
                     region = touching[1]
                 placed.setdefault((t, region), []).append((y, x, size, ch))
-                if (t, region) in edges and right > left:
+                if (t, region) in edges and right > left and i not in hidden:  # ink a viewer sees
                     ink.setdefault((t, region), []).append(Ink(y, left, right, size, ch, ems.get(i, 0.0)))
                 touching = (t, region, y, right) if right > left else touching
                 break
         else:
             outside.append((y, x, size, ch))
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
+    textpage.close()  # (on an error above, closing the page closes it)
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
         grids, table, carried = text_grids(glyphs, path, number, before, height)
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)

@@ -383,6 +383,8 @@ class _FormBuilder:
         at the top of the continued table (filled back), else it continues the label above."""
         if col is None:
             return current
+        if top and r == 0 and col in grid.ruled_off and not self._header_before(grid):
+            top = False  # under a rule the producer leaves out where a cell goes on over the page
         cell = grid.covering(r, col)
         over = cell is not None and cell.row != r and self._header_over(grid, r, cell)
         if cell is not None and cell.row != r and not over:
@@ -396,8 +398,8 @@ class _FormBuilder:
             if reset:
                 self.level2 = {}
             return cell.text
-        if top and not (reset and self._level2_elsewhere(grid, r, current)):
-            return current  # a merged label continued from the page before
+        if top and current is not None and not (reset and self._level2_elsewhere(grid, r, current)):
+            return current  # a merged label continued from the page before (none: nothing goes on)
         # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
         last_row, rowspan = (cell.last_row, cell.last_row - max(cell.row, r) + 1) if cell is not None else (r, 1)
         at_foot = last_row >= _last_data_row(grid, self.columns, r)
@@ -408,6 +410,13 @@ class _FormBuilder:
         if reset:
             self.level2 = {}
         return block
+
+    def _header_before(self, grid: Grid) -> bool:
+        """Whether the header was the last row read before ``grid``: a header repeated at a page's
+        foot is ruled off from the next page whatever goes on, and a blank label under it goes on
+        from the label before that header (printed on the earlier side)."""
+        start = self.data_start
+        return start is not None and start[0] is not grid and start[1] >= start[0].height
 
     def _level2_elsewhere(self, grid: Grid, r: int, level1) -> bool:
         """Whether row ``r`` starts a 二级 label that never stands under the 一级 ``level1``: at

@@ -1,0 +1,28 @@
+"""A one-page PDF written by hand, for loader tests that need a few exact rules, glyphs or clips
+(no producer needed): content-stream operators in, the file's bytes out."""
+
+from __future__ import annotations
+
+HEIGHT = 400  # the page's height in points (300 wide): content y runs upwards from the foot
+
+
+def one_page_pdf(content: str) -> bytes:
+    """A one-page PDF (300 x 400 pt, Helvetica as F1) drawing ``content``."""
+    stream = content.encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 %d] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>" % HEIGHT,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
