@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.limits import DEFAULT_LIMITS
-from checker.loaders.pdf import _Cuts, _segments, _tables
+from checker.loaders.pdf import _Cuts, _opened, _segments, _tables
 from checker.loaders.recovery import recover
 from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf
 
@@ -99,10 +99,10 @@ def test_a_cell_with_no_rule_over_it_at_the_tables_top_is_open():
     pdf = pdfium.PdfDocument(one_page_pdf(content))
     try:
         page = pdf[0]
-        table = _tables(*_segments(page))[0]
+        horizontal, vertical, _, _ = _segments(page)
+        table = _tables(horizontal, vertical)[0]
         page.close()
     finally:
         pdf.close()
     middle = next(i for i, (r, c, _, _) in enumerate(table.regions) if (r, c) == (0, 1))
-    assert table.open_on(0) == {middle}
-    assert table.open_on(table.n) == set()  # the foot is ruled all along
+    assert _opened(table, horizontal) == {middle}
