@@ -518,7 +518,8 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         if between:
             grids.append(_prose(between, path, number))
     return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
-                 _head(tables[0], ink, height, alone=not above), tables[-1].cut, _opened(tables[0], horizontal))
+                 _head(tables[0], ink, height, alone=not above), cut=tables[-1].cut,
+                 opened=_opened(tables[0], horizontal))
 
 
 def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
