@@ -105,8 +105,10 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 for i, grid in zip(chain, before):
                     grids[i] = grid
                 # Said, not left to the grids' widths: a later page's part renumbers this one again.
+                # A table a browser sliced says by its open cells what goes on (``finished``); the
+                # rule-off reading is for producers that close a part's cells (_Cuts).
                 page_grids[first] = attrs.evolve(page_grids[first], continues=True, ruled_off=cuts.ruled_off(
-                    len(grids) + first, page_grids[first], read.opened) if whole else frozenset())
+                    len(grids) + first, page_grids[first], read.opened) if whole and not cut else frozenset())
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
