@@ -350,10 +350,15 @@ def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, a
     """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders.
     ``inputs``: ticks may be checkbox inputs, as on some web pages (a browser prints one as drawn
     squares, with no text to read); else always glyphs."""
-    from playwright.sync_api import sync_playwright
-
     source = directory / "form.html"
     source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=inputs))
+    return print_page(source, executable, args)
+
+
+def print_page(source, executable: str, args: Sequence[str] = ()) -> bytes:
+    """The HTML file ``source`` printed to PDF by Chromium, A4."""
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=list(args))
         try:

@@ -26,3 +26,21 @@ def one_page_pdf(content: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def read_page(content: str):
+    """What the PDF loader's page reader (``checker.loaders.pdf._page_grids``) gives for a
+    one-page PDF drawing ``content``."""
+    import pypdfium2 as pdfium
+
+    from checker.loaders.pdf import _page_grids
+
+    pdf = pdfium.PdfDocument(one_page_pdf(content))
+    try:
+        page = pdf[0]
+        try:
+            return _page_grids(page, "f.pdf", 1, None)
+        finally:
+            page.close()
+    finally:
+        pdf.close()

@@ -7,7 +7,6 @@ import os
 
 import pytest
 
-from checker.loaders import load_bytes
 from checker.loaders.pdf_checkboxes import Box, Checkbox, Mark, is_square, read_squares
 from loaders.test_loader_grid_roundtrip import CHROMIUM, SAMPLE_FORM, _reads_back_every_field
 
@@ -93,18 +92,11 @@ _PAGE = """<html><head><meta charset="utf-8"></head><body style="font-size:16px"
 
 
 def _printed(html: str, directory) -> bytes:
-    from playwright.sync_api import sync_playwright
+    from bench.corpusgen.documents import print_page
 
     source = directory / "page.html"
     source.write_text(html, encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(source.as_uri())
-            return page.pdf(format="A4")
-        finally:
-            browser.close()
+    return print_page(source, CHROMIUM, ["--no-sandbox"])
 
 
 def _texts(content: bytes) -> list[str]:

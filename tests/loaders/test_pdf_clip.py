@@ -5,11 +5,8 @@ first row (or below its last), hidden, where it read as prose and left its cell 
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-
-from checker.loaders.pdf import _page_grids
 from checker.loaders.pdf_clip import _nearest
-from tests.loaders.pdf_bytes import HEIGHT as _HEIGHT, one_page_pdf as _pdf
+from tests.loaders.pdf_bytes import HEIGHT as _HEIGHT, read_page
 
 
 def _y(top: float) -> float:
@@ -33,13 +30,7 @@ def _text(x: float, top: float, word: str, clip: tuple[float, float] | None = No
 
 
 def _cells(content: str) -> tuple[dict[tuple[int, int], str], list[str]]:
-    pdf = pdfium.PdfDocument(_pdf(content))
-    try:
-        page = pdf[0]
-        read = _page_grids(page, "f.pdf", 1, None)
-        page.close()
-    finally:
-        pdf.close()
+    read = read_page(content)
     cells = {(c.row, c.col): c.text for g in read.grids if g.kind != "prose" for c in g.cells}
     prose = [c.text for g in read.grids if g.kind == "prose" for c in g.cells]
     return cells, prose

@@ -13,7 +13,7 @@ from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.limits import DEFAULT_LIMITS
 from checker.loaders.pdf import _Cuts, _opened, _segments, _tables
 from checker.loaders.recovery import recover
-from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf
+from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf, read_page
 
 _HEADER = ("一级指标", "二级指标", "三级指标", "指标值")
 
@@ -112,20 +112,12 @@ def test_a_page_says_its_table_is_sliced_and_which_top_cells_are_open():
     """What the page reader hands on: the last table sliced at the page's edge (its sides run on
     to it) and the first table's top cells left open, each under its own name (a positional
     mix-up once set the one from the other, and no join took the sliced path)."""
-    from checker.loaders.pdf import _page_grids
-
     top, rows = HEIGHT - 100, (HEIGHT - 130, HEIGHT - 160)
     content = f"50 {top} m 100 {top} l S 150 {top} m 200 {top} l S " + \
         "".join(f"50 {y} m 200 {y} l S " for y in rows) + \
         "".join(f"{x} {top} m {x} {rows[-1]} l S " for x in (100, 150)) + \
         "".join(f"{x} {top} m {x} 0 l S " for x in (50, 200))  # the frame's sides run on to the edge
-    pdf = pdfium.PdfDocument(one_page_pdf(content))
-    try:
-        page = pdf[0]
-        read = _page_grids(page, "f.pdf", 1, None)
-        page.close()
-    finally:
-        pdf.close()
+    read = read_page(content)
     assert read.cut is True and read.doubt is None
     [grid] = read.grids
     [middle] = [i for i, cell in enumerate(grid.cells) if (cell.row, cell.col) == (0, 1)]

@@ -115,6 +115,7 @@ def test_a_row_alone_whose_cells_touch_the_next_tables_frame_stays_with_it():
     horizontal = [(y, cols[0], cols[-1]) for y in (100.0, 120.0, 140.0, 160.0)]
     vertical = [(x, 100.0, 120.0) for x in cols] + [(x, 120.0, 160.0) for x in (50.0, 200.0, 300.0)]
     assert junctions(sorted(vertical), [100.0, 120.0, 140.0, 160.0]) == []
+    assert [t.n for t in _tables(horizontal, vertical)] == [3]  # one table of three rows
 
 
 @settings(max_examples=25, deadline=None)
