@@ -36,6 +36,8 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
+import attrs
+
 from checker.loaders.grid import Grid, GridCell
 from checker.loaders.line_breaks import lead_length
 
@@ -171,8 +173,7 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
     grid_cells = tuple(_with_text(c, "") if i in moves else c for i, c in enumerate(grid.cells))
     # The whole row moved on one cell's evidence: a whole row whose cell ended on a full line reads the same.
     doubtful = next(iter(moves)) if len(moves) == len(head.cells) == 1 else None
-    return Join(Grid(before.name, before_cells, before.kind, before.page, before.continues),
-                Grid(grid.name, grid_cells, grid.kind, grid.page, grid.continues), doubtful)
+    return Join(attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells), doubtful)
 
 
 def _with_text(cell: GridCell, text: str) -> GridCell:

@@ -17,6 +17,8 @@ text ends (``pdf_broken_row.py``).
 
 from __future__ import annotations
 
+import attrs
+
 from checker.loaders.columns import read_header
 from checker.loaders.grid import Grid, GridCell, table_place
 from checker.loaders.recovery import opens_a_table
@@ -85,4 +87,5 @@ def _renumbered(grid: Grid, cols: list[float], union: list[float]) -> Grid:
         c0, c1 = at[cell.col], at[cell.col + cell.colspan]
         cells.append(GridCell(cell.text, cell.row, c0, table_place(path, grid.name, cell.row, c0),
                               cell.rowspan, max(c1 - c0, 1)))
-    return Grid(grid.name, tuple(cells), grid.kind, grid.page, grid.continues)
+    ruled_off = frozenset(k for c in grid.ruled_off for k in range(at[c], max(at[c + 1], at[c] + 1)))
+    return attrs.evolve(grid, cells=tuple(cells), ruled_off=ruled_off)

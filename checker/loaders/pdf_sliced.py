@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import attrs
+
 from checker.loaders.grid import Grid, GridCell
 from checker.loaders.pdf_broken_row import Foot, Head
 from checker.loaders.pdf_continued import SNAP
@@ -53,8 +55,7 @@ def finished(before: Grid, foot: Foot, grid: Grid, head: Head, opened: frozenset
         return before, grid
     before_cells = tuple(_text(c, "".join([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells))
     grid_cells = tuple(_text(c, "") if i in moved else c for i, c in enumerate(grid.cells))
-    return (Grid(before.name, before_cells, before.kind, before.page, before.continues),
-            Grid(grid.name, grid_cells, grid.kind, grid.page, grid.continues))
+    return attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells)
 
 
 def _text(cell: GridCell, text: str) -> GridCell:

@@ -45,6 +45,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+import attrs
+
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.line_breaks import lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
@@ -304,7 +306,7 @@ def carry_back(grid: Grid, carried: dict[int, str]) -> Grid:
                                                 cell.rowspan, cell.colspan)
         else:
             cells.append(GridCell(text, last, col, table_place(grid.cells[0].location.path, grid.name, last, col)))
-    return Grid(grid.name, tuple(cells), grid.kind, grid.page, grid.continues)
+    return attrs.evolve(grid, cells=tuple(cells))
 
 
 def _median(values: list[float]) -> float:

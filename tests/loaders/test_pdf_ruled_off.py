@@ -122,3 +122,18 @@ def test_a_page_says_its_table_is_sliced_and_which_top_cells_are_open():
     [grid] = read.grids
     [middle] = [i for i, cell in enumerate(grid.cells) if (cell.row, cell.col) == (0, 1)]
     assert read.opened == {middle}
+
+
+def test_a_parts_ruled_off_columns_survive_a_join_and_follow_a_renumbering():
+    """A part marked ruled off keeps the mark when a row the page broke is joined into it, and
+    its columns are numbered anew with its cells when a later page adds a column line."""
+    from checker.loaders.pdf_continued import _renumbered
+    from checker.loaders.pdf_text_table import carry_back
+
+    part = Grid("p2", _cells(2, [("", "质量指标", "合格率"), ("", "", "验收率")]), page=2, continues=True,
+                ruled_off=frozenset({0, 2}))
+    assert carry_back(part, {2: "（%）"}).ruled_off == frozenset({0, 2})
+    # column lines 0, 50, 100, 150 → a line added at 75: the third column is now the fourth
+    moved = _renumbered(part, [0.0, 50.0, 100.0, 150.0], [0.0, 50.0, 75.0, 100.0, 150.0])
+    assert [c.col for c in moved.cells if c.row == 0] == [0, 1, 3]
+    assert moved.ruled_off == frozenset({0, 3})
