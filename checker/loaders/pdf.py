@@ -395,6 +395,8 @@ def _band_tables(horizontal, vertical) -> list[_Table]:
 
 
 class _Page(NamedTuple):
+    """What one page's reading hands on (built by keyword: its fields have grown by merges)."""
+
     grids: list[Grid]
     visible: int  # characters that show
     borderless: PageTable | None  # the page's table without ruling lines, for the next page
@@ -500,7 +502,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         grids, table, carried = text_grids(glyphs, path, number, before, height)
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
-        return _Page(grids, visible, table, carried, {}, doubt=doubt)
+        return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt)
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
@@ -519,9 +521,9 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         between = [line for line in prose_lines if table.rows[-1] < line[0] < below_end]
         if between:
             grids.append(_prose(between, path, number))
-    return _Page(grids, visible, None, {}, ruled, _foot(tables[-1], len(tables) - 1, ink),
-                 _head(tables[0], ink, height, alone=not above), cut=tables[-1].cut,
-                 opened=_opened(tables[0], horizontal))
+    return _Page(grids=grids, visible=visible, borderless=None, carried={}, ruled=ruled,
+                 foot=_foot(tables[-1], len(tables) - 1, ink), head=_head(tables[0], ink, height, alone=not above),
+                 cut=tables[-1].cut, opened=_opened(tables[0], horizontal))
 
 
 def _foot(table: _Table, t: int, ink: dict[tuple[int, int], list[Ink]]) -> Foot:
