@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 import attrs
 
-from checker.loaders.grid import Grid, GridCell
+from checker.loaders.grid import Grid
 from checker.loaders.line_breaks import lead_length
 
 _FIT = 0.25  # points: what the room a line left is measured short by (glyph boxes are loose)
@@ -168,16 +168,12 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
     for source, target in moves.items():
         into.setdefault(target, []).append(grid.cells[source].text)
     before_cells = tuple(
-        _with_text(c, _joined([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells)
+        attrs.evolve(c, text=_joined([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells)
     )
-    grid_cells = tuple(_with_text(c, "") if i in moves else c for i, c in enumerate(grid.cells))
+    grid_cells = tuple(attrs.evolve(c, text="") if i in moves else c for i, c in enumerate(grid.cells))
     # The whole row moved on one cell's evidence: a whole row whose cell ended on a full line reads the same.
     doubtful = next(iter(moves)) if len(moves) == len(head.cells) == 1 else None
     return Join(attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells), doubtful)
-
-
-def _with_text(cell: GridCell, text: str) -> GridCell:
-    return GridCell(text, cell.row, cell.col, cell.location, cell.rowspan, cell.colspan)
 
 
 def _joined(parts: list[str]) -> str:

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 import attrs
 
-from checker.loaders.grid import Grid, GridCell
+from checker.loaders.grid import Grid
 from checker.loaders.pdf_broken_row import Foot, Head
 from checker.loaders.pdf_continued import SNAP
 
@@ -53,10 +53,8 @@ def finished(before: Grid, foot: Foot, grid: Grid, head: Head, opened: frozenset
             moved.add(cell.index)
     if not moved:
         return before, grid
-    before_cells = tuple(_text(c, "".join([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells))
-    grid_cells = tuple(_text(c, "") if i in moved else c for i, c in enumerate(grid.cells))
+    before_cells = tuple(attrs.evolve(c, text="".join([c.text, *into[i]]).strip()) if i in into else c
+                         for i, c in enumerate(before.cells))
+    grid_cells = tuple(attrs.evolve(c, text="") if i in moved else c for i, c in enumerate(grid.cells))
     return attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells)
 
-
-def _text(cell: GridCell, text: str) -> GridCell:
-    return GridCell(text.strip(), cell.row, cell.col, cell.location, cell.rowspan, cell.colspan)

@@ -77,6 +77,6 @@ def _frames_meet(vertical: list[Segment], rows: list[float], y: float) -> bool:
 
 
 def _crosses_a_row(segment: Segment, rows: list[float]) -> bool:
-    _, top, bottom = segment
     """Whether a row line stands inside the rule, not at its own top or bottom (within SNAP)."""
+    _, top, bottom = segment
     return bisect_right(rows, bottom - SNAP) > bisect_left(rows, top + SNAP)
