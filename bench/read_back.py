@@ -8,8 +8,9 @@ printed (``document_corpus.document_mapping``), read by the canonical loader: ev
 places (lines, cells), which differ between formats by nature. In a PDF a space typed between two
 words of Chinese cannot be told from one the reader infers, so spaces are left out of the texts
 compared there (``--spaces`` compares them: Calc carries every space, Writer and Chromium none
-after an ideograph; see the PDF notes in docs/canonical-format.md). Prints, per format, the forms
-read, those read exactly and the fields that differ.
+after an ideograph; see the PDF notes in docs/canonical-format.md). The web formats print a tick
+as a checkbox input on a random half of the cells that hold one (``--ticks glyphs``: never).
+Prints, per format, the forms read, those read exactly and the fields that differ.
 """
 
 from __future__ import annotations
@@ -49,13 +50,14 @@ def comparable(mapping: dict, spaces: bool = True) -> dict:
 
 
 def read_back(out: Path, forms: int, fmt: str, per_file: int = 20, seed: int = 7,
-              self_evaluation_share: float = 0.0, pdf_spaces: bool = False) -> dict:
-    """Write ``forms`` generated forms in ``fmt`` under ``out`` and compare what loads back."""
+              self_evaluation_share: float = 0.0, pdf_spaces: bool = False, tick_inputs: bool = True) -> dict:
+    """Write ``forms`` generated forms in ``fmt`` under ``out`` and compare what loads back
+    (``tick_inputs``: see ``write_corpus``)."""
     from checker.loaders import load_path
     from policy.forms.canonical import form_from_mapping, form_to_mapping
 
     summary = write_corpus(out, forms, formats=(fmt,), per_file=per_file, seed=seed,
-                           self_evaluation_share=self_evaluation_share)
+                           self_evaluation_share=self_evaluation_share, tick_inputs=tick_inputs)
     spaces = pdf_spaces or not fmt.startswith("pdf")
     printed = [comparable(form_to_mapping(form_from_mapping(document_mapping(f), index=f.index)), spaces)
                for f in generate_forms(forms, seed=seed, self_evaluation_share=self_evaluation_share)]
@@ -80,12 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--self-evaluation-share", type=float, default=0.0)
     parser.add_argument("--out", "-o", required=True, help="where the corpora are written")
     parser.add_argument("--spaces", action="store_true", help="compare the spaces in PDF texts too")
+    parser.add_argument("--ticks", choices=("inputs", "glyphs"), default="inputs",
+                        help="web formats: a tick may be a checkbox input (default), or always a glyph")
     args = parser.parse_args(argv)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in DOCUMENT_FORMATS for f in formats):
         parser.error(f"formats are {', '.join(DOCUMENT_FORMATS)}")
     results = {fmt: read_back(Path(args.out) / fmt, args.forms, fmt, args.per_file, args.seed,
-                              args.self_evaluation_share, args.spaces) for fmt in formats}
+                              args.self_evaluation_share, args.spaces, args.ticks == "inputs")
+               for fmt in formats}
     print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
 

@@ -102,13 +102,15 @@ def document_mapping(form: GenForm) -> dict:
 
 class DocumentWriter:
     """Writes files of one document format; a scratch directory keeps LibreOffice's profile
-    between files (its first start builds one, ~5 s)."""
+    between files (its first start builds one, ~5 s). ``tick_inputs``: HTML and Chromium's PDF may
+    draw a tick as a checkbox input (else always as a glyph)."""
 
-    def __init__(self, fmt: str, seed: int) -> None:
+    def __init__(self, fmt: str, seed: int, tick_inputs: bool = True) -> None:
         if fmt not in DOCUMENT_FORMATS:
             raise ValueError(f"not a document format: {fmt!r}")
         self.fmt = fmt
         self.rng = random.Random(f"{seed}-{fmt}")
+        self.tick_inputs = tick_inputs
         self._scratch: tempfile.TemporaryDirectory | None = None
 
     def pick(self, options):
@@ -129,13 +131,13 @@ class DocumentWriter:
         return Path(self._scratch.name)
 
     def _render(self, mappings: list[dict]) -> bytes:
-        fmt, pick, layout = self.fmt, self.pick, form_layout
+        fmt, pick, layout, inputs = self.fmt, self.pick, form_layout, self.tick_inputs
         if fmt == "docx":
             return documents.to_docx(mappings, pick, layout)
         if fmt == "html":
-            return documents.to_html(mappings, pick, layout=layout)
+            return documents.to_html(mappings, pick, layout=layout, inputs=inputs)
         if fmt == "html-gb2312":
-            return documents.to_html(mappings, pick, charset="gb2312", layout=layout)
+            return documents.to_html(mappings, pick, charset="gb2312", layout=layout, inputs=inputs)
         if fmt == "xlsx-layout":
             return documents.to_xlsx(mappings, pick, layout)
         if fmt == "xls":
@@ -144,7 +146,8 @@ class DocumentWriter:
             return documents.to_pdf(mappings, pick, self._directory(), layout)
         if fmt == "pdf-calc":
             return documents.to_calc_pdf(mappings, pick, self._directory(), layout)
-        return documents.to_chromium_pdf(mappings, pick, self._directory(), CHROMIUM, ["--no-sandbox"], layout)
+        return documents.to_chromium_pdf(mappings, pick, self._directory(), CHROMIUM, ["--no-sandbox"], layout,
+                                         inputs=inputs)
 
     def _xls(self, xlsx: bytes) -> bytes:
         directory = self._directory()

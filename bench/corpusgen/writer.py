@@ -30,7 +30,8 @@ EXTENSIONS = {"text": "txt", "yaml": "yaml", "json": "json", "csv": "csv", "xlsx
 class _Sink:
     """Collects forms into numbered files of one format."""
 
-    def __init__(self, fmt: str, directory: Path, per_file: int, seed: int, drift: float) -> None:
+    def __init__(self, fmt: str, directory: Path, per_file: int, seed: int, drift: float,
+                 tick_inputs: bool = True) -> None:
         self.fmt = fmt
         self.directory = directory
         self.per_file = per_file
@@ -39,7 +40,7 @@ class _Sink:
         self.self_batch: list[GenForm] = []
         self.files: list[Path] = []
         self.text = TextLayoutWriter(seed, drift) if fmt == "text" else None
-        self.document = DocumentWriter(fmt, seed) if fmt in DOCUMENT_FORMATS else None
+        self.document = DocumentWriter(fmt, seed, tick_inputs) if fmt in DOCUMENT_FORMATS else None
         directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, form: GenForm) -> None:
@@ -127,6 +128,7 @@ def write_corpus(
     defect_rate: float = 0.3,
     drift: float = 0.12,
     self_evaluation_share: float = 0.0,
+    tick_inputs: bool = True,
 ) -> dict[str, Any]:
     """Write ``count`` forms in each format under ``out_dir/<format>/`` plus ``manifest.jsonl``
     (one line per form: its kind, file, position and injected defects). Returns a summary.
@@ -134,7 +136,8 @@ def write_corpus(
     A share of self-evaluations (``self_evaluation_share``) sits among the target forms in YAML,
     JSON and every document format, laid out as a 绩效自评表 prints (the manifest's file and
     position are theirs); flat CSV/XLSX exports write them to ``selfeval-NNNNN`` files of their
-    own, and so does the text layout. A document format whose producer is not installed
+    own, and so does the text layout. ``tick_inputs``: the web formats (HTML and Chromium's PDF)
+    may draw a tick as a checkbox input, as some web pages do (else always as a glyph). A document format whose producer is not installed
     (see ``document_corpus.unavailable``) is a ValueError before anything is written."""
     out = Path(out_dir)
     formats = tuple(formats)
@@ -146,7 +149,7 @@ def write_corpus(
     if count < 0 or per_file < 1:
         raise ValueError("count must be >= 0 and per_file >= 1")
     out.mkdir(parents=True, exist_ok=True)
-    sinks = [_Sink(fmt, out / fmt, per_file, seed, drift) for fmt in formats]
+    sinks = [_Sink(fmt, out / fmt, per_file, seed, drift, tick_inputs) for fmt in formats]
     defects: dict[str, int] = {}
     defective = 0
     evaluated = 0

@@ -62,3 +62,16 @@ def test_spaces_in_pdf_texts_are_compared_when_asked(tmp_path, monkeypatch):
     assert read_back(tmp_path / "a", 4, "pdf-calc", per_file=4, seed=3)["exact"] == 4
     spaced = read_back(tmp_path / "b", 4, "pdf-calc", per_file=4, seed=3, pdf_spaces=True)
     assert spaced == {"forms": 4, "read": 4, "exact": 0, "fields": {"name": 4}}
+
+
+def test_ticks_are_checkbox_inputs_only_when_asked(tmp_path):
+    """The web formats may print a tick as a checkbox input (the default) or always as a glyph, and
+    both read back exactly."""
+    def pages(ticks):
+        out = tmp_path / ticks
+        assert main(["--forms", "6", "--per-file", "6", "--format", "html", "--out", str(out), "--ticks", ticks]) == 0
+        return "".join(p.read_text(encoding="utf-8") for p in (out / "html" / "html").glob("*.html"))
+
+    assert 'type="checkbox"' in pages("inputs")
+    glyphs = pages("glyphs")
+    assert "<input" not in glyphs and "☑" in glyphs
