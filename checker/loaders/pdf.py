@@ -90,7 +90,9 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 chain, cols = ruled
                 index = chain[-1]
                 part, doubtful = page_grids[first], None
-                if foot is not None and read.head is not None:
+                # A browser closes each cell it finished with its own rule and runs the frame of a
+                # table it cut on to the page's edge: a table it did not cut has nothing going on.
+                if foot is not None and read.head is not None and (cut or not browser):
                     if cut:  # the drawing says which cells the page cut (pdf_sliced.py)
                         done, rest = finished(grids[index], foot, part, read.head, read.opened)
                     else:
