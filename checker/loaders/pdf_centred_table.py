@@ -248,11 +248,14 @@ def _cut(blocks: list[_Block], em: float, may_span: Callable[[str], bool], upper
     out = []
     for block in blocks:
         ys = block.ys
-        hits = [hit(y, block.col) for y in ys] if upper else []
+        # A label word is one cell: wrapped over rows of one line each, its lines stand on
+        # their centres (the rows share its height), yet no two rows' cells read as a label.
+        label = may_span(" ".join(block.parts))
+        hits = [hit(y, block.col) for y in ys] if upper and not label else []
         cuts: list[int] = []
         if len(hits) >= 2 and None not in hits and len(set(hits)) == len(hits):
             cuts = list(range(1, len(ys)))
-        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not may_span(" ".join(block.parts)):
+        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not label:
             part = (lambda k: (ys[0] + ys[k - 1]) / 2) if upper else (lambda k: (ys[k] + ys[-1]) / 2)
             cuts = [k for k in range(1, len(ys)) if hit(part(k), block.col) is not None][:1]
         half = (block.bottom - block.top - (block.last - block.first)) / 2

@@ -146,3 +146,16 @@ def test_a_label_starts_where_the_labels_right_of_it_do():
     cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
     assert cells[(2, 0)] == ("成本指标", 1) and cells[(2, 1)] == ("成本指标", 1)
     assert cells[(3, 0)] == ("效益指标", 4) and cells[(5, 1)] == ("生态效益", 2)
+
+
+def test_a_label_wrapped_over_two_one_line_rows_stays_one_label():
+    # Columns fixed narrower than the label (a page saved by a word processor): "数量指标"
+    # wraps to "数量指" / "标", and the two one-line rows it covers share its height, so each
+    # of its lines stands on the centre of another row's cell. A label word is still one cell.
+    glyphs = _page(HEADER + [(100, B, "数量指"), (100, C, "持续"), (118, B, "标"), (118, C, "≥99%"),
+                             (109, A, "产出指标"), (139, B, "质量指标"), (139, C, "网络运行")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("产出指标", 2)
+    assert cells[(1, 1)] == ("数量指标", 2) and cells[(1, 2)] == ("持续", 1)
+    assert cells[(2, 2)] == ("≥99%", 1) and cells[(3, 1)] == ("质量指标", 1)
+
