@@ -42,6 +42,7 @@ browser's cell spacing, rows from cells' centres; none of its rows goes on on th
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import NamedTuple
 
@@ -94,6 +95,10 @@ _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two
 _CELL_GAP = 0.17
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
 _ALIGNED = 1.0  # points: the same, where runs start at their glyphs' advances (a browser's print)
+# In glyph heights: a line's column is its table's last when no run this close above or below it
+# starts right of it (a browser prints each HTML table sized apart, so a page's column starts mix
+# those of its tables; the project block's are far from the indicator table's rows)
+_NEAR = 3.0
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
 _ROW_LINES = 4  # lines of a row alone at a page's foot read as a table (a 项目名称 row wraps to two or three)
@@ -471,16 +476,37 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
     next page continues its columns but finishes none of its rows (a browser moves a row whole)."""
     widest = _widest(lines, starts, size, _ALIGNED)
+    reach = _reach(lines, starts, size)
+    used: list[list[float]] = [[] for _ in starts]  # per column, the heights of the runs starting in it
+    for line in lines:
+        for r in line.runs:
+            used[_column(starts, r.left, size, _ALIGNED)].append(r.y)
+    for ys in used:
+        ys.sort()
+
+    def next_start(col: int, y: float) -> float | None:
+        """The start of the next column right of ``col``, unless no run near ``y`` starts right
+        of it: then ``col`` is its table's last, and the starts further right are another
+        table's (a browser sizes each apart)."""
+        near = any(bisect_left(ys, y - _NEAR * size) < bisect_right(ys, y + _NEAR * size) for ys in used[col + 1:])
+        return starts[col + 1] if near else None
 
     def wraps(above: _Run, run: _Run) -> bool:
         """The room ``above`` left: to its column's widest line (as _table's), or at least to the
-        next column's start less a cell gap, where its cell ends at the earliest. A line that
+        next column's start less a cell gap, where its cell ends at the earliest (unless its
+        column is its table's last: ``next_start``). A line that
         ends in a column further on (a merged cell, or a column of another table on the page)
-        has only the latter: that column's widest line may be another table's."""
+        has only the latter: that column's widest line may be another table's; and no more
+        than the widest line starting where it does leaves (a table sized apart may set a
+        column start inside a cell of this one, and another far right)."""
+        own = _column(starts, above.left, size, _ALIGNED)
         col = _column(starts, above.right - _ALIGNED, size, _ALIGNED)  # the column it ends in
-        room = widest.get(col, above.right) - above.right if col == _column(starts, above.left, size, _ALIGNED) else 0.0
-        if col + 1 < len(starts):
-            room = max(room, starts[col + 1] - _CELL_GAP * size - above.right)
+        room = widest.get(col, above.right) - above.right if col == own else 0.0
+        edge = next_start(col, above.y)
+        if edge is not None:
+            room = max(room, edge - _CELL_GAP * size - above.right)
+        if col != own:
+            room = min(room, reach[own] - above.right)
         return _wraps(run, max(room, 0.0))
 
     _, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
@@ -534,6 +560,17 @@ def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | 
                 continue
             widest[col] = max(widest.get(col, run.right), run.right)
     return widest
+
+
+def _reach(lines: list[_Line], starts: list[float], size: float) -> dict[int, float]:
+    """Per column, the right edge of the widest line starting in it, lines that run on past
+    the next column's start too (``_widest`` leaves those out)."""
+    reach: dict[int, float] = {}
+    for line in lines:
+        for run in line.runs:
+            col = _column(starts, run.left, size, _ALIGNED)
+            reach[col] = max(reach.get(col, run.right), run.right)
+    return reach
 
 
 def _joined(parts: list[str]) -> str:

@@ -159,3 +159,28 @@ def test_a_label_wrapped_over_two_one_line_rows_stays_one_label():
     assert cells[(1, 1)] == ("数量指标", 2) and cells[(1, 2)] == ("持续", 1)
     assert cells[(2, 2)] == ("≥99%", 1) and cells[(3, 1)] == ("质量指标", 1)
 
+
+def test_a_line_past_another_tables_column_start_leaves_only_its_columns_room():
+    # The project block above sets a column start inside the value column (each HTML table is
+    # sized apart) and another far right. "网站、电视" runs past the first: its room is what the
+    # widest line of its own column leaves (none), not the room to the far one ("电台" fits there).
+    glyphs = _page([(40, A, "项目名称"), (40, C + 30, "某单位"), (40, C + 9 * EM, "其他"),
+                    (61, A, "预算单位"), (61, C + 30, "某单位"), (61, C + 9 * EM, "其他")] + [
+                    (82, A, "一级指标"), (82, B, "二级指标"), (82, C, "三级指标"),
+                    (109, B, "调研成果"), (100, C, "网站、电视"), (118, C, "电台"),
+                    (139, B, "群众满意"), (139, C, "持续提升")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert ("网站、电视电台", 1) in cells.values()
+    assert ("电台", 1) not in cells.values()
+
+
+def test_the_room_a_line_left_is_to_its_own_tables_next_column():
+    # "指标" / "值" wraps in the indicator table's last column; the project block above sets a
+    # column start further right (each HTML table is sized apart), but no run near this line
+    # starts there: the room "指标" left is its column's widest line's (none), so "值" goes on.
+    d = C + 5 * EM
+    glyphs = _page([(40, A, "项目名称"), (40, d, "某单位"), (61, A, "预算单位"), (61, d, "某单位"),
+                    (109, A, "一级指标"), (109, B, "三级指标"), (100, C, "指标"), (118, C, "值"),
+                    (139, B, "调研成果"), (139, C, "持续")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(2, 2)] == ("指标值", 1) and cells[(3, 2)] == ("持续", 1)
