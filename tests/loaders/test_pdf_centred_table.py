@@ -177,19 +177,22 @@ def test_a_line_past_another_tables_column_start_leaves_only_its_columns_room():
 def test_text_run_up_to_the_next_columns_start_is_split_there_and_named():
     # "≥35000" cannot break and runs on over its column, ending 0.9 pt before "持续提升" (cells
     # stand 2.25 pt apart at least): the text after the gap starts where column C does on
-    # other lines, so it is the next cell's. A gap as narrow inside "社会效益", at no column's
-    # start, parts nothing.
-    glyphs = _page(HEADER + [(100, A, "调研成果"), (100, C, "持续提升"),
+    # other lines, so it is the next cell's. A gap as narrow inside "社会效益", 0.4 pt off the
+    # start of a column the row above sets (an ideograph boxed by its ink), parts nothing; nor
+    # does a gap of 0.4 pt right at column B's start, inside a cell over two columns.
+    d = C + 2 * EM + 1 - 0.4
+    glyphs = _page([(58, B, "款项"), (58, d, "某单位")] + HEADER + [(100, A, "调研成果"), (100, C, "持续提升"),
                              (121, A, "群众满意"), (121, B, "≥99%"), (121, C + 2 * EM + 1, "效益"),
                              (142, A, "网络运行"), (161.5, A, "情况"), (151.75, B, "12期"), (151.75, C, "网站直播")])
     glyphs += _glyphs(121, C, "社会")
+    glyphs += [Glyph(58, A + i * (B - 0.4 - A) / 4, A + (i + 1) * (B - 0.4 - A) / 4, EM, ch) for i, ch in enumerate("项目名称")]
     width = (C - 0.9 - B) / 6
     glyphs += [Glyph(100, B + i * width, B + (i + 1) * width, EM, ch) for i, ch in enumerate("≥35000")]
     grids, table, _ = text_grids(glyphs, "f.pdf", 1)
     cells = _cells(grids[-1])
-    assert cells[(1, 1)] == ("≥35000", 1) and cells[(1, 2)] == ("持续提升", 1)
-    assert cells[(2, 2)] == ("社会效益", 1)
-    assert [(where.cell, text, after) for where, text, after in table.overruns] == [("R2C2", "≥35000", "持续提升")]
+    assert cells[(2, 1)] == ("≥35000", 1) and cells[(2, 2)] == ("持续提升", 1)
+    assert cells[(3, 2)] == ("社会效益", 1) and cells[(0, 0)] == ("项目名称款项", 1)
+    assert [(where.cell, text, after) for where, text, after in table.overruns] == [("R3C2", "≥35000", "持续提升")]
 
 
 def test_the_room_a_line_left_is_to_its_own_tables_next_column():
