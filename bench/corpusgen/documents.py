@@ -173,16 +173,23 @@ def _indicator_table(table: Table, lines: list[_Line], side: str, before: _Line 
 
 
 def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None, ruled: bool = True,
-            inputs: bool = True) -> bytes:
+            inputs: bool = True, widths: Sequence[float] | None = None) -> bytes:
     """The layout as an HTML page: ruled tables (``border="1"``), or with ``ruled=False`` tables
     without any border (``border="0"``: a browser's default cell spacing and padding only).
-    ``inputs``: ticks may be drawn as checkbox inputs (else always as glyphs)."""
+    ``inputs``: ticks may be drawn as checkbox inputs (else always as glyphs). ``widths``: the
+    indicator tables' column widths in em, fixed (``table-layout: fixed``), as a page saved by a
+    word processor sets them: a browser then wraps a cell's text to its column, or, where the
+    text cannot break ("6000份（本）/年（次）"), lets it run on over the next cell."""
     parts = [f'<html><head><meta charset="{charset}"><title>绩效目标表</title></head><body>']
     for form in forms:
         prose, tables = (layout or form_tables)(form, pick)
         parts.append(f"<h2>{prose[0]}</h2>" + "".join(f"<p>{line}</p>" for line in prose[1:]))
         for table in tables:
-            parts.append(f'<table border="{1 if ruled else 0}">')
+            fixed = widths is not None and _is_indicator_table(table)
+            style = f' style="table-layout: fixed; width: {sum(widths)}em"' if fixed else ""
+            parts.append(f'<table border="{1 if ruled else 0}"{style}>')
+            if fixed:
+                parts.append("".join(f'<col style="width: {w}em">' for w in widths))
             for r in range(table.height):
                 parts.append("<tr>")
                 for cell in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
@@ -198,6 +205,12 @@ def to_html(forms: list[dict], pick: Pick, charset: str = "utf-8", layout=None, 
     parts.append("</body></html>")
     # Pages that declare GB2312 hold GBK/GB18030 bytes (譙, ☑ are not in GB2312): write them so.
     return "".join(parts).encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
+
+
+def _is_indicator_table(table: Table) -> bool:
+    """Whether ``table`` is an indicator table: its first row is the indicator header."""
+    first = sorted((c for c in table.cells if c.row == 0), key=lambda c: c.col)
+    return [c.text for c in first] == HEADER
 
 
 def _html_text(text: str, pick: Pick, inputs: bool = True) -> str:
@@ -346,12 +359,14 @@ def to_calc_pdf(forms: list[dict], pick: Pick, directory, layout=None) -> bytes:
 
 
 def to_chromium_pdf(forms: list[dict], pick: Pick, directory, executable: str, args: Sequence[str] = (),
-                    layout=None, ruled: bool = True, inputs: bool = True) -> bytes:
+                    layout=None, ruled: bool = True, inputs: bool = True,
+                    widths: Sequence[float] | None = None) -> bytes:
     """The HTML layout printed to PDF by Chromium, A4: ruled tables, or without borders.
     ``inputs``: ticks may be checkbox inputs, as on some web pages (a browser prints one as drawn
-    squares, with no text to read); else always glyphs."""
+    squares, with no text to read); else always glyphs. ``widths``: fixed indicator-table column
+    widths (``to_html``)."""
     source = directory / "form.html"
-    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=inputs))
+    source.write_bytes(to_html(forms, pick, layout=layout, ruled=ruled, inputs=inputs, widths=widths))
     return print_page(source, executable, args)
 
 

@@ -19,7 +19,12 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   line above could not take its first word (a wrap);
 - a wrapped cell is centred in its row, so a block whose first or last lines centre on another
   column's cell while the whole block centres on none holds two rows' cells (a column as wide as
-  the upper one's text: 20.1 pt between them where a taller glyph box moves a line);
+  the upper one's text: 20.1 pt between them where a taller glyph box moves a line); never a
+  label word, whose lines stand on the centres of the one-line rows it covers where columns are
+  fixed narrower than it ("数量指" / "标" beside two rows);
+- text that cannot break runs on over a column fixed too narrow for it ("≥35000" in 3 em) up to
+  the next cell's text, 0.9–1.5 pt before it (cells 2.25 pt apart at least): split where the
+  text after such a gap starts exactly at a column's start, and named (``split_overruns``);
 - a row is the blocks whose centres agree; a block whose text overlaps the rows above and below
   it is a merged label between them, and a merged label covers as many rows above its centre
   as below it (blank in its column), which places it at its first row for the grid; where that
@@ -48,6 +53,10 @@ _HALF_LINE = 0.7
 _HALF_GAP = 0.2  # em: half the gap between two rows' extents so measured (2.1 pt at 12 pt)
 _ALIGN = 1.0  # points: a cell's text starts at its column's edge, to the glyph box's precision
 _NARROW = 0.7  # em: a wider gap separates two cells whatever follows (pdf_text_table's _RUN_GAP)
+# points: a seam's next glyph starts at a column's start (Chromium starts a cell's text at its
+# column's edge exactly: 0.00 pt off where its text ran over; ideographs boxed by their ink that
+# fall near a column of another table stand 0.33 pt off and more)
+_AT_START = 0.25
 
 
 def is_centred(lines: Sequence[Any], em: float) -> bool:
@@ -96,6 +105,47 @@ def rejoined(lines: list[Any]) -> list[Any]:
                 runs.append(run)
         out.append(line._replace(runs=runs))
     return out
+
+
+class Seam(NamedTuple):
+    """Where two glyphs of a run stand apart, though closer than cells: the text's offset there,
+    the advance edges before and after, and the lead of the text after (what cannot wrap off)."""
+
+    offset: int
+    before: float
+    after: float
+    lead: float
+
+
+def split_overruns(lines: list[Any], starts: Sequence[float], align: float = _AT_START) -> tuple[list[Any], list[tuple[Any, Any]]]:
+    """(``lines`` with runs split at each seam where the text after it starts at a column, the
+    (before, after) runs of each split). Chromium lets text that cannot break run on over a
+    column too narrow for it ("≥35000" in 3 em), up to the next cell's text: 0.9–1.5 pt apart
+    where cells stand 2.25 pt apart at least. A column's start (where other lines' cells start)
+    right at such a gap is all that tells the cells apart; a word's glyphs never stand apart there,
+    but a radical look-alike may (its box is its ink), so each split is named (the caller's notice)."""
+    ordered = sorted(starts)
+
+    def at_start(x: float) -> bool:
+        i = bisect_left(ordered, x - align)
+        return i < len(ordered) and ordered[i] <= x + align
+
+    out, found = [], []
+    for line in lines:
+        runs = []
+        for run in line.runs:
+            pieces = [run]
+            for seam in reversed(run.seams):  # from the right: the offsets of those left stay true
+                head = pieces[0]
+                if not at_start(seam.after):
+                    continue
+                after = head._replace(left=seam.after, text=head.text[seam.offset:].strip(), lead=seam.lead, seams=())
+                pieces[:1] = [head._replace(right=seam.before, text=head.text[:seam.offset].rstrip(),
+                                            seams=tuple(s for s in head.seams if s.offset < seam.offset)), after]
+            found += zip(pieces, pieces[1:])
+            runs += pieces
+        out.append(line._replace(runs=runs))
+    return out, found
 
 
 class _Block(NamedTuple):
@@ -248,11 +298,14 @@ def _cut(blocks: list[_Block], em: float, may_span: Callable[[str], bool], upper
     out = []
     for block in blocks:
         ys = block.ys
-        hits = [hit(y, block.col) for y in ys] if upper else []
+        # A label word is one cell: wrapped over rows of one line each, its lines stand on
+        # their centres (the rows share its height), yet no two rows' cells read as a label.
+        label = may_span(" ".join(block.parts))
+        hits = [hit(y, block.col) for y in ys] if upper and not label else []
         cuts: list[int] = []
         if len(hits) >= 2 and None not in hits and len(set(hits)) == len(hits):
             cuts = list(range(1, len(ys)))
-        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not may_span(" ".join(block.parts)):
+        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not label:
             part = (lambda k: (ys[0] + ys[k - 1]) / 2) if upper else (lambda k: (ys[k] + ys[-1]) / 2)
             cuts = [k for k in range(1, len(ys)) if hit(part(k), block.col) is not None][:1]
         half = (block.bottom - block.top - (block.last - block.first)) / 2

@@ -42,7 +42,9 @@ browser's cell spacing, rows from cells' centres; none of its rows goes on on th
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
@@ -50,7 +52,7 @@ import attrs
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.line_breaks import lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
-from checker.loaders.pdf_centred_table import TICKS, Cell, centred_cells, is_centred, rejoined
+from checker.loaders.pdf_centred_table import TICKS, Cell, Seam, centred_cells, is_centred, rejoined, split_overruns
 from checker.loaders.recovery import is_page_number
 from policy.forms.hierarchy import canonical_level1, canonical_level2
 from policy.forms.model import Location
@@ -72,6 +74,7 @@ class _Run(NamedTuple):
     text: str
     lead: float  # the width of its first glyph
     y: float = 0.0  # the vertical centre of its glyphs (a line's runs stand apart by up to half its height)
+    seams: tuple[Seam, ...] = ()  # where two of its glyphs stand apart though too close to part cells
 
 
 def _wraps(run: _Run, room: float | None) -> bool:
@@ -92,8 +95,18 @@ _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two
 # drawn forms Chromium printed without borders: one word's advances stand at most 0.09 em apart
 # (a radical look-alike boxed by its ink), cells 0.25 em and more.
 _CELL_GAP = 0.17
+# In glyph heights: a gap between two glyphs' advances wider than this, though narrower than
+# _CELL_GAP, is a seam: the text before it may have run on over its cell's edge, up to the next
+# cell's text. Measured on 60 drawn documents Chromium printed without borders: such text stands
+# 0.92–1.5 pt (0.08–0.13 em) before the next cell's; one word's glyphs 0.00 em apart, but some
+# ideographs boxed by their ink 0.40–0.44 pt (0.03–0.04 em) and radical look-alikes up to 0.09 em.
+_SEAM = 0.05
 _COLUMN_SNAP = 0.6  # in glyph heights: left edges this close start the same column
 _ALIGNED = 1.0  # points: the same, where runs start at their glyphs' advances (a browser's print)
+# In glyph heights: a line's column is its table's last when no run this close above or below it
+# starts right of it (a browser prints each HTML table sized apart, so a page's column starts mix
+# those of its tables; the project block's are far from the indicator table's rows)
+_NEAR = 3.0
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
 _ROW_LINES = 4  # lines of a row alone at a page's foot read as a table (a 项目名称 row wraps to two or three)
@@ -112,6 +125,9 @@ class PageTable(NamedTuple):
     foot: float | None = None  # the bottom edge of its last line
     centred: bool = False  # cells centred in their rows (pdf_centred_table.py): no row goes on
     texts: dict[int, str] = {}  # per column, the text of its last cell on the page
+    # Cells a run was split into where its text ran up to a column's start with no cell gap
+    # (pdf_centred_table.split_overruns): the place of the cell before, its text and the next's.
+    overruns: tuple[tuple[Location, str, str], ...] = ()
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -151,7 +167,8 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     if before and all(any(abs(s - c) <= _COLUMN_SNAP * size for c in before.columns) for s in starts):
         starts = before.columns
     if centred:
-        grid, table = _centred_table(body, starts, size, path, number)
+        body, overruns = split_overruns(body, starts)
+        grid, table = _centred_table(body, starts, size, path, number, overruns)
     else:
         grid, table = _table(body, starts, size, path, number)
     grids.append(grid)
@@ -331,6 +348,7 @@ def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
         size = _median([g.size for g in members if g.ch.strip()])
         runs: list[_Run] = []
         text, run_glyphs = "", []
+        seams: list[tuple[int, int]] = []  # (glyph index, text offset) of the run's seams
         spaced = False  # a space since the run's last glyph
         for g in members:
             if not g.ch.strip():  # a space: inside a run, never its edge
@@ -341,15 +359,18 @@ def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
             if run_glyphs and (g.left - run_glyphs[-1].right > _RUN_GAP * size
                                or cells_apart and not spaced and g.ch not in TICKS
                                and run_glyphs[-1].ch not in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
-                runs.append(_run(run_glyphs, text, size if cells_apart else None))
-                text, run_glyphs = "", []
+                runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
+                text, run_glyphs, seams = "", [], []
             elif cells_apart and run_glyphs and not spaced and g.ch in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
                 text += " "  # a space the text layer left out before a tick glyph
+            elif cells_apart and run_glyphs and not spaced and g.ch not in TICKS and run_glyphs[-1].ch not in TICKS \
+                    and _advance_gap(run_glyphs[-1], g, size) > _SEAM * size:
+                seams.append((len(run_glyphs), len(text)))
             text += g.ch
             run_glyphs.append(g)
             spaced = False
         if run_glyphs:
-            runs.append(_run(run_glyphs, text, size if cells_apart else None))
+            runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
         if runs:
             out.append(_Line(members[0].y, size, runs))
     return out
@@ -369,16 +390,21 @@ def _advance(glyph: Glyph, em: float) -> tuple[float, float]:
     return glyph.left, glyph.right
 
 
-def _run(glyphs: list[Glyph], text: str, em: float | None = None) -> _Run:
+def _run(glyphs: list[Glyph], text: str, em: float | None = None, seams: list[tuple[int, int]] = ()) -> _Run:
     """A run of glyphs; its lead is the part a writer cannot break off its first glyph: a number
     or Latin word ("19", "2024"), or a character with the punctuation that may not start a line,
     after any opening bracket (which may not end one: "（次）" moves to the next line whole).
-    With ``em``, its edges are its glyphs' advances (where a column's cells start exactly)."""
+    With ``em``, its edges are its glyphs' advances (where a column's cells start exactly), and
+    ``seams`` (glyph index, text offset) are kept with the edges either side and the lead after."""
     n = lead_length(glyphs)
     left, right = glyphs[0].left, glyphs[-1].right
+    kept: tuple[Seam, ...] = ()
     if em is not None:
         left, right = _advance(glyphs[0], em)[0], _advance(glyphs[-1], em)[1]
-    return _Run(left, right, text.strip(), glyphs[n - 1].right - left, _median([g.y for g in glyphs]))
+        kept = tuple(Seam(offset, _advance(glyphs[i - 1], em)[1], _advance(glyphs[i], em)[0],
+                          glyphs[i + lead_length(glyphs[i:]) - 1].right - _advance(glyphs[i], em)[0])
+                     for i, offset in seams)
+    return _Run(left, right, text.strip(), glyphs[n - 1].right - left, _median([g.y for g in glyphs]), kept)
 
 
 def _column_starts(lines: list[_Line], size: float, snap: float | None = None) -> list[float]:
@@ -466,21 +492,43 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
                                                             texts=last_texts)
 
 
-def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int
-                   ) -> tuple[Grid, PageTable]:
+def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
+                   overruns: Sequence[tuple[_Run, _Run]] = ()) -> tuple[Grid, PageTable]:
     """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
-    next page continues its columns but finishes none of its rows (a browser moves a row whole)."""
+    next page continues its columns but finishes none of its rows (a browser moves a row whole).
+    ``overruns``: runs split where a cell's text ran up to the next's, named by the cell before."""
     widest = _widest(lines, starts, size, _ALIGNED)
+    reach = _reach(lines, starts, size)
+    used: list[list[float]] = [[] for _ in starts]  # per column, the heights of the runs starting in it
+    for line in lines:
+        for r in line.runs:
+            used[_column(starts, r.left, size, _ALIGNED)].append(r.y)
+    for ys in used:
+        ys.sort()
+
+    def next_start(col: int, y: float) -> float | None:
+        """The start of the next column right of ``col``, unless no run near ``y`` starts right
+        of it: then ``col`` is its table's last, and the starts further right are another
+        table's (a browser sizes each apart)."""
+        near = any(bisect_left(ys, y - _NEAR * size) < bisect_right(ys, y + _NEAR * size) for ys in used[col + 1:])
+        return starts[col + 1] if near else None
 
     def wraps(above: _Run, run: _Run) -> bool:
         """The room ``above`` left: to its column's widest line (as _table's), or at least to the
-        next column's start less a cell gap, where its cell ends at the earliest. A line that
+        next column's start less a cell gap, where its cell ends at the earliest (unless its
+        column is its table's last: ``next_start``). A line that
         ends in a column further on (a merged cell, or a column of another table on the page)
-        has only the latter: that column's widest line may be another table's."""
+        has only the latter: that column's widest line may be another table's; and no more
+        than the widest line starting where it does leaves (a table sized apart may set a
+        column start inside a cell of this one, and another far right)."""
+        own = _column(starts, above.left, size, _ALIGNED)
         col = _column(starts, above.right - _ALIGNED, size, _ALIGNED)  # the column it ends in
-        room = widest.get(col, above.right) - above.right if col == _column(starts, above.left, size, _ALIGNED) else 0.0
-        if col + 1 < len(starts):
-            room = max(room, starts[col + 1] - _CELL_GAP * size - above.right)
+        room = widest.get(col, above.right) - above.right if col == own else 0.0
+        edge = next_start(col, above.y)
+        if edge is not None:
+            room = max(room, edge - _CELL_GAP * size - above.right)
+        if col != own:
+            room = min(room, reach[own] - above.right)
         return _wraps(run, max(room, 0.0))
 
     _, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
@@ -491,7 +539,13 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     cells += [Cell(0, c, 1, []) for c in range(len(starts)) if c not in top]
     grid = Grid(name, tuple(GridCell(_joined(c.parts), c.row, c.col, table_place(path, name, c.row, c.col), c.rowspan)
                             for c in sorted(cells)), page=number)
-    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True)
+    named = []
+    for before, after in overruns:
+        col = _column(starts, before.left, size, _ALIGNED)
+        cell = next((c for c in cells if c.col == col and before.text in c.parts), None)
+        if cell is not None:
+            named.append((table_place(path, name, cell.row, cell.col), _joined(cell.parts), after.text))
+    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, overruns=tuple(named))
 
 
 def _finishes_label(parts: list[str], text: str) -> bool:
@@ -534,6 +588,17 @@ def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | 
                 continue
             widest[col] = max(widest.get(col, run.right), run.right)
     return widest
+
+
+def _reach(lines: list[_Line], starts: list[float], size: float) -> dict[int, float]:
+    """Per column, the right edge of the widest line starting in it, lines that run on past
+    the next column's start too (``_widest`` leaves those out)."""
+    reach: dict[int, float] = {}
+    for line in lines:
+        for run in line.runs:
+            col = _column(starts, run.left, size, _ALIGNED)
+            reach[col] = max(reach.get(col, run.right), run.right)
+    return reach
 
 
 def _joined(parts: list[str]) -> str:

@@ -8,7 +8,10 @@ hand and reported in the commit that changes it).
     python tests/loaders/pagebreak_rate.py --documents 30 --chromium
 
 ``--chromium``: the same forms as HTML tables without borders printed by Chromium (cells centred
-in their rows, tables Chromium breaks between rows wherever a page ends).
+in their rows, tables Chromium breaks between rows wherever a page ends). ``--chromium
+--fixed-widths``: their indicator tables with fixed column widths drawn from ``FIXED_WIDTHS``, as
+a page saved by a word processor sets them: names and values wrap over up to five lines beside
+one-line cells under merged labels, and text that cannot break runs over into the next cell.
 
 Forms are drawn by Hypothesis (derandomized: the same documents on every run) from the layout
 property's strategy; blank paragraphs drawn before the first form move the page break through
@@ -46,14 +49,27 @@ def _chromium(forms, pick, directory, layout=None, **_):
     return documents.to_chromium_pdf(forms, pick, directory, CHROMIUM, ["--no-sandbox"], layout=layout, ruled=False, inputs=False)
 
 
-def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False) -> tuple[int, int]:
+# Column widths in em (12 pt), left to right, of an indicator table: roomy, tight, and with value
+# columns narrower than "（次）" (3 em less the cell's padding), which Chromium lets run over.
+FIXED_WIDTHS = ((3, 4, 4, 7, 7, 4, 7, 7), (3, 4, 4, 5, 6, 4, 5, 6), (3, 4, 4, 6, 3, 4, 6, 3))
+
+
+def _chromium_fixed(forms, pick, directory, layout=None, **_):
+    from loaders.test_loader_grid_roundtrip import CHROMIUM
+
+    return documents.to_chromium_pdf(forms, pick, directory, CHROMIUM, ["--no-sandbox"], layout=layout, ruled=False,
+                                     inputs=False, widths=pick(FIXED_WIDTHS))
+
+
+def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False,
+            fixed: bool = False) -> tuple[int, int]:
     """(failed, run) over ``documents`` drawn documents. ``whole``: every row kept on one page
     (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
     same forms are drawn either way."""
     if whole:
         globals()["to_pdf"] = _kept_whole
     if chromium:
-        globals()["to_pdf"] = _chromium
+        globals()["to_pdf"] = _chromium_fixed if fixed else _chromium
     directory = Path(tempfile.mkdtemp(prefix="pagebreak-"))
     outcome = {"runs": 0, "failed": 0}
 
@@ -94,11 +110,12 @@ def main() -> None:
     kind.add_argument("--borderless", action="store_true")
     kind.add_argument("--chromium", action="store_true", help="HTML tables without borders printed by Chromium")
     parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
+    parser.add_argument("--fixed-widths", action="store_true", help="with --chromium: fixed indicator-table column widths")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium)
+    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium, args.fixed_widths)
     kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
-    kind = "Chromium, borderless" if args.chromium else kind
+    kind = "Chromium, borderless" + (", fixed widths" if args.fixed_widths else "") if args.chromium else kind
     print(f"{kind}: {failed} of {runs} drawn documents failed")
 
 

@@ -336,3 +336,24 @@ def test_pdf_printed_by_chromium_without_borders_reads_back(tmp_path, drawn):
 
     content = to_chromium_pdf(drawn, lambda options: list(options)[0], tmp_path, CHROMIUM, ["--no-sandbox"], ruled=False, inputs=False)
     _reads_back_every_field(content, drawn)
+
+
+# Fixed column widths (a page saved by a word processor): "≥35000次/天" cannot break before
+# "次" and runs on over its 3 em column up to the 二级 label beside it, 0.9 pt apart; the
+# names and values wrap over two lines beside a two-line label and one-line cells.
+_OVERRUN = dict(SAMPLE_FORM, name="市政府总值班室经费", indicators=[
+    {"level1": "效益指标", "level2": "经济效益", "name": None, "value": "≥35000次/天", "period": "long_term"},
+    {"level1": "效益指标", "level2": "经济效益", "name": "调研成果运用", "value": "持续提升", "period": "annual"}])
+
+
+@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
+def test_pdf_printed_by_chromium_with_fixed_widths_reads_back_and_names_text_run_over(tmp_path):
+    from bench.corpusgen.documents import to_chromium_pdf
+
+    content = to_chromium_pdf([_OVERRUN], lambda options: list(options)[0], tmp_path, CHROMIUM, ["--no-sandbox"],
+                              ruled=False, inputs=False, widths=(3, 4, 4, 6, 3, 4, 6, 3))
+    _reads_back_every_field(content, [_OVERRUN])
+    named = [(i.location.cell, i.args) for i in load_bytes(content, "drawn.pdf").issues if i.message_id == "E115"]
+    # The first indicator row (12 rows of the project block and the header above it), in the
+    # column of the 中长期 values among the page's columns (the project block's count too).
+    assert named == [("R14C8", {"text": "≥35000次/天", "next": "经济效"})]

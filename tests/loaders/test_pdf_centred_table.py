@@ -146,3 +146,62 @@ def test_a_label_starts_where_the_labels_right_of_it_do():
     cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
     assert cells[(2, 0)] == ("成本指标", 1) and cells[(2, 1)] == ("成本指标", 1)
     assert cells[(3, 0)] == ("效益指标", 4) and cells[(5, 1)] == ("生态效益", 2)
+
+
+def test_a_label_wrapped_over_two_one_line_rows_stays_one_label():
+    # Columns fixed narrower than the label (a page saved by a word processor): "数量指标"
+    # wraps to "数量指" / "标", and the two one-line rows it covers share its height, so each
+    # of its lines stands on the centre of another row's cell. A label word is still one cell.
+    glyphs = _page(HEADER + [(100, B, "数量指"), (100, C, "持续"), (118, B, "标"), (118, C, "≥99%"),
+                             (109, A, "产出指标"), (139, B, "质量指标"), (139, C, "网络运行")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("产出指标", 2)
+    assert cells[(1, 1)] == ("数量指标", 2) and cells[(1, 2)] == ("持续", 1)
+    assert cells[(2, 2)] == ("≥99%", 1) and cells[(3, 1)] == ("质量指标", 1)
+
+
+def test_a_line_past_another_tables_column_start_leaves_only_its_columns_room():
+    # The project block above sets a column start inside the value column (each HTML table is
+    # sized apart) and another far right. "网站、电视" runs past the first: its room is what the
+    # widest line of its own column leaves (none), not the room to the far one ("电台" fits there).
+    glyphs = _page([(40, A, "项目名称"), (40, C + 30, "某单位"), (40, C + 9 * EM, "其他"),
+                    (61, A, "预算单位"), (61, C + 30, "某单位"), (61, C + 9 * EM, "其他")] + [
+                    (82, A, "一级指标"), (82, B, "二级指标"), (82, C, "三级指标"),
+                    (109, B, "调研成果"), (100, C, "网站、电视"), (118, C, "电台"),
+                    (139, B, "群众满意"), (139, C, "持续提升")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert ("网站、电视电台", 1) in cells.values()
+    assert ("电台", 1) not in cells.values()
+
+
+def test_text_run_up_to_the_next_columns_start_is_split_there_and_named():
+    # "≥35000" cannot break and runs on over its column, ending 0.9 pt before "持续提升" (cells
+    # stand 2.25 pt apart at least): the text after the gap starts where column C does on
+    # other lines, so it is the next cell's. A gap as narrow inside "社会效益", 0.4 pt off the
+    # start of a column the row above sets (an ideograph boxed by its ink), parts nothing; nor
+    # does a gap of 0.4 pt right at column B's start, inside a cell over two columns.
+    d = C + 2 * EM + 1 - 0.4
+    glyphs = _page([(58, B, "款项"), (58, d, "某单位")] + HEADER + [(100, A, "调研成果"), (100, C, "持续提升"),
+                             (121, A, "群众满意"), (121, B, "≥99%"), (121, C + 2 * EM + 1, "效益"),
+                             (142, A, "网络运行"), (161.5, A, "情况"), (151.75, B, "12期"), (151.75, C, "网站直播")])
+    glyphs += _glyphs(121, C, "社会")
+    glyphs += [Glyph(58, A + i * (B - 0.4 - A) / 4, A + (i + 1) * (B - 0.4 - A) / 4, EM, ch) for i, ch in enumerate("项目名称")]
+    width = (C - 0.9 - B) / 6
+    glyphs += [Glyph(100, B + i * width, B + (i + 1) * width, EM, ch) for i, ch in enumerate("≥35000")]
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    cells = _cells(grids[-1])
+    assert cells[(2, 1)] == ("≥35000", 1) and cells[(2, 2)] == ("持续提升", 1)
+    assert cells[(3, 2)] == ("社会效益", 1) and cells[(0, 0)] == ("项目名称款项", 1)
+    assert [(where.cell, text, after) for where, text, after in table.overruns] == [("R3C2", "≥35000", "持续提升")]
+
+
+def test_the_room_a_line_left_is_to_its_own_tables_next_column():
+    # "指标" / "值" wraps in the indicator table's last column; the project block above sets a
+    # column start further right (each HTML table is sized apart), but no run near this line
+    # starts there: the room "指标" left is its column's widest line's (none), so "值" goes on.
+    d = C + 5 * EM
+    glyphs = _page([(40, A, "项目名称"), (40, d, "某单位"), (61, A, "预算单位"), (61, d, "某单位"),
+                    (109, A, "一级指标"), (109, B, "三级指标"), (100, C, "指标"), (118, C, "值"),
+                    (139, B, "调研成果"), (139, C, "持续")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(2, 2)] == ("指标值", 1) and cells[(3, 2)] == ("持续", 1)
