@@ -4,17 +4,19 @@ by what the text on each side of it says.
 A writer carries onto the next page only the text of a row that did not fit: a row the page
 broke splits its value where a line wrapped ("≤259.2万" / "元", "6000份（本）/年" / "（次）",
 "≥3500" / "0次/天"), so the part above the break is never a whole value followed by another
-whole value. Where the part above is a complete quantitative value (a bound with its unit, a
-percentage, a deadline or a date: what the grammar reads as one, a unit that is a magnitude only,
-"万", awaiting the rest), the part below is one too, and the two read together are no value,
-the break fell between two rows: a whole row ended at the page's foot, and the next page's first
-row is a row of its own. Geometry cannot tell the two apart (``pdf_broken_row.py``); this can.
-Where the two read as one value together, the page split a value. Qualitative text on either
-side ("按时完成" / "有效提升") says nothing: a phrase may go on anywhere, or end anywhere.
+whole value. Where the part above is a complete quantitative value (what the grammar reads as a
+bound with its unit, a percentage, a deadline or a date; a magnitude without its unit, "≤259.2万",
+is not one), the part below is one too, and the two read together are no value, the break fell
+between two rows: a whole row ended at the page's foot, and the next page's first row is a row
+of its own. Geometry cannot tell the two apart (``pdf_broken_row.py``); this can. Where the two
+read as one value together, the page split a value. Qualitative text on either side ("按时完成" /
+"有效提升") says nothing: a phrase may go on anywhere, or end anywhere.
 
-Which columns hold the value the table's indicator header says (``columns.read_header``, the one
-reader of a header), found among the grids already read: a table's header may stand pages above
-the break.
+Which columns hold the value the table's indicator header says, found among the grids already
+read (a table's header may stand pages above the break) by ``columns.read_header``, the reader
+recovery uses: one place knows what a header looks like. The join is weighed where the loader
+makes it, not undone later by recovery: undoing would need each join recorded in the grid and
+its row split back out of merged labels and renumbered rows.
 """
 
 from __future__ import annotations

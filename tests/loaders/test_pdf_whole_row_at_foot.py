@@ -2,7 +2,8 @@
 Writer with rows kept whole: its geometry is a row the page broke (pdf_broken_row.py), and only
 its value, complete above the break and complete below it, says the next page's first row is a
 row of its own (value_halves.py). Seed-7 Writer form 185 read "巡查完成时间巡查按时完成率" /
-"2023年9月底前100%" without a notice; this drawing puts the same two rows at the same place."""
+"2023年9月底前100%" without a notice; these drawings put the same two rows at the same place,
+in a ruled table and in one without rules (there the join was named, E113.room)."""
 
 from __future__ import annotations
 
@@ -24,16 +25,19 @@ def _form() -> dict:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_a_whole_row_at_a_pages_foot_is_not_joined_with_the_next_pages_first(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("ruled", "lead"), [(True, 14), (False, 2)], ids=["ruled", "borderless"])
+def test_a_whole_row_at_a_pages_foot_is_not_joined_with_the_next_pages_first(tmp_path, monkeypatch, ruled, lead):
+    # ``lead`` blank paragraphs move the page's foot under 巡查完成时间's row: ruled, both its
+    # cells end on full lines; without rules, the next row's text would not have fitted beside it.
     from bench.corpusgen.documents import form_tables, to_pdf
     from checker.loaders import load_bytes, pdf
 
-    def layout(form, pick):  # 14 blank paragraphs move the page's foot to 巡查完成时间's row
+    def layout(form, pick):
         prose, tables = form_tables(form, pick)
-        return [""] * 14 + prose, tables
+        return [""] * lead + prose, tables
 
     drawn = [_form()]
-    content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, layout=layout, ruled=True, whole_rows=True)
+    content = to_pdf(drawn, lambda options: list(options)[-1], tmp_path, layout=layout, ruled=ruled, whole_rows=True)
     _reads_back_every_field(content, drawn)
     # The drawing is the case: without the value cells' word, the geometry joins the two rows.
     monkeypatch.setattr(pdf, "weigh_under", lambda grids: lambda above, below: None)
