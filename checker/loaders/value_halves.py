@@ -25,8 +25,8 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 
 from checker.loaders.columns import read_header
-from checker.loaders.grid import Grid
-from checker.loaders.recovery import opens_a_table
+from checker.loaders.grid import Grid, clean
+from checker.loaders.recovery import begins_a_form
 from grammar import DateValue, Quantity, Range, parse_value
 
 
@@ -72,8 +72,8 @@ def value_spans(grids: Sequence[Grid]) -> list[range]:
             header = read_header(grid, r)
             if header is not None:
                 return [group.value for group in header.groups if group.value is not None]
-        if opens_a_table(grid):
-            return []
+            if begins_a_form([text for cell in grid.row(r) if (text := clean(cell.text))]):
+                return []
     return []
 
 

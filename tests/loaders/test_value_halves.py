@@ -85,6 +85,10 @@ def test_the_value_column_is_the_one_the_last_header_names():
     assert value_spans([table, continued, block]) == []
     title = Grid("page 3", (GridCell("2023年项目支出绩效目标表", 0, 0, table_place("f.pdf", "page 3", 0, 0)),), "prose")
     assert value_spans([table, continued, title]) == []
+    # Also where a page's one borderless grid holds both the form's rows and the next one's block.
+    page = _grid("page 3 table 1", [["效益指标", "社会效益", "巡查按时完成率", "100%"], ["项目名称", "某经费", "", ""],
+                                    ["实施单位", "某单位", "2023年9月底前", ""]])
+    assert value_spans([table, page]) == []
 
 
 def test_a_join_is_two_rows_only_where_the_value_column_holds_two_values():
