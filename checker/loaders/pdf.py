@@ -9,7 +9,8 @@ every table is prose (titles, 单位：万元, page numbers). Tables drawn one r
 told apart by their frames (``pdf_stacked.py``). A table continued on the next page is a new grid
 there; recovery joins them. A row the page broke is joined back before (``pdf_broken_row.py`` for
 ruled tables, ``pdf_sliced.py`` where a browser sliced the table at the page's edge,
-``pdf_text_table.py`` for tables without rules). Checkbox inputs a browser drew are read as ☑/□
+``pdf_text_table.py`` for tables without rules), unless its value cells say it is two rows
+(``value_halves.py``, under the header of the grids read so far). Checkbox inputs a browser drew are read as ☑/□
 among the characters (``pdf_checkboxes.py``), and the space a browser wrapped a line of Latin
 text at is put back (``pdf_wraps.py``).
 
@@ -39,6 +40,7 @@ from checker.loaders.radicals import unradical
 from checker.loaders.pdf_text_table import Glyph, PageTable, carry_back, doubtful_join, text_grids
 from checker.loaders.pdf_wraps import is_browser_print, wrap_spaces
 from checker.loaders.recovery import document_from_grids
+from checker.loaders.value_halves import Weigh, weigh_under
 from policy.forms.model import Document, LoadIssue, Location
 
 _REACH = 2.0  # points: a rule ending this short of a point still reaches it
@@ -73,7 +75,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                read = _page_grids(page, path, number + 1, borderless, browser)
+                read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids))
             finally:
                 page.close()
             if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
@@ -90,14 +92,15 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             if ruled is not None and first in read.ruled and goes_on(ruled[1], read.ruled[first], page_grids[first]):
                 chain, cols = ruled
                 index = chain[-1]
-                part, doubtful = page_grids[first], None
+                part, doubtful, variant = page_grids[first], None, ""
                 # A browser closes each cell it finished with its own rule and runs the frame of a
                 # table it cut on to the page's edge: a table it did not cut has nothing going on.
                 if foot is not None and read.head is not None and (cut or not browser):
                     if cut:  # the drawing says which cells the page cut (pdf_sliced.py)
                         done, rest = finished(grids[index], foot, part, read.head, read.opened)
-                    else:
-                        done, rest, doubtful = joined(grids[index], foot, part, read.head)
+                    else:  # what the value cells hold weighed under the header of the table's parts
+                        weigh = weigh_under(lambda: [grids[i] for i in chain])
+                        done, rest, doubtful, variant = joined(grids[index], foot, part, read.head, weigh)
                     if done is not grids[index] and not ends_on_a_header(grids[index]):  # asked only then
                         grids[index], page_grids[first] = done, rest
                     else:
@@ -113,7 +116,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 page_grids[first] = attrs.evolve(page_grids[first], continues=True, ruled_off=cuts.ruled_off(
                     len(grids) + first, page_grids[first], read.opened) if whole and not cut else frozenset())
                 if doubtful is not None:  # named by its renumbered column (aligned keeps the cells' order)
-                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN, page_grids[first].cells[doubtful].location,
+                    doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, page_grids[first].cells[doubtful].location,
                                                    text=part.cells[doubtful].text))
             last = max(read.ruled, default=None)  # the page's last ruled table (a footer may follow)
             if last is not None:
@@ -413,8 +416,10 @@ class _Page(NamedTuple):
     opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
 
-def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False) -> _Page:
-    """The page's grids; ``browser``: printed by Chromium, whose wraps at a space carry none."""
+def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False,
+                weigh: Weigh | None = None) -> _Page:
+    """The page's grids; ``browser``: printed by Chromium, whose wraps at a space carry none;
+    ``weigh``: what the value cells say of a row the page broke, in a table without rules."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -503,7 +508,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     textpage.close()  # (on an error above, closing the page closes it)
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
-        grids, table, carried = text_grids(glyphs, path, number, before, height)
+        grids, table, carried = text_grids(glyphs, path, number, before, height, weigh)
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,

@@ -22,13 +22,22 @@ this holds:
 A whole row at a page's foot meets the first test only when the next row would not fit, and the
 second only when each of its cells under the next row's text happens to end on a full line.
 Nothing Writer prints tells the two apart (measured on 60 drawn documents, 23 rows it broke, 2
-whole rows joined as broken and 63 whole rows left at a page's foot): it draws the same bottom
+whole rows joined as broken and 63 whole rows left at a page's foot; and in 200 generated forms
+printed with rows kept whole, a two-cell row joined without a notice): it draws the same bottom
 rule and, on the next page, the same top rule; the text sits at the same offsets from both; a
-broken row stops 0.1–12.9 pt above the body's end, the whole rows joined 12.1 pt above it. With
-two or more cells carrying on, a whole row would have had to end on a full line in each of them;
-with one, the chance is one in three in a column three ideographs wide. So a row joined on one
-cell alone is still joined (11 of the 23 broken rows are) but named (``Join.doubtful``, E113):
-if it was a row of its own, an indicator was merged into the one above, and the reader says where.
+broken row stops 0.1–12.9 pt above the body's end, the whole rows joined 12.1 and 13.4 pt above
+it. What the value cells hold does, where the value column has text on both sides (``weigh``,
+``value_halves.py``; the caller knows the table's header, which names that column): a value
+complete above the break over a complete value below it, no value together ("2023年9月底前" /
+"100%"), ends a whole row, and the join is refused; a value the page split ("≤259.2万" / "元")
+reads as one (4 such joins in the 30 drawn documents whose rows may break, none refused).
+Qualitative text says nothing: a join on two or more cells whose value reads so is named
+(``Join.variant`` ".text", E113.text; 3 right joins in those 30). With one cell carrying on, a
+whole row ends on a full line one time in three in a column three ideographs wide, and the next
+row often has no value to weigh (both whole rows joined in the 60 documents: their next row's
+value is blank). So a row joined on one cell alone is still joined (11 of the 23 broken rows are)
+but named (``Join.doubtful``, E113): if it was a row of its own, an indicator was merged into the
+one above, and the reader says where.
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ import attrs
 
 from checker.loaders.grid import Grid
 from checker.loaders.line_breaks import lead_length
+from checker.loaders.value_halves import Reading, Weigh
 
 _FIT = 0.25  # points: what the room a line left is measured short by (glyph boxes are loose)
 _AT_FOOT = 1.8  # glyph heights between a cell's last line and the fragment's bottom rule
@@ -80,11 +90,13 @@ class HeadCell(NamedTuple):
 
 class Join(NamedTuple):
     """The two grids after a join was weighed, and where in ``grid.cells`` the cell is that a join
-    rested on alone (None: no join, or more than one cell carried on)."""
+    rested on alone, or the first of the cells of one whose values read alike either way (None:
+    no join, or a join not in doubt), with the E113 variant that says which."""
 
     before: Grid
     grid: Grid
     doubtful: int | None = None
+    variant: str = ""  # "": one cell carried the row on; ".text": its value is qualitative text
 
 
 class Foot(NamedTuple):
@@ -146,9 +158,10 @@ def _over(head: HeadCell, cells: list[FootCell]) -> FootCell | None:
     return under[0] if len(under) == 1 else None
 
 
-def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
+def joined(before: Grid, foot: Foot, grid: Grid, head: Head, weigh: Weigh | None = None) -> Join:
     """(``before``, ``grid``) with ``grid``'s first row appended to ``before``'s last row when the
-    page broke that row (see the module docstring); both unchanged otherwise."""
+    page broke that row (see the module docstring); both unchanged otherwise, also where
+    ``weigh`` says, by what the value cells hold, that they are two rows (``value_halves.py``)."""
     texted = [c for c in foot.cells if c.room is not None]
     if not head.alone or not head.cells or not texted:
         return Join(before, grid)
@@ -167,13 +180,22 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head) -> Join:
     into: dict[int, list[str]] = {}
     for source, target in moves.items():
         into.setdefault(target, []).append(grid.cells[source].text)
+    said = weigh({before.cells[f].col: before.cells[f].text for f in into},
+                 {before.cells[f].col: _joined(texts) for f, texts in into.items()}) if weigh is not None else None
+    if said is Reading.TWO_ROWS:
+        return Join(before, grid)
     before_cells = tuple(
         attrs.evolve(c, text=_joined([c.text, *into[i]])) if i in into else c for i, c in enumerate(before.cells)
     )
     grid_cells = tuple(attrs.evolve(c, text="") if i in moves else c for i, c in enumerate(grid.cells))
+    done = attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells)
     # The whole row moved on one cell's evidence: a whole row whose cell ended on a full line reads the same.
-    doubtful = next(iter(moves)) if len(moves) == len(head.cells) == 1 else None
-    return Join(attrs.evolve(before, cells=before_cells), attrs.evolve(grid, cells=grid_cells), doubtful)
+    if len(moves) == len(head.cells) == 1:
+        return Join(*done, next(iter(moves)))
+    # On several cells' evidence, but its values qualitative: a whole row of such reads the same.
+    if said is Reading.UNSURE and len(moves) == len(head.cells):
+        return Join(*done, min(moves, key=lambda h: grid.cells[h].col), ".text")
+    return Join(*done)
 
 
 def _joined(parts: list[str]) -> str:

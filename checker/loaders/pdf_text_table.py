@@ -54,6 +54,7 @@ from checker.loaders.line_breaks import lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
 from checker.loaders.pdf_centred_table import TICKS, Cell, Seam, centred_cells, is_centred, rejoined, split_overruns
 from checker.loaders.recovery import is_page_number
+from checker.loaders.value_halves import Reading, Weigh
 from policy.forms.hierarchy import canonical_level1, canonical_level2
 from policy.forms.model import Location
 
@@ -131,12 +132,14 @@ class PageTable(NamedTuple):
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
-               height: float | None = None) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
+               height: float | None = None, weigh: Weigh | None = None
+               ) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
     """(grids, this page's table for the next page, text carried back into the previous page's
     last row by column) of a page without ruling lines: the lines above the first line of two or
     more cells as prose, the rest as one table. ``before``: the previous page's table; its
     column starts are kept when this page's columns agree with them (a table continued on the
-    next page keeps its column numbers)."""
+    next page keeps its column numbers); ``weigh``: what the value cells say of text carried back
+    (``value_halves.py``): where it would join two rows, it is a row of its own."""
     lines = _lines(glyphs)
     centred = is_centred(lines, _median([line.size for line in lines])) \
         or before is not None and before.centred
@@ -144,7 +147,12 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
         lines = rejoined(_lines(glyphs, cells_apart=True))
     carried: dict[int, list[str]] = {}
     if before is not None and lines and not centred:
-        carried, lines = _carry(lines, before, height)
+        carried, rest = _carry(lines, before, height)
+        if carried and weigh is not None and weigh({c: before.texts.get(c, "") for c in before.open_row},
+                                                   {c: _joined(parts) for c, parts in carried.items()}) \
+                is Reading.TWO_ROWS:
+            carried, rest = _label_rests(lines, before)
+        lines = rest
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may

@@ -154,9 +154,13 @@ def opens_a_table(grid: Grid) -> bool:
     for r in range(grid.height):
         texts = [text for cell in grid.row(r) if (text := clean(cell.text))]
         if texts:
-            return (read_header(grid, r) is not None or any(_name_label(t) is not None for t in texts)
-                    or _is_title_texts(texts))
+            return read_header(grid, r) is not None or begins_a_form(texts)
     return False
+
+
+def begins_a_form(texts: Sequence[str]) -> bool:
+    """Whether a row's cell texts are a 项目名称 row or a form's title."""
+    return any(_name_label(t) is not None for t in texts) or _is_title_texts(texts)
 
 
 def _same_label_column(old: TableColumns, new: TableColumns, col: int) -> int:

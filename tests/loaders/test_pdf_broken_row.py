@@ -43,7 +43,7 @@ def test_the_rest_of_a_cut_cell_is_joined_back():
     before, after = _grids(["突发事件及时处置", "≥90%"], ["率", ""])
     foot = _foot(766, ["突发事件", "及时处置"], ["≥90%"])  # a full last line at the foot
     assert foot.cells[0].at_foot and foot.cells[0].room < SIZE
-    new_before, new_after, doubtful = joined(before, foot, after, _head("率"))
+    new_before, new_after, doubtful, _ = joined(before, foot, after, _head("率"))
     assert [c.text for c in new_before.cells] == ["突发事件及时处置率", "≥90%"]
     assert [c.text for c in new_after.cells] == ["", ""]
     assert doubtful == 0  # one cell (the first of the next page's row) carried the whole row on
@@ -89,10 +89,14 @@ def test_a_merged_label_cut_by_the_page_is_finished_while_the_row_beside_it_is_n
     head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "来源")),
                                  head_cell(1, 154, 208, _ink(80, 159, "25万元"))])
     assert foot.cells[0].room < SIZE and foot.cells[1].room > 2 * SIZE
-    new_before, new_after, doubtful = joined(before, foot, after, head)
+    new_before, new_after, doubtful, _ = joined(before, foot, after, head)
     assert [c.text for c in new_before.cells] == ["项目资金来源", "合计"]
     assert [c.text for c in new_after.cells] == ["", "25万元"]
     assert doubtful is None  # the row stays: nothing of it is merged away
+    # Whatever the value cells say: the row is not joined, so no row was merged to name.
+    from checker.loaders.value_halves import Reading
+
+    assert joined(before, foot, after, head, lambda above, below: Reading.UNSURE)[:3] == (*joined(before, foot, after, head)[:2], None)
     # A cell of one row cut alone does not make the row a continuation.
     plain = Grid(before.name, (GridCell("项目资金", 3, 0, before.cells[0].location), before.cells[1]), page=1)
     assert joined(plain, foot, after, head) == Join(plain, after)
@@ -116,7 +120,7 @@ def test_an_ideograph_drawn_narrow_counts_its_full_width_in_the_room_left():
     head = Head(BODY_END, True, [head_cell(0, 100, 154, _ink(80, 105, "入"))])
     foot = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(SIZE)), foot_cell(1, 154, 208, 766, [])])
     assert foot.cells[0].room == 6.0
-    new_before, _, _ = joined(before, foot, after, head)
+    new_before = joined(before, foot, after, head).before
     assert [c.text for c in new_before.cells] == ["5.其他收入", ""]
     unmeasured = Foot(766, [foot_cell(0, 100, 154, 766, _narrow_label(0.0)), foot.cells[1]])
     assert unmeasured.cells[0].room == 18.0
@@ -139,3 +143,59 @@ def test_a_row_joined_on_one_cell_is_named_and_one_joined_on_every_cell_is_not()
     result = joined(before, foot, after, _head("率", "底前"))
     assert [c.text for c in result.before.cells] == ["突发事件及时处置率", "2022年12月底前"]
     assert result.doubtful is None
+
+
+def _weigh_value_column(above: dict[int, str], below: dict[int, str]):
+    """What column 1, the value column of these grids, says of the join (value_halves.py)."""
+    from checker.loaders.value_halves import reading
+
+    return reading(above.get(1, ""), below.get(1, ""))
+
+
+# A whole row at the page's foot whose two cells both ended on full lines, and the next page's
+# first row (Writer, rows kept whole: 1 of 200 generated forms): the geometry says the page
+# broke it, and only what the value cells hold says otherwise.
+def test_a_whole_row_whose_value_is_complete_above_a_complete_value_is_not_joined():
+    before, after = _grids(["巡查完成时间", "2023年9月底前"], ["巡查按时完成率", "100%"])
+    foot = _foot(766, ["巡查完成", "时间"], ["2023", "年9月底前"])
+    foot = foot._replace(cells=[c._replace(room=0.0) for c in foot.cells])  # both lines full
+    head = _head("巡查按时完成率", "100%")
+    merged = joined(before, foot, after, head)
+    assert [c.text for c in merged.before.cells] == ["巡查完成时间巡查按时完成率", "2023年9月底前100%"]
+    assert joined(before, foot, after, head, _weigh_value_column) == Join(before, after)
+
+
+def test_a_value_the_page_split_is_joined_whatever_its_halves_read_as():
+    # "≤259.2万" reads as a bound, but "元" alone is no value: the rest of one.
+    for value in (("≤259.2万", "元"), ("6000份（本）/年", "（次）"), ("2022年12月", "底前")):
+        before, after = _grids(["开展调研工作差旅", value[0]], ["费用", value[1]])
+        foot = _foot(766, ["开展调研", "工作差旅"], ["", value[0]])
+        foot = foot._replace(cells=[c._replace(room=0.0) for c in foot.cells])
+        result = joined(before, foot, after, _head("费用", value[1]), _weigh_value_column)
+        assert [c.text for c in result.before.cells] == ["开展调研工作差旅费用", "".join(value)]
+
+
+def test_a_row_joined_on_its_value_cell_alone_is_refused_when_the_value_was_whole():
+    # The next page's first row holds only a value, under a value cell that ended on a full line.
+    before, after = _grids(["巡查完成时间", "2023年9月底前"], ["", "100%"])
+    foot = _foot(766, ["巡查完成时间"], ["2023", "年9月底前"])
+    foot = foot._replace(cells=[foot.cells[0], foot.cells[1]._replace(room=0.0)])
+    head = _head("", "100%")
+    assert joined(before, foot, after, head).doubtful == 1
+    assert joined(before, foot, after, head, _weigh_value_column) == Join(before, after)
+
+
+def test_a_row_joined_on_several_cells_whose_values_are_text_is_named():
+    # Both cells cut on full lines and carried on, but the value is a phrase: its rest and a new
+    # row's phrase read alike, so the join is named by the first cell it rests on (E113.text).
+    before, after = _grids(["突发事件及时处置", "全天值守实行"], ["率", "主岗副岗"])
+    foot = _foot(766, ["突发事件", "及时处置"], ["全天值守", "实行"])
+    foot = foot._replace(cells=[c._replace(room=0.0) for c in foot.cells])
+    result = joined(before, foot, after, _head("率", "主岗副岗"), _weigh_value_column)
+    assert [c.text for c in result.before.cells] == ["突发事件及时处置率", "全天值守实行主岗副岗"]
+    assert (result.doubtful, result.variant) == (0, ".text")
+    # A quantitative value the page split says it was one row: not named.
+    before, after = _grids(["突发事件及时处置", "≤259.2万"], ["率", "元"])
+    result = joined(before, foot, after, _head("率", "元"), _weigh_value_column)
+    assert [c.text for c in result.before.cells] == ["突发事件及时处置率", "≤259.2万元"]
+    assert (result.doubtful, result.variant) == (None, "")

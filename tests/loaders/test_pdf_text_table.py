@@ -214,3 +214,24 @@ def test_a_row_joined_though_it_ended_with_room_for_a_line_is_named():
     # A merged label's rest finishes its word: never doubtful.
     _, label, _ = text_grids(_page([(50, ("一级指", "名", "值")), (75, ("产出指", "名称", "1"))]), "f.pdf", 1)
     assert doubtful_join(label, {0: "标"}, 35.0, 400.0) is None
+
+
+def _weigh_value_column(above: dict[int, str], below: dict[int, str]):
+    """What column 2, the value column here, says of text carried back (value_halves.py)."""
+    from checker.loaders.value_halves import reading
+
+    return reading(above.get(2, ""), below.get(2, ""))
+
+
+def test_a_row_whose_value_is_whole_above_a_whole_value_is_not_carried_back():
+    # "巡查完成时" filled its column and "≥90%" left no room for "100%": the geometry carries the
+    # next page's first line back, but two complete values that read as none together are two
+    # rows' values. A value the page split ("≤15万" / "元") still goes on.
+    _, table, _ = text_grids(_page([(50, ("一级", "名", "指标值说明")), (70, ("产出", "巡查完成时", "≥90%"))]), "f.pdf", 1)
+    rest = _page([(40, ("", "巡查按时", "100%")), (65, ("成本", "名", "1"))])
+    assert text_grids(rest, "f.pdf", 2, table)[2] == {1: "巡查按时", 2: "100%"}
+    second, _, carried = text_grids(rest, "f.pdf", 2, table, weigh=_weigh_value_column)
+    assert carried == {} and _rows(second[-1])[0] == [(0, ""), (1, "巡查按时"), (2, "100%")]
+    _, split, _ = text_grids(_page([(50, ("一级", "名", "指标值说明")), (70, ("产出", "巡查完成时", "≤15万"))]), "f.pdf", 1)
+    rest = _page([(40, ("", "费用", "元")), (65, ("成本", "名", "1"))])
+    assert text_grids(rest, "f.pdf", 2, split, weigh=_weigh_value_column)[2] == {1: "费用", 2: "元"}
