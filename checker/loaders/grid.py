@@ -61,6 +61,9 @@ class Grid:
     # Columns whose first-row cell its reader saw ruled off from the page before, where the
     # producer leaves a cell the page splits open: none goes on from the part above.
     ruled_off: frozenset[int] = frozenset()
+    # Merged cells its reader inferred from blank slots under printed text (a table without
+    # rules): a blank label slot may be the label above going on or a blank cell of its own.
+    spans_guessed: bool = False
     _slots: dict[tuple[int, int], GridCell] = attrs.field(init=False, eq=False, repr=False)
     _rows: tuple[tuple[GridCell, ...], ...] = attrs.field(init=False, eq=False, repr=False)
     width: int = attrs.field(init=False, eq=False)  # columns: one past the last cell's last column

@@ -48,6 +48,7 @@ ROW_TOO_WIDE = "E109"  # a CSV row with more cells than its header (an unquoted 
 UNCACHED_FORMULA = "E108"  # an XLSX formula cell saved without its result: read as blank
 SKIPPED_TABLES = "E111"  # tables of a document that belong to no form (a notice, counted)
 DOUBTFUL_JOIN = "E113"  # a PDF row read as the rest of the row above on one cell's evidence
+BLANK_LABEL_BEFORE_HEADER = "E114"  # blank label slots of a table without rules read as the label above
 OVERRUN = "E115"  # a PDF cell's text ran up to the next cell's with no gap: split at the column's start
 
 

@@ -27,10 +27,12 @@ are rows of the table, not prose; a page number centred below the table (at no c
 prose.
 
 Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
-it that have nothing in its column or left of it (a 一级 label printed once). So a merged label
-whose text a producer printed on the later page of a break cannot be told from a new label there:
-without rules, it is read as the later page's. A merged label's text runs on over the rows it
-covers, even past the page's last row when rows are kept whole ("产出指" / "标" beside the next
+it that have nothing in its column or left of it (a 一级 label printed once; Writer prints it on
+the first line of its first row). So a merged label whose text a producer printed on the later
+page of a break cannot be told from a new label there: without rules, it is read as the later
+page's, and the blank slots above it as the label above going on (the grid says its spans are
+guessed: ``blank_labels.py`` names them above a repeated header). A merged label's text runs on
+over the rows it covers, even past the page's last row when rows are kept whole ("产出指" / "标" beside the next
 page's new row): a run that finishes a 一级 or 二级 label's word goes back to it, there and
 beside a new row's first line on the same page. A row of two or more cells alone at a page's
 foot (a form's 项目名称 row, its table going on on the next page) is a table, not prose.
@@ -496,8 +498,8 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     open_right = {col: right for col, (_, _, right) in last.items()}
     foot = lines[-1].y + lines[-1].size / 2
     last_texts = {col: _joined(parts) for col, parts in texts.items()}
-    return Grid(name, tuple(cells), page=number), PageTable(starts, pitch, open_row, open_right, foot,
-                                                            texts=last_texts)
+    grid = Grid(name, tuple(cells), page=number, spans_guessed=True)  # a blank label slot: the label above, or its own
+    return grid, PageTable(starts, pitch, open_row, open_right, foot, texts=last_texts)
 
 
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,

@@ -12,7 +12,9 @@ after grid, so a form may span several tables or pages and a table may hold seve
 - the indicator table is read by its header's columns (``columns.py``): a cell in the 三级 column
   is a name whatever it says, a cell in the 指标值 column a value; merged 一级/二级 labels cover
   their rows, and a merged label that a producer printed on the later page of a page break is
-  filled back into the rows above it;
+  filled back into the rows above it; in a table without rules, blank label slots above a
+  repeated header whose next part prints another label are read as the label above and named
+  (``blank_labels.py``: nothing on the page tells them from a label printed after the header);
 - a repeated title or header on a continued page continues the same table; page numbers,
   signature/审核意见/date rows and 项目名称/预算单位 rows inside a table are never indicators;
   a period heading row (年度绩效指标) switches the period of the table that follows;
@@ -34,6 +36,7 @@ from typing import NamedTuple
 import attrs
 
 from checker.loaders import issues as ids
+from checker.loaders.blank_labels import BlankLabels
 from checker.loaders.cells import Cell
 from checker.loaders.columns import TableColumns, read_header
 from checker.loaders.grid import PROSE, TEXT, Grid, GridCell, clean
@@ -237,6 +240,8 @@ class _FormBuilder:
         self.level1: str | _Pending | None = None
         self.level2: dict[int, str | _Pending | None] = {}
         self.pending: list[tuple[int, _Pending]] = []  # (column, block) still waiting for text
+        self.blanks = BlankLabels()  # label slots a table without rules left blank
+        self.doubts: list[LoadIssue] = []  # the document's notices about this form's reading
         self.overflow = False
         self.name: str | None = None
         self.text = False  # a text grid's form: HeadParser gets the file's lines, TableParser the table
@@ -331,6 +336,9 @@ class _FormBuilder:
             columns = columns.with_period(self.heading_period)
         if self.columns is not None and self.pending:  # a label to fill back, under the new header's columns
             self.pending = [(_same_label_column(self.columns, columns, c), b) for c, b in self.pending]
+        if self.columns is not None:  # a header repeated where the table goes on
+            old = self.columns
+            self.blanks.header(self._labels_in_force(), lambda c: _same_label_column(old, columns, c))
         self.columns = columns
         self.table_grid = grid
         self.data_start = (grid, row + columns.rows)
@@ -347,6 +355,7 @@ class _FormBuilder:
         self.rows_seen += 1
         if self.self_evaluation.total_row(grid, r):
             return
+        self.blanks.start_row(grid, r)
         self.level1 = self._label(grid, r, cols.level1, self.level1, top, reset=True)
         used: set[int] = set()
         if cols.level1 is not None:
@@ -355,6 +364,9 @@ class _FormBuilder:
             if group.level2 is not None:
                 self.level2[g] = self._label(grid, r, group.level2, self.level2.get(g), top)
                 used.update(_span_cols(grid.covering(r, group.level2)))
+        doubt = self.blanks.first_row(self._labels_in_force(), cols.level1)
+        if doubt is not None:
+            self.doubts.append(doubt)
         emitted = []
         for g, group in enumerate(cols.groups):
             name_cells = _origin_cells(grid, r, group.level3, used)
@@ -392,8 +404,10 @@ class _FormBuilder:
         cell = grid.covering(r, col)
         over = cell is not None and cell.row != r and self._header_over(grid, r, cell)
         if cell is not None and cell.row != r and not over:
+            self.blanks.went_on(grid, col, current)
             return current  # the same merged block: the label above goes on
         if cell is not None and cell.text and not over:
+            self.blanks.printed(col)
             if top:
                 for c, block in self.pending:
                     if c == col:
@@ -403,17 +417,28 @@ class _FormBuilder:
                 self.level2 = {}
             return cell.text
         if top and current is not None and not (reset and self._level2_elsewhere(grid, r, current)):
+            self.blanks.went_on(grid, col, current)
             return current  # a merged label continued from the page before (none: nothing goes on)
         # A blank cell (a workbook leaves blank cells out: no cell is a blank one).
         last_row, rowspan = (cell.last_row, cell.last_row - max(cell.row, r) + 1) if cell is not None else (r, 1)
         at_foot = last_row >= _last_data_row(grid, self.columns, r)
         if not at_foot and rowspan == 1:
             return current
+        self.blanks.forget(col)
         block = _Pending(_label_text(current) if at_foot else None)
         self.pending.append((col, block))
         if reset:
             self.level2 = {}
         return block
+
+    def _labels_in_force(self) -> dict[int, str | None]:
+        """Label column → the label in force (a block still waiting for its text: its fallback)."""
+        cols = self.columns
+        labels = {cols.level1: _label_text(self.level1)} if cols.level1 is not None else {}
+        for g, group in enumerate(cols.groups):
+            if group.level2 is not None:
+                labels[group.level2] = _label_text(self.level2.get(g))
+        return labels
 
     def _header_before(self, grid: Grid) -> bool:
         """Whether the header was the last row read before ``grid``: a header repeated at a page's
@@ -989,6 +1014,7 @@ class _Reader:
         form = self.form
         if form is not None and not getattr(form, "discard", False):
             self.forms.append(form.build(len(self.forms)))
+            self.issues.extend(form.doubts)  # named with the document's, as a PDF row's join (E113)
         self.form = None
 
 

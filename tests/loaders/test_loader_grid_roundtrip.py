@@ -210,8 +210,8 @@ def test_pdf_printed_by_chromium_reads_back(tmp_path):
 # here, since some drawn documents still fail: ruled 2 of 30 (a whole row at a page's foot whose
 # name cell ended on a full line, joined with the next page's row that has only a name, and named
 # by E113), borderless 1 of 30 and 2 of 30 with rows kept whole (a merged label printed after
-# the break, a whole row joined with the next page's: told apart only by guesses, see
-# pdf_text_table.py).
+# the break, named by E114; a whole row joined with the next page's: told apart only by guesses,
+# see pdf_text_table.py and blank_labels.py).
 # Names are distinct: a second form of the open form's name whose 项目名称 row is not followed by
 # its project block on the same page reads as the first form's page head (a known gap).
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
