@@ -82,14 +82,18 @@ _NOISE = ["第 1 页，共 2 页", "- 2 -", "page 3 of 4", "审核意见：\t同
 # A page number closing one form, and the next form's page broken between its project block and its
 # table (title and header repeated before the header): found by this test once; a form was begun.
 @example([(1, 28, "第 1 页，共 2 页"), (2, 0, "repeat")])
+@example([(1, 28, "第 1 页，共 2 页"), (1, 28, "repeat"), (2, 0, "审核意见：\t同意")])
 def test_stray_lines_inside_a_table_change_nothing(insertions):
     """Page numbers, signature/date rows and a page break's repeated title + header, put between
     the rows of any form's indicator table, leave every form as it was read without them."""
     lines = list(_SEED_TEXT)
-    for form, offset, noise in sorted(insertions, key=lambda i: -(_SPANS[i[0]][0] + i[1])):
+    places = []
+    for form, offset, noise in insertions:
         start, end, title = _SPANS[form]
-        at = min(start + offset, end)
-        block = [title, _HEADER] if noise == "repeat" else [noise]
+        places.append((min(start + offset, end), [title, _HEADER] if noise == "repeat" else [noise]))
+    # From the last place up, so that no insertion moves a place still to come (sorted by the
+    # place itself: one clamped to its table's end once moved a later form's into its project block).
+    for at, block in sorted(places, key=lambda place: -place[0]):
         lines[at:at] = block
     plain = load_bytes("\n".join(_SEED_TEXT).encode("utf-8"), "seed.txt")
     noisy = load_bytes("\n".join(lines).encode("utf-8"), "seed.txt")
