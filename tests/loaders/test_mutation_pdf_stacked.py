@@ -89,3 +89,19 @@ def test_stacked_tables_drawn_without_cell_spacing_keep_their_last_and_first_row
     upper, lower = _tables(horizontal, vertical)
     assert (upper.rows, upper.cut, upper.cols) == ([100.0, 120.0, 140.0, 160.0], False, [50.0, 120.0, 300.0])
     assert (lower.rows, lower.cut, lower.cols) == ([160.0, 180.0, 200.0], False, [50.0, 200.0, 300.0])
+
+
+def test_a_rule_a_point_or_less_from_the_meeting_line_counts_there():
+    """The sides compared and the cells looked for are the rules reaching within a point of the
+    line (inclusive): one ending or beginning exactly a point off it counts."""
+    upper, lower = _browser_table(100.0, WIDE, [22.5] * 4), _browser_table(190.0, NARROW, [22.5] * 3)
+    for stub in ((2.0, 150.0, 189.0), (2.0, 191.0, 240.0)):  # further out than the frames
+        found, tables = _read(upper, lower, ([], [stub]))
+        assert found == [] and len(tables) == 1, stub
+    narrower = [20.0, 58.5, 111.0, 240.0, 357.0, 534.8]
+    found, _ = _read(upper, _browser_table(190.0, narrower, [22.5] * 3), ([], [(10.0, 185.0, 191.0)]))
+    assert found == [190.0]  # ends a point below the line: not a side beginning there
+    row, table = _browser_table(0.0, NARROW, [20.3]), _browser_table(20.3, WIDE, [22.5] * 3)
+    for cell_side in ((300.0, 21.3, 40.0), (300.0, 5.0, 19.3)):  # a cell a point off the line
+        found, tables = _read(row, table, ([], [cell_side]))
+        assert found == [] and [n for n, _ in tables] == [4], cell_side
