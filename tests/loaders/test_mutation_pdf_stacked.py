@@ -101,6 +101,10 @@ def test_a_rule_a_point_or_less_from_the_meeting_line_counts_there():
     narrower = [20.0, 58.5, 111.0, 240.0, 357.0, 534.8]
     found, _ = _read(upper, _browser_table(190.0, narrower, [22.5] * 3), ([], [(10.0, 185.0, 191.0)]))
     assert found == [190.0]  # ends a point below the line: not a side beginning there
+    wider = [2.0, 58.5, 111.0, 240.0, 357.0, 600.0]
+    found, _ = _read(_browser_table(100.0, narrower, [22.5] * 4), _browser_table(190.0, wider, [22.5] * 3),
+                     ([], [(10.0, 189.0, 230.0)]))
+    assert found == [190.0]  # begins a point above the line, through it: not a side ending there
     row, table = _browser_table(0.0, NARROW, [20.3]), _browser_table(20.3, WIDE, [22.5] * 3)
     for cell_side in ((300.0, 21.3, 40.0), (300.0, 5.0, 19.3)):  # a cell a point off the line
         found, tables = _read(row, table, ([], [cell_side]))
