@@ -62,7 +62,8 @@ def _nearest(clip: Box, x: float, y: float) -> tuple[float, float]:
 
 def _clip_box(raw, obj, height: float) -> Box | None:
     """The box of an object's clip (the intersection of its paths' boxes), y downwards; None
-    without a clip (or an empty one, which hides the object whatever its place)."""
+    without a clip (or an empty one, of no width or no height, which hides the object whatever
+    its place)."""
     clip = raw.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None
@@ -80,6 +81,6 @@ def _clip_box(raw, obj, height: float) -> Box | None:
         part = (min(xs), min(ys), max(xs), max(ys))
         box = part if box is None else (max(box[0], part[0]), max(box[1], part[1]),
                                         min(box[2], part[2]), min(box[3], part[3]))
-    if box is None or box[0] > box[2] or box[1] > box[3]:
+    if box is None or box[0] >= box[2] or box[1] >= box[3]:
         return None
     return box

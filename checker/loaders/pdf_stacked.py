@@ -31,15 +31,15 @@ Segment = tuple[float, float, float]  # a vertical rule: x, top, bottom (y downw
 
 def junctions(vertical: list[Segment], rows: list[float]) -> list[float]:
     """The row positions where one ruled table's frame ends and the next one's begins, sorted;
-    ``rows`` the page's row lines, sorted."""
-    starts: dict[int, list[Segment]] = {}
-    for segment in vertical:
-        starts.setdefault(round(segment[1]), []).append(segment)
+    ``rows`` the page's row lines, sorted. A line where a rule ends and another begins, at any
+    x, is asked: two tables centred on the page, of different widths, share neither side."""
+    starts: dict[int, list[float]] = {}
+    for _, y0, _ in vertical:
+        starts.setdefault(round(y0), []).append(y0)
     candidates = set()
-    for x, _, y1 in vertical:
+    for _, _, y1 in vertical:
         key = round(y1)
-        if any(abs(bx - x) <= _MEET and abs(by0 - y1) <= _MEET
-               for k in (key - 1, key, key + 1) for bx, by0, _ in starts.get(k, ())):
+        if any(abs(y0 - y1) <= _MEET for k in (key - 1, key, key + 1) for y0 in starts.get(k, ())):
             candidates.add(round(y1, 1))
     return [y for y in sorted(candidates) if _frames_meet(vertical, rows, y)]
 

@@ -20,6 +20,7 @@ from checker.loaders import load_path
 from policy.forms.canonical import form_from_mapping, form_to_mapping
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("count", [10, 20])
 def test_calc_forms_with_labels_split_by_a_page_break_read_back(tmp_path, count):

@@ -32,6 +32,7 @@ def disclosure(tmp_path_factory, request):
     return path
 
 
+@pytest.mark.producer
 def test_a_disclosure_without_forms_says_so_naming_pages_and_tables(disclosure, request):
     import pypdfium2
 
@@ -57,6 +58,7 @@ def test_a_disclosure_without_forms_says_so_naming_pages_and_tables(disclosure, 
     assert seconds < 2.0
 
 
+@pytest.mark.producer
 def test_the_cli_answers_exit_2_for_it_and_still_checks_the_other_files(disclosure, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "form.yaml").write_text(FORM, encoding="utf-8")

@@ -68,6 +68,7 @@ def test_document_layout_reads_back_the_same_forms(suffix, drawn, data):
     assert [i for f in document.forms for i in f.issues] == []
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_legacy_doc_is_read_through_libreoffice(tmp_path):
     drawn = [SAMPLE_FORM]
@@ -82,6 +83,7 @@ def test_legacy_doc_is_read_through_libreoffice(tmp_path):
     assert got == _expected(drawn)
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_legacy_xls_in_the_form_layout_reads_back(tmp_path):
     drawn = [SAMPLE_FORM, dict(SAMPLE_FORM, name="市政府总值班室经费")]
@@ -118,6 +120,7 @@ def _squashed(value):
 # One fixed document, not a property: each example costs a LibreOffice print (~5 s), and drawn
 # forms still fail where a table breaks across pages (a known gap, see the PDF notes in
 # docs/canonical-format.md).
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
     from bench.corpusgen.documents import to_pdf
@@ -138,6 +141,7 @@ def test_pdf_printed_by_libreoffice_reads_back(tmp_path):
 
 # The case a new user meets first: a DOCX whose tables have no rules (python-docx's default, and
 # many a 申报表 saved from WPS) printed to PDF. The first form's cost row breaks across pages 1-2.
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_without_ruling_lines_reads_back(tmp_path):
     from bench.corpusgen.documents import to_pdf
@@ -184,6 +188,7 @@ def _reads_back_every_field(content: bytes, drawn: list[dict]) -> None:
     assert [i for f in document.forms for i in f.issues] == []
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_printed_by_calc_from_the_form_layout_workbook_reads_back(tmp_path):
     from bench.corpusgen.documents import to_calc_pdf
@@ -195,6 +200,7 @@ def test_pdf_printed_by_calc_from_the_form_layout_workbook_reads_back(tmp_path):
 # Chromium draws a border per cell, so each page sees only the column lines of its own rows: the
 # second form's funding-source row, alone at the top of page 2, must keep the columns of its
 # labels on page 1.
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_pdf_printed_by_chromium_reads_back(tmp_path):
     from bench.corpusgen.documents import to_chromium_pdf
@@ -218,6 +224,7 @@ def test_pdf_printed_by_chromium_reads_back(tmp_path):
 # The same drawings on every run (derandomized): with a few examples a run, random ones made CI
 # red now and then on the page-break cases above, which are known, measured and documented; a
 # change that breaks these drawings still fails, and the dev/fuzz profiles draw more.
+@pytest.mark.producer
 @settings(max_examples=max(3, settings.default.max_examples // 15), deadline=None, derandomize=True)
 @given(drawn=st.lists(forms(), min_size=1, max_size=2, unique_by=lambda f: f["name"]), data=st.data())
 def test_pdf_printed_by_writer_reads_back_drawn_forms(tmp_path_factory, drawn, data):
@@ -267,6 +274,7 @@ def _long_form() -> dict:
 
 # Rows kept whole, and ruled rows Writer breaks where the page ends (three of them here: a name,
 # a value "（次）" and a number cut off, each joined back to its row on the page before).
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(("ruled", "whole_rows"), [(True, True), (False, True), (True, False)],
                          ids=["ruled", "borderless", "ruled-rows-broken"])
@@ -285,6 +293,7 @@ def test_a_form_over_three_pages_reads_back(tmp_path, ruled, whole_rows):
 # before "（次）": that rest alone carries the row on, which a whole row at the page's foot
 # followed by a row holding only "（次）" would show as well. The row is joined, and named (E113)
 # where it stands: the first row of a page's table.
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_row_joined_on_one_cell_is_named_where_it_stands(tmp_path):
     from bench.corpusgen.documents import form_tables, to_pdf
@@ -329,6 +338,7 @@ BORDERLESS_PAGES = {
 }
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 @pytest.mark.parametrize("drawn", list(BORDERLESS_PAGES.values()), ids=list(BORDERLESS_PAGES))
 def test_pdf_printed_by_chromium_without_borders_reads_back(tmp_path, drawn):

@@ -112,6 +112,7 @@ def _texts(content: bytes) -> list[str]:
     return [c.text for g in read.grids for c in g.cells if c.text]
 
 
+@pytest.mark.producer
 @needs_chromium
 def test_chromium_checkbox_inputs_read_as_ticks_in_their_cells(tmp_path):
     texts = _texts(_printed(_PAGE.format(border=1), tmp_path))
@@ -124,6 +125,7 @@ def test_chromium_checkbox_inputs_read_as_ticks_in_their_cells(tmp_path):
     assert {"圆点", "方点", "丙"} <= set(texts)
 
 
+@pytest.mark.producer
 @needs_chromium
 def test_chromium_checkbox_inputs_on_a_page_without_rules_are_no_tables(tmp_path):
     """A checkbox's square has straight sides: read as rules, each made a tiny ruled table."""
@@ -131,6 +133,7 @@ def test_chromium_checkbox_inputs_on_a_page_without_rules_are_no_tables(tmp_path
     assert any("□新增项目" in t and "☑延续项目" in t for t in texts), texts
 
 
+@pytest.mark.producer
 @needs_chromium
 def test_pdf_printed_by_chromium_with_checkbox_inputs_reads_back(tmp_path):
     from bench.corpusgen.documents import to_chromium_pdf

@@ -72,6 +72,7 @@ def test_only_text_the_page_opened_finishes_the_cell_above_it():
 # Six drawn self-evaluations printed by Chromium (the drawing's picks from seed 4): a page break
 # cuts a 年度总体目标 row, its text running on at the next page's top, open above; read as a
 # row of its own (or under the fit test) only its last words stayed ("水平。", "89.00%。").
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_self_evaluations_printed_by_chromium_read_back_exactly(tmp_path):
     from bench.corpusgen import generate_forms

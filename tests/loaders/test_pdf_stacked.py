@@ -147,6 +147,7 @@ def _split_after_the_first_row(options):
 # The form's project block, its indicator table's first row and the rest are three HTML tables
 # of three widths drawn one on another; read as one grid, the first part's values fell a column
 # off their header (E101) and were lost.
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_a_form_printed_by_chromium_as_three_stacked_tables_reads_back(tmp_path):
     from bench.corpusgen.documents import to_chromium_pdf

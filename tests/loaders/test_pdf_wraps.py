@@ -85,6 +85,7 @@ def _cell_texts(content: bytes) -> list[str]:
     return [c.text for g in read.grids if g.kind != PROSE for c in g.cells if c.text]
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_chromium_wraps_keep_the_spaces_between_latin_words(tmp_path):
     from loaders.test_pdf_checkboxes import _printed
@@ -96,6 +97,7 @@ def test_chromium_wraps_keep_the_spaces_between_latin_words(tmp_path):
     assert texts == ["设备采购", "hello world again", "≥3500 0次/天", "≥35000次/天"]
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_writer_wraps_keep_the_spaces_it_carries_and_break_words_without_one(tmp_path):
     """Writer carries a space after a letter or digit at a line's end, and breaks a word too long

@@ -111,6 +111,7 @@ def test_self_evaluation_documents_read_back_the_same_forms(suffix, drawn, data)
     assert [i for f in document.forms for i in f.issues] == []
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_self_evaluation_printed_to_pdf_reads_back(tmp_path):
     form = evaluation_form()
