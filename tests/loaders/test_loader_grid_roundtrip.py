@@ -356,6 +356,7 @@ _OVERRUN = dict(SAMPLE_FORM, name="市政府总值班室经费", indicators=[
     {"level1": "效益指标", "level2": "经济效益", "name": "调研成果运用", "value": "持续提升", "period": "annual"}])
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
 def test_pdf_printed_by_chromium_with_fixed_widths_reads_back_and_names_text_run_over(tmp_path):
     from bench.corpusgen.documents import to_chromium_pdf

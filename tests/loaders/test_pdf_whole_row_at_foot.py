@@ -24,6 +24,7 @@ def _form() -> dict:
          "period": "annual"} for i in range(24)])
 
 
+@pytest.mark.producer
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(("ruled", "lead"), [(True, 14), (False, 2)], ids=["ruled", "borderless"])
 def test_a_whole_row_at_a_pages_foot_is_not_joined_with_the_next_pages_first(tmp_path, monkeypatch, ruled, lead):
