@@ -96,5 +96,6 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _listed(labels) -> str:
-    """Labels in column order, each once ("效益指标 / 生态效益" for the 一级 and two 二级 columns)."""
-    return " / ".join(dict.fromkeys(label or "" for label in labels))
+    """Labels in column order, each once ("效益指标 / 生态效益" for the 一级 and two 二级 columns);
+    a column with none in force adds nothing (not "效益指标 / ")."""
+    return " / ".join(dict.fromkeys(label for label in labels if label))
