@@ -200,4 +200,4 @@ def joined(before: Grid, foot: Foot, grid: Grid, head: Head, weigh: Weigh | None
 
 def _joined(parts: list[str]) -> str:
     """Parts of one cell's text: the page break adds no character (as a wrap adds none)."""
-    return " ".join("".join(parts).split(" ")).strip()
+    return "".join(parts).strip()
