@@ -74,6 +74,11 @@ class BlankLabels:
                                {moved(c): label for c, label in labels.items()}, self._last)
         self._tails, self._printed = {}, set()
 
+    @property
+    def after_header(self) -> bool:
+        """Whether a repeated header ended a part and the next part's first row is still to come."""
+        return self._part is not None
+
     def first_row(self, labels: dict[int, str | None], level1: int | None) -> LoadIssue | None:
         """On the next part's first data row, whose ``labels`` are read (``level1``: the 一级
         column): the notice for the rows above the header, if their label is in doubt."""

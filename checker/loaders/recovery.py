@@ -364,9 +364,10 @@ class _FormBuilder:
             if group.level2 is not None:
                 self.level2[g] = self._label(grid, r, group.level2, self.level2.get(g), top)
                 used.update(_span_cols(grid.covering(r, group.level2)))
-        doubt = self.blanks.first_row(self._labels_in_force(), cols.level1)
-        if doubt is not None:
-            self.doubts.append(doubt)
+        if self.blanks.after_header:  # the labels in force are gathered only then, not on every row
+            doubt = self.blanks.first_row(self._labels_in_force(), cols.level1)
+            if doubt is not None:
+                self.doubts.append(doubt)
         emitted = []
         for g, group in enumerate(cols.groups):
             name_cells = _origin_cells(grid, r, group.level3, used)
