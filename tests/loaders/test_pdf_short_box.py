@@ -155,3 +155,15 @@ def test_a_rule_wider_than_the_cut_box_is_not_its_bottom():
 
 def test_a_page_of_horizontal_rules_only_is_left_as_it_is():
     assert without_short_boxes([(10, 0, 100), (40, 0, 100)], []) == [(10, 0, 100), (40, 0, 100)]
+
+
+def test_a_cut_cells_box_ending_just_under_the_parts_top_leaves_its_slot_open():
+    # The page reader asks which first-row cells have no rule over them (a cell the page cut) of
+    # the same rules it built the grid from: the short box's bottom, 2.5 pt under the row's top
+    # line, closed the label's slot before.
+    lines = [*_FRAME, *_cut_box(11.5, 60, 14), *_box(11.5, 39.5, 60, 68.5)]
+    for top, bottom in ((11.5, 38), (39.5, 68.5)):
+        lines += _box(61.5, top, 130, bottom) + _box(131.5, top, 188.5, bottom)
+    read = read_page(_content(lines, _TEXTS))
+    [grid] = [g for g in read.grids if g.kind != "prose"]
+    assert {(grid.cells[i].row, grid.cells[i].col) for i in read.opened} == {(0, 0)}
