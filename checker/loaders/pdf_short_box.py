@@ -14,7 +14,9 @@ standing a cell spacing off each of its ends (separate borders), no other rule u
 SNAP in its column (every other box's bottom has the next cell's box top there) and a rule
 further down that closes the column: its bottom is not a rule, and the cell runs on down to that
 rule. In a table with collapsed borders (Calc, Writer) a cell's bottom is the next cell's top and
-its ends meet the neighbours' sides: nothing there stands off, and no rule is dropped.
+its ends meet the neighbours' sides: nothing there stands off, and no rule is dropped. The
+part's first rule stays: where the page cut every cell of its first row open, a short box's
+bottom is all that bounds that row from above.
 """
 
 from __future__ import annotations
@@ -43,8 +45,14 @@ def without_short_boxes(horizontal: list[Segment], vertical: list[Segment]) -> l
     top = min(map(itemgetter(1), vertical))
     cut = sorted((x, bottom) for x, start, bottom in vertical if start <= top + SNAP)
     at_x = [x for x, _ in cut]
+    # The part's first rule stays, whatever it is: where the page cut every cell on the part's
+    # first row open, a short box's bottom is all that bounds that row (a table starts on a rule).
+    first = bisect_left(horizontal, (top - _CORNER,))
+    if first == len(horizontal):
+        return horizontal
+    first_rule = horizontal[first][0]
     asked = set()  # the rules at a cut side's bottom (the frame's sides are cut too)
-    for bottom in {bottom for _, bottom in cut}:
+    for bottom in {bottom for _, bottom in cut if bottom > first_rule + _CORNER}:
         lo = bisect_left(horizontal, (bottom - _CORNER,))
         asked.update(range(lo, bisect_right(horizontal, (bottom + _CORNER, inf), lo)))
     short = set()

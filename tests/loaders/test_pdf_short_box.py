@@ -167,3 +167,13 @@ def test_a_cut_cells_box_ending_just_under_the_parts_top_leaves_its_slot_open():
     read = read_page(_content(lines, _TEXTS))
     [grid] = [g for g in read.grids if g.kind != "prose"]
     assert {(grid.cells[i].row, grid.cells[i].col) for i in read.opened} == {(0, 0)}
+
+
+def test_a_short_box_whose_bottom_is_the_parts_first_rule_keeps_it():
+    # Every cell on the part's first row cut open (a goals row the page sliced, seed-7
+    # self-evaluations 6 a file of 4): the short label box's bottom is all that bounds the row
+    # from above; dropped, the part lost its first row and the goal's rest with it.
+    lines = [(10, 40, 190, 40), (10, 10, 10, 40), (190, 10, 190, 40),
+             *_cut_box(11.5, 60, 25), *_cut_box(61.5, 130, 38), *_cut_box(131.5, 188.5, 38)]
+    horizontal, vertical = _segments(lines)
+    assert (25, 11.5, 60) in without_short_boxes(horizontal, vertical)
