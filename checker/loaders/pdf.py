@@ -34,6 +34,7 @@ from checker.loaders.pdf_checkboxes import MAX_MARK, Box, Mark, is_square, read_
 from checker.loaders.pdf_broken_row import Foot, Head, Ink, foot_cell, head_cell, is_ideograph, joined
 from checker.loaders.pdf_clip import Clips
 from checker.loaders.pdf_continued import SNAP, aligned, cluster, ends_on_a_header, goes_on
+from checker.loaders.pdf_short_box import without_short_boxes
 from checker.loaders.pdf_sliced import finished, sliced_rows
 from checker.loaders.pdf_stacked import junctions, parts
 from checker.loaders.radicals import unradical
@@ -366,9 +367,12 @@ class _Table:
 
 def _tables(horizontal, vertical) -> list[_Table]:
     """Tables of a page: runs of row lines whose bands a vertical rule crosses, apart where one
-    table's frame ends on the row line the next one's begins (``pdf_stacked.py``)."""
+    table's frame ends on the row line the next one's begins (``pdf_stacked.py``). Sorts both
+    lists in place, and drops from ``horizontal`` the bottoms of boxes a browser drew shorter than
+    the merged cell's rows (``pdf_short_box.py``): the caller reads the same rules."""
     horizontal.sort()
     vertical.sort()
+    horizontal[:] = without_short_boxes(horizontal, vertical)
     meets = junctions(vertical, cluster([y for y, _, _ in horizontal]))
     if meets:
         return [table for band in parts(horizontal, vertical, meets) for table in _band_tables(*band)]
