@@ -76,7 +76,7 @@ def test_a_form_over_three_pages_keeps_going_on_each_page():
 
 def test_bytes_that_are_no_pdf_are_an_error_naming_the_file_and_pdfiums_reason():
     document = load_pdf(b"%PDF-1.4 not a document", "bad.pdf", DEFAULT_LIMITS)
-    assert (document.forms, document.format) == ((), "pdf")
+    assert (document.path, document.forms, document.format) == ("bad.pdf", (), "pdf")
     error = document.error
     assert (error.message_id, error.severity, error.location.path) == ("E024", "error", "bad.pdf")
     assert error.args == {"kind": "PDF", "reason": "Failed to load document (PDFium: Data format error)."}
@@ -103,7 +103,7 @@ def _encrypted(data: bytes) -> bytes:
 def test_a_password_protected_pdf_says_so():
     document = load_pdf(_encrypted(form_pdf([_first_page(OUTPUT)])), "locked.pdf", DEFAULT_LIMITS)
     assert (document.error.message_id, document.error.location.path, document.error.args) == ("E023", "locked.pdf", {})
-    assert (document.forms, document.format) == ((), "pdf")
+    assert (document.path, document.forms, document.format) == ("locked.pdf", (), "pdf")
 
 
 def test_an_error_named_password_in_capitals_is_still_a_password(monkeypatch):
@@ -120,7 +120,7 @@ def test_pages_without_text_are_a_scan_counting_the_pages_read():
     rules = ruled_table(XS, _rows(20, 2), [["", "", "", ""], ["", "", "", ""]])
     document = load_pdf(form_pdf([rules] * 3), "scan.pdf", DEFAULT_LIMITS)
     assert (document.error.message_id, document.error.location.path, document.error.args) == ("E022", "scan.pdf", {"pages": 3})
-    assert (document.issues, document.format) == ((), "pdf")
+    assert (document.path, document.issues, document.format) == ("scan.pdf", (), "pdf")
     # With a page limit, the pages read are counted, and the pages left unread are said too.
     document = load_pdf(form_pdf([rules] * 3), "scan.pdf", Limits(max_pages=2))
     assert (document.error.message_id, document.error.args) == ("E022", {"pages": 2})
@@ -138,6 +138,7 @@ def test_pages_past_the_limit_are_not_read_and_the_report_says_where_reading_sto
     assert [i[2] for i in _indicators(document)] == ["培训人数", "合格率"]
     assert _issues(document) == [("E025", "page 3", None, {"limit": 2})]
     assert document.issues[0].severity == "error" and document.issues[0].location.path == "long.pdf"
+    assert (document.path, document.format) == ("long.pdf", "pdf")
     # At the limit exactly, nothing is left unread.
     document = load_pdf(form_pdf(pages), "long.pdf", Limits(max_pages=3))
     assert [i[2] for i in _indicators(document)] == ["培训人数", "合格率", "覆盖率"]
@@ -158,7 +159,19 @@ def test_a_page_pdfium_fails_on_is_an_error_naming_what_failed(monkeypatch):
     monkeypatch.setattr(pdf_loader, "_page_grids", fail)
     document = load_pdf(form_pdf([_first_page(OUTPUT)]), "damaged.pdf", DEFAULT_LIMITS)
     assert (document.error.message_id, document.error.args) == ("E024", {"kind": "PDF", "reason": "ValueError"})
-    assert (document.forms, document.format) == ((), "pdf")
+    assert (document.path, document.error.location.path, document.forms, document.format) == (
+        "damaged.pdf", "damaged.pdf", (), "pdf")
+
+
+def test_without_pypdfium2_a_pdf_is_an_error_naming_what_is_missing(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import fails
+    document = load_pdf(form_pdf([_first_page(OUTPUT)]), "f.pdf", DEFAULT_LIMITS)
+    error = document.error
+    assert (error.message_id, error.severity, error.location.path, error.args) == (
+        "E024", "error", "f.pdf", {"kind": "PDF", "reason": "pypdfium2 missing"})
+    assert (document.path, document.forms, document.format) == ("f.pdf", (), "pdf")
 
 
 def test_a_producer_pdfium_cannot_give_as_text_is_no_producer():
