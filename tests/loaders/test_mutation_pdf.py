@@ -318,3 +318,55 @@ def test_a_borderless_row_of_one_cell_joined_with_the_next_pages_first_line_is_n
         ("培训人数", "R3C3"), ("覆盖率", "R4C3"), (LONG_NAME + "查率", "R5C3"), ("合格率", "R1C3")]
     # Named by the cell it was joined to, on page 1: a new row of one cell would read the same.
     assert _issues(document) == [("E113", "page 1 table 1", "R5C3", {"text": "查率"})]
+
+
+# --- several tables on a page, and the text between them -----------------------------------------
+
+
+def _form(top: float, name: str, indicator: list[str]) -> str:
+    """A form's title 8 pt above ``top`` and its table from there: 项目名称 row, header, one indicator."""
+    rows = [["项目名称", name, "<", "<"], HEADER, indicator]
+    return text(10, top - 8, "项目支出绩效目标表", 10) + ruled_table(XS, _rows(top, 3), rows)
+
+
+def test_two_forms_on_a_page_each_start_at_their_own_title():
+    page = _form(30, "甲项目", OUTPUT) + _form(140, "乙项目", QUALITY) + text(10, 230, "填报人：张三", 8)
+    document = _read([page])
+    assert [(f.name, f.title, f.location.path, f.location.sheet, f.location.cell) for f in document.forms] == [
+        ("甲项目", "项目支出绩效目标表", "f.pdf", "page 1", "L1"), ("乙项目", "项目支出绩效目标表", "f.pdf", "page 1", "L1")]
+    assert _indicators(document) == [(*OUTPUT, "page 1 table 1", "R3C3"), (*QUALITY, "page 1 table 2", "R3C3")]
+    assert document.issues == ()
+
+
+def test_a_label_merged_over_two_rows_and_a_long_name_over_three_columns_read_whole():
+    rows = [["项目名称", "甲项目（二〇二三年度城乡社区治理专项）", "<", "<"], HEADER,
+            ["产出指标", "数量指标", "培训人数", "≥100人"], ["", "质量指标", "合格率", "100%"]]
+    ys = _rows(40, len(rows))
+    drawn = ruled_table(XS, ys, rows)
+    # No rule between the last two rows in the 一级 column: one cell over both.
+    drawn = drawn.replace(f"{XS[0]} {400 - ys[3]} m {XS[-1]} {400 - ys[3]} l S ",
+                          f"{XS[1]} {400 - ys[3]} m {XS[-1]} {400 - ys[3]} l S ")
+    document = _read([TITLE + drawn])
+    assert [f.name for f in document.forms] == ["甲项目（二〇二三年度城乡社区治理专项）"]
+    assert [(i[0], i[1], i[2], i[3], i[5]) for i in _indicators(document)] == [
+        ("产出指标", "数量指标", "培训人数", "≥100人", "R3C3"), ("产出指标", "质量指标", "合格率", "100%", "R4C3")]
+
+
+def test_a_row_ending_well_above_the_pages_foot_is_whole():
+    """The fragment must reach the body's end (the page height less the next page's top margin,
+    380 here) within 2.5 glyph heights (20 pt at 8 pt): one ending at 350 is a whole row."""
+    rows = [["项目名称", "甲项目", "<", "<"], HEADER, OUTPUT, ["满意度指标", "服务对象满意度", LONG_NAME, "≥95%"]]
+    first = text(10, 260, "项目支出绩效目标表", 10) + ruled_table(XS, [270, 290, 310, 330, 350], rows)
+    document = _read([first, _head_page(["", "", "查率", ""], QUALITY)])
+    assert [i[2] for i in _indicators(document)] == ["培训人数", LONG_NAME, "查率", "合格率"]
+    assert document.issues == ()
+
+
+def test_tables_of_different_columns_on_one_page_keep_their_own_columns():
+    """A form's table and, below it, a table of two columns (a 备注 table): the other table's
+    column line stands in no cell of the form's."""
+    other = ruled_table([10, 150, 290], [200, 220, 240], [["备注", "无"], ["审核", "同意"]])
+    document = _read([_first_page(OUTPUT, QUALITY) + other])
+    assert [(i[2], i[5], i[6].cell if len(i) > 6 else None) for i in _indicators(document)] == [
+        ("培训人数", "R3C3", None), ("合格率", "R4C3", None)]
+    assert [i.value_location.cell for f in document.forms for i in f.indicators] == ["R3C4", "R4C4"]

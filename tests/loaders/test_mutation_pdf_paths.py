@@ -153,9 +153,9 @@ def test_a_short_dash_is_no_rule_and_a_three_point_one_is():
 
 
 def test_a_horizontal_dash_shorter_than_3_points_is_no_rule_and_one_of_3_is():
-    """In the second row's first cell, halfway down: a rule there would split the row."""
-    assert _cells(_strokes(_RULES + [(95, 145, 97.9, 145)]) + _TEXT) == MERGED
-    assert _cells(_strokes(_RULES + [(95, 145, 98, 145)]) + _TEXT) != MERGED
+    """Across the middle of the second row's first cell, halfway down: a rule there would split the cell."""
+    assert _cells(_strokes(_RULES + [(99, 145, 101.9, 145)]) + _TEXT) == MERGED
+    assert _cells(_strokes(_RULES + [(99, 145, 102, 145)]) + _TEXT) != MERGED
 
 
 def test_a_stroke_slanted_by_a_point_is_no_rule():
@@ -204,3 +204,68 @@ def test_small_cells_drawn_as_squares_are_a_tables_cells():
     squares = "".join(f"{x} {_y(130)} 15 15 re S " for x in (50, 65, 80))
     texts = "".join(f"BT /F1 10 Tf {x + 3} {_y(126)} Td ({t}) Tj ET " for x, t in ((50, "a"), (65, "b"), (80, "c")))
     assert _cells(squares + texts) == [(0, 0, 1, "a"), (0, 1, 1, "b"), (0, 2, 1, "c")]
+
+
+# -- where text falls: past a table's sides, on several lines, and what a rule's reach is --------
+
+
+def test_text_past_a_tables_sides_belongs_to_its_rows_first_and_last_cells():
+    """Writer lets a line it cannot break run past the table's side: what stands in a row's band
+    left of the table is its first cell's, right of it its last cell's — not the row's below
+    or above."""
+    past = f"BT /F1 10 Tf 20 {_y(148)} Td (L) Tj ET BT /F1 10 Tf 270 {_y(148)} Td (R) Tj ET"
+    assert _cells(_strokes(_RULES) + _TEXT + past) == [(0, 0, 2, "Name"), (1, 0, 1, "LA"), (1, 1, 1, "BR")]
+
+
+def test_a_table_of_one_row_is_a_table_also_with_a_lone_rule_below_it():
+    one_row = _strokes([(50, 100, 250, 100), (50, 130, 250, 130), (50, 100, 50, 130), (150, 100, 150, 130),
+                        (250, 100, 250, 130)])
+    below = _strokes([(50, 200, 250, 200)])  # a signature line: crossed by no side
+    texts = f"BT /F1 10 Tf 60 {_y(118)} Td (Kind) Tj ET BT /F1 10 Tf 175 {_y(118)} Td (New) Tj ET "
+    assert _cells(one_row + below + texts) == [(0, 0, 1, "Kind"), (0, 1, 1, "New")]
+
+
+def test_a_cells_lines_are_read_top_to_bottom_each_left_to_right():
+    two_lines = f"BT /F1 10 Tf 160 {_y(140)} Td (CD) Tj ET BT /F1 10 Tf 160 {_y(152)} Td (EF) Tj ET "
+    rules = _RULES[:2] + [(50, 170, 250, 170)] + [(50, 100, 50, 170), (250, 100, 250, 170), (150, 130, 150, 170)]
+    name = f"BT /F1 10 Tf 60 {_y(118)} Td (Name) Tj ET "
+    assert _cells(_strokes(rules) + name + two_lines)[-1] == (1, 1, 1, "CDEF")
+
+
+def test_glyphs_of_two_sizes_on_one_baseline_read_left_to_right():
+    """A larger glyph's centre stands higher than a smaller one's on the same baseline: the line
+    is still read by x."""
+    mixed = f"BT /F1 12 Tf 160 {_y(150)} Td (W) Tj /F1 8 Tf (x) Tj ET "
+    assert _cells(_strokes(_RULES) + f"BT /F1 10 Tf 60 {_y(118)} Td (Name) Tj ET " + mixed)[-1] == (1, 1, 1, "Wx")
+    mixed = f"BT /F1 8 Tf 160 {_y(150)} Td (x) Tj /F1 12 Tf (W) Tj ET "
+    assert _cells(_strokes(_RULES) + f"BT /F1 10 Tf 60 {_y(118)} Td (Name) Tj ET " + mixed)[-1] == (1, 1, 1, "xW")
+
+
+def test_a_rule_ending_up_to_two_points_short_of_a_rows_middle_still_parts_its_cells():
+    """The inner column line of the second row (130-160, middle 145) drawn from below, stopping
+    short of the middle: up to 2 pt short it parts "A" and "B", further short it does not."""
+    for top, parted in ((147, True), (146.5, True), (147.5, False)):
+        rules = _RULES[:5] + [(150, top, 150, 160), (150, 100, 150, 128)]
+        cells = _cells(_strokes(rules) + _TEXT)
+        assert ((1, 1, 1, "B") in cells) == parted, top
+    for bottom, parted in ((143, True), (143.5, True), (142.5, False)):  # drawn from above
+        rules = _RULES[:5] + [(150, 130, 150, bottom)]
+        cells = _cells(_strokes(rules) + _TEXT)
+        assert ((1, 1, 1, "B") in cells) == parted, bottom
+
+
+def test_a_check_mark_may_reach_past_its_box_by_three_tenths_of_its_side():
+    """In a 20 pt box (the largest a checkbox may be), a mark 32 pt wide, or 32 pt tall, still
+    ticks it: 6 pt past each side."""
+    box = f"q 0.7 w 152 {_y(125)} 20 20 re S Q "  # left of "New"
+    wide = f"q 1 w 146 {_y(112)} m 158 {_y(118)} l 178 {_y(108)} l S Q"
+    tall = f"q 1 w 156 {_y(99)} m 160 {_y(131)} l 168 {_y(110)} l S Q"
+    assert _row(box + wide) == ["Kind", "\u2611New"]
+    assert _row(box + tall) == ["Kind", "\u2611New"]
+
+
+def test_a_dotted_line_drawn_as_one_path_of_short_dashes_is_no_rule():
+    """A leader or a dotted underline: one path of 2 pt dashes down the merged cell is no rule,
+    however long the path."""
+    dots = "".join(f"149 {_y(101 + 3 * k)} m 149 {_y(103 + 3 * k)} l " for k in range(9)) + "S "
+    assert _cells(_strokes(_RULES) + dots + _TEXT) == MERGED
