@@ -61,6 +61,7 @@ def test_a_form_over_two_pages_is_one_form_with_every_indicator_in_its_place():
         (*OUTPUT, "page 1 table 1", "R3C3"), (*QUALITY, "page 1 table 1", "R4C3"),
         (*BENEFIT, "page 2 table 1", "R1C3"), (*SATISFACTION, "page 2 table 1", "R2C3"),
     ]
+    assert {i.location.path for f in document.forms for i in f.indicators} == {"f.pdf"}
 
 
 def test_a_form_over_three_pages_keeps_going_on_each_page():
@@ -370,3 +371,22 @@ def test_tables_of_different_columns_on_one_page_keep_their_own_columns():
     assert [(i[2], i[5], i[6].cell if len(i) > 6 else None) for i in _indicators(document)] == [
         ("培训人数", "R3C3", None), ("合格率", "R4C3", None)]
     assert [i.value_location.cell for f in document.forms for i in f.indicators] == ["R3C4", "R4C4"]
+
+
+def test_a_borderless_row_the_page_broke_gets_its_rest_back_past_the_pages_number():
+    """Page 1 prints its number below the table: the rest of its last row, at the top of page 2,
+    still goes back into that row (it was dropped: the page's last grid was the number's)."""
+    rows = [["项目名称", "甲项目"], HEADER, OUTPUT, ["效益指标", "社会效益指标", "覆盖率", "≥90%"], ["", "", LONG_NAME, "≥95%"]]
+    first = text(10, 290, "项目支出绩效目标表", 10) + _borderless(rows, 307) + text(150, 392, "1", 8)
+    document = _read([first, _borderless([["", "", "查率", ""], QUALITY], 20)])
+    assert [(i[2], i[4], i[5]) for i in _indicators(document)] == [
+        ("培训人数", "page 1 table 1", "R3C3"), ("覆盖率", "page 1 table 1", "R4C3"),
+        (LONG_NAME + "查率", "page 1 table 1", "R5C3"), ("合格率", "page 2 table 1", "R1C3")]
+
+
+
+def test_a_ruled_form_after_a_page_without_rules_is_read():
+    """Page 1 holds only prose (a cover page); the ruled table on page 2 goes on from nothing."""
+    cover = text(10, 100, "绩效目标申报材料", 10) + text(10, 130, "某单位财务处编制", 10)
+    document = _read([cover, _first_page(OUTPUT), _page(QUALITY)])
+    assert [(i[2], i[4]) for i in _indicators(document)] == [("培训人数", "page 2 table 1"), ("合格率", "page 3 table 1")]
