@@ -150,7 +150,7 @@ def test_a_document_of_tables_without_a_form_says_how_many_pages_and_tables_were
     latin = ruled_table(XS, _rows(20, 2), [["A", "B", "C", "D"], ["E", "F", "G", "H"]])
     document = load_pdf(form_pdf([latin, latin]), "other.pdf", DEFAULT_LIMITS)
     assert (document.error.message_id, document.error.args) == ("E020.pages", {"tables": 2, "pages": 2})
-    assert document.format == "pdf"
+    assert (document.format, document.error.location.path) == ("pdf", "other.pdf")
 
 
 def test_a_page_pdfium_fails_on_is_an_error_naming_what_failed(monkeypatch):
@@ -390,3 +390,20 @@ def test_a_ruled_form_after_a_page_without_rules_is_read():
     cover = text(10, 100, "绩效目标申报材料", 10) + text(10, 130, "某单位财务处编制", 10)
     document = _read([cover, _first_page(OUTPUT), _page(QUALITY)])
     assert [(i[2], i[4]) for i in _indicators(document)] == [("培训人数", "page 2 table 1"), ("合格率", "page 3 table 1")]
+
+
+def test_an_ideographic_space_in_a_cell_is_kept():
+    document = _read([_first_page(["产出指标", "数量指标", "培训　人数", "≥100人"])])
+    assert [i[2] for i in _indicators(document)] == ["培训　人数"]
+
+
+def test_a_blank_last_page_leaves_the_forms_before_it():
+    document = _read([_first_page(OUTPUT), ""])
+    assert [i[2] for i in _indicators(document)] == ["培训人数"]
+
+
+def test_two_whole_values_either_side_of_a_borderless_break_are_two_rows():
+    document = _read(_borderless_pages(["", "", LONG_NAME, "2023年9月"])[:1]
+                     + [_borderless([["", "", "查率", "100%"], QUALITY], 20)])
+    assert [(i[2], i[3], i[4]) for i in _indicators(document)][2:] == [
+        (LONG_NAME, "2023年9月", "page 1 table 1"), ("查率", "100%", "page 2 table 1"), ("合格率", "100%", "page 2 table 1")]
