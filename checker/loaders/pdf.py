@@ -79,11 +79,14 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                 read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids))
             finally:
                 page.close()
-            if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
-                grids[-1] = carry_back(grids[-1], read.carried)
+            # A row broken across the page goes back into the page before's table, also where that
+            # page's number follows it (the only prose text_grids reads below a table).
+            table = next((i for i in range(len(grids) - 1, -1, -1) if grids[i].kind != PROSE), None)
+            if read.carried and table is not None:
+                grids[table] = carry_back(grids[table], read.carried)
                 if read.doubt is not None:  # named by the cell it was joined to
                     col, variant = read.doubt
-                    cell = grids[-1].covering(grids[-1].height - 1, col)
+                    cell = grids[table].covering(grids[table].height - 1, col)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, cell.location, text=read.carried[col]))
             doubts += (ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in read.overruns)
             borderless = read.borderless
