@@ -48,6 +48,19 @@ _REACH = 2.0  # points: a rule ending this short of a point still reaches it
 _MIN_LENGTH = 3.0
 
 
+def _has_no_pages(data: bytes) -> bool:
+    """Whether pdfium opens ``data`` as a document of no pages. pypdfium2 refuses such a document
+    with pdfium's last error, which no successful load resets: "Success" in a fresh process, and
+    after an encrypted file a password error, for a file that asks none."""
+    import pypdfium2.raw as raw
+
+    handle = raw.FPDF_LoadMemDocument64(data, len(data), None)
+    if not handle:
+        return False
+    raw.FPDF_CloseDocument(handle)
+    return True
+
+
 def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     """A Document from a PDF's bytes; never raises."""
     where = Location(path)
@@ -58,6 +71,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if _has_no_pages(data):
+            return Document(path, error=ids.file_error(ids.NO_FORM_IN_GRIDS + ".pages", where, pages=0, tables=0), format="pdf")
         if "password" in str(exc).lower():
             return Document(path, error=ids.file_error(ids.ENCRYPTED, where), format="pdf")
         return Document(path, error=ids.file_error(ids.BROKEN_DOCUMENT, where, kind="PDF", reason=str(exc)[:120]), format="pdf")

@@ -13,6 +13,7 @@ from checker.loaders import pdf as pdf_loader
 from checker.loaders.limits import DEFAULT_LIMITS, Limits
 from checker.loaders.pdf import load_pdf
 from tests.loaders.pdf_form_bytes import form_pdf, ruled_table, text
+from tests.loaders.pdf_bytes import pages_pdf
 
 XS = [10, 70, 130, 220, 290]  # a form's four columns: 一级, 二级, 三级指标, 指标值
 HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
@@ -407,3 +408,14 @@ def test_two_whole_values_either_side_of_a_borderless_break_are_two_rows():
                      + [_borderless([["", "", "查率", "100%"], QUALITY], 20)])
     assert [(i[2], i[3], i[4]) for i in _indicators(document)][2:] == [
         (LONG_NAME, "2023年9月", "page 1 table 1"), ("查率", "100%", "page 2 table 1"), ("合格率", "100%", "page 2 table 1")]
+
+
+def test_a_pdf_of_no_pages_has_no_form_also_after_an_encrypted_one():
+    """pdfium's last error outlives the load that set it: an empty PDF read after a locked one was
+    reported as password protected, and in a fresh process as "PDFium: Success"."""
+    empty = pages_pdf([])
+    first = load_pdf(empty, "empty.pdf", DEFAULT_LIMITS).error
+    assert load_pdf(_encrypted(form_pdf([_first_page(OUTPUT)])), "locked.pdf", DEFAULT_LIMITS).error.message_id == "E023"
+    again = load_pdf(empty, "empty.pdf", DEFAULT_LIMITS).error
+    for error in (first, again):
+        assert (error.message_id, error.args, error.location.path) == ("E020.pages", {"pages": 0, "tables": 0}, "empty.pdf")
