@@ -598,8 +598,7 @@ def _join(lines: list[tuple[float, str]]) -> str:
     # A wrap with no space character at the break joins without one: the text layer keeps the
     # spaces a line was broken at ("中长期目标（20**年 " / "- 20**年）"), and a number broken by
     # the line ("≥3500" / "0次/天") has none.
-    text = "".join(line for _, line in lines)
-    return " ".join(text.split(" ")).strip()
+    return "".join(line for _, line in lines).strip()
 
 
 def _prose(lines: list[tuple[float, str]], path: str, number: int) -> Grid:
