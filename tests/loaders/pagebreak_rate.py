@@ -6,6 +6,7 @@ hand and reported in the commit that changes it).
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled --whole-rows
     python tests/loaders/pagebreak_rate.py --documents 30 --chromium
+    python tests/loaders/pagebreak_rate.py --documents 30 --borderless --centred-labels
 
 ``--chromium``: the same forms as HTML tables without borders printed by Chromium (cells centred
 in their rows, tables Chromium breaks between rows wherever a page ends). ``--chromium
@@ -62,12 +63,15 @@ def _chromium_fixed(forms, pick, directory, layout=None, **_):
 
 
 def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False,
-            fixed: bool = False) -> tuple[int, int]:
+            fixed: bool = False, centred: bool = False) -> tuple[int, int]:
     """(failed, run) over ``documents`` drawn documents. ``whole``: every row kept on one page
-    (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
-    same forms are drawn either way."""
+    (the documents where a join of rows would be wrong); ``centred``: Writer's label cells
+    centred vertically; ``run`` is left unchanged by either, so the same forms are drawn."""
     if whole:
         globals()["to_pdf"] = _kept_whole
+    if centred:
+        writer = globals()["to_pdf"]
+        globals()["to_pdf"] = lambda *args, **options: writer(*args, **options, centred_labels=True)
     if chromium:
         globals()["to_pdf"] = _chromium_fixed if fixed else _chromium
     directory = Path(tempfile.mkdtemp(prefix="pagebreak-"))
@@ -111,9 +115,12 @@ def main() -> None:
     kind.add_argument("--chromium", action="store_true", help="HTML tables without borders printed by Chromium")
     parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
     parser.add_argument("--fixed-widths", action="store_true", help="with --chromium: fixed indicator-table column widths")
+    parser.add_argument("--centred-labels", action="store_true",
+                        help="with --ruled or --borderless: the DOCX centres its 一级/二级 label cells vertically")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium, args.fixed_widths)
+    failed, runs = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium, args.fixed_widths,
+                           args.centred_labels)
     kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
     kind = "Chromium, borderless" + (", fixed widths" if args.fixed_widths else "") if args.chromium else kind
     print(f"{kind}: {failed} of {runs} drawn documents failed")
