@@ -63,6 +63,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     try:
         pages = len(pdf)
         browser = is_browser_print(_producer(pdf))
+        # LibreOffice Writer sets a cell at its row's top unless the document centres it
+        top_aligned = _producer(pdf, "Creator") == "Writer"
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
@@ -75,7 +77,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids))
+                read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids), top_aligned)
             finally:
                 page.close()
             if read.carried and grids and grids[-1].kind != PROSE:  # a row broken across the page
@@ -177,10 +179,11 @@ def _closed(part: Grid, opened: frozenset[int]) -> frozenset[int]:
                      for c in range(cell.col, cell.col + cell.colspan))
 
 
-def _producer(pdf) -> str:
-    """The document's ``Producer``; a string pdfium cannot give as text is no producer."""
+def _producer(pdf, key: str = "Producer") -> str:
+    """The document's ``Producer`` (or another ``key`` of its information); a string pdfium
+    cannot give as text is none."""
     try:
-        return pdf.get_metadata_value("Producer")
+        return pdf.get_metadata_value(key)
     except UnicodeDecodeError:
         return ""
 
@@ -417,9 +420,10 @@ class _Page(NamedTuple):
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False,
-                weigh: Weigh | None = None) -> _Page:
+                weigh: Weigh | None = None, top_aligned: bool = False) -> _Page:
     """The page's grids; ``browser``: printed by Chromium, whose wraps at a space carry none;
-    ``weigh``: what the value cells say of a row the page broke, in a table without rules."""
+    ``weigh``: what the value cells say of a row the page broke, in a table without rules;
+    ``top_aligned``: printed by a word processor (pdf_text_table.text_grids)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -508,7 +512,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     textpage.close()  # (on an error above, closing the page closes it)
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
-        grids, table, carried = text_grids(glyphs, path, number, before, height, weigh)
+        grids, table, carried = text_grids(glyphs, path, number, before, height, weigh, top_aligned)
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,
