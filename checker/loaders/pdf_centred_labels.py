@@ -22,7 +22,10 @@ with and without ``--whole-rows``):
 
 So a column's labels are placed together (``first_rows``): from each row the first may start
 at, each next label starts right under the one before and ends where its middle falls; the
-placing that fits every label with the fewest rows left over is taken.
+placing that fits every label with the fewest rows left over is taken. Where another placing fits
+too (rows of equal heights either side of a label centre it on several spans; a label a page
+splits inside a row is printed at its top, where a longer span's middle may fall), the label is
+named.
 """
 
 from __future__ import annotations
@@ -52,11 +55,11 @@ class Slack(NamedTuple):
 
 
 class Placing(NamedTuple):
-    """A column segment's labels placed: each one's first row, and how many other placings fit
-    them all as well (with as few rows left over): then the page cannot tell which is right."""
+    """A column segment's labels placed: each one's first row, and those of the other placings
+    that fit them all (with more rows left over): the page cannot tell them from the one taken."""
 
     rows: list[int]
-    others: int
+    others: list[list[int]]
 
 
 def first_rows(labels: Sequence[Span], rows: Sequence[Span], slack: Slack, foot: bool = False) -> Placing | None:
@@ -74,7 +77,7 @@ def first_rows(labels: Sequence[Span], rows: Sequence[Span], slack: Slack, foot:
     if not found:
         return None
     best = min(found, key=lambda firsts: (found[firsts], firsts))
-    return Placing(list(best), len(found) - 1)
+    return Placing(list(best), [list(firsts) for firsts in found if firsts != best])
 
 
 def _chain(labels: Sequence[Span], rows: Sequence[Span], start: int, slack: Slack,

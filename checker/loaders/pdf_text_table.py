@@ -145,6 +145,9 @@ class PageTable(NamedTuple):
     # Columns whose merged labels the document centres vertically (pdf_centred_labels.py): their
     # labels on the next page are placed so too, also where none stands off its rows' lines.
     centred_labels: frozenset[int] = frozenset()
+    # Centred labels another run of rows centres as well: the place of the cell read, its text,
+    # and the row (R5) the other run starts at.
+    doubted_labels: tuple[tuple[Location, str, str], ...] = ()
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -563,7 +566,7 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
             texts[col] = row[col]
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
             last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
-    _place_labels(rows, [Span(*e) for e in extents], labels, size)
+    doubted = _place_labels(rows, [Span(*e) for e in extents], labels, size)
     for col in {col for col, _ in labels}:  # a label's rest on the next page finishes the last one
         texts[col] = next(row[col] for row in reversed(rows) if col in row)
     name = f"page {number} table 1"
@@ -576,8 +579,9 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     open_right = {col: right for col, (_, _, right) in last.items()}
     last_texts = {col: _joined(parts) for col, parts in texts.items()}
     grid = Grid(name, tuple(cells), page=number, spans_guessed=True)  # a blank label slot: the label above, or its own
+    named = tuple((table_place(path, name, r, c), _joined(rows[r][c]), f"R{other + 1}") for r, c, other in doubted)
     return grid, PageTable(starts, pitch, open_row, open_right, foot, texts=last_texts,
-                           centred_labels=frozenset(col for col, _ in labels) | centred)
+                           centred_labels=frozenset(col for col, _ in labels) | centred, doubted_labels=named)
 
 
 def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch: float,
@@ -639,10 +643,12 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
 
 
 def _place_labels(rows: list[dict[int, list[str]]], extents: list[Span], labels: list[tuple[int, list[_Run]]],
-                  size: float) -> None:
+                  size: float) -> list[tuple[int, int, int]]:
     """Put each centred label's text on the first of the rows it covers (pdf_centred_labels.py),
     placed with the other labels of its column between two of that column's other cells; a
-    label no placing fits goes on the row it stands beside."""
+    label no placing fits goes on the row it stands beside. Returns (row, column, another first
+    row) of each label another placing starts elsewhere."""
+    doubted: list[tuple[int, int, int]] = []
     by_column: dict[int, list[list[_Run]]] = {}
     for col, block in labels:
         by_column.setdefault(col, []).append(block)
@@ -660,11 +666,15 @@ def _place_labels(rows: list[dict[int, list[str]]], extents: list[Span], labels:
             for i, block in enumerate(members):
                 if placing is not None:
                     r = start + placing.rows[i]
+                    other = next((firsts[i] for firsts in placing.others if firsts[i] != placing.rows[i]), None)
+                    if other is not None:
+                        doubted.append((r, col, start + other))
                 else:
                     r = max([r for r in range(start, end) if extents[r].first <= block[0].y + _START_SLACK * size],
                             default=start)
                 if r < len(rows):  # (labels under the table's last row of other text: none measured)
                     rows[r].setdefault(col, []).extend(run.text for run in block)
+    return doubted
 
 
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
