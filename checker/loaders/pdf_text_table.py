@@ -529,11 +529,11 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     pitch = _pitch(lines, size)
     widest = _widest(lines, starts, size)
     foot = lines[-1].y + lines[-1].size / 2
-    lines, labels = _centred_labels(lines, starts, size, pitch, widest, centred)
+    lines, labels, others = _centred_labels(lines, starts, size, pitch, widest, centred)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])]
     spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
     rows: list[dict[int, list[str]]] = []
-    extents: list[list[float]] = []  # per row, the centres of its first line and its last
+    heights: list[list[tuple[int, float]]] = []  # per row, (id, centre) of each of its runs
     last: dict[int, tuple[float, float, float]] = {}  # column → (y of its last line, the room that line left, its end)
     texts: dict[int, list[str]] = {}  # column → the lines of its last cell
 
@@ -551,22 +551,24 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
                      and _finishes_label(rows[-1][col], run.text)]
             for col, run in spill:
                 rows[-1][col].append(run.text)
+                heights[-1].append((id(run), run.y))
                 last[col] = (run.y, 0.0, run.right)
             placed = [(col, run) for col, run in placed if all(run is not r for _, r in spill)]
             if not placed:
                 continue
         if not continues:
             rows.append({})
-            extents.append([min(run.y for _, run in placed), 0.0])
+            heights.append([])
             last = {}
         row = rows[-1]
         for col, run in placed:
             row.setdefault(col, []).append(run.text)
-            extents[-1][1] = max(extents[-1][1], run.y)
+            heights[-1].append((id(run), run.y))
             texts[col] = row[col]
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
             last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
-    doubted = _place_labels(rows, [Span(*e) for e in extents], labels, size)
+    doubted = _coincident(rows, heights, others, size)
+    doubted += _place_labels(rows, [Span(min(y for _, y in row), max(y for _, y in row)) for row in heights], labels, size)
     for col in {col for col, _ in labels}:  # a label's rest on the next page finishes the last one
         texts[col] = next(row[col] for row in reversed(rows) if col in row)
     name = f"page {number} table 1"
@@ -585,9 +587,10 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
 
 
 def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch: float,
-                    widest: dict[int, float], known: frozenset[int]) -> tuple[list[_Line], list[tuple[int, list[_Run]]]]:
+                    widest: dict[int, float], known: frozenset[int]
+                    ) -> tuple[list[_Line], list[tuple[int, list[_Run]]], list[tuple[int, list[_Run]]]]:
     """(``lines`` without the merged labels a document centres in their rows, those labels with
-    their columns, top to bottom). A cell's text starts where its row's other cells start, unless
+    their columns, top to bottom, and the labels left in ``lines``: those of other columns). A cell's text starts where its row's other cells start, unless
     it is centred: a 一级 or 二级 label whose first line starts where no other cell starts stands
     off its rows' lines (a word processor's print: pdf_centred_labels.py), and so do all labels of
     a column where one does and labels are most of its cells (a 三级 name that is a label word,
@@ -634,12 +637,48 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
         return j < len(others) and others[j] <= y + slack
 
     columns = known | {col for col, block in blocks if is_label[id(block)] and off(block)}
+    others = [(col, block) for col, block in blocks if col not in columns and is_label[id(block)]]
     if not columns:
-        return lines, []
+        return lines, [], others
     labels = [(col, block) for col, block in blocks if col in columns and (is_label[id(block)] or off(block))]
     taken = {id(run) for _, block in labels for run in block}
     rest = [line._replace(runs=[run for run in line.runs if id(run) not in taken]) for line in lines]
-    return [line for line in rest if line.runs], labels
+    return [line for line in rest if line.runs], labels, others
+
+
+def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, float]]],
+                candidates: list[tuple[int, list[_Run]]], size: float) -> list[tuple[int, int, int]]:
+    """(row, column, another first row) of labels read where they stand, on a row's first line,
+    that may be centred instead: their column is blank on the first row under its header (一级指标
+    or 二级指标: a 三级 name may be a label word, "质量指标"), and placed by their middles they
+    start right under it. A centred label's
+    middle falls on a row's first line now and then (lines stand a pitch apart; a page showed no
+    label of its column off its rows' lines, 1 document in 30 drawn with centred labels), and a
+    top-aligned label's rows blank under a header (printed on the other side of a table's split)
+    centre it by chance as well (2 documents of the 60 drawn top-aligned: read right, named too)."""
+    by_column: dict[int, list[list[_Run]]] = {}
+    for col, block in candidates:
+        by_column.setdefault(col, []).append(block)
+    row_of = {i: r for r, row in enumerate(heights) for i, _ in row}
+    out: list[tuple[int, int, int]] = []
+    for col, blocks in by_column.items():
+        stand = [row_of.get(id(block[0])) for block in blocks]
+        own = {id(run) for block in blocks for run in block}
+        extents = [[y for i, y in row if i not in own] for row in heights]
+        walls = [r for r, row in enumerate(rows) if col in row and r not in stand]
+        for wall in walls:
+            start, end = wall + 1, next((r for r in walls if r > wall), len(rows))
+            if not any(word in "".join(_joined(rows[wall][col]).split()) for word in ("一级指标", "二级指标")):
+                continue
+            members = [(block, r) for block, r in zip(blocks, stand) if r is not None and start <= r < end]
+            if not members or col in rows[start] or any(not ys for ys in extents[start:end]):
+                continue
+            placing = first_rows([Span(block[0].y, block[-1].y) for block, _ in members],
+                                 [Span(min(ys), max(ys)) for ys in extents[start:end]],
+                                 Slack(_LABEL_SLACK * size, _START_SLACK * size), foot=end == len(rows))
+            if placing is not None and placing.rows[0] == 0:
+                out.append((members[0][1], col, start))
+    return out
 
 
 def _place_labels(rows: list[dict[int, list[str]]], extents: list[Span], labels: list[tuple[int, list[_Run]]],

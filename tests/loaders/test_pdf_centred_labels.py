@@ -127,6 +127,21 @@ def test_labels_of_a_column_the_page_before_showed_centred_are_placed_by_their_m
     assert cells[(0, 0)] == ("成本指标", 3)
 
 
+def test_a_label_on_a_rows_line_that_centred_would_start_under_the_header_is_named():
+    # no label of the column stands off its rows' lines: read where it stands (on row 2), and
+    # named, since centred on rows 1-3 it would stand there as well, its column blank under the header
+    glyphs = _page(HEADER + [(75, NAME, "出版物"), (75, VALUE, "1"), (100, NAME, "时效"), (100, VALUE, "2"),
+                             (100, LABEL, "产出指标"), (125, NAME, "网络"), (125, VALUE, "3")])
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert _cells(grids[-1])[(2, 0)] == ("产出指标", 2)
+    assert [(where.cell, text, other) for where, text, other in table.doubted_labels] == [("R3C1", "产出指标", "R2")]
+    # a 三级 name that is a label word, blank under a 三级指标 header, is none
+    names = _page([(50, LABEL, "一级指标"), (50, NAME, "三级指标"), (50, VALUE, "指标值"),
+                   (75, LABEL, "产出指标"), (75, VALUE, "1"), (100, NAME, "质量指标"), (100, VALUE, "2"),
+                   (125, VALUE, "3")])
+    assert text_grids(names, "f.pdf", 1)[1].doubted_labels == ()
+
+
 def test_a_centred_labels_rest_on_the_next_page_goes_back_to_it():
     # "产出指" on a page's last row, its "标" centred on the next page's rows under it
     first = _page(HEADER + [(75, NAME, "出版物"), (75, VALUE, "1"), (100, NAME, "时效"), (100, VALUE, "2"),
