@@ -28,7 +28,9 @@ prose.
 
 Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
 it that have nothing in its column or left of it (a 一级 label printed once; Writer prints it on
-the first line of its first row). So a merged label whose text a producer printed on the later
+the first line of its first row, unless the document centres it vertically: then it stands in
+the middle of its rows, and a label standing off every cell's first line marks a column whose
+labels are placed by their middles, ``pdf_centred_labels.py``). So a merged label whose text a producer printed on the later
 page of a break cannot be told from a new label there: without rules, it is read as the later
 page's, and the blank slots above it as the label above going on (the grid says its spans are
 guessed: ``blank_labels.py`` names them above a repeated header). A merged label's text runs on
@@ -38,7 +40,7 @@ beside a new row's first line on the same page. A row of two or more cells alone
 foot (a form's 项目名称 row, its table going on on the next page) is a table, not prose.
 
 A page where a line sits between two others closer than two em (a browser centres each cell in
-its row) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
+its row; never a Writer print, whose centred labels do so too) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
 browser's cell spacing, rows from cells' centres; none of its rows goes on on the next page.
 """
 
@@ -47,6 +49,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -291,20 +294,29 @@ def _centred_rests(lines: list[_Line], before: PageTable, carried: dict[int, lis
     row's first line: "数量指" over a one-line row at a page's foot, "标" between the next page's
     lines)."""
     gone: set[int] = set()
-    ys = sorted(run.y for line in lines for run in line.runs)
+    ys: list[float] = []
     slack = _START_SLACK * lines[0].size
 
     def between(y: float) -> bool:
+        if not ys:
+            ys.extend(sorted(run.y for line in lines for run in line.runs))
         return bisect_left(ys, y - slack) > bisect_right(ys, y - before.pitch + slack)
 
-    for col, text in sorted(before.texts.items()):
-        if not text:
-            continue
+    # A label's first part: a few ideographs (the longest label word has nine).
+    wanted = {col: text for col, text in before.texts.items() if 0 < len(text) < 9 and not any(c.isascii() for c in text)}
+    firsts: dict[int, list[_Run]] = {col: [] for col in wanted}  # per such column, its first three runs on the page
+    left = len(wanted)
+    for line in lines:
+        if not left:
+            break
+        for run in line.runs:
+            runs = firsts.get(_column(before.columns, run.left, line.size))
+            if runs is not None and len(runs) < 3:
+                runs.append(run)
+                left -= len(runs) == 3
+    for col, text in sorted(wanted.items()):
         parts: list[_Run] = []
-        for line in lines:
-            run = next((r for r in line.runs if _column(before.columns, r.left, line.size) == col), None)
-            if run is None:
-                continue
+        for run in firsts.get(col, []):
             if parts and abs(run.y - parts[-1].y - before.pitch) > _PITCH_SLACK * before.pitch or len(parts) == 3 \
                     or not parts and col not in before.centred_labels and not between(run.y):
                 break
@@ -313,6 +325,8 @@ def _centred_rests(lines: list[_Line], before: PageTable, carried: dict[int, lis
                 carried.setdefault(col, []).extend(r.text for r in parts)
                 gone |= {id(r) for r in parts}
                 break
+    if not gone:
+        return lines
     rest = [line._replace(runs=[r for r in line.runs if id(r) not in gone]) for line in lines]
     return [line for line in rest if line.runs]
 
@@ -407,24 +421,38 @@ def _lines(glyphs: list[Glyph], cells_apart: bool = False, tight: bool = False) 
     ``tight``: a run's glyphs stand no further than _TIGHT one under the next (a word processor's
     line), though runs up to half a glyph height apart share a line: a label centred in its rows
     may stand half a line off another cell's line, and must neither join it nor cut it."""
+    ordered = sorted(glyphs)
     grouped: list[list[list[Glyph]]] = []  # lines of groups of glyphs
-    for glyph in sorted(glyphs):
-        if grouped and tight and glyph.y - grouped[-1][-1][-1].y <= grouped[-1][-1][0].size * _TIGHT:
+    for glyph in ordered:
+        if grouped and abs(glyph.y - grouped[-1][0][0].y) <= grouped[-1][0][0].size * 0.5:
             grouped[-1][-1].append(glyph)
-        elif grouped and abs(glyph.y - grouped[-1][0][0].y) <= grouped[-1][0][0].size * 0.5:
-            if tight:
-                grouped[-1].append([glyph])
-            else:
-                grouped[-1][-1].append(glyph)
         else:
             grouped.append([[glyph]])
+    # Lines whose glyphs all stand within _TIGHT of one another are the same either way.
+    if tight and any(g[0][-1].y - g[0][0].y > g[0][0].size * _TIGHT for g in grouped):
+        grouped = _tight(ordered)
     out = []
     for groups in grouped:
         size = _median([g.size for members in groups for g in members if g.ch.strip()])
-        runs = sorted((run for members in groups for run in _runs(members, size, cells_apart)), key=lambda r: r.left)
+        runs = _runs(groups[0], size, cells_apart) if len(groups) == 1 else \
+            sorted((run for members in groups for run in _runs(members, size, cells_apart)), key=lambda r: r.left)
         if runs:
             out.append(_Line(groups[0][0].y, size, runs))
     return out
+
+
+def _tight(ordered: list[Glyph]) -> list[list[list[Glyph]]]:
+    """Glyphs, top to bottom, as lines of groups: a group's glyphs stand within _TIGHT one under
+    the next, and groups within half a glyph height of a line's first glyph share the line."""
+    grouped: list[list[list[Glyph]]] = []
+    for glyph in ordered:
+        if grouped and glyph.y - grouped[-1][-1][-1].y <= grouped[-1][-1][0].size * _TIGHT:
+            grouped[-1][-1].append(glyph)
+        elif grouped and abs(glyph.y - grouped[-1][0][0].y) <= grouped[-1][0][0].size * 0.5:
+            grouped[-1].append([glyph])
+        else:
+            grouped.append([[glyph]])
+    return grouped
 
 
 def _runs(members: list[Glyph], size: float, cells_apart: bool) -> list[_Run]:
@@ -506,12 +534,9 @@ def _column_starts(lines: list[_Line], size: float, snap: float | None = None) -
 
 
 def _column(starts: list[float], x: float, size: float, snap: float | None = None) -> int:
-    """The column a run starting at ``x`` belongs to: the last start at or left of it."""
-    col = 0
-    for i, start in enumerate(starts):
-        if start <= x + (_COLUMN_SNAP * size if snap is None else snap):
-            col = i
-    return col
+    """The column a run starting at ``x`` belongs to: the last start at or left of it (``starts``
+    ascend, as ``_column_starts`` gives them)."""
+    return max(bisect_right(starts, x + (_COLUMN_SNAP * size if snap is None else snap)) - 1, 0)
 
 
 def _pitch(lines: list[_Line], size: float) -> float:
@@ -568,7 +593,9 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
             last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
     doubted = _coincident(rows, heights, others, size)
-    doubted += _place_labels(rows, [Span(min(y for _, y in row), max(y for _, y in row)) for row in heights], labels, size)
+    if labels:
+        doubted += _place_labels(rows, [Span(min(y for _, y in row), max(y for _, y in row)) for row in heights],
+                                 labels, size)
     for col in {col for col, _ in labels}:  # a label's rest on the next page finishes the last one
         texts[col] = next(row[col] for row in reversed(rows) if col in row)
     name = f"page {number} table 1"
@@ -610,31 +637,25 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
             else:
                 open_blocks[col] = [run]
                 blocks.append((col, open_blocks[col]))
-    is_label = {id(block): _label_word(_joined([run.text for run in block])) for _, block in blocks}
-    cells = [block for _, block in blocks if not is_label[id(block)]]
-    cell_starts = sorted(block[0].y for block in cells)
-    others = sorted(run.y for block in cells for run in block)
-    # Rows stand one row pitch apart: the commonest gap between two cells one under the other.
-    gaps: Counter[int] = Counter()
-    below: dict[int, list[_Run]] = {}
-    for col, block in blocks:
-        if not is_label[id(block)]:
-            if col in below and pitch - _FIT <= block[0].y - below[col][-1].y <= 2.5 * pitch:
-                gaps[round(block[0].y - below[col][-1].y)] += 1
-            below[col] = block
-    row_pitch = float(gaps.most_common(1)[0][0]) if gaps else pitch
+    is_label = {id(block): _label_word("".join([run.text for run in block])) for _, block in blocks}
+    cells = [(col, block) for col, block in blocks if not is_label[id(block)]]
+    cell_starts = sorted(block[0].y for _, block in cells)
     slack = _START_SLACK * size
+    near: list[tuple[list[float], float]] = []  # the other cells' lines and the row pitch, when asked
 
     def off(block: list[_Run]) -> bool:
         """Whether a label stands off its rows' lines: no other cell starts on its first line, and
         another cell's line stands there or closer above than rows stand apart (a row's first
         cell alone on its line, a 三级 name that is a label word, "满意度", has none)."""
         y = block[0].y
-        i = bisect_left(cell_starts, y - _START_SLACK * size)
-        if i < len(cell_starts) and cell_starts[i] <= y + _START_SLACK * size:
+        i = bisect_left(cell_starts, y - slack)
+        if i < len(cell_starts) and cell_starts[i] <= y + slack:
             return False
-        j = bisect_right(others, y - row_pitch + slack)
-        return j < len(others) and others[j] <= y + slack
+        if not near:
+            near.append((sorted(run.y for _, cell in cells for run in cell), _row_pitch(cells, pitch)))
+        ys, row_pitch = near[0]
+        j = bisect_right(ys, y - row_pitch + slack)
+        return j < len(ys) and ys[j] <= y + slack
 
     columns = known | {col for col, block in blocks if is_label[id(block)] and off(block)}
     others = [(col, block) for col, block in blocks if col not in columns and is_label[id(block)]]
@@ -644,6 +665,18 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
     taken = {id(run) for _, block in labels for run in block}
     rest = [line._replace(runs=[run for run in line.runs if id(run) not in taken]) for line in lines]
     return [line for line in rest if line.runs], labels, others
+
+
+def _row_pitch(cells: list[tuple[int, list[_Run]]], pitch: float) -> float:
+    """How far rows stand apart: the commonest gap between two cells one under the other in a
+    column (``cells`` top to bottom), at least a line pitch less _FIT; else ``pitch``."""
+    gaps: Counter[int] = Counter()
+    below: dict[int, list[_Run]] = {}
+    for col, block in cells:
+        if col in below and pitch - _FIT <= block[0].y - below[col][-1].y <= 2.5 * pitch:
+            gaps[round(block[0].y - below[col][-1].y)] += 1
+        below[col] = block
+    return float(gaps.most_common(1)[0][0]) if gaps else pitch
 
 
 def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, float]]],
@@ -656,6 +689,10 @@ def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, 
     label of its column off its rows' lines, 1 document in 30 drawn with centred labels), and a
     top-aligned label's rows blank under a header (printed on the other side of a table's split)
     centre it by chance as well (2 documents of the 60 drawn top-aligned: read right, named too)."""
+    headers = [(r, col) for r, row in enumerate(rows[:-1]) for col, parts in row.items()
+               if col not in rows[r + 1] and any(word in "".join(parts).replace(" ", "") for word in ("一级指标", "二级指标"))]
+    if not headers or not candidates:  # no label column blank under its header
+        return []
     by_column: dict[int, list[list[_Run]]] = {}
     for col, block in candidates:
         by_column.setdefault(col, []).append(block)
@@ -668,7 +705,7 @@ def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, 
         walls = [r for r, row in enumerate(rows) if col in row and r not in stand]
         for wall in walls:
             start, end = wall + 1, next((r for r in walls if r > wall), len(rows))
-            if not any(word in "".join(_joined(rows[wall][col]).split()) for word in ("一级指标", "二级指标")):
+            if (wall, col) not in headers:
                 continue
             members = [(block, r) for block, r in zip(blocks, stand) if r is not None and start <= r < end]
             if not members or col in rows[start] or any(not ys for ys in extents[start:end]):
@@ -779,6 +816,7 @@ def _finishes_label(parts: list[str], text: str) -> bool:
     return _label_word(after) and (not _label_word(before) or after.endswith("指标") and not before.endswith("指标"))
 
 
+@lru_cache(maxsize=4096)
 def _label_word(text: str) -> bool:
     """Whether ``text`` names a 一级 or 二级 indicator: a cell that may be merged over rows."""
     return canonical_level1(text) is not None or canonical_level2(text) is not None
