@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -549,18 +549,12 @@ def _pitch(lines: list[_Line], size: float) -> float:
 
 
 def _table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
-           centred: frozenset[int] = frozenset(), uneven: bool = False) -> tuple[Grid, PageTable]:
-    """The page's table; ``centred``: columns whose labels the page before showed centred;
-    ``uneven``: a line of the page may be a centred label's (else looked for, ``_uneven``)."""
+           centred: frozenset[int] = frozenset()) -> tuple[Grid, PageTable]:
+    """The page's table; ``centred``: columns whose labels the page before showed centred."""
     pitch = _pitch(lines, size)
     widest = _widest(lines, starts, size)
     foot = lines[-1].y + lines[-1].size / 2
-    whole = lines
-    uneven = uneven or bool(centred) or _uneven(lines, pitch, size)
-    labels: list[tuple[int, list[_Run]]] = []
-    others: list[tuple[int, list[_Run]]] | None = None  # labels left in the rows, once asked for
-    if uneven:
-        lines, labels, others = _centred_labels(lines, starts, size, pitch, widest, centred)
+    lines, labels, others = _centred_labels(lines, starts, size, pitch, widest, centred)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])]
     spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
     rows: list[dict[int, list[str]]] = []
@@ -578,9 +572,6 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
             # A merged label's last line beside a new row's first one (a label runs on over the
             # rows it covers): it goes on, one pitch under its own line, when it finishes the
             # label's word.
-            if not uneven and any(goes_on(col, run, run.y) for col, run in placed):
-                # a cell going on beside a new one: a label's spill, or a centred label
-                return _table(whole, starts, size, path, number, centred, uneven=True)
             spill = [(col, run) for col, run in placed if goes_on(col, run, run.y)
                      and _finishes_label(rows[-1][col], run.text)]
             for col, run in spill:
@@ -601,8 +592,7 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
             texts[col] = row[col]
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
             last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
-    doubted = _coincident(rows, heights, lambda: others if others is not None else
-                          _centred_labels(whole, starts, size, pitch, widest, centred)[2], size)
+    doubted = _coincident(rows, heights, others, size)
     if labels:
         doubted += _place_labels(rows, [Span(min(y for _, y in row), max(y for _, y in row)) for row in heights],
                                  labels, size)
@@ -677,17 +667,6 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
     return [line for line in rest if line.runs], labels, others
 
 
-def _uneven(lines: list[_Line], pitch: float, size: float) -> bool:
-    """Whether a line of ``lines`` may be a centred label's: its runs stand apart, or it stands
-    closer than a line pitch under the line above (a word processor's rows and wraps keep lines a
-    pitch apart at least; a centred label beside another cell's later line makes a line where
-    one cell goes on beside a new one, which ``_table`` looks for as it reads the rows)."""
-    slack = _START_SLACK * size
-    return any(b.y - a.y < pitch - slack for a, b in zip(lines, lines[1:])) \
-        or any(max(run.y for run in line.runs) - min(run.y for run in line.runs) > slack
-               for line in lines if len(line.runs) > 1)
-
-
 def _row_pitch(cells: list[tuple[int, list[_Run]]], pitch: float) -> float:
     """How far rows stand apart: the commonest gap between two cells one under the other in a
     column (``cells`` top to bottom), at least a line pitch less _FIT; else ``pitch``."""
@@ -701,7 +680,7 @@ def _row_pitch(cells: list[tuple[int, list[_Run]]], pitch: float) -> float:
 
 
 def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, float]]],
-                labels: Callable[[], list[tuple[int, list[_Run]]]], size: float) -> list[tuple[int, int, int]]:
+                candidates: list[tuple[int, list[_Run]]], size: float) -> list[tuple[int, int, int]]:
     """(row, column, another first row) of labels read where they stand, on a row's first line,
     that may be centred instead: their column is blank on the first row under its header (一级指标
     or 二级指标: a 三级 name may be a label word, "质量指标"), and placed by their middles they
@@ -712,9 +691,8 @@ def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, 
     centre it by chance as well (2 documents of the 60 drawn top-aligned: read right, named too)."""
     headers = [(r, col) for r, row in enumerate(rows[:-1]) for col, parts in row.items()
                if col not in rows[r + 1] and any(word in "".join(parts).replace(" ", "") for word in ("一级指标", "二级指标"))]
-    if not headers:  # no label column blank under its header
+    if not headers or not candidates:  # no label column blank under its header
         return []
-    candidates = labels()
     by_column: dict[int, list[list[_Run]]] = {}
     for col, block in candidates:
         by_column.setdefault(col, []).append(block)
