@@ -29,6 +29,7 @@ SOURCE_LABELS = ("合计", "1.一般公共预算收入", "2.政府性基金预�
                  "4.社会保险基金收入", "5.其他收入")
 SOURCE_KEYS = ("合计", "一般公共预算收入", "政府性基金预算收入", "国有资本经营预算收入", "社会保险基金收入", "其他收入")
 HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"]
+LABEL_COLUMNS = (1, 2, 5)  # an indicator table's 一级 and 二级 label columns
 
 
 class Placed(NamedTuple):
@@ -242,10 +243,14 @@ def to_text(forms: list[dict], pick: Pick, layout=None) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def _word_document(forms: list[dict], pick: Pick, layout=None, ruled: bool = False, whole_rows: bool = False):
+def _word_document(forms: list[dict], pick: Pick, layout=None, ruled: bool = False, whole_rows: bool = False,
+                   centred_labels: bool = False):
     """The forms as a python-docx Document: prose paragraphs, then each table with its merged
-    cells; ``ruled`` gives the tables 'Table Grid' rules, ``whole_rows`` keeps each row on one page."""
+    cells; ``ruled`` gives the tables 'Table Grid' rules, ``whole_rows`` keeps each row on one page,
+    ``centred_labels`` centres the indicator tables' 一级/二级 label cells vertically
+    (``w:vAlign`` center, as many a department's Word file sets them; else top, Word's default)."""
     import docx
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
     document = docx.Document()
     for form in forms:
@@ -254,6 +259,7 @@ def _word_document(forms: list[dict], pick: Pick, layout=None, ruled: bool = Fal
             document.add_paragraph(line)
         for table in tables:
             out = document.add_table(rows=table.height, cols=WIDTH)
+            labels = LABEL_COLUMNS if centred_labels and _is_indicator_table(table) else ()
             if ruled:
                 out.style = "Table Grid"
             if whole_rows:
@@ -264,6 +270,8 @@ def _word_document(forms: list[dict], pick: Pick, layout=None, ruled: bool = Fal
                 if cell.rowspan > 1 or cell.colspan > 1:
                     target = target.merge(out.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
                 target.text = cell.text
+                if cell.row > 0 and cell.col in labels:
+                    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             document.add_paragraph("")
     return document
 
@@ -331,13 +339,14 @@ def _cant_split():
 
 
 def to_pdf(forms: list[dict], pick: Pick, directory, layout=None, ruled: bool = True,
-           whole_rows: bool | None = None) -> bytes:
+           whole_rows: bool | None = None, centred_labels: bool = False) -> bytes:
     """The DOCX layout printed to PDF by LibreOffice Writer: with ruled tables ('Table Grid'), or
     as python-docx leaves them, without any rule. ``whole_rows``: each row kept on one page
-    (default: for ruled tables); otherwise Writer breaks a row across pages where it falls."""
+    (default: for ruled tables); otherwise Writer breaks a row across pages where it falls.
+    ``centred_labels``: the 一级/二级 label cells centred vertically (``_word_document``)."""
     import subprocess
 
-    document = _word_document(forms, pick, layout, ruled, ruled if whole_rows is None else whole_rows)
+    document = _word_document(forms, pick, layout, ruled, ruled if whole_rows is None else whole_rows, centred_labels)
     source = directory / "form.docx"
     document.save(str(source))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",

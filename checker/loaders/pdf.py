@@ -79,6 +79,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     try:
         pages = len(pdf)
         browser = is_browser_print(_producer(pdf))
+        # LibreOffice Writer sets a cell at its row's top unless the document centres it
+        top_aligned = _producer(pdf, "Creator") == "Writer"
         grids: list[Grid] = []
         chars = 0
         borderless = None  # the last page's table without ruling lines, for its continuation
@@ -91,7 +93,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         for number in range(min(pages, limits.max_pages)):
             page = pdf[number]
             try:
-                read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids))
+                read = _page_grids(page, path, number + 1, borderless, browser, weigh_under(lambda: grids), top_aligned)
             finally:
                 page.close()
             # A row broken across the page goes back into the page before's table, also where that
@@ -104,6 +106,8 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                     cell = grids[table].covering(grids[table].height - 1, col)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, cell.location, text=read.carried[col]))
             doubts += (ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in read.overruns)
+            doubts += (ids.cell_warning(ids.CENTRED_LABEL_ROWS, where, label=text, other=other)
+                       for where, text, other in read.labels)
             borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
@@ -196,10 +200,11 @@ def _closed(part: Grid, opened: frozenset[int]) -> frozenset[int]:
                      for c in range(cell.col, cell.col + cell.colspan))
 
 
-def _producer(pdf) -> str:
-    """The document's ``Producer``; a string pdfium cannot give as text is no producer."""
+def _producer(pdf, key: str = "Producer") -> str:
+    """The document's ``Producer`` (or another ``key`` of its information); a string pdfium
+    cannot give as text is none."""
     try:
-        return pdf.get_metadata_value("Producer")
+        return pdf.get_metadata_value(key)
     except UnicodeDecodeError:
         return ""
 
@@ -434,14 +439,16 @@ class _Page(NamedTuple):
     head: Head | None = None  # the first ruled table's first row
     doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
     overruns: tuple[tuple[Location, str, str], ...] = ()  # cells split where one's text ran up to the next's
+    labels: tuple[tuple[Location, str, str], ...] = ()  # centred labels other rows centre as well
     cut: bool = False  # the page's edge slices the last ruled table
     opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
 
 def _page_grids(page, path: str, number: int, before: PageTable | None, browser: bool = False,
-                weigh: Weigh | None = None) -> _Page:
+                weigh: Weigh | None = None, top_aligned: bool = False) -> _Page:
     """The page's grids; ``browser``: printed by Chromium, whose wraps at a space carry none;
-    ``weigh``: what the value cells say of a row the page broke, in a table without rules."""
+    ``weigh``: what the value cells say of a row the page broke, in a table without rules;
+    ``top_aligned``: printed by a word processor (pdf_text_table.text_grids)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -530,11 +537,12 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
             glyphs.append(Glyph(y, left if right > left else x, right if right > left else x, size, ch))
     textpage.close()  # (on an error above, closing the page closes it)
     if not tables:  # no ruling lines: the table, if any, is where the text lines up
-        grids, table, carried = text_grids(glyphs, path, number, before, height, weigh)
+        grids, table, carried = text_grids(glyphs, path, number, before, height, weigh, top_aligned)
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,
-                     overruns=table.overruns if table is not None else ())
+                     overruns=table.overruns if table is not None else (),
+                     labels=table.doubted_labels if table is not None else ())
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)

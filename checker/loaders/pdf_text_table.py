@@ -28,7 +28,9 @@ prose.
 
 Merged cells leave no trace but their text at the top of their rows: a cell covers the rows below
 it that have nothing in its column or left of it (a 一级 label printed once; Writer prints it on
-the first line of its first row). So a merged label whose text a producer printed on the later
+the first line of its first row, unless the document centres it vertically: then it stands in
+the middle of its rows, and a label standing off every cell's first line marks a column whose
+labels are placed by their middles, ``pdf_centred_labels.py``). So a merged label whose text a producer printed on the later
 page of a break cannot be told from a new label there: without rules, it is read as the later
 page's, and the blank slots above it as the label above going on (the grid says its spans are
 guessed: ``blank_labels.py`` names them above a repeated header). A merged label's text runs on
@@ -38,7 +40,7 @@ beside a new row's first line on the same page. A row of two or more cells alone
 foot (a form's 项目名称 row, its table going on on the next page) is a table, not prose.
 
 A page where a line sits between two others closer than two em (a browser centres each cell in
-its row) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
+its row; never a Writer print, whose centred labels do so too) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
 browser's cell spacing, rows from cells' centres; none of its rows goes on on the next page.
 """
 
@@ -47,6 +49,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -54,6 +57,7 @@ import attrs
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
 from checker.loaders.line_breaks import lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
+from checker.loaders.pdf_centred_labels import Slack, Span, first_rows
 from checker.loaders.pdf_centred_table import TICKS, Cell, Seam, centred_cells, is_centred, rejoined, split_overruns
 from checker.loaders.recovery import is_page_number
 from checker.loaders.value_halves import Reading, Weigh
@@ -93,6 +97,10 @@ class _Line(NamedTuple):
 
 
 _RUN_GAP = 0.7  # in glyph heights: a wider gap between two glyphs separates two cells
+# In glyph heights, in a word processor's print: a line's glyphs stand this close one under the
+# next at most (a digit's box 1.1 pt under an ideograph's, at 11 pt); a label centred in its rows
+# stands anywhere off another cell's line (5.0 pt under one, measured).
+_TIGHT = 0.25
 # In glyph heights, on a page whose cells are centred in their rows (a browser's print): a wider
 # gap between two glyphs' advances may separate two cells (pdf_centred_table.py). Measured on 30
 # drawn forms Chromium printed without borders: one word's advances stand at most 0.09 em apart
@@ -112,6 +120,12 @@ _ALIGNED = 1.0  # points: the same, where runs start at their glyphs' advances (
 _NEAR = 3.0
 _FIT = 1.0  # points: a glyph surely fitted in the room a line left when narrower by this much
 _PITCH_SLACK = 0.25  # of a line pitch
+# In glyph heights: a centred label's middle this close to its rows' middle is centred on them
+_LABEL_SLACK = 0.12
+# In glyph heights: a label's first line this close to another cell's first starts on its row (a
+# digit's box stands 1.1 pt under an ideograph's at 11 pt; a cell's wrap read as a new cell, "（本" /
+# "）/年", 2.4 pt under a centred label measured)
+_START_SLACK = 0.15
 _ROW_LINES = 4  # lines of a row alone at a page's foot read as a table (a 项目名称 row wraps to two or three)
 _FOOT_SLACK = 2.0  # line pitches a row the page broke may stop short of the body's end (widow control moves lines)
 
@@ -131,20 +145,28 @@ class PageTable(NamedTuple):
     # Cells a run was split into where its text ran up to a column's start with no cell gap
     # (pdf_centred_table.split_overruns): the place of the cell before, its text and the next's.
     overruns: tuple[tuple[Location, str, str], ...] = ()
+    # Columns whose merged labels the document centres vertically (pdf_centred_labels.py): their
+    # labels on the next page are placed so too, also where none stands off its rows' lines.
+    centred_labels: frozenset[int] = frozenset()
+    # Centred labels another run of rows centres as well: the place of the cell read, its text,
+    # and the row (R5) the other run starts at.
+    doubted_labels: tuple[tuple[Location, str, str], ...] = ()
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
-               height: float | None = None, weigh: Weigh | None = None
+               height: float | None = None, weigh: Weigh | None = None, top_aligned: bool = False
                ) -> tuple[list[Grid], PageTable | None, dict[int, str]]:
     """(grids, this page's table for the next page, text carried back into the previous page's
     last row by column) of a page without ruling lines: the lines above the first line of two or
     more cells as prose, the rest as one table. ``before``: the previous page's table; its
     column starts are kept when this page's columns agree with them (a table continued on the
     next page keeps its column numbers); ``weigh``: what the value cells say of text carried back
-    (``value_halves.py``): where it would join two rows, it is a row of its own."""
-    lines = _lines(glyphs)
-    centred = is_centred(lines, _median([line.size for line in lines])) \
-        or before is not None and before.centred
+    (``value_halves.py``): where it would join two rows, it is a row of its own; ``top_aligned``:
+    the producer prints each cell at its row's top unless the document centres it (LibreOffice
+    Writer), so a line between two others is a centred cell's, never a browser's centred table."""
+    lines = _lines(glyphs, tight=top_aligned)
+    centred = not top_aligned and (is_centred(lines, _median([line.size for line in lines]))
+                                   or before is not None and before.centred)
     if centred:  # cells may stand closer than a space is wide
         lines = rejoined(_lines(glyphs, cells_apart=True))
     carried: dict[int, list[str]] = {}
@@ -155,6 +177,8 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
                 is Reading.TWO_ROWS:
             carried, rest = _label_rests(lines, before)
         lines = rest
+    if before is not None and not centred and lines:
+        lines = _centred_rests(lines, before, carried)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may
@@ -180,7 +204,7 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
         body, overruns = split_overruns(body, starts)
         grid, table = _centred_table(body, starts, size, path, number, overruns)
     else:
-        grid, table = _table(body, starts, size, path, number)
+        grid, table = _table(body, starts, size, path, number, before.centred_labels if before else frozenset())
     grids.append(grid)
     if foot:
         grids.append(_prose(foot, path, number))
@@ -257,6 +281,54 @@ def _carry(lines: list[_Line], before: PageTable, height: float | None
             carried.setdefault(col, []).append(run.text)
             last[col] = line.y
     return carried, []
+
+
+def _centred_rests(lines: list[_Line], before: PageTable, carried: dict[int, list[str]]) -> list[_Line]:
+    """``lines`` without the rests of labels the page before centred and could not finish, added
+    to ``carried``. A centred label the page cuts inside a row goes on on the next page, centred
+    on the rows its cell holds there ("产出指" at a page's foot, "标" in the middle of the next
+    page's rows under it): the first text of such a label column on the page, one to three lines
+    one pitch apart, is its rest when it finishes that column's last label on the page before,
+    in a column whose labels the page before showed centred, or where the rest stands between
+    other cells' lines, closer under one than a line pitch (a label whose first part stood on its
+    row's first line: "数量指" over a one-line row at a page's foot, "标" between the next page's
+    lines)."""
+    gone: set[int] = set()
+    ys: list[float] = []
+    slack = _START_SLACK * lines[0].size
+
+    def between(y: float) -> bool:
+        if not ys:
+            ys.extend(sorted(run.y for line in lines for run in line.runs))
+        return bisect_left(ys, y - slack) > bisect_right(ys, y - before.pitch + slack)
+
+    # A label's first part: a few ideographs (the longest label word has nine).
+    wanted = {col: text for col, text in before.texts.items() if 0 < len(text) < 9 and not any(c.isascii() for c in text)}
+    firsts: dict[int, list[_Run]] = {col: [] for col in wanted}  # per such column, its first three runs on the page
+    left = len(wanted)
+    for line in lines:
+        if not left:
+            break
+        for run in line.runs:
+            runs = firsts.get(_column(before.columns, run.left, line.size))
+            if runs is not None and len(runs) < 3:
+                runs.append(run)
+                left -= len(runs) == 3
+    for col, text in sorted(wanted.items()):
+        parts: list[_Run] = []
+        for run in firsts.get(col, []):
+            if parts and abs(run.y - parts[-1].y - before.pitch) > _PITCH_SLACK * before.pitch or len(parts) == 3 \
+                    or not parts and col not in before.centred_labels and not between(run.y):
+                break
+            parts.append(run)
+            if _finishes_label([text], "".join(r.text for r in parts)):
+                carried.setdefault(col, []).extend(r.text for r in parts)
+                gone |= {id(r) for r in parts}
+                break
+    if not gone:
+        return lines
+    rest = [line._replace(runs=[r for r in line.runs if id(r) not in gone]) for line in lines]
+    return [line for line in rest if line.runs]
 
 
 def _runs_past(before: PageTable, col: int) -> bool:
@@ -341,49 +413,77 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 1.0
 
 
-def _lines(glyphs: list[Glyph], cells_apart: bool = False) -> list[_Line]:
+def _lines(glyphs: list[Glyph], cells_apart: bool = False, tight: bool = False) -> list[_Line]:
     """Glyphs as lines of runs. ``cells_apart``: cells may stand as close as 0.25 em (a browser's
     print), so a run also ends where the next glyph's advance starts further than _CELL_GAP from
     its own, with no space between and no tick glyph either side (a text layer may leave a space
-    out before one: "□一次性 ☑经常性"; a checkbox a browser drew stands 0.18 em before its label)."""
-    grouped: list[list[Glyph]] = []
-    for glyph in sorted(glyphs):
-        if grouped and abs(glyph.y - grouped[-1][0].y) <= grouped[-1][0].size * 0.5:
-            grouped[-1].append(glyph)
+    out before one: "□一次性 ☑经常性"; a checkbox a browser drew stands 0.18 em before its label).
+    ``tight``: a run's glyphs stand no further than _TIGHT one under the next (a word processor's
+    line), though runs up to half a glyph height apart share a line: a label centred in its rows
+    may stand half a line off another cell's line, and must neither join it nor cut it."""
+    ordered = sorted(glyphs)
+    flat: list[list[Glyph]] = []
+    for glyph in ordered:
+        if flat and abs(glyph.y - flat[-1][0].y) <= flat[-1][0].size * 0.5:
+            flat[-1].append(glyph)
         else:
-            grouped.append([glyph])
+            flat.append([glyph])
+    # Lines whose glyphs all stand within _TIGHT of one another are the same either way.
+    tight = tight and any(g[-1].y - g[0].y > g[0].size * _TIGHT for g in flat)
+    grouped = _tight(ordered) if tight else [[g] for g in flat]  # lines of groups of glyphs
     out = []
-    for members in grouped:
-        members.sort(key=lambda g: g.left)
-        size = _median([g.size for g in members if g.ch.strip()])
-        runs: list[_Run] = []
-        text, run_glyphs = "", []
-        seams: list[tuple[int, int]] = []  # (glyph index, text offset) of the run's seams
-        spaced = False  # a space since the run's last glyph
-        for g in members:
-            if not g.ch.strip():  # a space: inside a run, never its edge
-                if text:
-                    text += g.ch
-                    spaced = True
-                continue
-            if run_glyphs and (g.left - run_glyphs[-1].right > _RUN_GAP * size
-                               or cells_apart and not spaced and g.ch not in TICKS
-                               and run_glyphs[-1].ch not in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
-                runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
-                text, run_glyphs, seams = "", [], []
-            elif cells_apart and run_glyphs and not spaced and g.ch in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
-                text += " "  # a space the text layer left out before a tick glyph
-            elif cells_apart and run_glyphs and not spaced and g.ch not in TICKS and run_glyphs[-1].ch not in TICKS \
-                    and _advance_gap(run_glyphs[-1], g, size) > _SEAM * size:
-                seams.append((len(run_glyphs), len(text)))
-            text += g.ch
-            run_glyphs.append(g)
-            spaced = False
-        if run_glyphs:
-            runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
+    for groups in grouped:
+        size = _median([g.size for members in groups for g in members if g.ch.strip()])
+        runs = _runs(groups[0], size, cells_apart) if len(groups) == 1 else \
+            sorted((run for members in groups for run in _runs(members, size, cells_apart)), key=lambda r: r.left)
         if runs:
-            out.append(_Line(members[0].y, size, runs))
+            out.append(_Line(groups[0][0].y, size, runs))
     return out
+
+
+def _tight(ordered: list[Glyph]) -> list[list[list[Glyph]]]:
+    """Glyphs, top to bottom, as lines of groups: a group's glyphs stand within _TIGHT one under
+    the next, and groups within half a glyph height of a line's first glyph share the line."""
+    grouped: list[list[list[Glyph]]] = []
+    for glyph in ordered:
+        if grouped and glyph.y - grouped[-1][-1][-1].y <= grouped[-1][-1][0].size * _TIGHT:
+            grouped[-1][-1].append(glyph)
+        elif grouped and abs(glyph.y - grouped[-1][0][0].y) <= grouped[-1][0][0].size * 0.5:
+            grouped[-1].append([glyph])
+        else:
+            grouped.append([[glyph]])
+    return grouped
+
+
+def _runs(members: list[Glyph], size: float, cells_apart: bool) -> list[_Run]:
+    """One line's glyphs as runs, left to right (``_lines``)."""
+    members.sort(key=lambda g: g.left)
+    runs: list[_Run] = []
+    text, run_glyphs = "", []
+    seams: list[tuple[int, int]] = []  # (glyph index, text offset) of the run's seams
+    spaced = False  # a space since the run's last glyph
+    for g in members:
+        if not g.ch.strip():  # a space: inside a run, never its edge
+            if text:
+                text += g.ch
+                spaced = True
+            continue
+        if run_glyphs and (g.left - run_glyphs[-1].right > _RUN_GAP * size
+                           or cells_apart and not spaced and g.ch not in TICKS
+                           and run_glyphs[-1].ch not in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size):
+            runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
+            text, run_glyphs, seams = "", [], []
+        elif cells_apart and run_glyphs and not spaced and g.ch in TICKS and _advance_gap(run_glyphs[-1], g, size) > _CELL_GAP * size:
+            text += " "  # a space the text layer left out before a tick glyph
+        elif cells_apart and run_glyphs and not spaced and g.ch not in TICKS and run_glyphs[-1].ch not in TICKS \
+                and _advance_gap(run_glyphs[-1], g, size) > _SEAM * size:
+            seams.append((len(run_glyphs), len(text)))
+        text += g.ch
+        run_glyphs.append(g)
+        spaced = False
+    if run_glyphs:
+        runs.append(_run(run_glyphs, text, size if cells_apart else None, seams))
+    return runs
 
 
 def _advance_gap(before: Glyph, after: Glyph, em: float) -> float:
@@ -434,12 +534,9 @@ def _column_starts(lines: list[_Line], size: float, snap: float | None = None) -
 
 
 def _column(starts: list[float], x: float, size: float, snap: float | None = None) -> int:
-    """The column a run starting at ``x`` belongs to: the last start at or left of it."""
-    col = 0
-    for i, start in enumerate(starts):
-        if start <= x + (_COLUMN_SNAP * size if snap is None else snap):
-            col = i
-    return col
+    """The column a run starting at ``x`` belongs to: the last start at or left of it (``starts``
+    ascend, as ``_column_starts`` gives them)."""
+    return max(bisect_right(starts, x + (_COLUMN_SNAP * size if snap is None else snap)) - 1, 0)
 
 
 def _pitch(lines: list[_Line], size: float) -> float:
@@ -451,13 +548,17 @@ def _pitch(lines: list[_Line], size: float) -> float:
     return float(gaps.most_common(1)[0][0]) if gaps else 1.45 * size
 
 
-def _table(lines: list[_Line], starts: list[float], size: float, path: str, number: int
-           ) -> tuple[Grid, PageTable]:
+def _table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
+           centred: frozenset[int] = frozenset()) -> tuple[Grid, PageTable]:
+    """The page's table; ``centred``: columns whose labels the page before showed centred."""
     pitch = _pitch(lines, size)
+    widest = _widest(lines, starts, size)
+    foot = lines[-1].y + lines[-1].size / 2
+    lines, labels, others = _centred_labels(lines, starts, size, pitch, widest, centred)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])]
     spaced = sum(1.3 * pitch < gap < 2.5 * pitch for gap in gaps) >= 2
-    widest = _widest(lines, starts, size)
     rows: list[dict[int, list[str]]] = []
+    heights: list[list[tuple[int, float]]] = []  # per row, (id, centre) of each of its runs
     last: dict[int, tuple[float, float, float]] = {}  # column → (y of its last line, the room that line left, its end)
     texts: dict[int, list[str]] = {}  # column → the lines of its last cell
 
@@ -475,19 +576,28 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
                      and _finishes_label(rows[-1][col], run.text)]
             for col, run in spill:
                 rows[-1][col].append(run.text)
+                heights[-1].append((id(run), run.y))
                 last[col] = (run.y, 0.0, run.right)
             placed = [(col, run) for col, run in placed if all(run is not r for _, r in spill)]
             if not placed:
                 continue
         if not continues:
             rows.append({})
+            heights.append([])
             last = {}
         row = rows[-1]
         for col, run in placed:
             row.setdefault(col, []).append(run.text)
+            heights[-1].append((id(run), run.y))
             texts[col] = row[col]
             end_col = _column(starts, run.right, size)  # a merged cell's line may end columns further
             last[col] = (run.y, max(widest.get(end_col, run.right) - run.right, 0.0), run.right)
+    doubted = _coincident(rows, heights, others, size)
+    if labels:
+        doubted += _place_labels(rows, [Span(min(y for _, y in row), max(y for _, y in row)) for row in heights],
+                                 labels, size)
+    for col in {col for col, _ in labels}:  # a label's rest on the next page finishes the last one
+        texts[col] = next(row[col] for row in reversed(rows) if col in row)
     name = f"page {number} table 1"
     spans = _printed_once(rows, len(starts))
     cells = [
@@ -496,10 +606,151 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
     ]
     open_row = {col: room for col, (_, room, _) in last.items()}
     open_right = {col: right for col, (_, _, right) in last.items()}
-    foot = lines[-1].y + lines[-1].size / 2
     last_texts = {col: _joined(parts) for col, parts in texts.items()}
     grid = Grid(name, tuple(cells), page=number, spans_guessed=True)  # a blank label slot: the label above, or its own
-    return grid, PageTable(starts, pitch, open_row, open_right, foot, texts=last_texts)
+    named = tuple((table_place(path, name, r, c), _joined(rows[r][c]), f"R{other + 1}") for r, c, other in doubted)
+    return grid, PageTable(starts, pitch, open_row, open_right, foot, texts=last_texts,
+                           centred_labels=frozenset(col for col, _ in labels) | centred, doubted_labels=named)
+
+
+def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch: float,
+                    widest: dict[int, float], known: frozenset[int]
+                    ) -> tuple[list[_Line], list[tuple[int, list[_Run]]], list[tuple[int, list[_Run]]]]:
+    """(``lines`` without the merged labels a document centres in their rows, those labels with
+    their columns, top to bottom, and the labels left in ``lines``: those of other columns). A cell's text starts where its row's other cells start, unless
+    it is centred: a 一级 or 二级 label whose first line starts where no other cell starts stands
+    off its rows' lines (a word processor's print: pdf_centred_labels.py), and so do all labels of
+    a column where one does and labels are most of its cells (a 三级 name that is a label word,
+    "群众满意度", alone on its row is not), or where the page before showed them (``known``). In
+    such a column a label is a cell the wrapped lines of one pitch apart make whose text is a
+    label word, or any cell standing off its rows' lines."""
+    blocks: list[tuple[int, list[_Run]]] = []
+    open_blocks: dict[int, list[_Run]] = {}
+    for line in lines:
+        for run in line.runs:
+            col = _column(starts, run.left, size)
+            block = open_blocks.get(col)
+            if block is not None and abs(run.y - block[-1].y - pitch) <= _PITCH_SLACK * pitch \
+                    and _wraps(run, max(widest.get(_column(starts, block[-1].right, size), block[-1].right)
+                                        - block[-1].right, 0.0)):
+                block.append(run)
+            else:
+                open_blocks[col] = [run]
+                blocks.append((col, open_blocks[col]))
+    is_label = {id(block): _label_word("".join([run.text for run in block])) for _, block in blocks}
+    cells = [(col, block) for col, block in blocks if not is_label[id(block)]]
+    cell_starts = sorted(block[0].y for _, block in cells)
+    slack = _START_SLACK * size
+    near: list[tuple[list[float], float]] = []  # the other cells' lines and the row pitch, when asked
+
+    def off(block: list[_Run]) -> bool:
+        """Whether a label stands off its rows' lines: no other cell starts on its first line, and
+        another cell's line stands there or closer above than rows stand apart (a row's first
+        cell alone on its line, a 三级 name that is a label word, "满意度", has none)."""
+        y = block[0].y
+        i = bisect_left(cell_starts, y - slack)
+        if i < len(cell_starts) and cell_starts[i] <= y + slack:
+            return False
+        if not near:
+            near.append((sorted(run.y for _, cell in cells for run in cell), _row_pitch(cells, pitch)))
+        ys, row_pitch = near[0]
+        j = bisect_right(ys, y - row_pitch + slack)
+        return j < len(ys) and ys[j] <= y + slack
+
+    columns = known | {col for col, block in blocks if is_label[id(block)] and off(block)}
+    others = [(col, block) for col, block in blocks if col not in columns and is_label[id(block)]]
+    if not columns:
+        return lines, [], others
+    labels = [(col, block) for col, block in blocks if col in columns and (is_label[id(block)] or off(block))]
+    taken = {id(run) for _, block in labels for run in block}
+    rest = [line._replace(runs=[run for run in line.runs if id(run) not in taken]) for line in lines]
+    return [line for line in rest if line.runs], labels, others
+
+
+def _row_pitch(cells: list[tuple[int, list[_Run]]], pitch: float) -> float:
+    """How far rows stand apart: the commonest gap between two cells one under the other in a
+    column (``cells`` top to bottom), at least a line pitch less _FIT; else ``pitch``."""
+    gaps: Counter[int] = Counter()
+    below: dict[int, list[_Run]] = {}
+    for col, block in cells:
+        if col in below and pitch - _FIT <= block[0].y - below[col][-1].y <= 2.5 * pitch:
+            gaps[round(block[0].y - below[col][-1].y)] += 1
+        below[col] = block
+    return float(gaps.most_common(1)[0][0]) if gaps else pitch
+
+
+def _coincident(rows: list[dict[int, list[str]]], heights: list[list[tuple[int, float]]],
+                candidates: list[tuple[int, list[_Run]]], size: float) -> list[tuple[int, int, int]]:
+    """(row, column, another first row) of labels read where they stand, on a row's first line,
+    that may be centred instead: their column is blank on the first row under its header (一级指标
+    or 二级指标: a 三级 name may be a label word, "质量指标"), and placed by their middles they
+    start right under it. A centred label's
+    middle falls on a row's first line now and then (lines stand a pitch apart; a page showed no
+    label of its column off its rows' lines, 1 document in 30 drawn with centred labels), and a
+    top-aligned label's rows blank under a header (printed on the other side of a table's split)
+    centre it by chance as well (2 documents of the 60 drawn top-aligned: read right, named too)."""
+    headers = [(r, col) for r, row in enumerate(rows[:-1]) for col, parts in row.items()
+               if col not in rows[r + 1] and any(word in "".join(parts).replace(" ", "") for word in ("一级指标", "二级指标"))]
+    if not headers or not candidates:  # no label column blank under its header
+        return []
+    by_column: dict[int, list[list[_Run]]] = {}
+    for col, block in candidates:
+        by_column.setdefault(col, []).append(block)
+    row_of = {i: r for r, row in enumerate(heights) for i, _ in row}
+    out: list[tuple[int, int, int]] = []
+    for col, blocks in by_column.items():
+        stand = [row_of.get(id(block[0])) for block in blocks]
+        own = {id(run) for block in blocks for run in block}
+        extents = [[y for i, y in row if i not in own] for row in heights]
+        walls = [r for r, row in enumerate(rows) if col in row and r not in stand]
+        for wall in walls:
+            start, end = wall + 1, next((r for r in walls if r > wall), len(rows))
+            if (wall, col) not in headers:
+                continue
+            members = [(block, r) for block, r in zip(blocks, stand) if r is not None and start <= r < end]
+            if not members or col in rows[start] or any(not ys for ys in extents[start:end]):
+                continue
+            placing = first_rows([Span(block[0].y, block[-1].y) for block, _ in members],
+                                 [Span(min(ys), max(ys)) for ys in extents[start:end]],
+                                 Slack(_LABEL_SLACK * size, _START_SLACK * size), foot=end == len(rows))
+            if placing is not None and placing.rows[0] == 0:
+                out.append((members[0][1], col, start))
+    return out
+
+
+def _place_labels(rows: list[dict[int, list[str]]], extents: list[Span], labels: list[tuple[int, list[_Run]]],
+                  size: float) -> list[tuple[int, int, int]]:
+    """Put each centred label's text on the first of the rows it covers (pdf_centred_labels.py),
+    placed with the other labels of its column between two of that column's other cells; a
+    label no placing fits goes on the row it stands beside. Returns (row, column, another first
+    row) of each label another placing starts elsewhere."""
+    doubted: list[tuple[int, int, int]] = []
+    by_column: dict[int, list[list[_Run]]] = {}
+    for col, block in labels:
+        by_column.setdefault(col, []).append(block)
+    for col, blocks in by_column.items():
+        walls = [r for r, row in enumerate(rows) if col in row]  # the column's other cells
+        segments: dict[int, list[list[_Run]]] = {}  # the first row under a wall → its labels
+        for block in blocks:
+            above = [r for r in walls if extents[r].first < block[0].y]
+            segments.setdefault(above[-1] + 1 if above else 0, []).append(block)
+        for start, members in segments.items():
+            end = next((r for r in walls if r >= start), len(rows))
+            spans = [Span(block[0].y, block[-1].y) for block in members]
+            placing = first_rows(spans, extents[start:end], Slack(_LABEL_SLACK * size, _START_SLACK * size),
+                                 foot=end == len(rows))
+            for i, block in enumerate(members):
+                if placing is not None:
+                    r = start + placing.rows[i]
+                    other = next((firsts[i] for firsts in placing.others if firsts[i] != placing.rows[i]), None)
+                    if other is not None:
+                        doubted.append((r, col, start + other))
+                else:
+                    r = max([r for r in range(start, end) if extents[r].first <= block[0].y + _START_SLACK * size],
+                            default=start)
+                if r < len(rows):  # (labels under the table's last row of other text: none measured)
+                    rows[r].setdefault(col, []).extend(run.text for run in block)
+    return doubted
 
 
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
@@ -565,6 +816,7 @@ def _finishes_label(parts: list[str], text: str) -> bool:
     return _label_word(after) and (not _label_word(before) or after.endswith("指标") and not before.endswith("指标"))
 
 
+@lru_cache(maxsize=4096)
 def _label_word(text: str) -> bool:
     """Whether ``text`` names a 一级 or 二级 indicator: a cell that may be merged over rows."""
     return canonical_level1(text) is not None or canonical_level2(text) is not None

@@ -6,6 +6,7 @@ hand and reported in the commit that changes it).
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled
     python tests/loaders/pagebreak_rate.py --documents 30 --ruled --whole-rows
     python tests/loaders/pagebreak_rate.py --documents 30 --chromium
+    python tests/loaders/pagebreak_rate.py --documents 30 --borderless --centred-labels
 
 ``--chromium``: the same forms as HTML tables without borders printed by Chromium (cells centred
 in their rows, tables Chromium breaks between rows wherever a page ends). ``--chromium
@@ -113,13 +114,16 @@ def _reads_back_every_field(content: bytes, drawn: list[dict]) -> None:
 
 
 def measure(documents: int, ruled: bool, verbose: bool, whole: bool = False, chromium: bool = False,
-            fixed: bool = False) -> dict[str, int]:
+            fixed: bool = False, centred: bool = False) -> dict[str, int]:
     """Documents run, failed, and the failed ones by kind (see ``verdict``) over ``documents``
-    drawn documents. ``whole``: every row kept on one page
-    (the documents where a join of rows would be wrong); ``run`` is left unchanged by it, so the
-    same forms are drawn either way."""
+    drawn documents. ``whole``: every row kept on one page (the documents where a join of rows
+    would be wrong); ``centred``: Writer's label cells centred vertically; ``run`` is left
+    unchanged by either, so the same forms are drawn."""
     if whole:
         globals()["to_pdf"] = _kept_whole
+    if centred:
+        writer = globals()["to_pdf"]
+        globals()["to_pdf"] = lambda *args, **options: writer(*args, **options, centred_labels=True)
     if chromium:
         globals()["to_pdf"] = _chromium_fixed if fixed else _chromium
     VERBOSE[0] = verbose
@@ -164,11 +168,15 @@ def main() -> None:
     kind.add_argument("--chromium", action="store_true", help="HTML tables without borders printed by Chromium")
     parser.add_argument("--whole-rows", action="store_true", help="keep each row on one page")
     parser.add_argument("--fixed-widths", action="store_true", help="with --chromium: fixed indicator-table column widths")
+    parser.add_argument("--centred-labels", action="store_true",
+                        help="with --ruled or --borderless: the DOCX centres its 一级/二级 label cells vertically")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    outcome = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium, args.fixed_widths)
+    outcome = measure(args.documents, args.ruled, args.verbose, args.whole_rows, args.chromium, args.fixed_widths,
+                      args.centred_labels)
     kind = ("ruled" if args.ruled else "borderless") + (", rows kept whole" if args.whole_rows else "")
     kind = "Chromium, borderless" + (", fixed widths" if args.fixed_widths else "") if args.chromium else kind
+    kind += ", labels centred" if args.centred_labels else ""
     print(f"{kind}: {outcome['failed']} of {outcome['runs']} drawn documents failed"
           f" (read wrongly: {outcome['named']} named, {outcome['silent']} silently;"
           f" read right with a notice: {outcome['notice only']})")
