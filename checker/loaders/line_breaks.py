@@ -6,7 +6,7 @@ opening bracket does not end one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.%‰*")
 NO_LINE_START = frozenset("）)】》」』，,。.、；;：:！!？?%‰/／")
@@ -27,3 +27,17 @@ def lead_length(glyphs: Sequence[Any]) -> int:
     while n < len(glyphs) and glyphs[n].ch in NO_LINE_START:
         n += 1
     return n
+
+
+class _Char(NamedTuple):
+    ch: str
+
+
+def breaks_nowhere(text: str) -> bool:
+    """Whether a writer can break ``text`` nowhere, so that it may run on past its cell's edge:
+    it is one lead ("2022", "100%", "（本）/"), or a comparison sign and one ("≥35000", "≥**%":
+    a line-breaking algorithm keeps the sign with what follows it, as a letter)."""
+    chars = [_Char(ch) for ch in text if ch.strip()]
+    if len(chars) > 1 and chars[0].ch in "≥≤<>":
+        chars = chars[1:]
+    return bool(chars) and lead_length(chars) == len(chars)

@@ -52,7 +52,7 @@ from typing import NamedTuple
 import attrs
 
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
-from checker.loaders.line_breaks import lead_length
+from checker.loaders.line_breaks import breaks_nowhere, lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
 from checker.loaders.pdf_centred_table import TICKS, Cell, Seam, centred_cells, is_centred, rejoined, split_overruns
 from checker.loaders.recovery import is_page_number
@@ -507,7 +507,11 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
     next page continues its columns but finishes none of its rows (a browser moves a row whole).
     ``overruns``: runs split where a cell's text ran up to the next's, named by the cell before."""
-    widest = _widest(lines, starts, size, _ALIGNED)
+    # A line that cannot break may run on past its column's edge (Chromium lets it): the lines
+    # that could break show where the column ends.
+    widest = {**_widest(lines, starts, size, _ALIGNED),
+              **_widest([line._replace(runs=[r for r in line.runs if not breaks_nowhere(r.text)]) for line in lines],
+                        starts, size, _ALIGNED)}
     reach = _reach(lines, starts, size)
     used: list[list[float]] = [[] for _ in starts]  # per column, the heights of the runs starting in it
     for line in lines:

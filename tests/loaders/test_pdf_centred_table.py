@@ -205,3 +205,52 @@ def test_the_room_a_line_left_is_to_its_own_tables_next_column():
                     (139, B, "调研成果"), (139, C, "持续")])
     cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
     assert cells[(2, 2)] == ("指标值", 1) and cells[(3, 2)] == ("持续", 1)
+
+
+# Columns fixed narrower than their text (a page saved by a word processor): names 4 em wide in
+# column A, values two ideographs wide in column B, the table's last.
+NARROW = [(79, A, "三级指标"), (79, B, "指标")]
+
+
+def _latin(y: float, x: float, text: str) -> list[Glyph]:
+    """Glyphs of the Latin font, half an em wide (digits)."""
+    return [Glyph(y, x + i * EM / 2, x + (i + 1) * EM / 2, EM, ch) for i, ch in enumerate(text)]
+
+
+def test_cells_of_three_rows_in_a_narrow_column_are_cut_at_each_rows_centre():
+    # Each row's value fills its column and wraps, and rows stand 19.5 pt apart where a taller
+    # row follows, so the three cells' ten lines read as one block. Its first two lines centre
+    # on "出版合法", the next four on "调研成果"; the last row has no name. Cut once under the
+    # first row's, the rest (whose centre is on no cell) still holds two rows' cells. (A row of
+    # two one-line cells closes the table.)
+    glyphs = _page(NARROW + [(109, A, "出版合法"), (100, B, "预算"), (118, B, "执行"),
+                             (164.5, A, "调研成果"), (137.5, B, "全天"), (155.5, B, "值守"), (173.5, B, "主岗"),
+                             (191.5, B, "副岗"), (211, B, "适时"), (229, B, "印发"), (247, B, "持续"), (265, B, "提升"),
+                             (286, A, "群众满意"), (286, B, "良好")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("出版合法", 1) and cells[(1, 1)] == ("预算执行", 1)
+    assert cells[(2, 0)] == ("调研成果", 1) and cells[(2, 1)] == ("全天值守主岗副岗", 1)
+    assert cells[(3, 1)] == ("适时印发持续提升", 1)
+
+
+def test_a_line_of_digits_stands_closer_to_the_row_above_than_a_wrapped_line_would():
+    # "2022" is the next row's cell (its name blank), 17.8 pt under "提升": a line of the Latin
+    # font has a shorter line box, so one cell's line would stand 14.8 pt under it. "适时" is the
+    # row after, 19.7 pt under "2022" (one cell's line: 16.7). No cell beside the first two rows
+    # tells them apart.
+    glyphs = _page(NARROW + [(100, B, "持续"), (118, B, "提升"), (155.5, B, "适时"), (173.5, B, "印发"),
+                             (164.5, A, "网络运行"), (194.5, A, "群众满意"), (194.5, B, "良好")]) + _latin(135.76, B, "2022")
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 1)] == ("持续提升", 1) and cells[(2, 1)] == ("2022", 1)
+    assert cells[(3, 0)] == ("网络运行", 1) and cells[(3, 1)] == ("适时印发", 1)
+
+
+def test_a_line_that_cannot_break_and_runs_over_the_last_column_sets_no_room():
+    # "（本）/" cannot break and runs 3.3 pt past the two ideographs the column holds: the room
+    # "持续" left is what the lines that could break show (none), so "提升" is its wrapped rest.
+    glyphs = _page(NARROW + [(109, A, "调研成果"), (100, B, "持续"), (118, B, "提升"),
+                             (139, A, "网络运行"), (139, B, "（本）")])
+    glyphs.append(Glyph(139, B + 3 * EM, B + 3 * EM + 3.3, EM, "/"))
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("调研成果", 1) and cells[(1, 1)] == ("持续提升", 1)
+    assert cells[(2, 1)] == ("（本）/", 1)
