@@ -16,12 +16,16 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
 - a cell's wrapped lines stand 18–19.5 pt apart, successive rows' lines in one column mostly
   21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
   row follows: a line goes on the cell above in its column when closer than 1.69 em and the
-  line above could not take its first word (a wrap);
+  line above could not take its first word (a wrap); a line set in the Latin font alone
+  ("2022") has a shorter line box, so that distance shrinks by 3.2 pt before it and 1.3 pt after
+  it (with columns fixed narrower than their text, the next row's "2022" stands 17.8 pt under a
+  cell's last line);
 - a wrapped cell is centred in its row, so a block whose first or last lines centre on another
   column's cell while the whole block centres on none holds two rows' cells (a column as wide as
   the upper one's text: 20.1 pt between them where a taller glyph box moves a line); never a
   label word, whose lines stand on the centres of the one-line rows it covers where columns are
-  fixed narrower than it ("数量指" / "标" beside two rows);
+  fixed narrower than it ("数量指" / "标" beside two rows); once cut, the rest is asked again
+  (three rows' cells in one column);
 - text that cannot break runs on over a column fixed too narrow for it ("≥35000" in 3 em) up to
   the next cell's text, 0.9–1.5 pt before it (cells 2.25 pt apart at least): split where the
   text after such a gap starts exactly at a column's start, and named (``split_overruns``);
@@ -29,7 +33,10 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   it is a merged label between them, and a merged label covers as many rows above its centre
   as below it (blank in its column), which places it at its first row for the grid; where that
   fits several spans, it takes one that starts where the labels right of it do (an 一级 label
-  over its 二级 ones), and none reaches a row with nothing right of it (the table has ended).
+  over its 二级 ones), covers those that start on its rows (where a page break splits its rows,
+  the browser may set its text on the first of them), and none reaches a row with nothing right
+  of it (the table has ended). A label over short rows and a tall one may stand inside the tall
+  one's text, off its middle: a group of label words overlapping the row below is a label.
 
 The page's table is returned as cells with the rows they cover; ``pdf_text_table.py`` makes
 the grid of them as of a word processor's table.
@@ -213,6 +220,7 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
             first, last = a, b
             if id(block) in labels or may_span(" ".join(block.parts)):
                 first, last = _span(boxes, block.centre, free, a, b, below, em, _nests(inner))
+                last = _around(inner, first, last, below)
                 spans.append(Cell(first, col, last - first + 1, block.parts))
             out.append(Cell(first, col, last - first + 1, block.parts))
             free = max(free, last + 1)
@@ -226,14 +234,18 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
     (nothing else shows it) covers them. A part ends where a row has nothing right of the
     column, or where a table of other columns starts (a browser sizes each table apart): a row
     of three cells or more in at most one of the columns the two rows above it use (the page's
-    left edge)."""
+    left edge), a merged cell over them included (rows of tall cells under merged labels hold
+    few cells each)."""
     rightmost = [-1] * height
     covered: dict[int, set[int]] = {}
     used: list[set[int]] = [set() for _ in range(height)]
+    spanned: list[set[int]] = [set() for _ in range(height)]  # the columns a cell covers on each row
     for cell in cells:
         rightmost[cell.row] = max(rightmost[cell.row], cell.col)
         used[cell.row].add(cell.col)
         covered.setdefault(cell.col, set()).update(range(cell.row, cell.row + cell.rowspan))
+        for r in range(cell.row, cell.row + cell.rowspan):
+            spanned[r].add(cell.col)
     texts: list[list[str]] = [[] for _ in range(height)]
     for cell in cells:
         texts[cell.row].append("".join(cell.parts))
@@ -241,7 +253,7 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
     part, number = [], 0
     for r, in_row in enumerate(used):
         row_texts = tuple(sorted(texts[r]))
-        if len(in_row) >= 3 and (len(in_row & set().union(*used[max(r - 2, 0):r])) <= 1 or row_texts in seen):
+        if len(in_row) >= 3 and (len(in_row & set().union(*spanned[max(r - 2, 0):r])) <= 1 or row_texts in seen):
             number += 1
         if len(in_row) >= 3:
             seen.add(row_texts)
@@ -355,6 +367,17 @@ def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b:
     return next((span for span in found if nests(*span)), found[0] if found else (a, b))
 
 
+def _around(inner: list[Cell], first: int, last: int, below: int) -> int:
+    """The last row a label over rows ``first``–``last`` covers, grown to the last row of each
+    ``inner`` label (the column right of it) that starts on them, up to ``below``: an 二级 label
+    lies under one 一级. A browser sets the text of a merged label a page break splits off the
+    middle of its rows on the page (on the first of them, beside the 二级 label's first line)."""
+    for cell in inner:
+        if first <= cell.row <= last:
+            last = max(last, min(cell.row + cell.rowspan - 1, below))
+    return last
+
+
 def _nests(inner: list[Cell]) -> Callable[[int, int], bool]:
     """Whether the rows ``first``–``last`` of a label may hold the ``inner`` labels (the column
     right of it): not when that column is blank on the first row and a label starts further
@@ -399,7 +422,9 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
     and the groups that are labels between rows taken out. Rows never overlap (padding, spacing
     and the lines' leading part them), so going down, a group whose text overlaps the row above
     it is a label centred between rows, and so is one centred inside a taller row below, where
-    the middle of that row and the one above falls (a label over a short row and a tall one)."""
+    the middle of that row and the one above falls (a label over a short row and a tall one), and
+    a group of label words whose text overlaps the row below (a label over short rows and a tall
+    one, centred inside the tall one's text but off its middle)."""
     groups: list[list[_Block]] = []
     for block in sorted(blocks, key=lambda b: b.centre):
         if groups and block.centre - groups[-1][-1].centre <= _CENTRE_SLACK * em:
@@ -414,7 +439,8 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
         top, bottom = extents[i]
         centre = sum(b.centre for b in group) / len(group)
         between = last is not None and (top < last[1] or any(
-            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE for t, b in extents[i + 1:]))
+            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE for t, b in extents[i + 1:])
+            or i + 1 < len(groups) and extents[i + 1][0] < bottom and all(may_span(" ".join(b.parts)) for b in group))
         if between:
             labels.update(id(b) for b in group)
         else:

@@ -39,7 +39,8 @@ foot (a form's 项目名称 row, its table going on on the next page) is a table
 
 A page where a line sits between two others closer than two em (a browser centres each cell in
 its row) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
-browser's cell spacing, rows from cells' centres; none of its rows goes on on the next page.
+browser's cell spacing, rows from cells' centres; of its rows, only a merged label's word the
+page cut goes on on the next page (its rest on that page's first line).
 """
 
 from __future__ import annotations
@@ -155,6 +156,8 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
                 is Reading.TWO_ROWS:
             carried, rest = _label_rests(lines, before)
         lines = rest
+    elif before is not None and lines and before.centred:
+        carried, lines = _label_rests(lines, before)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may
@@ -288,17 +291,20 @@ def _label_rests(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[
     keeps rows whole still cuts it ("产出指" / "标"), and its rest shares the next page's first
     line with a new row's cells. A run is such a rest when it could not have fitted on the line
     above and the column's last cell on the page before, with it and the runs one line pitch
-    below it in that column, reads as a 一级 or 二级 label, which it did not alone."""
+    below it in that column, reads as a 一级 or 二级 label, which it did not alone. A browser's
+    print whose cells are centred in their rows tells no room: it breaks a merged label's text
+    where the page ends, its rows going on, and the label word alone says where it goes."""
+    snap = _ALIGNED if before.centred else None
     taken: dict[int, list[tuple[int, _Run]]] = {}
-    for col, run in ((_column(before.columns, run.left, lines[0].size), run) for run in lines[0].runs):
+    for col, run in ((_column(before.columns, run.left, lines[0].size, snap), run) for run in lines[0].runs):
         text = before.texts.get(col)
-        if text is None or col in taken or not _wraps(run, _room(before, col, run)):
+        if text is None or col in taken or not (before.centred or _wraps(run, _room(before, col, run))):
             continue
         parts, y = [(0, run)], lines[0].y
         for i, line in enumerate(lines[1:3], 1):  # a label is a few glyphs: three lines at most
             if _finishes_label([text], "".join(r.text for _, r in parts)):
                 break
-            below = [r for r in line.runs if _column(before.columns, r.left, line.size) == col]
+            below = [r for r in line.runs if _column(before.columns, r.left, line.size, snap) == col]
             if not below or abs(line.y - y - before.pitch) > _PITCH_SLACK * before.pitch:
                 break
             parts.append((i, below[0]))
@@ -505,7 +511,8 @@ def _table(lines: list[_Line], starts: list[float], size: float, path: str, numb
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
                    overruns: Sequence[tuple[_Run, _Run]] = ()) -> tuple[Grid, PageTable]:
     """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
-    next page continues its columns but finishes none of its rows (a browser moves a row whole).
+    next page continues its columns and finishes only a merged label's word the page cut
+    (``texts``: each column's last cell).
     ``overruns``: runs split where a cell's text ran up to the next's, named by the cell before."""
     # A line that cannot break may run on past its column's edge (Chromium lets it): the lines
     # that could break show where the column ends.
@@ -559,7 +566,10 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
         cell = next((c for c in cells if c.col == col and before.text in c.parts), None)
         if cell is not None:
             named.append((table_place(path, name, cell.row, cell.col), _joined(cell.parts), after.text))
-    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, overruns=tuple(named))
+    # Per column, its last cell's text: a merged label the page cut goes on on the next page.
+    last = {c.col: c for c in sorted(cells, key=lambda c: (c.row + c.rowspan, c.row)) if c.parts}
+    texts = {col: _joined(c.parts) for col, c in last.items()}
+    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, texts=texts, overruns=tuple(named))
 
 
 def _finishes_label(parts: list[str], text: str) -> bool:

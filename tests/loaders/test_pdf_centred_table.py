@@ -254,3 +254,65 @@ def test_a_line_that_cannot_break_and_runs_over_the_last_column_sets_no_room():
     cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
     assert cells[(1, 0)] == ("调研成果", 1) and cells[(1, 1)] == ("持续提升", 1)
     assert cells[(2, 1)] == ("（本）/", 1)
+
+
+def test_a_label_column_blank_under_a_label_over_sparse_rows_is_one_blank_cell():
+    # "产出指标" covers three rows whose names are blank after the first (tall cells under merged
+    # labels hold few cells each); the row after it has no 一级 label on this page (printed on
+    # the next, where the rest of its rows are). Its row of three cells shares only the value
+    # column with the two cells above it, but the labels cover the 二级 column there too: it
+    # goes on in the same table, and its 一级 slot is a blank cell of its own, which recovery
+    # fills back, not the label above going on.
+    d = C + 4 * EM + 3
+    glyphs = _page(HEADER + [(79, d, "指标"), (100, C, "值班覆盖"), (100, d, "持续"), (121, d, "适时"), (139, d, "印发"),
+                             (130, A, "产出指标"), (130, B, "数量指标"), (160, d, "良好"),
+                             (181, B, "质量指标"), (181, C, "网络运行"), (181, d, "提升")])
+    cells = _all_cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("产出指标", 3) and cells[(1, 1)] == ("数量指标", 3)
+    assert cells[(2, 3)] == ("适时印发", 1) and cells[(3, 3)] == ("良好", 1)
+    assert cells[(4, 0)] == ("", 1) and cells[(4, 1)] == ("质量指标", 1)
+
+
+D = C + 4 * EM + 3  # a fourth column, for the values
+HEADER4 = HEADER + [(79, D, "指标值")]
+
+
+def test_a_label_over_short_rows_and_a_tall_one_overlapping_only_the_tall_one_is_a_label():
+    # "产出指标" covers two one-line rows and a four-line one: centred on the three, its text
+    # stands inside the tall row's (and clear of the row above), off that row's middle.
+    glyphs = _page(HEADER4 + [(50.94 + 50, D, "持续提升"), (61.44 + 50, B, "数量指标"), (72.45 + 50, D, "适时印发"),
+                              (98.94 + 50, A, "产出指标"), (92.94 + 50, D, "网站电视"), (110.94 + 50, D, "电台新媒"),
+                              (128.94 + 50, D, "体等全媒"), (146.94 + 50, D, "体直播"), (119.94 + 50, B, "质量指标"),
+                              (110.94 + 50, C, "值班覆盖"), (128.94 + 50, C, "情况"),
+                              (217.94, B, "社会效益"), (217.94, C, "群众满意"), (217.94, D, "良好")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("产出指标", 3) and cells[(1, 1)] == ("数量指标", 2)
+    assert cells[(3, 1)] == ("质量指标", 1) and cells[(3, 2)] == ("值班覆盖情况", 1)
+    assert cells[(3, 3)] == ("网站电视电台新媒体等全媒体直播", 1) and cells[(4, 1)] == ("社会效益", 1)
+
+
+def test_a_label_set_on_the_first_of_its_rows_covers_the_label_right_of_it():
+    # A page break splits "效益指标"'s rows: the browser sets its text on the first row, not on
+    # the middle of the rows on this page. "生态效益" right of it starts there and covers the
+    # next row too, so "效益指标" covers both; the last row's 一级 slot, beside a new 二级
+    # label, is blank (its label may be printed on the next page).
+    glyphs = _page(HEADER4 + [(100, A, "效益指标"), (100, C, "网络运行"), (100, D, "持续"), (110.5, B, "生态效益"),
+                              (121, C, "出版合法"), (121, D, "良好"),
+                              (142, B, "社会效益"), (142, C, "群众满意"), (142, D, "提升")])
+    cells = _all_cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 0)] == ("效益指标", 2) and cells[(1, 1)] == ("生态效益", 2)
+    assert cells[(3, 0)] == ("", 1) and cells[(3, 1)] == ("社会效益", 1)
+
+
+def test_the_rest_of_a_label_the_page_cut_goes_back_to_it():
+    # "服务对象满意" ends page 1 (wrapped in its column, beside the last row's name); "度" starts
+    # page 2 beside a new row's first line: it finishes the label's word, so it is carried back
+    # to the label, and the new row's 二级 slot is blank (the label above goes on).
+    page1 = _page(HEADER4 + [(110, C, "值班覆盖"), (101, D, "持续"), (119, D, "提升"), (143, B, "服务对象"), (161, B, "满意"),
+                             (143, C, "专项督查"), (161, C, "督办次数"), (152, D, "良好")])
+    _, before, _ = text_grids(page1, "f.pdf", 1)
+    assert before.centred and before.texts[1] == "服务对象满意"
+    page2 = _page([(12, B, "度"), (12, C, "网络运行"), (12, D, "提升"), (33, C, "群众满意"), (33, D, "适时")])
+    grids, _, carried = text_grids(page2, "f.pdf", 2, before)
+    assert carried == {1: "度"}
+    assert "度" not in {c.text for c in grids[-1].cells}
