@@ -161,10 +161,14 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may
-    # hold nothing else), also when a title follows them and the page before's last row went on
-    # at the top of this one (its cells go on under a new row's).
+    # hold nothing else, but its number in the margin below them), also when a title follows them
+    # and the page before's last row went on at the top of this one (its cells go on under a new
+    # row's).
+    above = lines[:first]
+    if first is None and len(above) >= 2 and len(above[-1].runs) == 1 and is_page_number(above[-1].runs[0].text):
+        above = above[:-1]
     goes_on = before is not None and bool(lines) and (
-        all(_inside(line, before) for line in lines[:first]) or bool(carried) and _inside(lines[0], before))
+        all(_inside(line, before) for line in above) or bool(carried) and _inside(lines[0], before))
     if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2) \
             and not (first is not None and _row_at_foot(lines[first:])):
         return ([_prose(lines, path, number)] if lines else []), None, joined

@@ -316,3 +316,16 @@ def test_the_rest_of_a_label_the_page_cut_goes_back_to_it():
     grids, _, carried = text_grids(page2, "f.pdf", 2, before)
     assert carried == {1: "度"}
     assert "度" not in {c.text for c in grids[-1].cells}
+
+
+def test_a_page_of_one_rows_cells_and_its_number_goes_on_with_the_table():
+    # The page holds one row (its name and value wrapped, their lines interleaved: no line of
+    # two cells) and the page's number in the margin under it: the table above goes on.
+    page1 = _page(HEADER4 + [(110, C, "值班覆盖"), (101, D, "持续"), (119, D, "提升"), (143, B, "服务对象"), (161, B, "满意度"),
+                             (143, C, "专项督查"), (161, C, "督办次数"), (152, D, "良好")])
+    _, before, _ = text_grids(page1, "f.pdf", 1)
+    page2 = _page([(20, C, "网络系统"), (38, C, "软件正常"), (56, C, "运行率"), (29, D, "全天"), (47, D, "值守"),
+                   (95, A - 1.6, "第1页")])
+    grids, _, _ = text_grids(page2, "f.pdf", 2, before)
+    texts = {c.text for c in grids[0].cells}
+    assert grids[0].kind != "prose" and {"网络系统软件正常运行率", "全天值守"} <= texts
