@@ -422,7 +422,8 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
     and the groups that are labels between rows taken out. Rows never overlap (padding, spacing
     and the lines' leading part them), so going down, a group whose text overlaps the row above
     it is a label centred between rows, and so is one centred inside a taller row below, where
-    the middle of that row and the one above falls (a label over a short row and a tall one), and
+    the middle of that row and the one above falls (a label over a short row and a tall one; a
+    group of label words below is no such row: it may be a label itself), and
     a group of label words whose text overlaps the row below (a label over short rows and a tall
     one, centred inside the tall one's text but off its middle)."""
     groups: list[list[_Block]] = []
@@ -432,6 +433,7 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
         else:
             groups.append([block])
     extents = [_extent(g, may_span) for g in groups]
+    words = [all(may_span(" ".join(b.parts)) for b in g) for g in groups]  # groups of label words only
     rows: list[list[_Block]] = []
     labels: set[int] = set()
     last = None  # the extent of the row above
@@ -439,8 +441,9 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
         top, bottom = extents[i]
         centre = sum(b.centre for b in group) / len(group)
         between = last is not None and (top < last[1] or any(
-            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE for t, b in extents[i + 1:])
-            or i + 1 < len(groups) and extents[i + 1][0] < bottom and all(may_span(" ".join(b.parts)) for b in group))
+            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE and not label
+            for (t, b), label in zip(extents[i + 1:], words[i + 1:]))
+            or i + 1 < len(groups) and extents[i + 1][0] < bottom and words[i])
         if between:
             labels.update(id(b) for b in group)
         else:

@@ -556,12 +556,15 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
             room = min(room, reach[own] - above.right)
         return _wraps(run, max(room, 0.0))
 
-    _, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
+    height, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
     name = f"page {number} table 1"
     # Every column gets a cell on the first row, as _table's grid: a page continuing the table
-    # above is as wide as it.
-    top = {c.col for c in cells if c.row == 0}
-    cells += [Cell(0, c, 1, []) for c in range(len(starts)) if c not in top]
+    # above is as wide as it. A blank one covers the rows down to the column's first cell: what
+    # the page before had in force there goes on (a label over rows the page break split).
+    first = {}
+    for c in cells:
+        first[c.col] = min(first.get(c.col, c.row), c.row)
+    cells += [Cell(0, c, max(first.get(c, height), 1), []) for c in range(len(starts)) if first.get(c) != 0]
     grid = Grid(name, tuple(GridCell(_joined(c.parts), c.row, c.col, table_place(path, name, c.row, c.col), c.rowspan)
                             for c in sorted(cells)), page=number)
     named = []

@@ -329,3 +329,31 @@ def test_a_page_of_one_rows_cells_and_its_number_goes_on_with_the_table():
     grids, _, _ = text_grids(page2, "f.pdf", 2, before)
     texts = {c.text for c in grids[0].cells}
     assert grids[0].kind != "prose" and {"网络系统软件正常运行率", "全天值守"} <= texts
+
+
+def test_a_name_centred_between_a_row_and_a_label_below_is_a_row():
+    # "出版合法" (its value blank) stands between "适时印发" (a row of its own, its name blank)
+    # and the labels over those rows and the next, which overlap the next row: its centre falls
+    # on the middle of the row above and the labels, as a label's between a short row and a tall
+    # one would, but labels are no row for it to be centred in.
+    glyphs = _page(HEADER4 + [(99.7, D, "适时印发"), (119.44, C, "出版合法"),
+                              (121.69, A, "产出指"), (139.69, A, "标"), (121.69, B, "质量指"), (139.69, B, "标"),
+                              (140.44, C, "网络系统"), (158.44, C, "运行率"), (149.44, D, "良好"),
+                              (180, B, "成本指标"), (180, C, "群众满意"), (180, D, "提升")])
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 3)] == ("适时印发", 1) and cells[(2, 2)] == ("出版合法", 1)
+    assert cells[(1, 0)] == ("产出指标", 3) and cells[(1, 1)] == ("质量指标", 3)
+    assert cells[(3, 2)] == ("网络系统运行率", 1) and cells[(4, 1)] == ("成本指标", 1)
+
+
+def test_a_column_without_a_cell_on_the_next_page_is_one_blank_cell_down_to_its_first():
+    # The 二级 label of page 1's last row goes on over page 2's first two rows, which print
+    # nothing in its column: one blank cell covers both (the label in force goes on), as far
+    # as the column's first cell.
+    page1 = _page(HEADER4 + [(110, C, "值班覆盖"), (101, D, "持续"), (119, D, "提升"), (143, B, "服务对象"), (161, B, "满意度"),
+                             (143, C, "专项督查"), (161, C, "督办次数"), (152, D, "良好")])
+    _, before, _ = text_grids(page1, "f.pdf", 1)
+    page2 = _page([(12, C, "突发事件"), (12, D, "持续"), (33, C, "专项督查"), (33, D, "良好"),
+                   (54, B, "质量指标"), (54, C, "群众满意"), (54, D, "提升")])
+    cells = _all_cells(text_grids(page2, "f.pdf", 2, before)[0][-1])
+    assert cells[(0, 1)] == ("", 2) and cells[(2, 1)] == ("质量指标", 1)
