@@ -85,6 +85,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                     cell = grids[-1].covering(grids[-1].height - 1, col)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, cell.location, text=read.carried[col]))
             doubts += (ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in read.overruns)
+            doubts += (ids.cell_warning(ids.BROKEN_ROW, where, text=text) for where, text in read.broken)
             borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
@@ -412,6 +413,7 @@ class _Page(NamedTuple):
     head: Head | None = None  # the first ruled table's first row
     doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
     overruns: tuple[tuple[Location, str, str], ...] = ()  # cells split where one's text ran up to the next's
+    broken: tuple[tuple[Location, str], ...] = ()  # a cell a browser broke across the page (its rest reads apart)
     cut: bool = False  # the page's edge slices the last ruled table
     opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
@@ -512,7 +514,8 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,
-                     overruns=table.overruns if table is not None else ())
+                     overruns=table.overruns if table is not None else (),
+                     broken=table.broken if table is not None else ())
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)

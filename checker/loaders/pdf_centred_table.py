@@ -48,6 +48,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from checker.loaders.recovery import is_page_number
+
 TICKS = frozenset("☑☐☒□■√✓✔")
 _CENTRED_SPAN = 2.0  # em: three successive lines this close hold a line centred between two
 _WRAP = 1.69  # em: successive lines of one column closer than this are one cell's
@@ -186,15 +188,18 @@ class Cell(NamedTuple):
 
 
 def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
-                  may_span: Callable[[str], bool], wraps: Callable[[Any, Any], bool]) -> tuple[int, list[Cell]]:
-    """(rows, cells) of a table whose cells are centred in their rows, each cell with the rows
-    it covers (a merged label's, by where it is centred; a blank is no cell). ``column``
-    gives the column of a run's left edge; ``may_span``: whether a block of this text may be a
-    merged label centred on the middle one of the rows it covers (nothing else shows it);
-    ``wraps(above, run)``: whether ``run`` can be the wrapped rest of the run ``above``."""
+                  may_span: Callable[[str], bool], wraps: Callable[[Any, Any], bool]
+                  ) -> tuple[int, list[Cell], tuple[int, str] | None]:
+    """(rows, cells, the column and first line of a cell the page broke or None) of a table
+    whose cells are centred in their rows, each cell with the rows it covers (a merged label's,
+    by where it is centred; a blank is no cell). ``column`` gives the column of a run's left
+    edge; ``may_span``: whether a block of this text may be a merged label centred on the middle
+    one of the rows it covers (nothing else shows it); ``wraps(above, run)``: whether ``run``
+    can be the wrapped rest of the run ``above``."""
     blocks = _blocks(lines, column, em, wraps)
     if not blocks:
-        return 0, []
+        return 0, [], None
+    broken = _broken_at_foot(blocks, em, may_span)
     blocks = _unwrapped(blocks, em, may_span)
     rows, labels = _rows(blocks, em, may_span)
     extents = [_extent(row, may_span) for row in rows]
@@ -225,7 +230,25 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
             out.append(Cell(first, col, last - first + 1, block.parts))
             free = max(free, last + 1)
         inner = spans or inner
-    return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows)))
+    return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows))), broken
+
+
+def _broken_at_foot(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> tuple[int, str] | None:
+    """(column, first line) of a cell that ends on the page's last line while a cell of another
+    column starts on its first line and ends a line or more above it, or None. A browser breaks
+    a row taller than the page's rest across the page and then sets its cells at the row's top,
+    not centred (a row it did not break centres them): what goes on on the next page is read as
+    rows of its own there, so the caller names it. Label words, centred on their rows, and the
+    page's number are left out."""
+    cells = [b for b in blocks if not may_span(" ".join(b.parts)) and not is_page_number(" ".join(b.parts))]
+    end = max((b.last for b in cells), default=None)
+    for block in cells:
+        if end - block.last > _CENTRE_SLACK * em:
+            continue
+        if any(other.col != block.col and abs(other.first - block.first) <= _CENTRE_SLACK * em
+               and block.last - other.last > _HALF_LINE * em for other in cells):
+            return block.col, block.parts[0]
+    return None
 
 
 def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]:

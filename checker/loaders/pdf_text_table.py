@@ -132,6 +132,9 @@ class PageTable(NamedTuple):
     # Cells a run was split into where its text ran up to a column's start with no cell gap
     # (pdf_centred_table.split_overruns): the place of the cell before, its text and the next's.
     overruns: tuple[tuple[Location, str, str], ...] = ()
+    # A cell of the page's last row that a browser broke across the page (its place and text):
+    # its rest on the next page reads as rows of their own (pdf_centred_table._broken_at_foot).
+    broken: tuple[tuple[Location, str], ...] = ()
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -556,7 +559,7 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
             room = min(room, reach[own] - above.right)
         return _wraps(run, max(room, 0.0))
 
-    height, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
+    height, cells, broken = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
     name = f"page {number} table 1"
     # Every column gets a cell on the first row, as _table's grid: a page continuing the table
     # above is as wide as it. A blank one covers the rows down to the column's first cell: what
@@ -576,7 +579,10 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     # Per column, its last cell's text: a merged label the page cut goes on on the next page.
     last = {c.col: c for c in sorted(cells, key=lambda c: (c.row + c.rowspan, c.row)) if c.parts}
     texts = {col: _joined(c.parts) for col, c in last.items()}
-    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, texts=texts, overruns=tuple(named))
+    cut = next((c for c in cells if broken is not None and c.col == broken[0] and broken[1] in c.parts), None)
+    cut_at = () if cut is None else ((table_place(path, name, cut.row, cut.col), _joined(cut.parts)),)
+    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, texts=texts, overruns=tuple(named),
+                           broken=cut_at)
 
 
 def _finishes_label(parts: list[str], text: str) -> bool:

@@ -357,3 +357,22 @@ def test_a_column_without_a_cell_on_the_next_page_is_one_blank_cell_down_to_its_
                    (54, B, "质量指标"), (54, C, "群众满意"), (54, D, "提升")])
     cells = _all_cells(text_grids(page2, "f.pdf", 2, before)[0][-1])
     assert cells[(0, 1)] == ("", 2) and cells[(2, 1)] == ("质量指标", 1)
+
+
+def test_a_row_whose_cells_start_on_one_line_at_the_pages_foot_is_named_as_broken():
+    # The last row's name (two lines) and value (four, the page's last) start on one line: a
+    # browser centres the cells of a row it did not break, so it broke this one across the page.
+    # (Not read yet: its value is cut where its first lines centre on the name, and named as read.)
+    glyphs = _page(HEADER4 + [(100, C, "值班覆盖"), (100, D, "持续"), (130, B, "质量指标"),
+                              (121, C, "网络系统"), (139, C, "运行率"), (121, D, "全天"), (139, D, "值守"),
+                              (157, D, "主岗"), (175, D, "副岗")])
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert [(where.cell, text) for where, text in table.broken] == [("R3C4", "全天值守")]
+
+
+def test_a_last_row_whose_cells_are_centred_is_not_named():
+    glyphs = _page(HEADER4 + [(100, C, "值班覆盖"), (100, D, "持续"), (148, B, "质量指标"),
+                              (139, C, "网络系统"), (157, C, "运行率"), (121, D, "全天"), (139, D, "值守"),
+                              (157, D, "主岗"), (175, D, "副岗")])
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert _cells(grids[-1])[(2, 3)] == ("全天值守主岗副岗", 1) and table.broken == ()
