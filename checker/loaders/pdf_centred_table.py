@@ -48,8 +48,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from checker.loaders.recovery import is_page_number
-
 TICKS = frozenset("☑☐☒□■√✓✔")
 _CENTRED_SPAN = 2.0  # em: three successive lines this close hold a line centred between two
 _WRAP = 1.69  # em: successive lines of one column closer than this are one cell's
@@ -199,9 +197,11 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
     blocks = _blocks(lines, column, em, wraps)
     if not blocks:
         return 0, [], None
-    broken = _broken_at_foot(blocks, em, may_span)
+    whole = blocks
     blocks = _unwrapped(blocks, em, may_span)
     rows, labels = _rows(blocks, em, may_span)
+    broken = _broken_at_foot(whole, em, lambda b: may_span(" ".join(b.parts)) or (b.col, b.first) in {
+        (label.col, label.first) for label in blocks if id(label) in labels})
     extents = [_extent(row, may_span) for row in rows]
     boxes = _boxes(extents, em)
     placed: dict[int, list[tuple[int, int, _Block]]] = {}  # column → (first row, last row, block)
@@ -233,20 +233,23 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
     return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows))), broken
 
 
-def _broken_at_foot(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> tuple[int, str] | None:
+def _broken_at_foot(blocks: list[_Block], em: float, label: Callable[[_Block], bool]) -> tuple[int, str] | None:
     """(column, first line) of a cell that ends on the page's last line while a cell of another
     column starts on its first line and ends a line or more above it, or None. A browser breaks
     a row taller than the page's rest across the page and then sets its cells at the row's top,
     not centred (a row it did not break centres them): what goes on on the next page is read as
-    rows of its own there, so the caller names it. Label words, centred on their rows, and the
-    page's number are left out."""
-    cells = [b for b in blocks if not may_span(" ".join(b.parts)) and not is_page_number(" ".join(b.parts))]
-    end = max((b.last for b in cells), default=None)
-    for block in cells:
-        if end - block.last > _CENTRE_SLACK * em:
-            continue
-        if any(other.col != block.col and abs(other.first - block.first) <= _CENTRE_SLACK * em
-               and block.last - other.last > _HALF_LINE * em for other in cells):
+    rows of its own there, so the caller names it. Merged labels (``label``: label words, and
+    blocks read as centred between rows, "总体目标" beside its row's first line) are left out;
+    a row the page's number or other text follows was not broken."""
+    def cell(block: _Block) -> bool:
+        return not label(block)
+
+    lowest = sorted(blocks, key=lambda b: -b.last)
+    for block in lowest:
+        if lowest[0].last - block.last > _CENTRE_SLACK * em:
+            break
+        if cell(block) and any(other.col != block.col and abs(other.first - block.first) <= _CENTRE_SLACK * em
+                               and block.last - other.last > _HALF_LINE * em and cell(other) for other in blocks):
             return block.col, block.parts[0]
     return None
 
@@ -422,8 +425,7 @@ def _blocks(lines: list[Any], column: Callable[[float], int], em: float,
         for run in line.runs:  # by each run's own height: a line holds runs up to half a line apart
             col = column(run.left)
             block = open_blocks.get(col)
-            reach = _WRAP - _LATIN_ABOVE * _latin(block[7].text) - _LATIN_BELOW * _latin(run.text) if block else 0.0
-            if block is not None and run.y - block[2] <= reach * em and wraps(block[7], run):
+            if block is not None and _close((run.y - block[2]) / em, block[7], run) and wraps(block[7], run):
                 block[2], block[4], block[7] = run.y, max(block[4], run.y + half), run
                 block[5].append(run.text)
                 block[6].append(run.y)
@@ -432,6 +434,15 @@ def _blocks(lines: list[Any], column: Callable[[float], int], em: float,
                 building.append(block)
                 open_blocks[col] = block
     return [_Block(*b[:7]) for b in building]
+
+
+def _close(gap: float, above: Any, run: Any) -> bool:
+    """Whether ``run``, ``gap`` em under ``above`` (a line of its column), stands close enough
+    to go on its cell: within _WRAP, less what a line of the Latin font takes off (asked only
+    where that decides)."""
+    if gap > _WRAP or gap <= _WRAP - _LATIN_ABOVE - _LATIN_BELOW:
+        return gap <= _WRAP
+    return gap <= _WRAP - _LATIN_ABOVE * _latin(above.text) - _LATIN_BELOW * _latin(run.text)
 
 
 def _latin(text: str) -> bool:

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -524,8 +524,7 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
     # A line that cannot break may run on past its column's edge (Chromium lets it): the lines
     # that could break show where the column ends.
     widest = {**_widest(lines, starts, size, _ALIGNED),
-              **_widest([line._replace(runs=[r for r in line.runs if not breaks_nowhere(r.text)]) for line in lines],
-                        starts, size, _ALIGNED)}
+              **_widest(lines, starts, size, _ALIGNED, lambda run: not breaks_nowhere(run.text))}
     reach = _reach(lines, starts, size)
     used: list[list[float]] = [[] for _ in starts]  # per column, the heights of the runs starting in it
     for line in lines:
@@ -614,12 +613,16 @@ def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[in
     return spans
 
 
-def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | None = None) -> dict[int, float]:
+def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | None = None,
+            keep: Callable[[_Run], bool] | None = None) -> dict[int, float]:
     """Per column, the right edge of its widest line that stays inside it: where a wrapped line
-    of that column ends (a line of a merged cell running on into the next column is left out)."""
+    of that column ends (a line of a merged cell running on into the next column is left out),
+    among the runs ``keep`` keeps."""
     widest: dict[int, float] = {}
     for line in lines:
         for run in line.runs:
+            if keep is not None and not keep(run):
+                continue
             col = _column(starts, run.left, size, snap)
             if col + 1 < len(starts) and run.right > starts[col + 1]:
                 continue
