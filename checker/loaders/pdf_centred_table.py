@@ -234,13 +234,14 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
 
 
 def _broken_at_foot(blocks: list[_Block], em: float, label: Callable[[_Block], bool]) -> tuple[int, str] | None:
-    """(column, first line) of a cell that ends on the page's last line while a cell of another
-    column starts on its first line and ends a line or more above it, or None. A browser breaks
-    a row taller than the page's rest across the page and then sets its cells at the row's top,
-    not centred (a row it did not break centres them): what goes on on the next page is read as
-    rows of its own there, so the caller names it. Merged labels (``label``: label words, and
-    blocks read as centred between rows, "总体目标" beside its row's first line) are left out;
-    a row the page's number or other text follows was not broken."""
+    """(column, first line) of a cell that ends on the page's last line while a cell of two
+    lines or more in another column starts on its first line and ends a line or more above it,
+    or None. A browser breaks a row taller than the page's rest across the page and then sets
+    its cells at the row's top, not centred (a row it did not break centres them): what goes on
+    on the next page is read as rows of its own there, so the caller names it. Merged labels
+    (``label``: label words, and blocks read as centred between rows) are left out, and so is a
+    one-line cell (a label centred over its row and the one above stands on the row's first
+    line: "总体目标"); a row the page's number or other text follows was not broken."""
     def cell(block: _Block) -> bool:
         return not label(block)
 
@@ -249,7 +250,8 @@ def _broken_at_foot(blocks: list[_Block], em: float, label: Callable[[_Block], b
         if lowest[0].last - block.last > _CENTRE_SLACK * em:
             break
         if cell(block) and any(other.col != block.col and abs(other.first - block.first) <= _CENTRE_SLACK * em
-                               and block.last - other.last > _HALF_LINE * em and cell(other) for other in blocks):
+                               and block.last - other.last > _HALF_LINE * em and len(other.parts) >= 2 and cell(other)
+                               for other in blocks):
             return block.col, block.parts[0]
     return None
 
