@@ -376,3 +376,12 @@ def test_a_last_row_whose_cells_are_centred_is_not_named():
                               (157, D, "主岗"), (175, D, "副岗")])
     grids, table, _ = text_grids(glyphs, "f.pdf", 1)
     assert _cells(grids[-1])[(2, 3)] == ("全天值守主岗副岗", 1) and table.broken == ()
+
+
+def test_a_one_line_label_over_the_last_row_and_the_one_above_is_no_broken_row():
+    # "总体目标" covers the page's last two rows: centred on them, it stands on the last row's
+    # first line, beside a two-line cell ending the page, as a broken row's name would.
+    glyphs = _page(HEADER4 + [(100, C, "年度目标"), (91, D, "持续"), (109, D, "提升"),
+                              (119.5, A, "总体目标"), (121, C, "全天值守覆盖"), (139, C, "到位")])
+    grids, table, _ = text_grids(glyphs, "f.pdf", 1)
+    assert table.centred and table.broken == ()
