@@ -200,8 +200,8 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
     whole = blocks
     blocks = _unwrapped(blocks, em, may_span)
     rows, labels = _rows(blocks, em, may_span)
-    broken = _broken_at_foot(whole, em, lambda b: may_span(" ".join(b.parts)) or (b.col, b.first) in {
-        (label.col, label.first) for label in blocks if id(label) in labels})
+    merged = {(b.col, b.first) for b in blocks if id(b) in labels}
+    broken = _broken_at_foot(whole, em, lambda b: (b.col, b.first) in merged or may_span(" ".join(b.parts)))
     extents = [_extent(row, may_span) for row in rows]
     boxes = _boxes(extents, em)
     placed: dict[int, list[tuple[int, int, _Block]]] = {}  # column → (first row, last row, block)
@@ -459,9 +459,9 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
     and the lines' leading part them), so going down, a group whose text overlaps the row above
     it is a label centred between rows, and so is one centred inside a taller row below, where
     the middle of that row and the one above falls (a label over a short row and a tall one; a
-    group of label words below is no such row: it may be a label itself), and
-    a group of label words whose text overlaps the row below (a label over short rows and a tall
-    one, centred inside the tall one's text but off its middle)."""
+    group of label words below is no such row: it may be a label itself), and so is a group of
+    label words whose text overlaps the row below (a label over short rows and a tall one,
+    centred inside the tall one's text but off its middle)."""
     groups: list[list[_Block]] = []
     for block in sorted(blocks, key=lambda b: b.centre):
         if groups and block.centre - groups[-1][-1].centre <= _CENTRE_SLACK * em:
