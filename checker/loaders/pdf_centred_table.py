@@ -362,21 +362,20 @@ def _cut(blocks: list[_Block], em: float, may_span: Callable[[str], bool], upper
 
 def _ends(ys: list[float], centred: Callable[[float], bool], upper: bool) -> list[int]:
     """Where to cut a block of lines at ``ys`` that centres beside no cell (``centred``): under
-    its first lines that do (``upper``; else over its last lines), and so on in what is left, which
-    may hold the next row's cell and the one after it (cells of three rows or more in a column
-    as narrow as their text)."""
+    its first lines that do (``upper``), and so on in what is left, which may hold the next
+    row's cell and the one after it (cells of three rows or more in a column as narrow as their
+    text); else once, over its last lines that do (what the cuts from above left)."""
     cuts: list[int] = []
     start, end = 0, len(ys)
     while end - start >= 2 and not centred((ys[start] + ys[end - 1]) / 2):
-        if upper:
-            k = next((k for k in range(start + 1, end) if centred((ys[start] + ys[k - 1]) / 2)), None)
-        else:
-            k = next((k for k in range(start + 1, end) if centred((ys[k] + ys[end - 1]) / 2)), None)
+        if not upper:
+            return [k for k in range(1, end) if centred((ys[k] + ys[end - 1]) / 2)][:1]
+        k = next((k for k in range(start + 1, end) if centred((ys[start] + ys[k - 1]) / 2)), None)
         if k is None:
             break
         cuts.append(k)
-        start, end = (k, end) if upper else (start, k)
-    return sorted(cuts)
+        start = k
+    return cuts
 
 
 def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b: int, below: int,

@@ -385,3 +385,34 @@ def test_a_one_line_label_over_the_last_row_and_the_one_above_is_no_broken_row()
                               (119.5, A, "总体目标"), (121, C, "全天值守覆盖"), (139, C, "到位")])
     grids, table, _ = text_grids(glyphs, "f.pdf", 1)
     assert table.centred and table.broken == ()
+
+
+def test_a_row_after_a_line_of_digits_stands_further_than_that_lines_wrap():
+    # "2022" and "适时印发" are the values of two rows with blank names: "适时" stands 19.7 pt
+    # under "2022", where one cell's next line would stand 16.7 pt (the Latin font's shorter line
+    # box); no cell beside them tells the rows apart.
+    glyphs = _page(NARROW + [(130, A, "调研成果"), (121, B, "持续"), (139, B, "提升"), (185.5, B, "适时"),
+                             (203.5, B, "印发"), (224.5, A, "群众满意"), (224.5, B, "良好")]) + _latin(165.76, B, "2022")
+    cells = _cells(text_grids(glyphs, "f.pdf", 1)[0][-1])
+    assert cells[(1, 1)] == ("持续提升", 1) and cells[(2, 1)] == ("2022", 1) and cells[(3, 1)] == ("适时印发", 1)
+
+
+def test_a_top_aligned_pair_above_the_last_row_or_cells_ending_together_are_no_broken_row():
+    # Two cells start on one line, one ending lower, but another row follows them; and a last
+    # row whose two cells hold as many lines each (they start and end together).
+    above = _page(HEADER4 + [(100, C, "值班覆盖"), (100, D, "持续"), (130, B, "质量指标"),
+                             (121, C, "网络系统"), (139, C, "运行率"), (121, D, "全天"), (139, D, "值守"),
+                             (157, D, "主岗"), (175, D, "副岗"), (196, C, "群众满意"), (196, D, "良好")])
+    together = _page(HEADER4 + [(100, C, "值班覆盖"), (100, D, "持续"), (130, B, "质量指标"),
+                                (121, C, "网络系统"), (139, C, "运行率"), (121, D, "全天"), (139, D, "值守")])
+    for glyphs in (above, together):
+        _, table, _ = text_grids(glyphs, "f.pdf", 1)
+        assert table.centred and table.broken == ()
+
+
+def test_a_page_holding_only_its_number_is_no_part_of_the_table():
+    page1 = _page(HEADER4 + [(110, C, "值班覆盖"), (101, D, "持续"), (119, D, "提升"), (143, B, "服务对象"), (161, B, "满意度"),
+                             (143, C, "专项督查"), (161, C, "督办次数"), (152, D, "良好")])
+    _, before, _ = text_grids(page1, "f.pdf", 1)
+    grids, table, _ = text_grids(_page([(95, A - 1.6, "第2页")]), "f.pdf", 2, before)
+    assert [g.kind for g in grids] == ["prose"] and table is None
