@@ -51,6 +51,7 @@ DOUBTFUL_JOIN = "E113"  # a PDF row read as the rest of the row above on one cel
 BLANK_LABEL_BEFORE_HEADER = "E114"  # blank label slots of a table without rules read as the label above
 OVERRUN = "E115"  # a PDF cell's text ran up to the next cell's with no gap: split at the column's start
 CENTRED_LABEL_ROWS = "E116"  # a vertically centred merged label of a PDF table without rules that other rows centre too
+BROKEN_ROW = "E117"  # a browser broke a PDF table's row across the page: its rest reads as rows of their own
 
 
 def file_error(message_id: str, location: Location, **args: Any) -> LoadIssue:

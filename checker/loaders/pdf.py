@@ -108,6 +108,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             doubts += (ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in read.overruns)
             doubts += (ids.cell_warning(ids.CENTRED_LABEL_ROWS, where, label=text, other=other)
                        for where, text, other in read.labels)
+            doubts += (ids.cell_warning(ids.BROKEN_ROW, where, text=text) for where, text in read.broken)
             borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
@@ -440,6 +441,7 @@ class _Page(NamedTuple):
     doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
     overruns: tuple[tuple[Location, str, str], ...] = ()  # cells split where one's text ran up to the next's
     labels: tuple[tuple[Location, str, str], ...] = ()  # centred labels other rows centre as well
+    broken: tuple[tuple[Location, str], ...] = ()  # a cell a browser broke across the page (its rest reads apart)
     cut: bool = False  # the page's edge slices the last ruled table
     opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
@@ -542,7 +544,8 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,
                      overruns=table.overruns if table is not None else (),
-                     labels=table.doubted_labels if table is not None else ())
+                     labels=table.doubted_labels if table is not None else (),
+                     broken=table.broken if table is not None else ())
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)

@@ -16,12 +16,16 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
 - a cell's wrapped lines stand 18–19.5 pt apart, successive rows' lines in one column mostly
   21 pt or more (a line's height and 3 pt of padding and spacing) but 19.5 pt where a taller
   row follows: a line goes on the cell above in its column when closer than 1.69 em and the
-  line above could not take its first word (a wrap);
+  line above could not take its first word (a wrap); a line set in the Latin font alone
+  ("2022") has a shorter line box, so that distance shrinks by 3.2 pt before it and 1.3 pt after
+  it (with columns fixed narrower than their text, the next row's "2022" stands 17.8 pt under a
+  cell's last line);
 - a wrapped cell is centred in its row, so a block whose first or last lines centre on another
   column's cell while the whole block centres on none holds two rows' cells (a column as wide as
   the upper one's text: 20.1 pt between them where a taller glyph box moves a line); never a
   label word, whose lines stand on the centres of the one-line rows it covers where columns are
-  fixed narrower than it ("数量指" / "标" beside two rows);
+  fixed narrower than it ("数量指" / "标" beside two rows); once cut, the rest is asked again
+  (three rows' cells in one column);
 - text that cannot break runs on over a column fixed too narrow for it ("≥35000" in 3 em) up to
   the next cell's text, 0.9–1.5 pt before it (cells 2.25 pt apart at least): split where the
   text after such a gap starts exactly at a column's start, and named (``split_overruns``);
@@ -29,7 +33,10 @@ then say nothing of rows; cells do. Measured on 30 drawn forms so printed, at 12
   it is a merged label between them, and a merged label covers as many rows above its centre
   as below it (blank in its column), which places it at its first row for the grid; where that
   fits several spans, it takes one that starts where the labels right of it do (an 一级 label
-  over its 二级 ones), and none reaches a row with nothing right of it (the table has ended).
+  over its 二级 ones), covers those that start on its rows (where a page break splits its rows,
+  the browser may set its text on the first of them), and none reaches a row with nothing right
+  of it (the table has ended). A label over short rows and a tall one may stand inside the tall
+  one's text, off its middle: a group of label words overlapping the row below is a label.
 
 The page's table is returned as cells with the rows they cover; ``pdf_text_table.py`` makes
 the grid of them as of a word processor's table.
@@ -44,6 +51,13 @@ from typing import Any, NamedTuple
 TICKS = frozenset("☑☐☒□■√✓✔")
 _CENTRED_SPAN = 2.0  # em: three successive lines this close hold a line centred between two
 _WRAP = 1.69  # em: successive lines of one column closer than this are one cell's
+# em: what a line without an ideograph or fullwidth mark (set in the Latin font: "2022", "≥**%")
+# takes off that, as the line below and as the line above. Its line box is shorter than one with
+# an ideograph: measured on Chromium's prints at 12 pt, its glyph boxes' centres stand 14.8 pt
+# under the line above in one cell (18 between two lines with ideographs) and the line below
+# 16.7 pt under it; rows add 3 pt (17.8 and 19.7 pt: within _WRAP of a line with ideographs).
+_LATIN_BELOW = 0.27
+_LATIN_ABOVE = 0.105
 _CENTRE_SLACK = 0.17  # em: block centres this close are one row's (mixed fonts shift a line 1.3 pt)
 _SPAN_SLACK = 0.4  # em: a merged block's centre and the middle of the rows it covers (rows are 1.75 em apart)
 _MIDDLE = 1.0  # points: the same, for a label that overlaps no row above it (a coincidence otherwise)
@@ -172,17 +186,22 @@ class Cell(NamedTuple):
 
 
 def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
-                  may_span: Callable[[str], bool], wraps: Callable[[Any, Any], bool]) -> tuple[int, list[Cell]]:
-    """(rows, cells) of a table whose cells are centred in their rows, each cell with the rows
-    it covers (a merged label's, by where it is centred; a blank is no cell). ``column``
-    gives the column of a run's left edge; ``may_span``: whether a block of this text may be a
-    merged label centred on the middle one of the rows it covers (nothing else shows it);
-    ``wraps(above, run)``: whether ``run`` can be the wrapped rest of the run ``above``."""
+                  may_span: Callable[[str], bool], wraps: Callable[[Any, Any], bool]
+                  ) -> tuple[int, list[Cell], tuple[int, str] | None]:
+    """(rows, cells, the column and first line of a cell the page broke or None) of a table
+    whose cells are centred in their rows, each cell with the rows it covers (a merged label's,
+    by where it is centred; a blank is no cell). ``column`` gives the column of a run's left
+    edge; ``may_span``: whether a block of this text may be a merged label centred on the middle
+    one of the rows it covers (nothing else shows it); ``wraps(above, run)``: whether ``run``
+    can be the wrapped rest of the run ``above``."""
     blocks = _blocks(lines, column, em, wraps)
     if not blocks:
-        return 0, []
+        return 0, [], None
+    whole = blocks
     blocks = _unwrapped(blocks, em, may_span)
     rows, labels = _rows(blocks, em, may_span)
+    merged = {(b.col, b.first) for b in blocks if id(b) in labels}
+    broken = _broken_at_foot(whole, em, lambda b: (b.col, b.first) in merged or may_span(" ".join(b.parts)))
     extents = [_extent(row, may_span) for row in rows]
     boxes = _boxes(extents, em)
     placed: dict[int, list[tuple[int, int, _Block]]] = {}  # column → (first row, last row, block)
@@ -206,11 +225,35 @@ def centred_cells(lines: list[Any], column: Callable[[float], int], em: float,
             first, last = a, b
             if id(block) in labels or may_span(" ".join(block.parts)):
                 first, last = _span(boxes, block.centre, free, a, b, below, em, _nests(inner))
+                last = _around(inner, first, last, below)
                 spans.append(Cell(first, col, last - first + 1, block.parts))
             out.append(Cell(first, col, last - first + 1, block.parts))
             free = max(free, last + 1)
         inner = spans or inner
-    return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows)))
+    return len(rows), sorted(out + _blank_feet(out, set(placed), len(rows))), broken
+
+
+def _broken_at_foot(blocks: list[_Block], em: float, label: Callable[[_Block], bool]) -> tuple[int, str] | None:
+    """(column, first line) of a cell that ends on the page's last line while a cell of two
+    lines or more in another column starts on its first line and ends a line or more above it,
+    or None. A browser breaks a row taller than the page's rest across the page and then sets
+    its cells at the row's top, not centred (a row it did not break centres them): what goes on
+    on the next page is read as rows of its own there, so the caller names it. Merged labels
+    (``label``: label words, and blocks read as centred between rows) are left out, and so is a
+    one-line cell (a label centred over its row and the one above stands on the row's first
+    line: "总体目标"); a row the page's number or other text follows was not broken."""
+    def cell(block: _Block) -> bool:
+        return not label(block)
+
+    lowest = sorted(blocks, key=lambda b: -b.last)
+    for block in lowest:
+        if lowest[0].last - block.last > _CENTRE_SLACK * em:
+            break
+        if cell(block) and any(other.col != block.col and abs(other.first - block.first) <= _CENTRE_SLACK * em
+                               and block.last - other.last > _HALF_LINE * em and len(other.parts) >= 2 and cell(other)
+                               for other in blocks):
+            return block.col, block.parts[0]
+    return None
 
 
 def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]:
@@ -219,14 +262,18 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
     (nothing else shows it) covers them. A part ends where a row has nothing right of the
     column, or where a table of other columns starts (a browser sizes each table apart): a row
     of three cells or more in at most one of the columns the two rows above it use (the page's
-    left edge)."""
+    left edge), a merged cell over them included (rows of tall cells under merged labels hold
+    few cells each)."""
     rightmost = [-1] * height
     covered: dict[int, set[int]] = {}
     used: list[set[int]] = [set() for _ in range(height)]
+    spanned: list[set[int]] = [set() for _ in range(height)]  # the columns a cell covers on each row
     for cell in cells:
         rightmost[cell.row] = max(rightmost[cell.row], cell.col)
         used[cell.row].add(cell.col)
         covered.setdefault(cell.col, set()).update(range(cell.row, cell.row + cell.rowspan))
+        for r in range(cell.row, cell.row + cell.rowspan):
+            spanned[r].add(cell.col)
     texts: list[list[str]] = [[] for _ in range(height)]
     for cell in cells:
         texts[cell.row].append("".join(cell.parts))
@@ -234,7 +281,7 @@ def _blank_feet(cells: list[Cell], columns: set[int], height: int) -> list[Cell]
     part, number = [], 0
     for r, in_row in enumerate(used):
         row_texts = tuple(sorted(texts[r]))
-        if len(in_row) >= 3 and (len(in_row & set().union(*used[max(r - 2, 0):r])) <= 1 or row_texts in seen):
+        if len(in_row) >= 3 and (len(in_row & set().union(*spanned[max(r - 2, 0):r])) <= 1 or row_texts in seen):
             number += 1
         if len(in_row) >= 3:
             seen.add(row_texts)
@@ -305,13 +352,30 @@ def _cut(blocks: list[_Block], em: float, may_span: Callable[[str], bool], upper
         cuts: list[int] = []
         if len(hits) >= 2 and None not in hits and len(set(hits)) == len(hits):
             cuts = list(range(1, len(ys)))
-        elif len(ys) >= 2 and hit(block.centre, block.col) is None and not label:
-            part = (lambda k: (ys[0] + ys[k - 1]) / 2) if upper else (lambda k: (ys[k] + ys[-1]) / 2)
-            cuts = [k for k in range(1, len(ys)) if hit(part(k), block.col) is not None][:1]
+        elif not label:
+            cuts = _ends(ys, lambda y: hit(y, block.col) is not None, upper)
         half = (block.bottom - block.top - (block.last - block.first)) / 2
         for a, b in zip([0, *cuts], [*cuts, len(ys)]):
             out.append(_Block(block.col, ys[a], ys[b - 1], ys[a] - half, ys[b - 1] + half, block.parts[a:b], ys[a:b]))
     return out
+
+
+def _ends(ys: list[float], centred: Callable[[float], bool], upper: bool) -> list[int]:
+    """Where to cut a block of lines at ``ys`` that centres beside no cell (``centred``): under
+    its first lines that do (``upper``), and so on in what is left, which may hold the next
+    row's cell and the one after it (cells of three rows or more in a column as narrow as their
+    text); else once, over its last lines that do (what the cuts from above left)."""
+    cuts: list[int] = []
+    start, end = 0, len(ys)
+    while end - start >= 2 and not centred((ys[start] + ys[end - 1]) / 2):
+        if not upper:
+            return [k for k in range(1, end) if centred((ys[k] + ys[end - 1]) / 2)][:1]
+        k = next((k for k in range(start + 1, end) if centred((ys[start] + ys[k - 1]) / 2)), None)
+        if k is None:
+            break
+        cuts.append(k)
+        start = k
+    return cuts
 
 
 def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b: int, below: int,
@@ -328,6 +392,17 @@ def _span(boxes: list[tuple[float, float]], centre: float, free: int, a: int, b:
             if middle > centre:
                 break
     return next((span for span in found if nests(*span)), found[0] if found else (a, b))
+
+
+def _around(inner: list[Cell], first: int, last: int, below: int) -> int:
+    """The last row a label over rows ``first``–``last`` covers, grown to the last row of each
+    ``inner`` label (the column right of it) that starts on them, up to ``below``: an 二级 label
+    lies under one 一级. A browser sets the text of a merged label a page break splits off the
+    middle of its rows on the page (on the first of them, beside the 二级 label's first line)."""
+    for cell in inner:
+        if first <= cell.row <= last:
+            last = max(last, min(cell.row + cell.rowspan - 1, below))
+    return last
 
 
 def _nests(inner: list[Cell]) -> Callable[[int, int], bool]:
@@ -351,7 +426,7 @@ def _blocks(lines: list[Any], column: Callable[[float], int], em: float,
         for run in line.runs:  # by each run's own height: a line holds runs up to half a line apart
             col = column(run.left)
             block = open_blocks.get(col)
-            if block is not None and run.y - block[2] <= _WRAP * em and wraps(block[7], run):
+            if block is not None and _close((run.y - block[2]) / em, block[7], run) and wraps(block[7], run):
                 block[2], block[4], block[7] = run.y, max(block[4], run.y + half), run
                 block[5].append(run.text)
                 block[6].append(run.y)
@@ -362,12 +437,30 @@ def _blocks(lines: list[Any], column: Callable[[float], int], em: float,
     return [_Block(*b[:7]) for b in building]
 
 
+def _close(gap: float, above: Any, run: Any) -> bool:
+    """Whether ``run``, ``gap`` em under ``above`` (a line of its column), stands close enough
+    to go on its cell: within _WRAP, less what a line of the Latin font takes off (asked only
+    where that decides)."""
+    if gap > _WRAP or gap <= _WRAP - _LATIN_ABOVE - _LATIN_BELOW:
+        return gap <= _WRAP
+    return gap <= _WRAP - _LATIN_ABOVE * _latin(above.text) - _LATIN_BELOW * _latin(run.text)
+
+
+def _latin(text: str) -> bool:
+    """Whether a line of ``text`` holds no ideograph, fullwidth mark or radical (all at U+2E80
+    and on): a browser sets it in the page's Latin font alone, in a shorter line box."""
+    return all(ord(ch) < 0x2E80 for ch in text)
+
+
 def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> tuple[list[list[_Block]], set[int]]:
     """(rows, the ids of merged labels' blocks): blocks grouped by their centres, top to bottom,
     and the groups that are labels between rows taken out. Rows never overlap (padding, spacing
     and the lines' leading part them), so going down, a group whose text overlaps the row above
     it is a label centred between rows, and so is one centred inside a taller row below, where
-    the middle of that row and the one above falls (a label over a short row and a tall one)."""
+    the middle of that row and the one above falls (a label over a short row and a tall one; a
+    group of label words below is no such row: it may be a label itself), and so is a group of
+    label words whose text overlaps the row below (a label over short rows and a tall one,
+    centred inside the tall one's text but off its middle)."""
     groups: list[list[_Block]] = []
     for block in sorted(blocks, key=lambda b: b.centre):
         if groups and block.centre - groups[-1][-1].centre <= _CENTRE_SLACK * em:
@@ -375,6 +468,7 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
         else:
             groups.append([block])
     extents = [_extent(g, may_span) for g in groups]
+    words = [all(may_span(" ".join(b.parts)) for b in g) for g in groups]  # groups of label words only
     rows: list[list[_Block]] = []
     labels: set[int] = set()
     last = None  # the extent of the row above
@@ -382,7 +476,9 @@ def _rows(blocks: list[_Block], em: float, may_span: Callable[[str], bool]) -> t
         top, bottom = extents[i]
         centre = sum(b.centre for b in group) / len(group)
         between = last is not None and (top < last[1] or any(
-            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE for t, b in extents[i + 1:]))
+            t < centre < b and abs((last[0] + b) / 2 - centre) <= _MIDDLE and not label
+            for (t, b), label in zip(extents[i + 1:], words[i + 1:]))
+            or i + 1 < len(groups) and extents[i + 1][0] < bottom and words[i])
         if between:
             labels.update(id(b) for b in group)
         else:

@@ -40,22 +40,24 @@ beside a new row's first line on the same page. A row of two or more cells alone
 foot (a form's 项目名称 row, its table going on on the next page) is a table, not prose.
 
 A page where a line sits between two others closer than two em (a browser centres each cell in
-its row; never a Writer print, whose centred labels do so too) is read by ``pdf_centred_table.py`` instead: runs split at gaps as narrow as the
-browser's cell spacing, rows from cells' centres; none of its rows goes on on the next page.
+its row; never a Writer print, whose centred labels do so too) is read by
+``pdf_centred_table.py`` instead: runs split at gaps as narrow as the browser's cell spacing,
+rows from cells' centres; of its rows, only a merged label's word the page cut goes on on the
+next page (its rest on that page's first line).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 import attrs
 
 from checker.loaders.grid import PROSE, Grid, GridCell, table_place
-from checker.loaders.line_breaks import lead_length
+from checker.loaders.line_breaks import breaks_nowhere, lead_length
 from checker.loaders.pdf_broken_row import is_ideograph
 from checker.loaders.pdf_centred_labels import Slack, Span, first_rows
 from checker.loaders.pdf_centred_table import TICKS, Cell, Seam, centred_cells, is_centred, rejoined, split_overruns
@@ -151,6 +153,9 @@ class PageTable(NamedTuple):
     # Centred labels another run of rows centres as well: the place of the cell read, its text,
     # and the row (R5) the other run starts at.
     doubted_labels: tuple[tuple[Location, str, str], ...] = ()
+    # A cell of the page's last row that a browser broke across the page (its place and text):
+    # its rest on the next page reads as rows of their own (pdf_centred_table._broken_at_foot).
+    broken: tuple[tuple[Location, str], ...] = ()
 
 
 def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | None = None,
@@ -177,15 +182,21 @@ def text_grids(glyphs: list[Glyph], path: str, number: int, before: PageTable | 
                 is Reading.TWO_ROWS:
             carried, rest = _label_rests(lines, before)
         lines = rest
+    elif before is not None and lines and before.centred:
+        carried, lines = _label_rests(lines, before)
     if before is not None and not centred and lines:
         lines = _centred_rests(lines, before, carried)
     joined = {col: _joined(parts) for col, parts in carried.items()}
     first = next((i for i, line in enumerate(lines) if len(line.runs) >= 2), None)
     # Rows of one cell under inner columns of the page before: its table goes on (a page may
-    # hold nothing else), also when a title follows them and the page before's last row went on
-    # at the top of this one (its cells go on under a new row's).
+    # hold nothing else, but its number in the margin below them), also when a title follows them
+    # and the page before's last row went on at the top of this one (its cells go on under a new
+    # row's).
+    above = lines[:first]
+    if first is None and len(above) >= 2 and len(above[-1].runs) == 1 and is_page_number(above[-1].runs[0].text):
+        above = above[:-1]
     goes_on = before is not None and bool(lines) and (
-        all(_inside(line, before) for line in lines[:first]) or bool(carried) and _inside(lines[0], before))
+        all(_inside(line, before) for line in above) or bool(carried) and _inside(lines[0], before))
     if not goes_on and (first is None or sum(len(line.runs) >= 2 for line in lines) < 2) \
             and not (first is not None and _row_at_foot(lines[first:])):
         return ([_prose(lines, path, number)] if lines else []), None, joined
@@ -360,17 +371,20 @@ def _label_rests(lines: list[_Line], before: PageTable) -> tuple[dict[int, list[
     keeps rows whole still cuts it ("产出指" / "标"), and its rest shares the next page's first
     line with a new row's cells. A run is such a rest when it could not have fitted on the line
     above and the column's last cell on the page before, with it and the runs one line pitch
-    below it in that column, reads as a 一级 or 二级 label, which it did not alone."""
+    below it in that column, reads as a 一级 or 二级 label, which it did not alone. A browser's
+    print whose cells are centred in their rows tells no room: it breaks a merged label's text
+    where the page ends, its rows going on, and the label word alone says where it goes."""
+    snap = _ALIGNED if before.centred else None
     taken: dict[int, list[tuple[int, _Run]]] = {}
-    for col, run in ((_column(before.columns, run.left, lines[0].size), run) for run in lines[0].runs):
+    for col, run in ((_column(before.columns, run.left, lines[0].size, snap), run) for run in lines[0].runs):
         text = before.texts.get(col)
-        if text is None or col in taken or not _wraps(run, _room(before, col, run)):
+        if text is None or col in taken or not (before.centred or _wraps(run, _room(before, col, run))):
             continue
         parts, y = [(0, run)], lines[0].y
         for i, line in enumerate(lines[1:3], 1):  # a label is a few glyphs: three lines at most
             if _finishes_label([text], "".join(r.text for _, r in parts)):
                 break
-            below = [r for r in line.runs if _column(before.columns, r.left, line.size) == col]
+            below = [r for r in line.runs if _column(before.columns, r.left, line.size, snap) == col]
             if not below or abs(line.y - y - before.pitch) > _PITCH_SLACK * before.pitch:
                 break
             parts.append((i, below[0]))
@@ -756,9 +770,13 @@ def _place_labels(rows: list[dict[int, list[str]]], extents: list[Span], labels:
 def _centred_table(lines: list[_Line], starts: list[float], size: float, path: str, number: int,
                    overruns: Sequence[tuple[_Run, _Run]] = ()) -> tuple[Grid, PageTable]:
     """The table of a page whose cells are centred in their rows (pdf_centred_table.py); the
-    next page continues its columns but finishes none of its rows (a browser moves a row whole).
+    next page continues its columns and finishes only a merged label's word the page cut
+    (``texts``: each column's last cell).
     ``overruns``: runs split where a cell's text ran up to the next's, named by the cell before."""
-    widest = _widest(lines, starts, size, _ALIGNED)
+    # A line that cannot break may run on past its column's edge (Chromium lets it): the lines
+    # that could break show where the column ends.
+    widest = {**_widest(lines, starts, size, _ALIGNED),
+              **_widest(lines, starts, size, _ALIGNED, lambda run: not breaks_nowhere(run.text))}
     reach = _reach(lines, starts, size)
     used: list[list[float]] = [[] for _ in starts]  # per column, the heights of the runs starting in it
     for line in lines:
@@ -792,12 +810,15 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
             room = min(room, reach[own] - above.right)
         return _wraps(run, max(room, 0.0))
 
-    _, cells = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
+    height, cells, broken = centred_cells(lines, lambda x: _column(starts, x, size, _ALIGNED), size, _label_word, wraps)
     name = f"page {number} table 1"
     # Every column gets a cell on the first row, as _table's grid: a page continuing the table
-    # above is as wide as it.
-    top = {c.col for c in cells if c.row == 0}
-    cells += [Cell(0, c, 1, []) for c in range(len(starts)) if c not in top]
+    # above is as wide as it. A blank one covers the rows down to the column's first cell: what
+    # the page before had in force there goes on (a label over rows the page break split).
+    first = {}
+    for c in cells:
+        first[c.col] = min(first.get(c.col, c.row), c.row)
+    cells += [Cell(0, c, max(first.get(c, height), 1), []) for c in range(len(starts)) if first.get(c) != 0]
     grid = Grid(name, tuple(GridCell(_joined(c.parts), c.row, c.col, table_place(path, name, c.row, c.col), c.rowspan)
                             for c in sorted(cells)), page=number)
     named = []
@@ -806,7 +827,13 @@ def _centred_table(lines: list[_Line], starts: list[float], size: float, path: s
         cell = next((c for c in cells if c.col == col and before.text in c.parts), None)
         if cell is not None:
             named.append((table_place(path, name, cell.row, cell.col), _joined(cell.parts), after.text))
-    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, overruns=tuple(named))
+    # Per column, its last cell's text: a merged label the page cut goes on on the next page.
+    last = {c.col: c for c in sorted(cells, key=lambda c: (c.row + c.rowspan, c.row)) if c.parts}
+    texts = {col: _joined(c.parts) for col, c in last.items()}
+    cut = next((c for c in cells if broken is not None and c.col == broken[0] and broken[1] in c.parts), None)
+    cut_at = () if cut is None else ((table_place(path, name, cut.row, cut.col), _joined(cut.parts)),)
+    return grid, PageTable(starts, _pitch(lines, size), {}, centred=True, texts=texts, overruns=tuple(named),
+                           broken=cut_at)
 
 
 def _finishes_label(parts: list[str], text: str) -> bool:
@@ -839,12 +866,16 @@ def _printed_once(rows: list[dict[int, list[str]]], width: int) -> dict[tuple[in
     return spans
 
 
-def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | None = None) -> dict[int, float]:
+def _widest(lines: list[_Line], starts: list[float], size: float, snap: float | None = None,
+            keep: Callable[[_Run], bool] | None = None) -> dict[int, float]:
     """Per column, the right edge of its widest line that stays inside it: where a wrapped line
-    of that column ends (a line of a merged cell running on into the next column is left out)."""
+    of that column ends (a line of a merged cell running on into the next column is left out),
+    among the runs ``keep`` keeps."""
     widest: dict[int, float] = {}
     for line in lines:
         for run in line.runs:
+            if keep is not None and not keep(run):
+                continue
             col = _column(starts, run.left, size, snap)
             if col + 1 < len(starts) and run.right > starts[col + 1]:
                 continue
