@@ -654,6 +654,7 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
     is_label = {id(block): _label_word("".join([run.text for run in block])) for _, block in blocks}
     cells = [(col, block) for col, block in blocks if not is_label[id(block)]]
     cell_starts = sorted(block[0].y for _, block in cells)
+    run_ys = sorted(run.y for _, block in cells for run in block)
     slack = _START_SLACK * size
     near: list[tuple[list[float], float]] = []  # the other cells' lines and the row pitch, when asked
 
@@ -664,6 +665,12 @@ def _centred_labels(lines: list[_Line], starts: list[float], size: float, pitch:
         y = block[0].y
         i = bisect_left(cell_starts, y - slack)
         if i < len(cell_starts) and cell_starts[i] <= y + slack:
+            return False
+        # Two or more other cells' lines beside it are a row's line, not a wrapped cell's later
+        # line: on a page of one-line rows, the rows' pitch is the only pitch there is, and each
+        # row's cells read as the lines of the cells above (a continued form's last page).
+        j = bisect_left(run_ys, y - slack)
+        if bisect_right(run_ys, y + slack, j) - j >= 2:
             return False
         if not near:
             near.append((sorted(run.y for _, cell in cells for run in cell), _row_pitch(cells, pitch)))
