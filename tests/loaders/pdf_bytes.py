@@ -28,6 +28,12 @@ def pages_pdf(contents: list[str], producer: str | None = None) -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 %d] /Contents %d 0 R"
                        b" /Resources << /Font << /F1 3 0 R >> >> >>" % (HEIGHT, 6 + 2 * n))
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    return pdf_file(objects, b" /Info 4 0 R" if producer is not None else b"")
+
+
+def pdf_file(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the catalog first) with its cross-reference
+    table; ``trailer``: more trailer entries (" /Info 4 0 R")."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -35,8 +41,7 @@ def pages_pdf(contents: list[str], producer: str | None = None) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    info = b" /Info 4 0 R" if producer is not None else b""
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)
 
 

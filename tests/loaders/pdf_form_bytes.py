@@ -8,7 +8,7 @@ characters n·s."""
 
 from __future__ import annotations
 
-HEIGHT = 400  # the page's height in points (300 wide): content y runs upwards from the foot
+from tests.loaders.pdf_bytes import HEIGHT, pdf_file
 
 # The ToUnicode CMap: every 2-byte code maps to the character of that code point (BMP only).
 _CMAP = "\n".join([
@@ -89,12 +89,4 @@ def form_pdf(contents: list[str], producer: str | None = None, info: bytes | Non
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 %d] /Contents %d 0 R"
                        b" /Resources << /Font << /F1 6 0 R /F2 3 0 R >> >> >>" % (HEIGHT, 10 + 2 * n))
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, tail, xref)
-    return bytes(out)
+    return pdf_file(objects, tail)

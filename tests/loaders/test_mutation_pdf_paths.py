@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf, read_page
+from tests.loaders.pdf_bytes import HEIGHT, one_page_pdf, pdf_file, read_page
 
 
 def _y(top: float) -> float:
@@ -106,15 +106,7 @@ def _with_forms(drawn: str, depth: int, page_text: str) -> bytes:
     bodies[content_index] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page_stream), page_stream)
     bodies[page_index] = bodies[page_index].replace(b"/Resources << ", b"/Resources << /XObject << /X %d 0 R >> " % first)
     bodies += forms
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(bodies, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
-    return bytes(out)
+    return pdf_file(bodies)
 
 
 def _one_path(rules: list[tuple[float, float, float, float]], padding: int = 0) -> str:
