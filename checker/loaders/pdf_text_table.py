@@ -51,7 +51,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -850,7 +849,6 @@ def _finishes_label(parts: list[str], text: str) -> bool:
     return _label_word(after) and (not _label_word(before) or after.endswith("指标") and not before.endswith("指标"))
 
 
-@lru_cache(maxsize=4096)
 def _label_word(text: str) -> bool:
     """Whether ``text`` names a 一级 or 二级 indicator: a cell that may be merged over rows."""
     return canonical_level1(text) is not None or canonical_level2(text) is not None
