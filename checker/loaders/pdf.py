@@ -105,10 +105,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
                     col, variant = read.doubt
                     cell = grids[table].covering(grids[table].height - 1, col)
                     doubts.append(ids.cell_warning(ids.DOUBTFUL_JOIN + variant, cell.location, text=read.carried[col]))
-            doubts += (ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in read.overruns)
-            doubts += (ids.cell_warning(ids.CENTRED_LABEL_ROWS, where, label=text, other=other)
-                       for where, text, other in read.labels)
-            doubts += (ids.cell_warning(ids.BROKEN_ROW, where, text=text) for where, text in read.broken)
+            doubts += read.notices
             borderless = read.borderless
             page_grids = list(read.grids)
             first = next((i for i, g in enumerate(page_grids) if g.kind != PROSE), None)
@@ -439,9 +436,7 @@ class _Page(NamedTuple):
     foot: Foot | None = None  # the last ruled table's last row
     head: Head | None = None  # the first ruled table's first row
     doubt: tuple[int, str] | None = None  # column and E113 variant of text carried on weak evidence
-    overruns: tuple[tuple[Location, str, str], ...] = ()  # cells split where one's text ran up to the next's
-    labels: tuple[tuple[Location, str, str], ...] = ()  # centred labels other rows centre as well
-    broken: tuple[tuple[Location, str], ...] = ()  # a cell a browser broke across the page (its rest reads apart)
+    notices: tuple[LoadIssue, ...] = ()  # what the table without rules could not tell apart (E115-E117)
     cut: bool = False  # the page's edge slices the last ruled table
     opened: frozenset[int] = frozenset()  # the first table's first-row cells with no rule above
 
@@ -543,9 +538,7 @@ def _page_grids(page, path: str, number: int, before: PageTable | None, browser:
         top = min((g.y - g.size / 2 for g in glyphs), default=0.0)
         doubt = doubtful_join(before, carried, top, height) if before is not None and carried else None
         return _Page(grids=grids, visible=visible, borderless=table, carried=carried, ruled={}, doubt=doubt,
-                     overruns=table.overruns if table is not None else (),
-                     labels=table.doubted_labels if table is not None else (),
-                     broken=table.broken if table is not None else ())
+                     notices=_notices(table) if table is not None else ())
     grids: list[Grid] = []
     ruled: dict[int, list[float]] = {}
     prose_lines = _lines(outside)
@@ -610,6 +603,15 @@ def _join(lines: list[tuple[float, str]]) -> str:
     # spaces a line was broken at ("中长期目标（20**年 " / "- 20**年）"), and a number broken by
     # the line ("≥3500" / "0次/天") has none.
     return "".join(line for _, line in lines).strip()
+
+
+def _notices(table: PageTable) -> tuple[LoadIssue, ...]:
+    """The notices of a page's table without rules: cells split where one's text ran up to the
+    next's (E115), centred labels other rows centre as well (E116), a row a browser broke (E117)."""
+    return (*(ids.cell_warning(ids.OVERRUN, where, text=text, next=after) for where, text, after in table.overruns),
+            *(ids.cell_warning(ids.CENTRED_LABEL_ROWS, where, label=text, other=other)
+              for where, text, other in table.doubted_labels),
+            *(ids.cell_warning(ids.BROKEN_ROW, where, text=text) for where, text in table.broken))
 
 
 def _prose(lines: list[tuple[float, str]], path: str, number: int) -> Grid:
